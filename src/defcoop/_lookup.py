@@ -1,0 +1,103 @@
+"""Indexes from the names people type to record ids, and the coercion of query arguments."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
+
+from defcoop._names import normalize, suggest
+from defcoop.dates import PartialDate, Period
+from defcoop.errors import DateError, QueryError, UnknownNameError
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+class NameIndex:
+    """Maps normalized names (ids, labels, codes, aliases) to the ids they stand for."""
+
+    __slots__ = ("_ids", "_kind", "_shown")
+
+    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+        self._kind = kind
+        self._ids: dict[str, set[str]] = {}
+        self._shown: dict[str, str] = {}
+        for record_id, names in entries:
+            for name in (record_id, *names):
+                key = normalize(name)
+                self._ids.setdefault(key, set()).add(record_id)
+                self._shown.setdefault(key, name)
+
+    def resolve(self, name: str, argument: str) -> str:
+        """The one id ``name`` stands for; raises naming the closest names when there is none."""
+        ids = self.resolve_all(name, argument)
+        if len(ids) > 1:
+            raise QueryError(
+                f"{argument}={name!r} is ambiguous: it names {', '.join(sorted(ids))}; "
+                "pass one of those ids"
+            )
+        return next(iter(ids))
+
+    def resolve_all(self, name: str, argument: str) -> frozenset[str]:
+        """Every id ``name`` stands for (more than one only for a shared alias)."""
+        check_text(name, argument)
+        ids = self._ids.get(normalize(name))
+        if not ids:
+            raise self._unknown(name)
+        return frozenset(ids)
+
+    def _unknown(self, name: str) -> UnknownNameError:
+        """The error for an unknown name: one suggestion per record, by its closest name."""
+        close: list[str] = []
+        claimed: set[str] = set()
+        for shown in suggest(name, self._shown.values(), limit=12):
+            ids = self._ids[normalize(shown)]
+            if not ids <= claimed:
+                claimed |= ids
+                close.append(shown)
+        if close:
+            return UnknownNameError(self._kind, name, close[:3])
+        return unknown(self._kind, name, self._shown.values())
+
+
+def check_text(value: object, argument: str) -> str:
+    """``value`` if it is a non-empty string; a :class:`QueryError` otherwise."""
+    if not isinstance(value, str):
+        raise QueryError(f"{argument}= expects a string, got {type(value).__name__} {value!r}")
+    if not value.strip():
+        raise QueryError(f"{argument}= expects a name, got an empty string")
+    return value
+
+
+def coerce_period(value: object, argument: str) -> Period:
+    """A date filter as a :class:`Period`, from a Period, a PartialDate or their text."""
+    if not isinstance(value, Period | PartialDate | str):
+        raise QueryError(
+            f"{argument}= expects a PartialDate, a Period or text such as '2018' or '2018-11', "
+            f"got {type(value).__name__} {value!r}"
+        )
+    try:
+        return Period.coerce(value)
+    except DateError as exc:
+        raise QueryError(f"{argument}={value!r}: {exc}") from None
+
+
+def coerce_member(value: object, vocabulary: type[E], kind: str, argument: str) -> E:
+    """A member of a closed vocabulary from itself or its value, ignoring case."""
+    if isinstance(value, vocabulary):
+        return value
+    check_text(value, argument)
+    by_key: Mapping[str, E] = {normalize(m.value): m for m in vocabulary}
+    member = by_key.get(normalize(str(value)))
+    if member is None:
+        raise unknown(kind, str(value), [m.value for m in vocabulary])
+    return member
+
+
+def unknown(kind: str, name: str, choices: Iterable[str], *, sample: int = 8) -> UnknownNameError:
+    """The error for a name that matches nothing: the closest choices, or else a sample of them."""
+    pool = sorted(set(choices))
+    close = suggest(name, pool)
+    if close:
+        return UnknownNameError(kind, name, close)
+    return UnknownNameError(kind, name, pool[:sample], close=False)

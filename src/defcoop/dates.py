@@ -1,0 +1,236 @@
+"""Dates that keep their precision, and periods between them.
+
+Sources say "November 2018" or "2009-2019", not a day. A :class:`PartialDate` keeps
+exactly what was said and stands for the range of days it may mean; a :class:`Period`
+spans two of them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import enum
+import re
+from typing import Any
+
+import attrs
+
+from defcoop.errors import DateError
+
+__all__ = ["PartialDate", "Period", "Precision"]
+
+_DATE_PATTERN = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+class Precision(enum.IntEnum):
+    """How much of a date is known; a smaller value is coarser."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+class _OrderedBySortKey:
+    """Rich comparisons between instances of one class through their ``sort_key()``."""
+
+    __slots__ = ()
+
+    def sort_key(self) -> Any:  # pragma: no cover - each subclass defines it
+        raise NotImplementedError
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, _OrderedBySortKey) or type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() < other.sort_key())
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, _OrderedBySortKey) or type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() <= other.sort_key())
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, _OrderedBySortKey) or type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() > other.sort_key())
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, _OrderedBySortKey) or type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() >= other.sort_key())
+
+
+def _check_date(instance: PartialDate, _attribute: Any, _value: Any) -> None:
+    year, month, day = instance.year, instance.month, instance.day
+    for name, value in (("year", year), ("month", month), ("day", day)):
+        if value is not None and (type(value) is not int):
+            raise DateError(f"{name} must be an int, got {value!r}")
+    if not 1 <= year <= 9999:
+        raise DateError(f"year must be between 1 and 9999, got {year}")
+    if month is None:
+        if day is not None:
+            raise DateError(f"a day needs a month: got year {year} and day {day} only")
+        return
+    if not 1 <= month <= 12:
+        raise DateError(f"month must be between 1 and 12, got {month}")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise DateError(f"{year:04d}-{month:02d} has no day {day}")
+
+
+@attrs.frozen(order=False, eq=True, repr=False)
+class PartialDate(_OrderedBySortKey):
+    """A calendar date known to the year, the month or the day.
+
+    It stands for every day it may mean, and orders by its earliest day, coarser
+    before finer when they start together:
+
+    >>> PartialDate(2018, 11)
+    PartialDate(2018, 11)
+    >>> str(PartialDate(2018, 11))
+    '2018-11'
+    >>> PartialDate.parse("2018") < PartialDate.parse("2018-01") < PartialDate.parse("2018-01-01")
+    True
+    >>> PartialDate(2018, 2).latest
+    datetime.date(2018, 2, 28)
+
+    Raises:
+        DateError: for a day or month that does not exist, or a day without a month.
+    """
+
+    year: int = attrs.field(validator=_check_date)
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; the inverse of :func:`str`.
+
+        >>> PartialDate.parse("2018-11-15")
+        PartialDate(2018, 11, 15)
+        """
+        if not isinstance(text, str):
+            raise DateError(f"expected a date as text such as '2018-11', got {text!r}")
+        match = _DATE_PATTERN.fullmatch(text.strip())
+        if match is None:
+            raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+        month, day = match["month"], match["day"]
+        return cls(
+            int(match["year"]),
+            None if month is None else int(month),
+            None if day is None else int(day),
+        )
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the year, the month or the day is known."""
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.YEAR if self.month is None else Precision.MONTH
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The first day this date may mean."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> _dt.date:
+        """The last day this date may mean."""
+        if self.month is None:
+            return _dt.date(self.year, 12, 31)
+        if self.day is None:
+            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return _dt.date(self.year, self.month, self.day)
+
+    def sort_key(self) -> tuple[int, int]:
+        """The key dates order by: earliest day, then precision."""
+        return (self.earliest.toordinal(), self.precision)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __repr__(self) -> str:
+        parts = [p for p in (self.year, self.month, self.day) if p is not None]
+        return f"PartialDate({', '.join(map(str, parts))})"
+
+
+def _check_period(instance: Period, _attribute: Any, _value: Any) -> None:
+    for name in ("start", "end"):
+        if not isinstance(getattr(instance, name), PartialDate):
+            raise DateError(f"period {name} must be a PartialDate, got {getattr(instance, name)!r}")
+    if instance.start.earliest > instance.end.latest:
+        raise DateError(f"period starts after it ends: {instance.start} is after {instance.end}")
+
+
+@attrs.frozen(order=False, repr=False)
+class Period(_OrderedBySortKey):
+    """A span from one :class:`PartialDate` to another, both included.
+
+    Written ``start/end`` (ISO 8601 intervals); a period of one date is written as that date.
+
+    >>> Period.parse("2018/2020")
+    Period(PartialDate(2018), PartialDate(2020))
+    >>> str(Period.of(PartialDate(2018, 11)))
+    '2018-11'
+    >>> Period.parse("2019").contains(Period.parse("2019-03/2019-05"))
+    True
+
+    Raises:
+        DateError: when the start's earliest day is after the end's latest day.
+    """
+
+    start: PartialDate = attrs.field(validator=_check_period)
+    end: PartialDate
+
+    @classmethod
+    def of(cls, date: PartialDate) -> Period:
+        """The period of a single date."""
+        return cls(date, date)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read ``start/end`` or a single date; the inverse of :func:`str`."""
+        if not isinstance(text, str):
+            raise DateError(f"expected a period as text such as '2018/2020', got {text!r}")
+        start, sep, end = text.partition("/")
+        if not sep:
+            return cls.of(PartialDate.parse(start))
+        return cls(PartialDate.parse(start), PartialDate.parse(end))
+
+    @classmethod
+    def coerce(cls, value: Period | PartialDate | str) -> Period:
+        """A period from a Period, a PartialDate or their text."""
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, PartialDate):
+            return cls.of(value)
+        return cls.parse(value)
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The first day the period may include."""
+        return self.start.earliest
+
+    @property
+    def latest(self) -> _dt.date:
+        """The last day the period may include."""
+        return self.end.latest
+
+    def contains(self, other: Period | PartialDate) -> bool:
+        """Whether every day ``other`` may mean lies inside this period."""
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
+    def sort_key(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The key periods order by: start, then end."""
+        return (self.start.sort_key(), self.end.sort_key())
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return str(self.start)
+        return f"{self.start}/{self.end}"
+
+    def __repr__(self) -> str:
+        return f"Period({self.start!r}, {self.end!r})"

@@ -1,0 +1,112 @@
+"""The exceptions defcoop raises, all under :class:`DefcoopError`.
+
+Each also inherits the builtin it means, so ``except ValueError`` and
+``except LookupError`` keep working for code that knows nothing of defcoop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "DataError",
+    "DateError",
+    "DefcoopError",
+    "Problem",
+    "QueryError",
+    "RecordError",
+    "UnknownNameError",
+]
+
+
+class DefcoopError(Exception):
+    """The root of every error defcoop raises."""
+
+
+class DateError(DefcoopError, ValueError):
+    """A date or period that cannot exist or cannot be read."""
+
+
+class RecordError(DefcoopError, ValueError):
+    """A record built with a value its attribute does not allow.
+
+    Attributes:
+        attribute: the name of the attribute at fault.
+    """
+
+    def __init__(self, attribute: str, message: str) -> None:
+        self.attribute = attribute
+        super().__init__(f"{attribute}: {message}")
+
+
+class QueryError(DefcoopError, ValueError, TypeError):
+    """A query argument of the wrong type or form, such as an empty name or an unreadable date.
+
+    It is both a :class:`ValueError` and a :class:`TypeError`, as callers may expect either.
+    """
+
+
+class UnknownNameError(DefcoopError, LookupError):
+    """A name, code or id that matches nothing; the message names the closest valid choices.
+
+    Attributes:
+        kind: what was looked for ("field", "country", "person", "id", "event kind", ...).
+        name: what the caller gave.
+        suggestions: the closest valid names, best first; where none is close, a sample of
+            the valid names.
+    """
+
+    def __init__(
+        self, kind: str, name: str, suggestions: Sequence[str], *, close: bool = True
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        message = f"unknown {kind} {name!r}"
+        if self.suggestions and close:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        elif self.suggestions:
+            message += "; valid choices include " + ", ".join(repr(s) for s in self.suggestions)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong in a data file: where it is and what was expected.
+
+    ``path`` locates the value inside the file, as cattrs writes it (``$.agreements[3].signed``);
+    ``record`` is the id of the record concerned where it is known.
+    """
+
+    file: str
+    message: str
+    path: str = "$"
+    record: str | None = None
+    attribute: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.path == "$" else f"{self.file} @ {self.path}"
+        subject = ""
+        if self.record is not None:
+            subject = f" [{self.record}" + (f".{self.attribute}" if self.attribute else "") + "]"
+        return f"{where}{subject}: {self.message}"
+
+
+class DataError(DefcoopError, ValueError):
+    """A dataset that cannot be loaded; lists every problem found at one stage of loading.
+
+    Attributes:
+        problems: every :class:`Problem`, in file order.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
+        lines += [f"  - {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))

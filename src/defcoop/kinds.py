@@ -1,0 +1,79 @@
+"""Closed vocabularies of the model: a misspelt kind is an error, never an empty answer.
+
+Each member's value is the plain word used in data files and in queries
+(``db.events(kind="exchange year")``).
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "AgreementKind",
+    "EventKind",
+    "EventStatus",
+    "MechanismKind",
+    "MechanismLevel",
+    "OrganizationKind",
+]
+
+
+class AgreementKind(enum.StrEnum):
+    """What sort of document an :class:`~defcoop.model.Agreement` is."""
+
+    AGREEMENT = "agreement"
+    PLAN = "plan"
+    MEMORANDUM = "memorandum"
+    PROTOCOL = "protocol"
+    TREATY = "treaty"
+
+
+class EventKind(enum.StrEnum):
+    """What sort of happening an :class:`~defcoop.model.Event` is."""
+
+    VISIT = "visit"
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    SIGNING = "signing"
+    EXCHANGE_YEAR = "exchange year"
+    COMPETITION = "competition"
+    DELEGATION_EXCHANGE = "delegation exchange"
+    MULTILATERAL_ACTIVITY = "multilateral activity"
+    EXERCISE = "exercise"
+
+
+class EventStatus(enum.StrEnum):
+    """Whether an event happened or was, when the source was written, still to come."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+
+
+class OrganizationKind(enum.StrEnum):
+    """What sort of body an :class:`~defcoop.model.Organization` is."""
+
+    GOVERNMENT = "government"
+    MINISTRY = "ministry"
+    ARMED_FORCES = "armed forces"
+    DEPARTMENT = "department"
+    FORUM = "forum"
+    EVENT_SERIES = "event series"
+    INTERNATIONAL_ORGANIZATION = "international organization"
+
+
+class MechanismKind(enum.StrEnum):
+    """What sort of standing arrangement a :class:`~defcoop.model.Mechanism` is."""
+
+    COMMITTEE = "committee"
+    DIALOGUE = "dialogue"
+    CONSULTATION = "consultation"
+
+
+class MechanismLevel(enum.StrEnum):
+    """At what level a mechanism meets."""
+
+    HEAD_OF_STATE = "head of state"
+    INTERGOVERNMENTAL = "intergovernmental"
+    MINISTERIAL = "ministerial"
+    DEPUTY_MINISTERIAL = "deputy ministerial"
+    WORKING = "working"

@@ -1,0 +1,274 @@
+"""Read data files (TOML or JSON), structure them into records, check them, build a Dataset.
+
+Loading runs in stages and reports every problem of a stage at once in one
+:class:`~defcoop.errors.DataError`: first every file that cannot be read or has the wrong
+shape, then, once every file is sound, every reference, citation and date problem.
+Nothing is returned until everything is sound, so a dataset is never half loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from defcoop._validation import Origin, check
+from defcoop.dataset import Dataset, DatasetInfo
+from defcoop.errors import DataError, Problem
+from defcoop.model import (
+    Agreement,
+    Country,
+    Event,
+    Field,
+    Mechanism,
+    Organization,
+    Person,
+    Record,
+    Relationship,
+    Source,
+)
+
+__all__ = ["COLLECTIONS", "clear_cache", "load", "load_bundled"]
+
+COLLECTIONS: dict[str, type[Record]] = {
+    "sources": Source,
+    "countries": Country,
+    "fields": Field,
+    "people": Person,
+    "organizations": Organization,
+    "agreements": Agreement,
+    "events": Event,
+    "mechanisms": Mechanism,
+    "relationships": Relationship,
+}
+"""The top-level keys of a data file and the record type each holds a list of."""
+
+_SUFFIXES = (".toml", ".json")
+_INFO_KEY = "dataset"
+
+
+@attrs.frozen
+class _Parsed:
+    """Records read from files, with where each came from; not yet checked as a whole."""
+
+    records: tuple[Record, ...]
+    origins: dict[int, Origin]
+    info: DatasetInfo | None
+
+    def __add__(self, other: _Parsed) -> _Parsed:
+        return _Parsed(
+            self.records + other.records,
+            {**self.origins, **other.origins},
+            self.info if other.info is None else other.info,
+        )
+
+
+def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -> Dataset:
+    """The bundled dataset, or the dataset in a file or directory of TOML and JSON files.
+
+    ``load()`` returns the data shipped with defcoop, read once on first use and shared.
+    ``load(path)`` reads a user's ``.toml`` or ``.json`` file, or every such file under a
+    directory; with ``bundled=True`` those records join the bundled ones, so that they may
+    refer to bundled countries, people and sources (an id used twice is an error).
+
+    >>> db = load()
+    >>> [a.title for a in db.agreements(field="military science")]
+    ['Agreement on military science']
+
+    Raises:
+        DataError: listing every problem found, each with file, record and attribute.
+    """
+    if path is None:
+        if bundled:
+            raise TypeError("bundled=True needs a path to combine with the bundled data")
+        return load_bundled()
+    parsed = _read_all(_files(Path(path)))
+    if bundled:
+        parsed = _bundled_parsed() + parsed
+    return _checked(parsed)
+
+
+_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+
+
+def load_bundled() -> Dataset:
+    """The bundled dataset: read on the first call only, under a lock, then shared."""
+    dataset = _cache.get("dataset")
+    if dataset is None:
+        with _lock:
+            dataset = _cache.get("dataset")
+            if dataset is None:
+                dataset = _cache["dataset"] = _checked(_bundled_parsed())
+    assert isinstance(dataset, Dataset)
+    return dataset
+
+
+def clear_cache() -> None:
+    """Forget the bundled dataset so that the next :func:`load` reads it again (for tests)."""
+    with _lock:
+        _cache.clear()
+
+
+def _bundled_parsed() -> _Parsed:
+    parsed = _cache.get("parsed")
+    if parsed is None:
+        folder = resources.files("defcoop").joinpath("data")
+        entries = sorted(
+            (e for e in folder.iterdir() if e.name.endswith(_SUFFIXES)), key=lambda e: e.name
+        )
+        parsed = _cache["parsed"] = _read_all((f"defcoop/data/{e.name}", e) for e in entries)
+    assert isinstance(parsed, _Parsed)
+    return parsed
+
+
+def _files(path: Path) -> Iterator[tuple[str, Path | Traversable]]:
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
+        if not found:
+            raise DataError([Problem(file=str(path), message="no .toml or .json files here")])
+        for file in found:
+            yield str(file), file
+    elif path.is_file():
+        if path.suffix not in _SUFFIXES:
+            message = f"expected a .toml or .json file, got {path.suffix or 'no suffix'}"
+            raise DataError([Problem(file=str(path), message=message)])
+        yield str(path), path
+    else:
+        raise DataError([Problem(file=str(path), message="no such file or directory")])
+
+
+def _read_all(files: Iterable[tuple[str, Path | Traversable]]) -> _Parsed:
+    records: list[Record] = []
+    origins: dict[int, Origin] = {}
+    infos: list[tuple[str, DatasetInfo]] = []
+    problems: list[Problem] = []
+    for name, file in files:
+        document = _parse(name, file, problems)
+        if document is None:
+            continue
+        info = _structure_document(name, document, records, origins, problems)
+        if info is not None:
+            infos.append((name, info))
+    if len(infos) > 1:
+        message = f"a dataset has one [{_INFO_KEY}] table; also found in {infos[0][0]}"
+        problems += [
+            Problem(file=name, path=f"$.{_INFO_KEY}", message=message) for name, _ in infos[1:]
+        ]
+    if problems:
+        raise DataError(problems)
+    return _Parsed(tuple(records), origins, infos[0][1] if infos else None)
+
+
+def _parse(name: str, file: Path | Traversable, problems: list[Problem]) -> Any:
+    from defcoop import _formats
+
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(file=name, message=f"cannot be read: {exc.strerror or exc}"))
+        return None
+    try:
+        return _formats.parse(name, raw)
+    except _formats.ParseError as exc:
+        problems.append(Problem(file=name, message=str(exc)))
+        return None
+
+
+def _structure_document(
+    name: str,
+    document: Any,
+    records: list[Record],
+    origins: dict[int, Origin],
+    problems: list[Problem],
+) -> DatasetInfo | None:
+    from defcoop._converter import make_converter
+    from defcoop._names import suggest
+
+    converter = make_converter()
+    if not isinstance(document, dict):
+        problems.append(
+            Problem(file=name, message=f"expected a table of record lists, got {_kind(document)}")
+        )
+        return None
+    if not document:
+        problems.append(Problem(file=name, message="the file holds no records"))
+        return None
+    info = None
+    for key, value in document.items():
+        if key == _INFO_KEY:
+            info = _structure_one(converter, name, f"$.{key}", value, DatasetInfo, problems)
+            continue
+        record_type = COLLECTIONS.get(key)
+        if record_type is None:
+            close = suggest(key, [*COLLECTIONS, _INFO_KEY], limit=1)
+            hint = (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else f"; expected one of {', '.join(COLLECTIONS)}"
+            )
+            problems.append(
+                Problem(file=name, path=f"$.{key}", message=f"unknown key {key!r}{hint}")
+            )
+            continue
+        if not isinstance(value, list):
+            message = f"expected a list of {key}, got {_kind(value)}"
+            problems.append(Problem(file=name, path=f"$.{key}", message=message))
+            continue
+        for index, raw in enumerate(value):
+            path = f"$.{key}[{index}]"
+            record = _structure_one(converter, name, path, raw, record_type, problems)
+            if record is not None:
+                records.append(record)
+                origins[id(record)] = Origin(name, path)
+    return info
+
+
+def _structure_one(
+    converter: Any, name: str, path: str, raw: Any, cls: type[Any], problems: list[Problem]
+) -> Any:
+    from defcoop._converter import error_lines
+
+    record_id = raw.get("id", raw.get("code")) if isinstance(raw, dict) else None
+    record_id = record_id if isinstance(record_id, str) else None
+    if not isinstance(raw, dict):
+        problems.append(
+            Problem(file=name, path=path, message=f"expected a table, got {_kind(raw)}")
+        )
+        return None
+    try:
+        return converter.structure(raw, cls)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
+        for where, message in error_lines(exc, path):
+            attribute = where[len(path) + 1 :].split("[")[0].split(".")[0] or None
+            problems.append(
+                Problem(
+                    file=name, path=where, record=record_id, attribute=attribute, message=message
+                )
+            )
+        return None
+
+
+def _checked(parsed: _Parsed) -> Dataset:
+    problems = check(parsed.records, lambda record: parsed.origins[id(record)])
+    if problems:
+        raise DataError(problems)
+    return Dataset._trusted(parsed.records, parsed.info)
+
+
+def _kind(value: Any) -> str:
+    names = {
+        dict: "a table",
+        list: "a list",
+        str: "text",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+    }
+    return names.get(type(value), type(value).__name__)
