@@ -99,6 +99,10 @@ def _citations(record: Record) -> Iterator[tuple[str, Citation]]:
                 yield f"evidence[{i}].sources[{j}]", citation
 
 
+def _a(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
 class _Checker:
     def __init__(self, records: Sequence[Record], locate: Locate) -> None:
         self.records = records
@@ -145,7 +149,8 @@ class _Checker:
                     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
                     message = f"no {wanted} has the id {target_id!r}{hint}"
                 else:
-                    message = f"{target_id!r} is a {kind_name(type(target))}, not a {wanted}"
+                    found = kind_name(type(target))
+                    message = f"{target_id!r} is {_a(found)} {found}, not {_a(wanted)} {wanted}"
                 self.report(record, attribute, message)
 
     def citations(self) -> None:

@@ -1,0 +1,154 @@
+"""The records: validation on construction, immutability, defaults and helpers."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from defcoop import (
+    Agreement,
+    AgreementKind,
+    Citation,
+    Country,
+    Event,
+    EventKind,
+    FieldEvidence,
+    PartialDate,
+    Period,
+    Relationship,
+    Source,
+)
+from defcoop.errors import RecordError
+
+CITE = (Citation(source="s", paragraph=1),)
+
+
+def agreement(**changes: object) -> Agreement:
+    values: dict[str, object] = {
+        "id": "a",
+        "title": "An agreement",
+        "kind": AgreementKind.AGREEMENT,
+        "parties": ("VNM", "RUS"),
+        "sources": CITE,
+    }
+    values.update(changes)
+    return Agreement(**values)  # type: ignore[arg-type]
+
+
+def test_records_are_frozen_and_slotted() -> None:
+    """Assigning to a record raises, and records carry no __dict__."""
+    record = agreement()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        record.title = "changed"  # type: ignore[misc]
+    assert not hasattr(record, "__dict__")
+
+
+def test_records_are_keyword_only() -> None:
+    """Records refuse positional arguments, so attribute order is not part of the API."""
+    with pytest.raises(TypeError):
+        Citation("s", 1)  # type: ignore[misc]
+
+
+def test_lists_become_tuples_and_sets() -> None:
+    """Lists given in code are stored as tuples and frozensets, so records stay hashable."""
+    record = agreement(parties=["VNM", "BLR"], fields=["military-science"], sources=list(CITE))
+    assert record.parties == ("VNM", "BLR")
+    assert record.fields == frozenset({"military-science"})
+    assert hash(record) == hash(agreement(parties=("VNM", "BLR"), fields={"military-science"}))
+
+
+@pytest.mark.parametrize(
+    ("changes", "attribute"),
+    [
+        ({"sources": ()}, "sources"),
+        ({"parties": ()}, "parties"),
+        ({"parties": ("VNM", "VNM")}, "parties"),
+        ({"title": ""}, "title"),
+        ({"inferred": {"nonsense"}}, "inferred"),
+    ],
+)
+def test_invalid_values_raise_record_error(changes: dict[str, object], attribute: str) -> None:
+    """Empty citations, repeated parties, empty text and unknown inferred names are refused."""
+    with pytest.raises(RecordError) as info:
+        agreement(**changes)
+    assert info.value.attribute == attribute
+    assert isinstance(info.value, ValueError)
+
+
+def test_a_single_string_is_not_a_list() -> None:
+    """A lone string where a list is expected is an error, not a list of characters."""
+    with pytest.raises(TypeError, match="single string"):
+        agreement(parties="VNM")
+
+
+def test_wrong_types_are_refused() -> None:
+    """A kind given as plain text or a date as text is a TypeError."""
+    with pytest.raises(TypeError):
+        agreement(kind="agreement")
+    with pytest.raises(TypeError):
+        agreement(signed="2018")
+
+
+def test_bad_ids_are_refused() -> None:
+    """Ids are one word of letters, digits and . _ : - (no spaces, no '#')."""
+    for bad in ["", "two words", "a#1", "-leading"]:
+        with pytest.raises(ValueError, match="id"):
+            agreement(id=bad)
+
+
+def test_citation_paragraph_starts_at_one() -> None:
+    """Paragraph numbers count from 1."""
+    with pytest.raises(ValueError, match="paragraph"):
+        Citation(source="s", paragraph=0)
+    assert str(Citation(source="s", paragraph=3)) == "s ¶3"
+
+
+def test_event_host_must_be_a_party() -> None:
+    """An event's host is always among its parties."""
+    with pytest.raises(RecordError, match="host"):
+        Event(id="e", title="E", kind=EventKind.VISIT, parties=("VNM",), host="RUS", sources=CITE)
+    event = Event(
+        id="e", title="E", kind=EventKind.VISIT, parties=("VNM", "RUS"), host="RUS", sources=CITE
+    )
+    assert event.status.value == "occurred"
+
+
+def test_relationship_fields_come_from_evidence() -> None:
+    """A relationship's fields default to those with evidence, and sources_for finds them."""
+    evidence = (FieldEvidence(field="peacekeeping", sources=CITE),)
+    rel = Relationship(id="r", parties=("VNM", "RUS"), evidence=evidence, sources=CITE)
+    assert rel.fields == frozenset({"peacekeeping"})
+    assert rel.sources_for("peacekeeping") == CITE
+    assert rel.sources_for("military-science") == ()
+
+
+def test_relationship_field_without_evidence_is_refused() -> None:
+    """Every field named for a dyad needs its own citations."""
+    with pytest.raises(RecordError, match="without evidence"):
+        Relationship(id="r", parties=("VNM", "RUS"), fields={"peacekeeping"}, sources=CITE)
+    evidence = (FieldEvidence(field="x", sources=CITE), FieldEvidence(field="x", sources=CITE))
+    with pytest.raises(RecordError, match="more than once"):
+        Relationship(id="r", parties=("VNM", "RUS"), evidence=evidence, sources=CITE)
+
+
+def test_source_optional_attributes_default_to_none() -> None:
+    """A source that states no title, publisher or date has None there."""
+    source = Source(id="s", language="en", paragraphs=3)
+    assert (source.title, source.publisher, source.published, source.translator) == (None,) * 4
+    dated = Source(id="t", language="en", paragraphs=1, published=PartialDate(2016, 4, 26))
+    assert str(dated.published) == "2016-04-26"
+
+
+def test_country_id_is_its_alpha3_code() -> None:
+    """A country's id is its alpha-3 code, and codes must have the ISO shape."""
+    country = Country(code="VNM", name="Vietnam", alpha2="VN", numeric="704", cow_code=816)
+    assert country.id == "VNM"
+    with pytest.raises(ValueError, match="code"):
+        Country(code="vnm", name="Vietnam", alpha2="VN")
+
+
+def test_period_attribute_accepts_periods_only() -> None:
+    """An agreement's period is a Period, never a bare date."""
+    assert agreement(period=Period.parse("2018/2020")).period == Period.parse("2018/2020")
+    with pytest.raises(TypeError):
+        agreement(period=PartialDate(2018))
