@@ -10,6 +10,7 @@ from defcoop._version import __version__
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.dates import PartialDate, Period, Precision
 from defcoop.errors import (
+    ArgumentError,
     DataError,
     DateError,
     DefcoopError,
@@ -42,10 +43,12 @@ from defcoop.model import (
     Role,
     Source,
 )
+from defcoop.serialize import dump, dumps, from_dict, to_dict
 
 __all__ = [
     "Agreement",
     "AgreementKind",
+    "ArgumentError",
     "Citation",
     "Country",
     "DataError",
@@ -77,5 +80,9 @@ __all__ = [
     "UnknownNameError",
     "__version__",
     "clear_cache",
+    "dump",
+    "dumps",
+    "from_dict",
     "load",
+    "to_dict",
 ]

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "ArgumentError",
     "DataError",
     "DateError",
     "DefcoopError",
@@ -41,11 +42,15 @@ class RecordError(DefcoopError, ValueError):
         super().__init__(f"{attribute}: {message}")
 
 
-class QueryError(DefcoopError, ValueError, TypeError):
-    """A query argument of the wrong type or form, such as an empty name or an unreadable date.
+class ArgumentError(DefcoopError, ValueError, TypeError):
+    """An argument of the wrong type or form.
 
     It is both a :class:`ValueError` and a :class:`TypeError`, as callers may expect either.
     """
+
+
+class QueryError(ArgumentError):
+    """A query argument of the wrong type or form, such as an empty name or an unreadable date."""
 
 
 class UnknownNameError(DefcoopError, LookupError):

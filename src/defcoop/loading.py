@@ -20,7 +20,7 @@ import attrs
 
 from defcoop._validation import Origin, check
 from defcoop.dataset import Dataset, DatasetInfo
-from defcoop.errors import DataError, Problem
+from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import (
     Agreement,
     Country,
@@ -86,7 +86,7 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
     """
     if path is None:
         if bundled:
-            raise TypeError("bundled=True needs a path to combine with the bundled data")
+            raise ArgumentError("bundled=True needs a path to combine with the bundled data")
         return load_bundled()
     parsed = _read_all(_files(Path(path)))
     if bundled:
