@@ -290,3 +290,9 @@ def test_from_records_validates() -> None:
     with pytest.raises(DataError, match="no source has the id"):
         Dataset.from_records(records)
     assert len(Dataset.from_records(db)) == len(db)
+
+
+def test_load_refuses_a_non_path() -> None:
+    """A value that is not a path is an ArgumentError, not an obscure TypeError."""
+    with pytest.raises(defcoop.ArgumentError, match="expects a path"):
+        defcoop.load(3)  # type: ignore[arg-type]

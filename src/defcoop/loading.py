@@ -84,6 +84,8 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
     Raises:
         DataError: listing every problem found, each with file, record and attribute.
     """
+    if not isinstance(path, str | os.PathLike | None):
+        raise ArgumentError(f"load() expects a path or None, got {type(path).__name__} {path!r}")
     if path is None:
         if bundled:
             raise ArgumentError("bundled=True needs a path to combine with the bundled data")
@@ -94,7 +96,7 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
     return _checked(parsed)
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _cache: dict[str, Any] = {}
 
 
@@ -117,13 +119,15 @@ def clear_cache() -> None:
 
 
 def _bundled_parsed() -> _Parsed:
-    parsed = _cache.get("parsed")
-    if parsed is None:
-        folder = resources.files("defcoop").joinpath("data")
-        entries = sorted(
-            (e for e in folder.iterdir() if e.name.endswith(_SUFFIXES)), key=lambda e: e.name
-        )
-        parsed = _cache["parsed"] = _read_all((f"defcoop/data/{e.name}", e) for e in entries)
+    """The bundled files' records, read once under the (re-entrant) lock."""
+    with _lock:
+        parsed = _cache.get("parsed")
+        if parsed is None:
+            folder = resources.files("defcoop").joinpath("data")
+            entries = sorted(
+                (e for e in folder.iterdir() if e.name.endswith(_SUFFIXES)), key=lambda e: e.name
+            )
+            parsed = _cache["parsed"] = _read_all((f"defcoop/data/{e.name}", e) for e in entries)
     assert isinstance(parsed, _Parsed)
     return parsed
 
