@@ -1,0 +1,714 @@
+"""The bundled data against its two sources: integrity, the sources' facts, and coverage.
+
+Paragraphs are the blank-line separated blocks of each source, numbered from 1. Each fact
+test names the paragraphs of the source text it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+
+import defcoop
+from defcoop import (
+    Agreement,
+    AgreementKind,
+    Citation,
+    Country,
+    Event,
+    EventStatus,
+    Field,
+    Mechanism,
+    MechanismLevel,
+    PartialDate,
+    Precision,
+    Record,
+    Relationship,
+    Source,
+)
+
+PILLAR = "pillar-and-highlight"
+STRENGTHENING = "strengthening-2016"
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+SEED_FILES = {PILLAR: "000_7766d712da54369a.txt", STRENGTHENING: "002_3b61c1a80cefd782.txt"}
+UNCITED_KINDS = (Source, Country, Field)
+RECORD_ONLY = frozenset({"id", "inferred", "notes", "sources"})
+
+
+def p(*paragraphs: int) -> set[Citation]:
+    """Citations of paragraphs of pillar-and-highlight."""
+    return {Citation(source=PILLAR, paragraph=n) for n in paragraphs}
+
+
+def s(*paragraphs: int) -> set[Citation]:
+    """Citations of paragraphs of strengthening-2016."""
+    return {Citation(source=STRENGTHENING, paragraph=n) for n in paragraphs}
+
+
+def ids(records: Iterable[Record]) -> list[str]:
+    """The ids of records, in the order given."""
+    return [record.id for record in records]
+
+
+def citations(record: Record) -> Iterator[Citation]:
+    """Every citation a record carries, its per-field evidence included."""
+    yield from getattr(record, "sources", ())
+    if isinstance(record, Relationship):
+        for item in record.evidence:
+            yield from item.sources
+
+
+def seed_paragraphs(source_id: str) -> list[str]:
+    """The blank-line separated blocks of a source's seed file; skips when seeds are absent."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"no seed folder at {SEEDS}")
+    text = (SEEDS / SEED_FILES[source_id]).read_text(encoding="utf-8")
+    return [block.strip() for block in re.split(r"\n\s*\n", text.strip())]
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of a text, punctuation dropped."""
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def runs(tokens: list[str], length: int) -> set[tuple[str, ...]]:
+    """Every run of ``length`` consecutive tokens."""
+    return {tuple(tokens[i : i + length]) for i in range(len(tokens) - length + 1)}
+
+
+def agreement(db: defcoop.Dataset, record_id: str) -> Agreement:
+    """The agreement with this id."""
+    record = db.get(record_id)
+    assert isinstance(record, Agreement)
+    return record
+
+
+def event(db: defcoop.Dataset, record_id: str) -> Event:
+    """The event with this id."""
+    record = db.get(record_id)
+    assert isinstance(record, Event)
+    return record
+
+
+def mechanism(db: defcoop.Dataset, record_id: str) -> Mechanism:
+    """The mechanism with this id."""
+    record = db.get(record_id)
+    assert isinstance(record, Mechanism)
+    return record
+
+
+def relationship(db: defcoop.Dataset, record_id: str) -> Relationship:
+    """The relationship with this id."""
+    record = db.get(record_id)
+    assert isinstance(record, Relationship)
+    return record
+
+
+# Integrity over every record ---------------------------------------------------------------
+
+
+def test_bundled_sources_are_the_two_seed_documents(db: defcoop.Dataset) -> None:
+    """The bundled data comes from exactly the two sources, with 15 and 9 paragraphs."""
+    assert {source.id: source.paragraphs for source in db.sources} == {
+        PILLAR: 15,
+        STRENGTHENING: 9,
+    }
+
+
+def test_every_record_but_sources_countries_and_fields_cites_a_paragraph(
+    db: defcoop.Dataset,
+) -> None:
+    """Every person, organization, agreement, event, mechanism and relationship cites a source."""
+    cited = [record for record in db if not isinstance(record, UNCITED_KINDS)]
+    assert cited
+    assert [record.id for record in cited if not record.sources] == []
+
+
+def test_every_citation_lies_within_its_source(db: defcoop.Dataset) -> None:
+    """Every citation, evidence included, names a bundled source and one of its paragraphs."""
+    lengths = {source.id: source.paragraphs for source in db.sources}
+    outside = [
+        (record.id, str(citation))
+        for record in db
+        for citation in citations(record)
+        if not 1 <= citation.paragraph <= lengths.get(citation.source, 0)
+    ]
+    assert outside == []
+
+
+@pytest.mark.parametrize("source_id", [PILLAR, STRENGTHENING])
+def test_source_paragraph_count_matches_its_seed_file(db: defcoop.Dataset, source_id: str) -> None:
+    """A source's ``paragraphs`` is the number of blank-line separated blocks of its text."""
+    source = db.get(source_id)
+    assert isinstance(source, Source)
+    assert source.paragraphs == len(seed_paragraphs(source_id))
+
+
+def test_every_inferred_name_is_a_set_attribute_of_its_record(db: defcoop.Dataset) -> None:
+    """Every name in ``inferred`` is a data attribute of the record, and that attribute is set."""
+    checked = 0
+    for record in db:
+        names = set(attrs.fields_dict(type(record))) - RECORD_ONLY
+        for name in getattr(record, "inferred", ()):
+            checked += 1
+            assert name in names, f"{record.id}: {name!r} is not an attribute"
+            assert getattr(record, name) not in (None, (), frozenset()), f"{record.id}: {name}"
+    assert checked > 0
+
+
+def test_no_record_cites_the_same_paragraph_twice(db: defcoop.Dataset) -> None:
+    """No citation list, record or evidence, names a paragraph twice."""
+    lists = [(record.id, getattr(record, "sources", ())) for record in db]
+    lists += [
+        (f"{record.id}/{item.field}", item.sources)
+        for record in db
+        if isinstance(record, Relationship)
+        for item in record.evidence
+    ]
+    assert [name for name, cited in lists if len(set(cited)) != len(cited)] == []
+
+
+def test_no_note_copies_a_run_of_ten_words_from_a_source(db: defcoop.Dataset) -> None:
+    """Notes paraphrase their sources: none repeats ten or more consecutive words of one."""
+    source_runs = set().union(
+        *(runs(words(" ".join(seed_paragraphs(source_id))), 10) for source_id in SEED_FILES)
+    )
+    copied = [
+        record.id for record in db if record.notes and runs(words(record.notes), 10) & source_runs
+    ]
+    assert copied == []
+
+
+# Sources and countries ---------------------------------------------------------------------
+
+
+def test_strengthening_2016_metadata_comes_from_its_title_dateline_and_footer(
+    db: defcoop.Dataset,
+) -> None:
+    """The 2016 article is dated 26 April 2016 to the day (¶2) and published by the ministry."""
+    source = db.get(STRENGTHENING)
+    assert isinstance(source, Source)
+    assert source.published == PartialDate(2016, 4, 26)
+    assert source.published.precision is Precision.DAY
+    assert source.publisher == "Ministry of National Defence - Socialist Republic of VietNam"
+    assert source.translator is None
+
+
+def test_strengthening_2016_title_is_its_first_paragraph(db: defcoop.Dataset) -> None:
+    """The 2016 article's title is kept exactly as its first paragraph prints it."""
+    source = db.get(STRENGTHENING)
+    assert isinstance(source, Source)
+    assert source.title == seed_paragraphs(STRENGTHENING)[0]
+
+
+def test_pillar_source_is_undated_and_translated_by_tran_hoai(db: defcoop.Dataset) -> None:
+    """The 2018-19 text states no publisher or date, and its ¶15 credits Tran Hoai."""
+    source = db.get(PILLAR)
+    assert isinstance(source, Source)
+    assert (source.published, source.publisher) == (None, None)
+    assert source.translator == "Tran Hoai"
+
+
+def test_pillar_byline_is_its_last_paragraph(db: defcoop.Dataset) -> None:
+    """The translator recorded for the 2018-19 text is the one its last paragraph names."""
+    source = db.get(PILLAR)
+    assert isinstance(source, Source)
+    assert seed_paragraphs(PILLAR)[-1] == f"Translated by {source.translator}"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "alpha2", "numeric", "cow_code"),
+    [
+        ("Vietnam", "VNM", "VN", "704", 816),
+        ("Russia", "RUS", "RU", "643", 365),
+        ("Belarus", "BLR", "BY", "112", 370),
+    ],
+)
+def test_country_codes(
+    db: defcoop.Dataset, name: str, code: str, alpha2: str, numeric: str, cow_code: int
+) -> None:
+    """Each country has its ISO 3166-1 codes and its Correlates of War number, each finding it."""
+    country = db.country(name)
+    assert (country.code, country.alpha2, country.numeric, country.cow_code) == (
+        code,
+        alpha2,
+        numeric,
+        cow_code,
+    )
+    assert {db.country(key).code for key in (code, alpha2, numeric, str(cow_code))} == {code}
+
+
+def test_soviet_union_has_iso_3166_3_codes_and_no_cow_number_of_its_own(
+    db: defcoop.Dataset,
+) -> None:
+    """The former Soviet Union is SUN/SU/810, sharing COW number 365 with Russia, not holding it."""
+    country = db.country("former Soviet Union")
+    assert (country.code, country.alpha2, country.numeric, country.cow_code) == (
+        "SUN",
+        "SU",
+        "810",
+        None,
+    )
+    assert db.country("365").code == "RUS"
+
+
+def test_dataset_holds_exactly_the_four_countries_named(db: defcoop.Dataset) -> None:
+    """The sources name Vietnam, Russia, Belarus and the former Soviet Union, and no other."""
+    assert [country.code for country in db.countries] == ["BLR", "RUS", "SUN", "VNM"]
+
+
+# Vietnam and Russia ------------------------------------------------------------------------
+
+
+def test_vnm_rus_framework_is_the_comprehensive_strategic_partnership(
+    db: defcoop.Dataset,
+) -> None:
+    """Both sources place Vietnam-Russia defense ties in a comprehensive strategic partnership."""
+    rel = relationship(db, "vnm-rus")
+    assert db.relationships(party="RUS") == (rel,)
+    assert set(rel.parties) == {"VNM", "RUS"}
+    assert rel.framework == "comprehensive strategic partnership"
+    assert p(1, 3, 14) | s(1, 8) <= set(rel.sources)
+
+
+def test_vnm_sun_relationship_is_the_2016_articles_soviet_background(
+    db: defcoop.Dataset,
+) -> None:
+    """The 2016 article (¶3-4) records Soviet support for Vietnam but names no field for it."""
+    rel = relationship(db, "vnm-sun")
+    assert db.relationships(party="SUN") == (rel,)
+    assert set(rel.sources) == s(3, 4)
+    assert rel.fields == frozenset()
+
+
+def test_vnm_rus_fields(db: defcoop.Dataset) -> None:
+    """The fields named for Vietnam and Russia are exactly those of ¶5, ¶7 (2018) and ¶6 (2016)."""
+    assert relationship(db, "vnm-rus").fields == {
+        "defense-cooperation",
+        "military-technology",
+        "personnel-training",
+        "military-education",
+        "scientific-research",
+        "military-science",
+        "military-medicine",
+        "peacekeeping",
+        "delegation-exchange",
+        "services",
+        "defense-security-consultation",
+        "strategic-exchange",
+        "multilateral-cooperation",
+    }
+
+
+def test_vnm_blr_fields(db: defcoop.Dataset) -> None:
+    """The fields named for Vietnam and Belarus are exactly those of ¶10, ¶11 and ¶13."""
+    assert relationship(db, "vnm-blr").fields == {
+        "defense-cooperation",
+        "personnel-training",
+        "experience-sharing",
+        "press-and-media",
+        "delegation-exchange",
+        "military-communications",
+        "military-science",
+    }
+
+
+@pytest.mark.parametrize(
+    ("rel_id", "field", "expected"),
+    [
+        ("vnm-rus", "peacekeeping", p(7) | s(6)),
+        ("vnm-rus", "military-technology", p(3, 5, 7) | s(4)),
+        ("vnm-rus", "personnel-training", p(7) | s(6)),
+        ("vnm-rus", "military-education", s(6)),
+        ("vnm-rus", "scientific-research", p(7)),
+        ("vnm-rus", "military-science", s(6)),
+        ("vnm-rus", "military-medicine", p(7) | s(6)),
+        ("vnm-rus", "delegation-exchange", p(3, 7, 8) | s(6, 8)),
+        ("vnm-rus", "services", s(6)),
+        ("vnm-rus", "defense-security-consultation", p(5)),
+        # ¶3 names "the deputy ministerial-level dialogue on defense strategy": see the report.
+        ("vnm-rus", "strategic-exchange", p(3, 7)),
+        ("vnm-rus", "multilateral-cooperation", p(5) | s(7)),
+        ("vnm-blr", "personnel-training", p(11, 13)),
+        ("vnm-blr", "experience-sharing", p(11, 13)),
+        ("vnm-blr", "press-and-media", p(11)),
+        ("vnm-blr", "delegation-exchange", p(11, 13)),
+        ("vnm-blr", "military-communications", p(13)),
+        ("vnm-blr", "military-science", p(13)),
+    ],
+)
+def test_field_evidence(
+    db: defcoop.Dataset, rel_id: str, field: str, expected: set[Citation]
+) -> None:
+    """A relationship's field is backed by exactly the paragraphs that name it for the pair."""
+    assert set(relationship(db, rel_id).sources_for(field)) == expected
+
+
+def test_vnm_rus_forums_are_those_of_the_2016_article(db: defcoop.Dataset) -> None:
+    """The pair cooperates in the UN, ARF, ASEAN+ and EAS (strengthening-2016 ¶7)."""
+    rel = relationship(db, "vnm-rus")
+    assert set(rel.forums) == {"un", "arf", "asean-plus", "eas"}
+    for forum in ("un", "arf", "asean-plus", "eas"):
+        assert s(7) <= set(db.get(forum).sources), forum
+    assert set(rel.sources_for("multilateral-cooperation")) == p(5) | s(7)
+
+
+def test_vnm_rus_sources_back_its_forums(db: defcoop.Dataset) -> None:
+    """The relationship's own citations include the paragraphs its forums rest on (2016 ¶7, ¶5)."""
+    assert s(7) | p(5) <= set(relationship(db, "vnm-rus").sources)
+
+
+def test_intergovernmental_committee_on_military_technical_cooperation(
+    db: defcoop.Dataset,
+) -> None:
+    """Vietnam and Russia run an intergovernmental committee on military-technical cooperation."""
+    committee = mechanism(db, "vnm-rus-igc-mtc")
+    assert ids(db.mechanisms(party="RUS")) == ["vnm-rus-igc-mtc", "vnm-rus-strategic-dialogue"]
+    assert committee.level is MechanismLevel.INTERGOVERNMENTAL
+    assert committee.fields == {"military-technology"}
+    assert set(committee.sources) == p(3)
+
+
+def test_deputy_ministerial_defense_strategy_dialogue_is_cited_by_both_sources(
+    db: defcoop.Dataset,
+) -> None:
+    """The deputy-ministerial dialogue on defense strategy is in 2018 ¶3 and 2016 ¶5."""
+    dialogue = mechanism(db, "vnm-rus-strategic-dialogue")
+    assert dialogue.level is MechanismLevel.DEPUTY_MINISTERIAL
+    assert dialogue.fields == {"strategic-exchange"}
+    assert set(dialogue.sources) == p(3) | s(5)
+
+
+def test_belarus_has_no_standing_mechanism(db: defcoop.Dataset) -> None:
+    """The source names no standing committee or dialogue between Vietnam and Belarus."""
+    assert db.mechanisms(party="BLR") == ()
+
+
+def test_ministerial_visits_2008_2013(db: defcoop.Dataset) -> None:
+    """The two defense ministers made several official visits from 2008 to 2013 (2016 ¶5)."""
+    visits = db.events(party="RUS", when="2008/2013")
+    assert ids(visits) == ["vnm-rus-minister-visits-2008-2013"]
+    (visit,) = visits
+    assert (str(visit.when), visit.host, visit.participants) == ("2008/2013", None, ())
+    assert set(visit.sources) == s(5)
+
+
+def test_shoigu_visit_to_vietnam_january_2018(db: defcoop.Dataset) -> None:
+    """Russian Defense Minister Sergei Shoigu visited Vietnam in January 2018 (¶3)."""
+    visits = db.events(person="Shoigu", kind="visit")
+    assert ids(visits) == ["shoigu-visit-vnm-2018-01"]
+    (visit,) = visits
+    assert (str(visit.when), visit.host, visit.status) == ("2018-01", "VNM", EventStatus.OCCURRED)
+    assert "when" not in visit.inferred
+    assert p(3) <= set(visit.sources)
+
+
+def test_lich_visit_to_russia_april_2018(db: defcoop.Dataset) -> None:
+    """Ngo Xuan Lich visited Russia in April, the year 2018 inferred from the text's order (¶3)."""
+    visits = db.events(person="Ngo Xuan Lich", kind="visit")
+    assert ids(visits) == ["lich-visit-rus-2018-04"]
+    (visit,) = visits
+    assert (str(visit.when), visit.host) == ("2018-04", "RUS")
+    assert visit.inferred == {"when"}
+    assert p(3) <= set(visit.sources)
+
+
+def test_seventh_moscow_conference_on_international_security(db: defcoop.Dataset) -> None:
+    """Lich took part in the seventh Moscow Conference on 4 and 5 April, year inferred (¶3, ¶4)."""
+    conferences = db.events(kind="conference")
+    assert ids(conferences) == ["mcis-7"]
+    (conference,) = conferences
+    assert str(conference.when) == "2018-04-04/2018-04-05"
+    assert (conference.host, conference.forum) == ("RUS", "mcis")
+    assert set(conference.participants) == {"ngo-xuan-lich", "sergei-shoigu"}
+    assert conference.inferred == {"when"}
+    assert set(conference.sources) == p(3, 4)
+
+
+def test_lich_shoigu_meeting_on_the_conference_sidelines(db: defcoop.Dataset) -> None:
+    """Lich and Shoigu met on the sidelines of the seventh Moscow Conference (caption, ¶4)."""
+    meetings = db.events(kind="meeting")
+    assert ids(meetings) == ["lich-shoigu-meeting-2018-04"]
+    (meeting,) = meetings
+    assert meeting.part_of == "mcis-7"
+    assert set(meeting.participants) == {"ngo-xuan-lich", "sergei-shoigu"}
+    assert p(4) <= set(meeting.sources)
+
+
+def test_vnm_rus_plan_2018_2020(db: defcoop.Dataset) -> None:
+    """Vietnam and Russia signed a plan for 2018-2020, undated, to carry out earlier agreements."""
+    plans = [a for a in db.agreements(party="RUS") if a.kind is AgreementKind.PLAN]
+    assert ids(plans) == ["vnm-rus-defense-plan-2018-2020"]
+    (plan,) = plans
+    assert (str(plan.period), plan.signed) == ("2018/2020", None)
+    assert set(plan.sources) == p(6)
+
+
+def test_vnm_rus_agreements_are_the_three_the_sources_report(db: defcoop.Dataset) -> None:
+    """Vietnam-Russia documents are the 2018-2020 plan, leaders' and governments' agreements."""
+    found = {a.id: set(a.sources) for a in db.agreements(party="RUS")}
+    assert found == {
+        "vnm-rus-defense-plan-2018-2020": p(6),
+        "vnm-rus-leaders-defense-agreements": p(6),
+        "vnm-rus-intergovernmental-agreements": s(4),
+    }
+
+
+def test_intergovernmental_agreements_include_military_techniques(db: defcoop.Dataset) -> None:
+    """The two governments signed agreements in strategic fields, military techniques among them."""
+    found = db.agreements(field="military techniques")
+    assert ids(found) == ["vnm-rus-intergovernmental-agreements"]
+    (signed,) = found
+    assert set(signed.signatories) == {"vnm-government", "rus-government"}
+    assert signed.signed is None
+
+
+def test_exchange_years_2019_2020_are_planned(db: defcoop.Dataset) -> None:
+    """A Vietnam Year in Russia and a Russia Year in Vietnam are planned for 2019-2020 (¶8)."""
+    years = db.events(kind="exchange year")
+    assert {e.id: e.host for e in years} == {
+        "vietnam-year-in-russia": "RUS",
+        "russia-year-in-vietnam": "VNM",
+    }
+    for year in years:
+        assert (str(year.when), year.status) == ("2019/2020", EventStatus.PLANNED)
+        assert set(year.sources) == p(8)
+
+
+def test_army_games_2019_is_planned(db: defcoop.Dataset) -> None:
+    """Vietnam pledged to take part in the Army Games 2019 among Russia's 2019 activities (¶8)."""
+    games = event(db, "army-games-2019")
+    assert (str(games.when), games.status) == ("2019", EventStatus.PLANNED)
+    assert (games.forum, games.organizer) == ("army-games", "rus-mod")
+    assert games.part_of == "rus-mod-multilateral-activities-2019"
+    assert set(games.sources) == p(8)
+
+
+def test_planned_events_are_exactly_those_of_paragraph_8(db: defcoop.Dataset) -> None:
+    """Only the exchange years and the 2019 multilateral activities are still to come."""
+    planned = db.events(status="planned")
+    assert set(ids(planned)) == {
+        "vietnam-year-in-russia",
+        "russia-year-in-vietnam",
+        "rus-mod-multilateral-activities-2019",
+        "army-games-2019",
+    }
+    assert {c for e in planned for c in e.sources} == p(8)
+
+
+# Vietnam and Belarus -----------------------------------------------------------------------
+
+
+def test_vnm_blr_framework_is_traditional_friendship_and_cooperation(
+    db: defcoop.Dataset,
+) -> None:
+    """Vietnam-Belarus ties are a traditional friendship and cooperation (¶10)."""
+    rel = relationship(db, "vnm-blr")
+    assert db.relationships(party="BLR") == (rel,)
+    assert rel.framework == "traditional friendship and cooperation"
+    assert p(1, 10) <= set(rel.sources)
+
+
+def test_military_science_agreement_november_2018(db: defcoop.Dataset) -> None:
+    """The one agreement on military science is Vietnam-Belarus's of November 2018 (¶13)."""
+    found = db.agreements(field="military science")
+    assert ids(found) == ["vnm-blr-military-science-2018"]
+    (signed,) = found
+    assert str(signed.signed) == "2018-11"
+    assert set(signed.parties) == {"VNM", "BLR"}
+    assert signed.signed_during == "ravkov-visit-vnm-2018-11"
+    assert set(signed.sources) == p(12, 13)
+
+
+def test_ravkov_visit_to_vietnam_november_2018(db: defcoop.Dataset) -> None:
+    """Belarusian Defense Minister Andrei Ravkov visited Vietnam in November 2018 (¶13)."""
+    visits = db.events(person="Ravkov", kind="visit")
+    assert ids(visits) == ["ravkov-visit-vnm-2018-11"]
+    (visit,) = visits
+    assert (str(visit.when), visit.host) == ("2018-11", "VNM")
+    assert p(13) <= set(visit.sources)
+
+
+def test_delegation_exchange_plan_for_2019(db: defcoop.Dataset) -> None:
+    """During Ravkov's visit the two sides signed a plan on military delegation exchange in 2019."""
+    found = db.agreements(party="BLR", field="delegation exchange")
+    assert ids(found) == ["vnm-blr-delegation-exchange-plan-2019"]
+    (plan,) = found
+    assert plan.kind is AgreementKind.PLAN
+    assert (str(plan.signed), str(plan.period)) == ("2018-11", "2019")
+    assert plan.signed_during == "ravkov-visit-vnm-2018-11"
+    assert set(plan.sources) == p(12, 13)
+
+
+def test_signing_witnessed_by_lich_and_ravkov(db: defcoop.Dataset) -> None:
+    """Lich and Ravkov witnessed a signing in November 2018; place and occasion are inferred."""
+    signing = event(db, "vnm-blr-signing-2018-11")
+    assert str(signing.when) == "2018-11"
+    assert set(signing.participants) == {"ngo-xuan-lich", "andrei-ravkov"}
+    assert signing.inferred == {"host", "part_of"}
+    assert set(signing.sources) == p(12)
+
+
+def test_defense_cooperation_and_training_agreements_2009_2019(db: defcoop.Dataset) -> None:
+    """The defense ministries' agreements cover 2009-2019, their 2009 signing inferred (¶11)."""
+    found = agreement(db, "vnm-blr-defense-cooperation-training")
+    assert (str(found.signed), str(found.period)) == ("2009", "2009/2019")
+    assert found.signed.precision is Precision.YEAR
+    assert found.inferred == {"signed"}
+    assert set(found.signatories) == {"vnm-mond", "blr-mod"}
+    assert found.fields == {"defense-cooperation", "personnel-training"}
+    assert set(found.sources) == p(11)
+
+
+def test_political_and_ideological_departments_agreements_june_2012(
+    db: defcoop.Dataset,
+) -> None:
+    """The VPA's politics department and Belarus's ideology department signed in June 2012 (¶11)."""
+    found = agreement(db, "vnm-blr-politics-ideology-2012")
+    assert str(found.signed) == "2012-06"
+    assert set(found.signatories) == {"vpa-gdp", "blr-gdiw"}
+    assert set(found.sources) == p(11)
+
+
+def test_agreements_reached_during_the_october_2014_visit(db: defcoop.Dataset) -> None:
+    """Agreements were reached in Aleksandr Nikolaevich's October 2014 visit to Vietnam (¶11)."""
+    found = agreement(db, "vnm-blr-agreements-2014-10")
+    assert str(found.signed) == "2014-10"
+    assert found.signed_during == "aleksandr-nikolaevich-visit-vnm-2014-10"
+    visit = event(db, found.signed_during)
+    assert (str(visit.when), visit.host, visit.participants) == (
+        "2014-10",
+        "VNM",
+        ("aleksandr-nikolaevich",),
+    )
+    assert set(found.sources) == set(visit.sources) == p(11)
+
+
+def test_press_and_media_agreements_are_the_2012_and_2014_ones(db: defcoop.Dataset) -> None:
+    """Press and media experience sharing carried out the June 2012 and October 2014 agreements."""
+    found = db.agreements(field="press and media")
+    assert ids(found) == ["vnm-blr-politics-ideology-2012", "vnm-blr-agreements-2014-10"]
+    assert all(a.inferred == {"fields"} for a in found)
+    delegations = event(db, "vnm-blr-press-media-delegations")
+    assert (delegations.when, set(delegations.sources)) == (None, p(11))
+
+
+def test_vnm_blr_agreements_in_date_order(db: defcoop.Dataset) -> None:
+    """Vietnam-Belarus documents are exactly the five of ¶11 and ¶13, ordered by signing date."""
+    found = db.agreements(party="Belarus")
+    assert [(a.id, str(a.signed)) for a in found] == [
+        ("vnm-blr-defense-cooperation-training", "2009"),
+        ("vnm-blr-politics-ideology-2012", "2012-06"),
+        ("vnm-blr-agreements-2014-10", "2014-10"),
+        ("vnm-blr-delegation-exchange-plan-2019", "2018-11"),
+        ("vnm-blr-military-science-2018", "2018-11"),
+    ]
+
+
+def test_agreements_signed_in_november_2018(db: defcoop.Dataset) -> None:
+    """Only the military science agreement and the 2019 plan were signed in November 2018."""
+    assert ids(db.agreements(signed="2018-11")) == [
+        "vnm-blr-delegation-exchange-plan-2019",
+        "vnm-blr-military-science-2018",
+    ]
+
+
+# People ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "person_id"),
+    [
+        ("Ngô Xuân Lịch", "ngo-xuan-lich"),
+        ("NGO XUAN LICH", "ngo-xuan-lich"),
+        ("ngo xuan lich", "ngo-xuan-lich"),
+        ("Сергей Шойгу", "sergei-shoigu"),
+        ("Shoigu", "sergei-shoigu"),
+        ("SERGEI SHOIGU", "sergei-shoigu"),
+        ("Ravkov Andrei Alekseevich", "andrei-ravkov"),
+        ("Андрей Алексеевич Равков", "andrei-ravkov"),
+    ],
+)
+def test_person_lookup_ignores_case_diacritics_and_script(
+    db: defcoop.Dataset, name: str, person_id: str
+) -> None:
+    """A person is found by any spelling, case, diacritics or script of their name."""
+    assert db.person(name).id == person_id
+
+
+def test_unknown_person_is_an_error_not_a_guess(db: defcoop.Dataset) -> None:
+    """A person the sources do not name is not found."""
+    with pytest.raises(defcoop.UnknownNameError):
+        db.person("Phan Van Giang")
+
+
+@pytest.mark.parametrize(
+    ("person_id", "country", "organization", "cited"),
+    [
+        ("ngo-xuan-lich", "VNM", "vnm-mond", p(3, 4, 5, 12)),
+        ("sergei-shoigu", "RUS", "rus-mod", p(3, 4, 5)),
+        ("andrei-ravkov", "BLR", "blr-mod", p(12, 13)),
+        ("aleksandr-nikolaevich", "BLR", "blr-gdiw", p(11)),
+    ],
+)
+def test_people_the_sources_name(
+    db: defcoop.Dataset, person_id: str, country: str, organization: str, cited: set[Citation]
+) -> None:
+    """Each person named has a country, a role in the right body and the paragraphs naming them."""
+    person = db.person(person_id)
+    assert person.country == country
+    assert [role.organization for role in person.roles] == [organization]
+    assert set(person.sources) == cited
+
+
+def test_people_are_exactly_the_four_named(db: defcoop.Dataset) -> None:
+    """The sources name four people: Lich, Shoigu, Ravkov and Aleksandr Nikolaevich."""
+    assert ids(db.people()) == [
+        "aleksandr-nikolaevich",
+        "andrei-ravkov",
+        "ngo-xuan-lich",
+        "sergei-shoigu",
+    ]
+
+
+# Field aliases -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("alias", "field_id"),
+    [
+        ("military techniques", "military-technology"),
+        ("military technical cooperation", "military-technology"),
+        ("UN peacekeeping operations", "peacekeeping"),
+        ("peacekeeping operation", "peacekeeping"),
+        ("training", "personnel-training"),
+        ("information and experience sharing", "experience-sharing"),
+        ("visit exchange", "delegation-exchange"),
+        ("strategic viewpoints", "strategic-exchange"),
+    ],
+)
+def test_source_wordings_reach_their_field(db: defcoop.Dataset, alias: str, field_id: str) -> None:
+    """A field is found by the wording a source uses for it."""
+    assert db.field(alias).id == field_id
+
+
+def test_queries_accept_source_wordings(db: defcoop.Dataset) -> None:
+    """Queries take a source's wording of a field: peacekeeping and training find their records."""
+    assert ids(db.relationships(field="UN peacekeeping operations")) == ["vnm-rus"]
+    assert ids(db.agreements(field="training")) == ["vnm-blr-defense-cooperation-training"]
+    assert ids(db.relationships(field="information and experience sharing")) == ["vnm-blr"]
+
+
+# Coverage ----------------------------------------------------------------------------------
+
+
+def test_every_paragraph_with_a_fact_is_cited(db: defcoop.Dataset) -> None:
+    """Every paragraph carrying a fact is cited; only the 2016 dateline and the byline are not."""
+    cited = {(c.source, c.paragraph) for record in db for c in citations(record)}
+    expected = {(PILLAR, n) for n in range(1, 15)}
+    expected |= {(STRENGTHENING, n) for n in (1, 3, 4, 5, 6, 7, 8, 9)}
+    assert sorted(expected - cited) == []
