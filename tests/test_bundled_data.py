@@ -80,34 +80,6 @@ def runs(tokens: list[str], length: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + length]) for i in range(len(tokens) - length + 1)}
 
 
-def agreement(db: defcoop.Dataset, record_id: str) -> Agreement:
-    """The agreement with this id."""
-    record = db.get(record_id)
-    assert isinstance(record, Agreement)
-    return record
-
-
-def event(db: defcoop.Dataset, record_id: str) -> Event:
-    """The event with this id."""
-    record = db.get(record_id)
-    assert isinstance(record, Event)
-    return record
-
-
-def mechanism(db: defcoop.Dataset, record_id: str) -> Mechanism:
-    """The mechanism with this id."""
-    record = db.get(record_id)
-    assert isinstance(record, Mechanism)
-    return record
-
-
-def relationship(db: defcoop.Dataset, record_id: str) -> Relationship:
-    """The relationship with this id."""
-    record = db.get(record_id)
-    assert isinstance(record, Relationship)
-    return record
-
-
 # Integrity over every record ---------------------------------------------------------------
 
 
@@ -268,7 +240,7 @@ def test_vnm_rus_framework_is_the_comprehensive_strategic_partnership(
     db: defcoop.Dataset,
 ) -> None:
     """Both sources place Vietnam-Russia defense ties in a comprehensive strategic partnership."""
-    rel = relationship(db, "vnm-rus")
+    rel = db.get("vnm-rus", Relationship)
     assert db.relationships(party="RUS") == (rel,)
     assert set(rel.parties) == {"VNM", "RUS"}
     assert rel.framework == "comprehensive strategic partnership"
@@ -279,7 +251,7 @@ def test_vnm_sun_relationship_is_the_2016_articles_soviet_background(
     db: defcoop.Dataset,
 ) -> None:
     """The 2016 article (¶3-4) records Soviet support for Vietnam but names no field for it."""
-    rel = relationship(db, "vnm-sun")
+    rel = db.get("vnm-sun", Relationship)
     assert db.relationships(party="SUN") == (rel,)
     assert set(rel.sources) == s(3, 4)
     assert rel.fields == frozenset()
@@ -287,7 +259,7 @@ def test_vnm_sun_relationship_is_the_2016_articles_soviet_background(
 
 def test_vnm_rus_fields(db: defcoop.Dataset) -> None:
     """The fields named for Vietnam and Russia are exactly those of ¶5, ¶7 (2018) and ¶6 (2016)."""
-    assert relationship(db, "vnm-rus").fields == {
+    assert db.get("vnm-rus", Relationship).fields == {
         "defense-cooperation",
         "military-technology",
         "personnel-training",
@@ -306,7 +278,7 @@ def test_vnm_rus_fields(db: defcoop.Dataset) -> None:
 
 def test_vnm_blr_fields(db: defcoop.Dataset) -> None:
     """The fields named for Vietnam and Belarus are exactly those of ¶10, ¶11 and ¶13."""
-    assert relationship(db, "vnm-blr").fields == {
+    assert db.get("vnm-blr", Relationship).fields == {
         "defense-cooperation",
         "personnel-training",
         "experience-sharing",
@@ -345,12 +317,12 @@ def test_field_evidence(
     db: defcoop.Dataset, rel_id: str, field: str, expected: set[Citation]
 ) -> None:
     """A relationship's field is backed by exactly the paragraphs that name it for the pair."""
-    assert set(relationship(db, rel_id).sources_for(field)) == expected
+    assert set(db.get(rel_id, Relationship).sources_for(field)) == expected
 
 
 def test_vnm_rus_forums_are_those_of_the_2016_article(db: defcoop.Dataset) -> None:
     """The pair cooperates in the UN, ARF, ASEAN+ and EAS (strengthening-2016 ¶7)."""
-    rel = relationship(db, "vnm-rus")
+    rel = db.get("vnm-rus", Relationship)
     assert set(rel.forums) == {"un", "arf", "asean-plus", "eas"}
     for forum in ("un", "arf", "asean-plus", "eas"):
         assert s(7) <= set(db.get(forum).sources), forum
@@ -359,14 +331,14 @@ def test_vnm_rus_forums_are_those_of_the_2016_article(db: defcoop.Dataset) -> No
 
 def test_vnm_rus_sources_back_its_forums(db: defcoop.Dataset) -> None:
     """The relationship's own citations include the paragraphs its forums rest on (2016 ¶7, ¶5)."""
-    assert s(7) | p(5) <= set(relationship(db, "vnm-rus").sources)
+    assert s(7) | p(5) <= set(db.get("vnm-rus", Relationship).sources)
 
 
 def test_intergovernmental_committee_on_military_technical_cooperation(
     db: defcoop.Dataset,
 ) -> None:
     """Vietnam and Russia run an intergovernmental committee on military-technical cooperation."""
-    committee = mechanism(db, "vnm-rus-igc-mtc")
+    committee = db.get("vnm-rus-igc-mtc", Mechanism)
     assert ids(db.mechanisms(party="RUS")) == ["vnm-rus-igc-mtc", "vnm-rus-strategic-dialogue"]
     assert committee.level is MechanismLevel.INTERGOVERNMENTAL
     assert committee.fields == {"military-technology"}
@@ -377,7 +349,7 @@ def test_deputy_ministerial_defense_strategy_dialogue_is_cited_by_both_sources(
     db: defcoop.Dataset,
 ) -> None:
     """The deputy-ministerial dialogue on defense strategy is in 2018 ¶3 and 2016 ¶5."""
-    dialogue = mechanism(db, "vnm-rus-strategic-dialogue")
+    dialogue = db.get("vnm-rus-strategic-dialogue", Mechanism)
     assert dialogue.level is MechanismLevel.DEPUTY_MINISTERIAL
     assert dialogue.fields == {"strategic-exchange"}
     assert set(dialogue.sources) == p(3) | s(5)
@@ -481,7 +453,7 @@ def test_exchange_years_2019_2020_are_planned(db: defcoop.Dataset) -> None:
 
 def test_army_games_2019_is_planned(db: defcoop.Dataset) -> None:
     """Vietnam pledged to take part in the Army Games 2019 among Russia's 2019 activities (¶8)."""
-    games = event(db, "army-games-2019")
+    games = db.get("army-games-2019", Event)
     assert (str(games.when), games.status) == ("2019", EventStatus.PLANNED)
     assert (games.forum, games.organizer) == ("army-games", "rus-mod")
     assert games.part_of == "rus-mod-multilateral-activities-2019"
@@ -507,7 +479,7 @@ def test_vnm_blr_framework_is_traditional_friendship_and_cooperation(
     db: defcoop.Dataset,
 ) -> None:
     """Vietnam-Belarus ties are a traditional friendship and cooperation (¶10)."""
-    rel = relationship(db, "vnm-blr")
+    rel = db.get("vnm-blr", Relationship)
     assert db.relationships(party="BLR") == (rel,)
     assert rel.framework == "traditional friendship and cooperation"
     assert p(1, 10) <= set(rel.sources)
@@ -546,7 +518,7 @@ def test_delegation_exchange_plan_for_2019(db: defcoop.Dataset) -> None:
 
 def test_signing_witnessed_by_lich_and_ravkov(db: defcoop.Dataset) -> None:
     """Lich and Ravkov witnessed a signing in November 2018; place and occasion are inferred."""
-    signing = event(db, "vnm-blr-signing-2018-11")
+    signing = db.get("vnm-blr-signing-2018-11", Event)
     assert str(signing.when) == "2018-11"
     assert set(signing.participants) == {"ngo-xuan-lich", "andrei-ravkov"}
     assert signing.inferred == {"host", "part_of"}
@@ -555,7 +527,7 @@ def test_signing_witnessed_by_lich_and_ravkov(db: defcoop.Dataset) -> None:
 
 def test_defense_cooperation_and_training_agreements_2009_2019(db: defcoop.Dataset) -> None:
     """The defense ministries' agreements cover 2009-2019, their 2009 signing inferred (¶11)."""
-    found = agreement(db, "vnm-blr-defense-cooperation-training")
+    found = db.get("vnm-blr-defense-cooperation-training", Agreement)
     assert (str(found.signed), str(found.period)) == ("2009", "2009/2019")
     assert found.signed.precision is Precision.YEAR
     assert found.inferred == {"signed"}
@@ -568,7 +540,7 @@ def test_political_and_ideological_departments_agreements_june_2012(
     db: defcoop.Dataset,
 ) -> None:
     """The VPA's politics department and Belarus's ideology department signed in June 2012 (¶11)."""
-    found = agreement(db, "vnm-blr-politics-ideology-2012")
+    found = db.get("vnm-blr-politics-ideology-2012", Agreement)
     assert str(found.signed) == "2012-06"
     assert set(found.signatories) == {"vpa-gdp", "blr-gdiw"}
     assert set(found.sources) == p(11)
@@ -576,10 +548,10 @@ def test_political_and_ideological_departments_agreements_june_2012(
 
 def test_agreements_reached_during_the_october_2014_visit(db: defcoop.Dataset) -> None:
     """Agreements were reached in Aleksandr Nikolaevich's October 2014 visit to Vietnam (¶11)."""
-    found = agreement(db, "vnm-blr-agreements-2014-10")
+    found = db.get("vnm-blr-agreements-2014-10", Agreement)
     assert str(found.signed) == "2014-10"
     assert found.signed_during == "aleksandr-nikolaevich-visit-vnm-2014-10"
-    visit = event(db, found.signed_during)
+    visit = db.get(found.signed_during, Event)
     assert (str(visit.when), visit.host, visit.participants) == (
         "2014-10",
         "VNM",
@@ -593,7 +565,7 @@ def test_press_and_media_agreements_are_the_2012_and_2014_ones(db: defcoop.Datas
     found = db.agreements(field="press and media")
     assert ids(found) == ["vnm-blr-politics-ideology-2012", "vnm-blr-agreements-2014-10"]
     assert all(a.inferred == {"fields"} for a in found)
-    delegations = event(db, "vnm-blr-press-media-delegations")
+    delegations = db.get("vnm-blr-press-media-delegations", Event)
     assert (delegations.when, set(delegations.sources)) == (None, p(11))
 
 

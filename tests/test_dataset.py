@@ -232,3 +232,11 @@ def test_same_answer_for_every_name_of_a_thing(db: Dataset) -> None:
 def test_repr_names_the_dataset(db: Dataset) -> None:
     """The dataset's repr gives its name, version and size."""
     assert repr(db) == f"<Dataset defcoop bundled data 2026.11.0: {len(db)} records>"
+
+
+def test_get_with_a_kind(db: Dataset) -> None:
+    """get(id, kind) returns a record of that kind, or names the closest ids of that kind."""
+    assert db.get("mcis-7", defcoop.Event).kind is EventKind.CONFERENCE
+    with pytest.raises(UnknownNameError, match="unknown agreement id 'mcis-7'") as info:
+        db.get("mcis-7", Agreement)
+    assert info.value.kind == "agreement id"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 
 from defcoop._names import normalize, suggest
+from defcoop.dates import PartialDate, Period
 from defcoop.errors import Problem
 from defcoop.model import (
     Agreement,
@@ -144,28 +145,25 @@ class _Checker:
                     continue
                 wanted = kind_name(expected)
                 if target is None:
-                    pool = [r.id for r in self.by_id.values() if isinstance(r, expected)]
-                    close = suggest(target_id, pool)
-                    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-                    message = f"no {wanted} has the id {target_id!r}{hint}"
+                    message = self._no_such(target_id, expected)
                 else:
                     found = kind_name(type(target))
                     message = f"{target_id!r} is {_a(found)} {found}, not {_a(wanted)} {wanted}"
                 self.report(record, attribute, message)
+
+    def _no_such(self, target_id: str, expected: type) -> str:
+        """Says no record of the expected kind has this id, suggesting the closest ids."""
+        pool = [r.id for r in self.by_id.values() if isinstance(r, expected)]
+        close = suggest(target_id, pool)
+        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        return f"no {kind_name(expected)} has the id {target_id!r}{hint}"
 
     def citations(self) -> None:
         for record in self.records:
             for attribute, citation in _citations(record):
                 source = self.by_id.get(citation.source)
                 if not isinstance(source, Source):
-                    pool = [r.id for r in self.by_id.values() if isinstance(r, Source)]
-                    close = suggest(citation.source, pool)
-                    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-                    self.report(
-                        record,
-                        attribute,
-                        f"no source has the id {citation.source!r}{hint}",
-                    )
+                    self.report(record, attribute, self._no_such(citation.source, Source))
                 elif citation.paragraph > source.paragraphs:
                     self.report(
                         record,
@@ -177,31 +175,35 @@ class _Checker:
     def dates(self) -> None:
         for record in self.records:
             if isinstance(record, Agreement) and record.signed and record.signed_during:
-                event = self.by_id.get(record.signed_during)
-                if (
-                    isinstance(event, Event)
-                    and event.when
-                    and not event.when.contains(record.signed)
-                ):
-                    self.report(
-                        record,
-                        "signed",
-                        f"signed {record.signed} lies outside {event.id!r}, "
-                        f"which took place {event.when}",
-                    )
+                self._within_event(
+                    record,
+                    "signed",
+                    record.signed,
+                    record.signed_during,
+                    "signed {date} lies outside {event!r}, which took place {when}",
+                )
             if isinstance(record, Event) and record.when and record.part_of:
-                parent = self.by_id.get(record.part_of)
-                if (
-                    isinstance(parent, Event)
-                    and parent.when
-                    and not parent.when.contains(record.when)
-                ):
-                    self.report(
-                        record,
-                        "when",
-                        f"{record.when} lies outside {parent.id!r} ({parent.when}), "
-                        "which it is part of",
-                    )
+                self._within_event(
+                    record,
+                    "when",
+                    record.when,
+                    record.part_of,
+                    "{date} lies outside {event!r} ({when}), which it is part of",
+                )
+
+    def _within_event(
+        self,
+        record: Record,
+        attribute: str,
+        date: PartialDate | Period,
+        event_id: str,
+        message: str,
+    ) -> None:
+        event = self.by_id.get(event_id)
+        if isinstance(event, Event) and event.when and not event.when.contains(date):
+            self.report(
+                record, attribute, message.format(date=date, event=event.id, when=event.when)
+            )
 
     def cycles(self) -> None:
         links: dict[str, str] = {}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
 from defcoop._lookup import NameIndex, check_text, coerce_member, coerce_period, unknown
-from defcoop._validation import Origin, check
+from defcoop._validation import Origin, check, kind_name
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError
 from defcoop.kinds import EventKind, EventStatus
@@ -265,17 +265,29 @@ class Dataset:
         name = f" {self.info.name} {self.info.version}" if self.info else ""
         return f"<Dataset{name}: {len(self)} records>"
 
-    def get(self, record_id: str) -> Record:
+    @overload
+    def get(self, record_id: str) -> Record: ...
+
+    @overload
+    def get(self, record_id: str, kind: type[R]) -> R: ...
+
+    def get(self, record_id: str, kind: type[Any] | None = None) -> Record:
         """The record with this id (a country's id is its alpha-3 code).
 
+        With ``kind``, the record must be of that type, and the result is typed as such:
+        ``db.get("mcis-7", Event)``.
+
         Raises:
-            UnknownNameError: naming the closest ids when none matches.
+            UnknownNameError: naming the closest ids (of that kind) when none matches.
         """
         check_text(record_id, "id")
-        try:
-            return self._by_id[record_id]
-        except KeyError:
-            raise unknown("id", record_id, self._by_id) from None
+        record = self._by_id.get(record_id)
+        if record is None or (kind is not None and not isinstance(record, kind)):
+            if kind is None:
+                raise unknown("id", record_id, self._by_id)
+            pool = (r.id for r in self._by_id.values() if isinstance(r, kind))
+            raise unknown(f"{kind_name(kind)} id", record_id, pool)
+        return record
 
     # Queries -----------------------------------------------------------------------------
 
