@@ -69,15 +69,19 @@ def label(record_id: str) -> str:
     return f"record-{record_id.lower()}"
 
 
-def heading(db: Dataset, record: Record) -> str:
-    """What a record's entry is called: its title, name or label, or its parties' names."""
+def heading(db: Dataset, record: Record) -> tuple[str | None, str]:
+    """What a record's entry is called, and the attribute that holds it (None if made up).
+
+    The heading is the record's title, name or label, or for a relationship the names of
+    its countries.
+    """
     for name in ("title", "name", "label"):
         value = getattr(record, name, None)
         if isinstance(value, str):
-            return value
+            return name, value
     if isinstance(record, Relationship):
-        return " \N{EN DASH} ".join(db.country(party).name for party in record.parties)
-    return record.id
+        return None, " \N{EN DASH} ".join(db.country(party).name for party in record.parties)
+    return None, record.id
 
 
 def render(db: Dataset) -> str:
@@ -129,10 +133,13 @@ def _summary(
 
 def _entry(db: Dataset, record: Record, cited: dict[str, dict[int, list[Record]]]) -> list[str]:
     inferred: frozenset[str] = getattr(record, "inferred", frozenset())
-    lines = [f"({label(record.id)})=", f"### {text(heading(db, record))}", "", f"`{record.id}`", ""]
+    shown, title = heading(db, record)
+    lines = [f"({label(record.id)})=", f"### {text(title)}", "", f"`{record.id}`", ""]
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
-        if field.name in _SHOWN_APART or value is None or value == () or value == frozenset():
+        if field.name in _SHOWN_APART or (field.name == shown and field.name not in inferred):
+            continue
+        if value is None or value == () or value == frozenset():
             continue
         mark = " *(inferred)*" if field.name in inferred else ""
         lines += [field.name.replace("_", " "), f": {_value(db, field.name, value)}{mark}", ""]
@@ -164,7 +171,7 @@ def _value(db: Dataset, name: str, value: Any) -> str:
         value = tuple(sorted(value))
     if isinstance(value, tuple):
         if value and isinstance(value[0], Role | FieldEvidence):
-            return "\n" + "\n".join(f"  - {_part(db, item)}" for item in value)
+            return "\n  ".join(f"- {_part(db, item)}" for item in value)
         return ", ".join(_value(db, name, item) for item in value)
     if isinstance(value, str) and name in REFERENCES and value in db:
         return _link(value)
@@ -213,9 +220,16 @@ def _fill(_app: Sphinx, docname: str, source: list[str]) -> None:
     if docname != DOCNAME:
         return
     if MARKER not in source[0]:
-        from sphinx.errors import ExtensionError
+        from sphinx.util import logging
 
-        raise ExtensionError(f"{docname}: the marker line {MARKER!r} is missing")
+        logging.getLogger(__name__).warning(
+            "the coverage page needs the marker line %s, where the records go",
+            MARKER,
+            location=docname,
+            type="defcoop",
+            subtype="coverage",
+        )
+        return
     source[0] = source[0].replace(MARKER, render(defcoop.load()))
 
 
