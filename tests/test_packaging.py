@@ -6,8 +6,11 @@ import importlib.metadata
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import defcoop
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_all_is_sorted_and_resolves() -> None:
@@ -59,3 +62,32 @@ def test_errors_share_one_root() -> None:
     assert issubclass(defcoop.QueryError, ValueError)
     assert issubclass(defcoop.DateError, ValueError)
     assert issubclass(defcoop.RecordError, ValueError)
+
+
+def test_bundled_data_has_its_own_version_and_date() -> None:
+    """The bundled dataset's version and date at run time are those of its [dataset] table."""
+    import tomllib
+
+    text = resources.files("defcoop").joinpath("data", "sources.toml").read_text("utf-8")
+    table = tomllib.loads(text)["dataset"]
+    info = defcoop.load().info
+    assert info is not None
+    assert (info.name, info.version, str(info.released)) == (
+        table["name"],
+        table["version"],
+        table["released"],
+    )
+
+
+def test_changelog_names_the_versions() -> None:
+    """CHANGELOG.md names the bundled data's version, and has a section for this release."""
+    from packaging.version import Version
+
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    info = defcoop.load().info
+    assert info is not None
+    assert f"dataset version {info.version}" in changelog
+    version = Version(defcoop.__version__)
+    assert str(version) == defcoop.__version__, "the version is not in its normal PEP 440 form"
+    heading = "## [Unreleased]" if version.is_devrelease else f"## [{version}]"
+    assert heading in changelog.splitlines()

@@ -114,6 +114,8 @@ class Dataset:
         "info",
     )
 
+    #: What the dataset calls itself (name, version, release date); None without a
+    #: ``[dataset]`` table. For the bundled data: ``defcoop.load().info``.
     info: DatasetInfo | None
     _by_id: dict[str, Record]
     _countries: dict[str, Country]

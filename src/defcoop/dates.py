@@ -102,7 +102,7 @@ class PartialDate(_OrderedBySortKey):
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; the inverse of :func:`str`.
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; the inverse of ``str(date)``.
 
         >>> PartialDate.parse("2018-11-15")
         PartialDate(2018, 11, 15)
@@ -192,7 +192,7 @@ class Period(_OrderedBySortKey):
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read ``start/end`` or a single date; the inverse of :func:`str`."""
+        """Read ``start/end`` or a single date; the inverse of ``str(period)``."""
         if not isinstance(text, str):
             raise DateError(f"expected a period as text such as '2018/2020', got {text!r}")
         start, sep, end = text.partition("/")

@@ -167,7 +167,7 @@ class Country:
 
     @property
     def id(self) -> str:
-        """The country's id in the dataset: its alpha-3 code."""
+        """The country's id in the dataset, which is its alpha-3 code."""
         return self.code
 
 

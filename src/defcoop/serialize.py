@@ -1,6 +1,6 @@
 """Records and datasets as plain values and JSON, in the schema the loader reads.
 
-What :func:`dumps` writes, :func:`defcoop.load` reads back into an equal dataset, and the
+What :func:`~defcoop.dumps` writes, :func:`defcoop.load` reads back into an equal dataset, and the
 same dataset always gives the same bytes.
 """
 

@@ -1,0 +1,66 @@
+"""Check what `python -m build` made: one wheel and one sdist, both holding the data.
+
+Usage: python .ci/check_dists.py DIST_FOLDER
+
+The wheel must hold every file of src/defcoop/data and the py.typed marker, and nothing
+from the checkout that is not the package; the sdist must hold the same data files besides
+the tests, the docs and the changelog, so that everything can be rebuilt and checked from
+it alone. Exits non-zero, listing every missing file, when either falls short.
+"""
+
+from __future__ import annotations
+
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def package_files() -> list[str]:
+    """The package's data files and typing marker, as paths inside the package."""
+    data = sorted(f"defcoop/data/{p.name}" for p in (ROOT / "src/defcoop/data").iterdir())
+    return [*data, "defcoop/py.typed"]
+
+
+def main(dist: Path) -> int:
+    wheels = sorted(dist.glob("defcoop-*.whl"))
+    sdists = sorted(dist.glob("defcoop-*.tar.gz"))
+    if len(wheels) != 1 or len(sdists) != 1:
+        print(f"expected one wheel and one sdist in {dist}, found {wheels + sdists}")
+        return 1
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        in_wheel = set(wheel.namelist())
+    with tarfile.open(sdists[0]) as sdist:
+        top = sdists[0].name.removesuffix(".tar.gz")
+        in_sdist = {name.removeprefix(f"{top}/") for name in sdist.getnames()}
+    wanted_in_sdist = [
+        *(f"src/{name}" for name in package_files()),
+        "tests/test_packaging.py",
+        "docs/conf.py",
+        "docs/tutorial.md",
+        "CHANGELOG.md",
+        "README.md",
+        "LICENSE",
+        "pyproject.toml",
+    ]
+    problems = [
+        f"{wheels[0].name} lacks {name}" for name in package_files() if name not in in_wheel
+    ]
+    problems += [
+        f"{sdists[0].name} lacks {name}" for name in wanted_in_sdist if name not in in_sdist
+    ]
+    stray = sorted(name for name in in_wheel if not name.startswith(("defcoop/", "defcoop-")))
+    problems += [
+        f"{wheels[0].name} holds {name}, which is not part of the package" for name in stray
+    ]
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"{wheels[0].name}: {len(in_wheel)} files; {sdists[0].name}: {len(in_sdist)} files")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))

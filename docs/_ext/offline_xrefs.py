@@ -1,0 +1,95 @@
+"""Resolve, offline, the names in signatures that Sphinx cannot link to by itself.
+
+Nitpicky mode reports every reference it cannot resolve. Two kinds are not mistakes:
+
+- standard-library names such as ``collections.abc.Iterable`` or ``datetime.date``.
+  Intersphinx would download Python's object inventory, which a build without network
+  access cannot do; instead such a name is linked to the page and anchor the Python
+  documentation uses for it (``library/<module>.html#<dotted name>``), but only when it
+  names a real object of a standard-library module;
+- type variables, such as the ``R`` of ``from_dict(record_type: type[R], ...) -> R``: they
+  are not objects to document, so they are shown as plain text.
+
+Any other unresolved name is left alone, so nitpicky mode still reports it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+PYTHON_DOCS = "https://docs.python.org/3/library/"
+
+
+def _find(target: str) -> tuple[str, Any] | None:
+    """The longest importable module ``target`` starts with, and the object it names."""
+    parts = target.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        module_name = ".".join(parts[:cut])
+        try:
+            obj: Any = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        for name in parts[cut:]:
+            if not hasattr(obj, name):
+                return None
+            obj = getattr(obj, name)
+        return module_name, obj
+    return None
+
+
+def stdlib_url(target: str) -> str | None:
+    """The documentation address of a standard-library object, or None if it is not one.
+
+    >>> stdlib_url("collections.abc.Iterable")
+    'https://docs.python.org/3/library/collections.abc.html#collections.abc.Iterable'
+    >>> stdlib_url("datetime.date")
+    'https://docs.python.org/3/library/datetime.html#datetime.date'
+    >>> stdlib_url("defcoop.Dataset") is None, stdlib_url("datetime.nosuch") is None
+    (True, True)
+    """
+    if target.split(".")[0] not in sys.stdlib_module_names:
+        return None
+    found = _find(target)
+    return None if found is None else f"{PYTHON_DOCS}{found[0].lower()}.html#{target}"
+
+
+def is_type_variable(target: str) -> bool:
+    """Whether ``target`` names a :class:`typing.TypeVar` defined in some module.
+
+    >>> is_type_variable("defcoop.serialize.R"), is_type_variable("defcoop.Dataset")
+    (True, False)
+    """
+    found = _find(target)
+    return found is not None and isinstance(found[1], TypeVar)
+
+
+def _resolve(
+    _app: Sphinx, _env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
+    from docutils import nodes
+
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    url = stdlib_url(target)
+    if url is not None:
+        reference = nodes.reference("", "", internal=False, refuri=url, reftitle="(in Python)")
+        reference.append(contnode)
+        return reference
+    if is_type_variable(target):
+        return contnode
+    return None
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the resolver; it runs after Sphinx's own attempts have failed."""
+    app.connect("missing-reference", _resolve)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
