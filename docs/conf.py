@@ -42,6 +42,7 @@ myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
+
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 python_maximum_signature_line_length = 90

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -20,3 +22,15 @@ settings.load_profile(os.environ.get("DEFCOOP_PROFILE", "ci"))
 def db() -> defcoop.Dataset:
     """The bundled dataset."""
     return defcoop.load()
+
+
+@pytest.fixture
+def hide_module(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Make a package unimportable for one test, as if it were not installed."""
+
+    def hide(name: str) -> None:
+        for module in [m for m in sys.modules if m == name or m.startswith(f"{name}.")]:
+            monkeypatch.setitem(sys.modules, module, None)
+        monkeypatch.setitem(sys.modules, name, None)
+
+    return hide

@@ -20,6 +20,7 @@ from defcoop import (
     Citation,
     Country,
     Event,
+    EventKind,
     EventStatus,
     Field,
     Mechanism,
@@ -212,6 +213,7 @@ def test_country_codes(
         cow_code,
     )
     assert {db.country(key).code for key in (code, alpha2, numeric, str(cow_code))} == {code}
+    assert db.country(cow_code).code == code
 
 
 def test_soviet_union_has_iso_3166_3_codes_and_no_cow_number_of_its_own(
@@ -684,3 +686,45 @@ def test_every_paragraph_with_a_fact_is_cited(db: defcoop.Dataset) -> None:
     expected = {(PILLAR, n) for n in range(1, 15)}
     expected |= {(STRENGTHENING, n) for n in (1, 3, 4, 5, 6, 7, 8, 9)}
     assert sorted(expected - cited) == []
+
+
+# CAMEO event codes -------------------------------------------------------------------------
+
+CAMEO = {
+    # Visits, from the visitor's side: 042 make a visit.
+    "vnm-rus-minister-visits-2008-2013": "042",
+    "shoigu-visit-vnm-2018-01": "042",
+    "lich-visit-rus-2018-04": "042",
+    "aleksandr-nikolaevich-visit-vnm-2014-10": "042",
+    "vnm-blr-press-media-delegations": "042",
+    "ravkov-visit-vnm-2018-11": "042",
+    # A conference and a meeting within it: 040 consult.
+    "mcis-7": "040",
+    "lich-shoigu-meeting-2018-04": "040",
+    # The signing witnessed in November 2018: 057 sign formal agreement.
+    "vnm-blr-signing-2018-11": "057",
+    # Planned, so an intention: 036 to meet (delegation exchanges), 0312 to cooperate militarily.
+    "vietnam-year-in-russia": "036",
+    "russia-year-in-vietnam": "036",
+    "rus-mod-multilateral-activities-2019": "0312",
+    "army-games-2019": "0312",
+}
+
+
+def test_every_event_has_its_cameo_code(db: defcoop.Dataset) -> None:
+    """Each bundled event carries the CAMEO code its file comment's rules give it."""
+    assert {e.id: e.cameo for e in db.events()} == CAMEO
+
+
+def test_cameo_codes_follow_kind_and_status(db: defcoop.Dataset) -> None:
+    """Visits are 042, signings 057, and planned events are intentions (root 03)."""
+    for found in db.events():
+        assert found.cameo is not None
+        if found.status is EventStatus.PLANNED:
+            assert found.cameo.startswith("03"), found.id
+        elif found.kind in (EventKind.VISIT, EventKind.DELEGATION_EXCHANGE):
+            assert found.cameo == "042", found.id
+        elif found.kind is EventKind.SIGNING:
+            assert found.cameo == "057", found.id
+        else:
+            assert found.cameo.startswith("04"), found.id

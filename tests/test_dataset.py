@@ -104,15 +104,17 @@ def test_undated_records_never_match_and_sort_last(db: Dataset) -> None:
 
 
 def test_results_are_ordered_by_date_then_id(db: Dataset) -> None:
-    """Results are tuples ordered by date, then id."""
+    """Results are Results tuples, whatever the filters, ordered by date, then id."""
     events = db.events()
     dated = [e for e in events if e.when is not None]
     assert dated == sorted(dated, key=lambda e: (e.when, e.id))
     agreements = [a for a in db.agreements() if a.signed is not None]
     assert agreements == sorted(agreements, key=lambda a: (a.signed, a.id))
     for result in (db.agreements(), db.events(), db.mechanisms(), db.people()):
-        assert type(result) is tuple
-    assert type(db.agreements(field="peacekeeping")) is tuple
+        assert type(result) is defcoop.Results
+        assert isinstance(result, tuple)
+    assert type(db.agreements(field="peacekeeping")) is defcoop.Results
+    assert type(db.agreements(signed="1900")) is defcoop.Results
 
 
 def test_filters_combine_with_and(db: Dataset) -> None:
@@ -240,3 +242,54 @@ def test_get_with_a_kind(db: Dataset) -> None:
     with pytest.raises(UnknownNameError, match="unknown agreement id 'mcis-7'") as info:
         db.get("mcis-7", Agreement)
     assert info.value.kind == "agreement id"
+
+
+@pytest.mark.parametrize("code", ["VNM", "VN", "704", "816", 816, "Viet Nam", "việt nam"])
+def test_every_code_of_a_country_finds_it(db: Dataset, code: str | int) -> None:
+    """Alpha-3, alpha-2, ISO numeric and COW codes (as text or int) and names find a country."""
+    assert db.country(code).code == "VNM"
+    assert db.events(party=code) == db.events(party="VNM")
+
+
+def test_an_int_is_a_cow_code(db: Dataset) -> None:
+    """An int finds the country with that COW code, never an ISO numeric code."""
+    assert db.country(365).code == "RUS"
+    assert db.agreements(party=370) == db.agreements(party="BLR")
+    with pytest.raises(UnknownNameError, match="unknown COW code '704'") as info:
+        db.country(704)  # Vietnam's ISO numeric code, which is not a COW code
+    assert info.value.kind == "COW code"
+    with pytest.raises(QueryError, match="expects a string"):
+        db.country(True)  # type: ignore[arg-type]
+
+
+def test_a_code_shared_by_two_countries_is_ambiguous() -> None:
+    """A code that is one country's ISO numeric and another's COW code must be told apart."""
+    data = Dataset.from_records(
+        [
+            defcoop.Country(code="AAA", name="Aland", alpha2="AA", numeric="365"),
+            defcoop.Country(code="BBB", name="Bland", alpha2="BB", cow_code=365),
+        ]
+    )
+    with pytest.raises(QueryError, match="ambiguous: it names AAA, BBB"):
+        data.country("365")
+    assert data.country(365).code == "BBB"
+
+
+def test_events_by_cameo_code(db: Dataset) -> None:
+    """cameo= keeps events with that CAMEO code, or with a code below a shorter one."""
+    visits = db.events(cameo="042")
+    assert visits
+    assert {e.cameo for e in visits} == {"042"}
+    consults = db.events(cameo="04")
+    assert set(visits) < set(consults)
+    assert all(e.cameo is not None and e.cameo.startswith("04") for e in consults)
+    assert ids(db.events(cameo="057")) == ["vnm-blr-signing-2018-11"]
+    assert db.events(cameo="0421") == ()
+    assert db.events(cameo="03", status="occurred") == ()
+
+
+@pytest.mark.parametrize("code", ["4", "42a", "04211", 42])
+def test_cameo_filter_needs_two_to_four_digits(db: Dataset, code: object) -> None:
+    """A cameo= filter that is not two to four digits is a QueryError."""
+    with pytest.raises(QueryError, match="cameo="):
+        db.events(cameo=code)  # type: ignore[arg-type]

@@ -152,3 +152,24 @@ def test_period_attribute_accepts_periods_only() -> None:
     assert agreement(period=Period.parse("2018/2020")).period == Period.parse("2018/2020")
     with pytest.raises(TypeError):
         agreement(period=PartialDate(2018))
+
+
+@pytest.mark.parametrize("code", ["04", "042", "0312"])
+def test_cameo_codes_of_two_to_four_digits(code: str) -> None:
+    """An event takes a CAMEO code of two to four digits, kept as text with its zero."""
+    event = Event(
+        id="e", title="E", kind=EventKind.VISIT, parties=("VNM",), cameo=code, sources=CITE
+    )
+    assert event.cameo == code
+
+
+@pytest.mark.parametrize("code", ["4", "04211", "04a", " 042", 42, ""])
+def test_cameo_codes_of_another_form_are_refused(code: object) -> None:
+    """A CAMEO code that is not two to four digits of text is refused."""
+    with pytest.raises((TypeError, ValueError)):
+        Event(id="e", title="E", kind=EventKind.VISIT, parties=("VNM",), cameo=code, sources=CITE)  # type: ignore[arg-type]
+
+
+def test_cameo_defaults_to_none() -> None:
+    """Events without a CAMEO code have None."""
+    assert Event(id="e", title="E", kind=EventKind.VISIT, parties=(), sources=CITE).cameo is None

@@ -8,6 +8,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 import defcoop
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +27,8 @@ def test_contract_names_are_public() -> None:
     contract = {
         "load", "Dataset", "PartialDate", "Period", "Citation", "Source", "Country", "Person",
         "Organization", "Field", "Agreement", "Event", "Mechanism", "Relationship",
-        "DefcoopError", "DataError",
+        "DefcoopError", "DataError", "Results", "Timeline", "DyadProfile", "Evidence",
+        "CitedParagraph", "MissingExtraError", "json_schema", "to_frame", "to_graph",
     }  # fmt: skip
     assert contract <= set(defcoop.__all__)
 
@@ -44,11 +47,14 @@ def test_py_typed_and_data_are_package_resources() -> None:
 
 
 def test_import_is_lazy() -> None:
-    """import defcoop reads no data and imports neither cattrs nor hypothesis."""
+    """import defcoop reads no data and imports no serializer, optional extra or CLI module."""
+    heavy = (
+        "cattrs hypothesis tomllib json pandas networkx matplotlib jsonschema argparse html csv "
+        "defcoop.cli defcoop.frames defcoop.graph defcoop.schema defcoop.timeline"
+    )
     code = (
         "import sys, defcoop, defcoop.loading as l; "
-        "print(sorted(m for m in ('cattrs', 'hypothesis', 'tomllib', 'json') if m in sys.modules), "
-        "bool(l._cache))"
+        f"print(sorted(m for m in {heavy.split()!r} if m in sys.modules), bool(l._cache))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] False"
@@ -91,3 +97,22 @@ def test_changelog_names_the_versions() -> None:
     assert str(version) == defcoop.__version__, "the version is not in its normal PEP 440 form"
     heading = "## [Unreleased]" if version.is_devrelease else f"## [{version}]"
     assert heading in changelog.splitlines()
+
+
+def test_lazy_names_resolve_and_are_listed() -> None:
+    """Names loaded on first use resolve to their modules' objects and appear in dir()."""
+    from defcoop.timeline import Timeline
+
+    assert defcoop.Timeline is Timeline
+    assert {"Timeline", "to_frame", "to_graph", "json_schema"} <= set(dir(defcoop))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        defcoop.nothing  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_extras_are_declared() -> None:
+    """pandas, networkx and plot are optional extras, and the CLI is a console script."""
+    metadata = importlib.metadata.metadata("defcoop")
+    assert {"pandas", "networkx", "plot"} <= set(metadata.get_all("Provides-Extra") or [])
+    requirements = importlib.metadata.requires("defcoop") or []
+    core = [r for r in requirements if "extra ==" not in r]
+    assert sorted(r.split(">")[0] for r in core) == ["attrs", "cattrs"]

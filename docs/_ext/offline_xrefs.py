@@ -7,6 +7,8 @@ Nitpicky mode reports every reference it cannot resolve. Two kinds are not mista
   access cannot do; instead such a name is linked to the page and anchor the Python
   documentation uses for it (``library/<module>.html#<dotted name>``), but only when it
   names a real object of a standard-library module;
+- a few third-party classes of the optional features (pandas, networkx, matplotlib),
+  linked to their projects' documentation pages;
 - type variables, such as the ``R`` of ``from_dict(record_type: type[R], ...) -> R``: they
   are not objects to document, so they are shown as plain text.
 
@@ -61,6 +63,24 @@ def stdlib_url(target: str) -> str | None:
     return None if found is None else f"{PYTHON_DOCS}{found[0].lower()}.html#{target}"
 
 
+# Third-party classes that appear in signatures of optional features; their projects'
+# documentation addresses are stable, and no inventory can be downloaded to find them.
+THIRD_PARTY = {
+    "pandas.DataFrame": "https://pandas.pydata.org/docs/reference/api/pandas.DataFrame.html",
+    "networkx.MultiDiGraph": "https://networkx.org/documentation/stable/reference/classes/multidigraph.html",
+    "matplotlib.axes.Axes": "https://matplotlib.org/stable/api/_as_gen/matplotlib.axes.Axes.html",
+}
+
+
+# Names that signatures use unqualified (type aliases, a class imported for type checking
+# only), and the documented object each stands for.
+ALIASES = {
+    "DateFilter": "defcoop.dataset.DateFilter",
+    "CountryName": "defcoop.dataset.CountryName",
+    "Axes": "matplotlib.axes.Axes",
+}
+
+
 def is_type_variable(target: str) -> bool:
     """Whether ``target`` names a :class:`typing.TypeVar` defined in some module.
 
@@ -72,14 +92,19 @@ def is_type_variable(target: str) -> bool:
 
 
 def _resolve(
-    _app: Sphinx, _env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> nodes.Element | None:
     from docutils import nodes
 
     if node.get("refdomain") != "py":
         return None
-    target = node.get("reftarget", "")
-    url = stdlib_url(target)
+    target = ALIASES.get(node.get("reftarget", ""), node.get("reftarget", ""))
+    if target.startswith("defcoop.") and target in ALIASES.values():
+        domain = env.get_domain("py")
+        return domain.resolve_xref(
+            env, node.get("refdoc", ""), app.builder, "data", target, node, contnode
+        )
+    url = stdlib_url(target) or THIRD_PARTY.get(target)
     if url is not None:
         reference = nodes.reference("", "", internal=False, refuri=url, reftitle="(in Python)")
         reference.append(contnode)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
 from defcoop._lookup import NameIndex, check_text, coerce_member, coerce_period, unknown
 from defcoop._validation import Origin, check, kind_name
 from defcoop.dates import PartialDate, Period
-from defcoop.errors import DataError
+from defcoop.errors import DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
 from defcoop.model import (
     Agreement,
@@ -25,11 +26,23 @@ from defcoop.model import (
     Relationship,
     Source,
 )
+from defcoop.results import Results
+
+if TYPE_CHECKING:
+    import pandas
+
+    from defcoop.dyad import DyadProfile
+    from defcoop.evidence import Evidence
+    from defcoop.timeline import Timeline
 
 __all__ = ["Dataset", "DatasetInfo"]
 
 R = TypeVar("R", bound=Record)
+#: The forms a date filter accepts, a date, a period or their text (``"2018"``, ``"2018/2020"``).
 DateFilter = PartialDate | Period | str
+#: The forms ``party=`` and ``country=`` accept, a code or name, an int COW code or a Country.
+CountryName = str | int | Country
+"""A country by code or name; an int is a Correlates of War code."""
 
 
 @attrs.frozen(kw_only=True)
@@ -94,8 +107,9 @@ class _Table(Generic[R]):
 class Dataset:
     """Validated records and the queries over them; immutable once built.
 
-    Build one with :func:`defcoop.load` or :meth:`from_records`. Query methods return tuples
-    ordered by date, then id (undated records last); their filters combine with AND.
+    Build one with :func:`defcoop.load` or :meth:`from_records`. Query methods return
+    :class:`~defcoop.Results`, tuples ordered by date, then id (undated records last); their
+    filters combine with AND.
     """
 
     __slots__ = (
@@ -235,19 +249,19 @@ class Dataset:
     # Whole collections -------------------------------------------------------------------
 
     @property
-    def sources(self) -> tuple[Source, ...]:
+    def sources(self) -> Results[Source]:
         """Every source, by id."""
-        return tuple(sorted((r for r in self._by_id.values() if isinstance(r, Source)), key=_id))
+        return Results(sorted((r for r in self._by_id.values() if isinstance(r, Source)), key=_id))
 
     @property
-    def countries(self) -> tuple[Country, ...]:
+    def countries(self) -> Results[Country]:
         """Every country, by alpha-3 code."""
-        return tuple(self._countries.values())
+        return Results(self._countries.values())
 
     @property
-    def fields(self) -> tuple[Field, ...]:
+    def fields(self) -> Results[Field]:
         """The taxonomy of cooperation fields, by id."""
-        return tuple(sorted((r for r in self._by_id.values() if isinstance(r, Field)), key=_id))
+        return Results(sorted((r for r in self._by_id.values() if isinstance(r, Field)), key=_id))
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -266,6 +280,11 @@ class Dataset:
     def __repr__(self) -> str:
         name = f" {self.info.name} {self.info.version}" if self.info else ""
         return f"<Dataset{name}: {len(self)} records>"
+
+    def _repr_html_(self) -> str:
+        from defcoop._display import dataset_html
+
+        return dataset_html(self)
 
     @overload
     def get(self, record_id: str) -> Record: ...
@@ -297,14 +316,15 @@ class Dataset:
         self,
         *,
         field: str | Field | None = None,
-        party: str | Country | None = None,
+        party: CountryName | None = None,
         signed: DateFilter | None = None,
-    ) -> tuple[Agreement, ...]:
+    ) -> Results[Agreement]:
         """Agreements and plans, by date signed.
 
         Args:
             field: a field id, label or alias; narrower fields match too.
-            party: a country code (alpha-3 or alpha-2) or name among the parties.
+            party: a country among the parties: an alpha-3, alpha-2, ISO numeric or
+                Correlates of War code (an int is read as a COW code), or a name.
             signed: keep those whose signing date lies wholly within this date or period.
         """
         filters = {}
@@ -312,17 +332,18 @@ class Dataset:
             filters["field"] = self._field_closure(field)
         if party is not None:
             filters["party"] = frozenset({self.country(party).code})
-        return self._agreements.select(filters, _period(signed, "signed"))
+        return Results(self._agreements.select(filters, _period(signed, "signed")))
 
     def events(
         self,
         *,
         kind: str | EventKind | None = None,
-        party: str | Country | None = None,
+        party: CountryName | None = None,
         person: str | Person | None = None,
         when: DateFilter | None = None,
         status: str | EventStatus | None = None,
-    ) -> tuple[Event, ...]:
+        cameo: str | None = None,
+    ) -> Results[Event]:
         """Visits, meetings, conferences and other events, by date.
 
         Args:
@@ -331,6 +352,8 @@ class Dataset:
             person: a participant, by id, full name or alias.
             when: keep those whose dates lie wholly within this date or period.
             status: ``"occurred"`` or ``"planned"``.
+            cameo: a CAMEO event code of two to four digits; a shorter code matches the
+                codes below it (``"04"``, consult, matches ``"042"``, make a visit).
         """
         filters = {}
         if kind is not None:
@@ -344,39 +367,92 @@ class Dataset:
             filters["party"] = frozenset({self.country(party).code})
         if person is not None:
             filters["person"] = frozenset({self.person(person).id})
-        return self._events.select(filters, _period(when, "when"))
+        found = self._events.select(filters, _period(when, "when"))
+        if cameo is not None:
+            code = _cameo(cameo)
+            found = tuple(e for e in found if e.cameo is not None and e.cameo.startswith(code))
+        return Results(found)
 
-    def mechanisms(self, *, party: str | Country | None = None) -> tuple[Mechanism, ...]:
+    def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
         filters = {} if party is None else {"party": frozenset({self.country(party).code})}
-        return self._mechanisms.select(filters, None)
+        return Results(self._mechanisms.select(filters, None))
 
     def relationships(
-        self, *, party: str | Country | None = None, field: str | Field | None = None
-    ) -> tuple[Relationship, ...]:
+        self, *, party: CountryName | None = None, field: str | Field | None = None
+    ) -> Results[Relationship]:
         """Dyad relationships, by id; ``field`` matches the fields named for the dyad."""
         filters = {}
         if party is not None:
             filters["party"] = frozenset({self.country(party).code})
         if field is not None:
             filters["field"] = self._field_closure(field)
-        return self._relationships.select(filters, None)
+        return Results(self._relationships.select(filters, None))
 
-    def people(self, *, country: str | Country | None = None) -> tuple[Person, ...]:
+    def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
         filters = {} if country is None else {"country": frozenset({self.country(country).code})}
-        return self._people.select(filters, None)
+        return Results(self._people.select(filters, None))
 
-    def organizations(self, *, country: str | Country | None = None) -> tuple[Organization, ...]:
+    def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
         """Organizations and forums, by id."""
         filters = {} if country is None else {"country": frozenset({self.country(country).code})}
-        return self._organizations.select(filters, None)
+        return Results(self._organizations.select(filters, None))
+
+    def timeline(
+        self, *, party: CountryName | None = None, when: DateFilter | None = None
+    ) -> Timeline:
+        """Every dated agreement and event, in date order; see :class:`~defcoop.Timeline`.
+
+        Agreements are dated by when they were signed, events by when they took place;
+        undated records are left out. ``party`` and ``when`` work as in :meth:`events`.
+        """
+        from defcoop.timeline import build_timeline
+
+        return build_timeline(self, party=party, when=when)
+
+    def dyad(self, first: CountryName, second: CountryName) -> DyadProfile:
+        """Everything about one pair of countries: relationship, agreements, events, mechanisms."""
+        from defcoop.dyad import build_dyad
+
+        return build_dyad(self, first, second)
+
+    def evidence(self, record: str | Record) -> Evidence:
+        """A record's citations, resolved to each source's title, publisher and date.
+
+        ``record`` is a record or its id; a relationship's per-field evidence is included.
+        """
+        from defcoop.evidence import build_evidence
+
+        return build_evidence(self, record)
+
+    def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
+        """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.
+
+        ``kind`` is a data-file key (``"agreements"``), its singular or a record class.
+        """
+        from defcoop.frames import dataset_frame
+
+        return dataset_frame(self, kind)
 
     # Lookups -----------------------------------------------------------------------------
 
-    def country(self, name: str | Country) -> Country:
-        """The country with this alpha-3, alpha-2, numeric or COW code, or name (any case)."""
-        code = name.code if isinstance(name, Country) else name
+    def country(self, name: CountryName) -> Country:
+        """The country with this alpha-3, alpha-2, numeric or COW code, or name (any case).
+
+        An int is read as a Correlates of War code (``country(816)`` is Vietnam); an ISO
+        numeric code is text (``"704"``), which keeps its leading zeros.
+        """
+        if isinstance(name, Country):
+            code = name.code
+        elif isinstance(name, int) and not isinstance(name, bool):
+            for country in self._countries.values():
+                if country.cow_code == name:
+                    return country
+            codes = (str(c.cow_code) for c in self._countries.values() if c.cow_code is not None)
+            raise unknown("COW code", str(name), codes)
+        else:
+            code = check_text(name, "country")
         return self._countries[self._country_names.resolve(code, "country")]
 
     def field(self, name: str | Field) -> Field:
@@ -431,6 +507,15 @@ def _opt(name: str) -> Callable[[Any], Iterable[str]]:
         return () if value is None else (value,)
 
     return values
+
+
+def _cameo(value: object) -> str:
+    code = check_text(value, "cameo")
+    if not re.fullmatch(r"\d{2,4}", code):
+        raise QueryError(
+            f"cameo= expects a CAMEO code of two to four digits such as '042' or '04', got {code!r}"
+        )
+    return code
 
 
 def _period(value: DateFilter | None, argument: str) -> Period | None:

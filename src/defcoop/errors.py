@@ -15,6 +15,7 @@ __all__ = [
     "DataError",
     "DateError",
     "DefcoopError",
+    "MissingExtraError",
     "Problem",
     "QueryError",
     "RecordError",
@@ -100,6 +101,26 @@ class Problem:
         if self.record is not None:
             subject = f" [{self.record}" + (f".{self.attribute}" if self.attribute else "") + "]"
         return f"{where}{subject}: {self.message}"
+
+
+class MissingExtraError(DefcoopError, ImportError):
+    """A call that needs an optional dependency which is not installed.
+
+    The message names the extra that installs it (``pip install "defcoop[pandas]"``).
+
+    Attributes:
+        extra: the name of the optional extra ("pandas", "networkx", "plot").
+        module: the module that could not be imported.
+    """
+
+    def __init__(self, module: str, extra: str, *, purpose: str) -> None:
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{purpose} needs {module}, which is not installed; "
+            f'install it with: pip install "defcoop[{extra}]"',
+            name=module,
+        )
 
 
 class DataError(DefcoopError, ValueError):

@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 import attrs
 from attrs import validators as v
 
+from defcoop._display import RecordDisplay
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import RecordError
 from defcoop.kinds import (
@@ -79,13 +80,13 @@ _ids = v.and_(v.deep_iterable(_id), _no_duplicates)
 _texts = v.and_(v.deep_iterable(_text), _no_duplicates)
 
 
+def inferable(record_type: type[Any]) -> frozenset[str]:
+    """The attributes of a record type that ``inferred`` may name: its data, not its bookkeeping."""
+    return frozenset(attrs.fields_dict(record_type)) - {"id", "inferred", "notes", "sources"}
+
+
 def _check_inferred(instance: Any, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
-    names = set(attrs.fields_dict(type(instance))) - {
-        "id",
-        "inferred",
-        "notes",
-        "sources",
-    }
+    names = inferable(type(instance))
     unknown = sorted(set(value) - names)
     if unknown:
         raise RecordError(
@@ -128,8 +129,8 @@ class Citation:
         return f"{self.source} ¶{self.paragraph}"
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
 
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
@@ -147,8 +148,8 @@ class Source:
     notes: str | None = _notes()
 
 
-@attrs.frozen(kw_only=True)
-class Country:
+@attrs.frozen(kw_only=True, repr=False)
+class Country(RecordDisplay):
     """A country, identified by its ISO 3166-1 alpha-3 code.
 
     ``names`` are other common names ("Russian Federation" beside "Russia");
@@ -171,8 +172,8 @@ class Country:
         return self.code
 
 
-@attrs.frozen(kw_only=True)
-class Field:
+@attrs.frozen(kw_only=True, repr=False)
+class Field(RecordDisplay):
     """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
 
     id: str = attrs.field(validator=_id)
@@ -192,8 +193,8 @@ class Role:
     period: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
 
 
-@attrs.frozen(kw_only=True)
-class Person:
+@attrs.frozen(kw_only=True, repr=False)
+class Person(RecordDisplay):
     """Someone the sources name, with other spellings and scripts of the name in ``aliases``."""
 
     id: str = attrs.field(validator=_id)
@@ -208,8 +209,8 @@ class Person:
     inferred: frozenset[str] = _inferred()
 
 
-@attrs.frozen(kw_only=True)
-class Organization:
+@attrs.frozen(kw_only=True, repr=False)
+class Organization(RecordDisplay):
     """A ministry, armed force, department, forum or international body (``country`` None)."""
 
     id: str = attrs.field(validator=_id)
@@ -223,8 +224,8 @@ class Organization:
     inferred: frozenset[str] = _inferred()
 
 
-@attrs.frozen(kw_only=True)
-class Agreement:
+@attrs.frozen(kw_only=True, repr=False)
+class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
 
     ``fields`` holds only the fields a source ties to this document; ``signed_during`` is the
@@ -256,12 +257,14 @@ def _check_host(instance: Event, _attribute: Any, value: str | None) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
-class Event:
+@attrs.frozen(kw_only=True, repr=False)
+class Event(RecordDisplay):
     """A visit, meeting, conference, signing or other dated happening, past or planned.
 
     ``host`` is where it takes place (None where it is not one place) and is always among
-    ``parties``; ``part_of`` is the id of an event it happened within.
+    ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
+    event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
+    that events join ICEWS- and GDELT-style event data.
     """
 
     id: str = attrs.field(validator=_id)
@@ -277,13 +280,16 @@ class Event:
     part_of: str | None = attrs.field(default=None, validator=_optional_id)
     organizer: str | None = attrs.field(default=None, validator=_optional_id)
     forum: str | None = attrs.field(default=None, validator=_optional_id)
+    cameo: str | None = attrs.field(
+        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{2,4}")])
+    )
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
     inferred: frozenset[str] = _inferred()
 
 
-@attrs.frozen(kw_only=True)
-class Mechanism:
+@attrs.frozen(kw_only=True, repr=False)
+class Mechanism(RecordDisplay):
     """A standing committee, dialogue or consultation between countries."""
 
     id: str = attrs.field(validator=_id)
@@ -328,8 +334,8 @@ def _check_evidence(instance: Relationship, _attribute: Any, value: frozenset[st
         )
 
 
-@attrs.frozen(kw_only=True)
-class Relationship:
+@attrs.frozen(kw_only=True, repr=False)
+class Relationship(RecordDisplay):
     """Everything the sources say of one pair of countries as a whole.
 
     ``fields`` are the fields of cooperation named for the dyad; ``evidence`` keeps which

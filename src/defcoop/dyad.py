@@ -1,0 +1,101 @@
+"""A dyad profile: everything a dataset holds about one pair of countries, in one object."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from defcoop import _display
+from defcoop.errors import QueryError
+from defcoop.model import Agreement, Country, Event, Mechanism, Relationship
+from defcoop.results import Results
+from defcoop.timeline import Timeline, chronology
+
+if TYPE_CHECKING:
+    from defcoop.dataset import CountryName, Dataset
+
+__all__ = ["DyadProfile"]
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class DyadProfile:
+    """One pair of countries: their relationship and the records both are parties to.
+
+    Built by :meth:`Dataset.dyad <defcoop.Dataset.dyad>`, with the countries in the order
+    given; records with more parties than the pair count when both are among them.
+
+    >>> import defcoop
+    >>> profile = defcoop.load().dyad("VNM", "Belarus")
+    >>> profile.relationship.framework, len(profile.agreements), len(profile.events)
+    ('traditional friendship and cooperation', 5, 4)
+    >>> profile  # doctest: +ELLIPSIS
+    <DyadProfile VNM-BLR: traditional friendship and cooperation; 5 agreements, 4 events, ...>
+    """
+
+    countries: tuple[Country, Country]
+    relationship: Relationship | None
+    agreements: Results[Agreement]
+    events: Results[Event]
+    mechanisms: Results[Mechanism]
+
+    @property
+    def timeline(self) -> Timeline:
+        """The pair's dated agreements and events, in date order."""
+        return chronology([*self.agreements, *self.events])
+
+    def __repr__(self) -> str:
+        framework = self.relationship.framework if self.relationship else None
+        counts = ", ".join(
+            f"{len(found)} {name}"
+            for name, found in (
+                ("agreements", self.agreements),
+                ("events", self.events),
+                ("mechanisms", self.mechanisms),
+            )
+        )
+        return f"<DyadProfile {self._pair()}: {framework or 'no relationship recorded'}; {counts}>"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        first, second = self.countries
+        heading = f"{escape(first.name)} &ndash; {escape(second.name)}"
+        parts = [f"<h4>{heading}</h4>"]
+        if self.relationship is None:
+            parts.append("<p><em>No relationship recorded for this pair.</em></p>")
+        else:
+            parts.append(_display.record_html(self.relationship))
+        for caption, found in (
+            ("Agreements", self.agreements),
+            ("Events", self.events),
+            ("Mechanisms", self.mechanisms),
+        ):
+            parts.append(_display.results_html(found, caption=f"{caption} ({len(found)})"))
+        return '<div class="defcoop-dyad">' + "".join(parts) + "</div>"
+
+    def _pair(self) -> str:
+        return "-".join(country.code for country in self.countries)
+
+
+def build_dyad(dataset: Dataset, first: CountryName, second: CountryName) -> DyadProfile:
+    """The profile of ``first`` and ``second`` in ``dataset``.
+
+    Raises:
+        UnknownNameError: for a country that is not in the dataset.
+        QueryError: when both name the same country.
+    """
+    one, two = dataset.country(first), dataset.country(second)
+    if one.code == two.code:
+        raise QueryError(f"a dyad needs two different countries, got {one.code} twice")
+    pair = {one.code, two.code}
+    relationship = next(
+        (r for r in dataset.relationships(party=one) if set(r.parties) == pair), None
+    )
+    return DyadProfile(
+        countries=(one, two),
+        relationship=relationship,
+        agreements=Results(a for a in dataset.agreements(party=one) if two.code in a.parties),
+        events=Results(e for e in dataset.events(party=one) if two.code in e.parties),
+        mechanisms=Results(m for m in dataset.mechanisms(party=one) if two.code in m.parties),
+    )

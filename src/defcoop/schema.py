@@ -1,0 +1,186 @@
+"""The JSON Schema (draft 2020-12) of defcoop data files, generated from the model.
+
+The schema is built by walking the attrs fields of every record class: their types give the
+JSON types, their validators the patterns, lengths and bounds, and the closed vocabularies
+become enums. Nothing is written by hand, so the schema cannot drift from the model; a
+validator the walk does not know stops it, so that a new rule is never silently left out.
+
+What a schema cannot say is left to :func:`defcoop.load`: references between records,
+citations past the end of a source, a host among the parties, dates that do not exist.
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from typing import Any
+
+import attrs
+
+from defcoop import model
+from defcoop.dates import PartialDate, Period
+
+__all__ = ["SCHEMA_DIALECT", "json_schema"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of :func:`~defcoop.json_schema`."""
+
+_YEAR = r"\d{4}"
+_MONTH = r"(?:0[1-9]|1[0-2])"
+_DAY = r"(?:0[1-9]|[12]\d|3[01])"
+_DATE = rf"{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?"
+_DATE_FORMS = {
+    PartialDate: ("a date known to the year, month or day: 2018, 2018-11 or 2018-11-15", _DATE),
+    Period: ("a date, or a period from one date to another: 2018/2020", rf"{_DATE}(?:/{_DATE})?"),
+}
+
+# Validators that relate a value to other fields; load() checks them, a schema cannot.
+_CROSS_FIELD = ("_check_host", "_check_evidence")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a data file, as a new dict each call.
+
+    A data file is a table of record lists under the keys ``sources``, ``countries``,
+    ``fields``, ``people``, ``organizations``, ``agreements``, ``events``, ``mechanisms`` and
+    ``relationships``, with an optional ``dataset`` table; :func:`defcoop.dumps` writes one.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> schema["$defs"]["Event"]["properties"]["kind"]["enum"][:3]
+    ['visit', 'meeting', 'conference']
+    """
+    from defcoop.dataset import DatasetInfo
+    from defcoop.loading import COLLECTIONS
+
+    definitions: dict[str, Any] = {}
+    properties: dict[str, Any] = {"dataset": _reference(DatasetInfo, definitions)}
+    for key, record_type in COLLECTIONS.items():
+        properties[key] = {
+            "type": "array",
+            "description": f"{record_type.__name__} records.",
+            "items": _reference(record_type, definitions),
+        }
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "defcoop data file",
+        "description": (
+            "Records of bilateral defense cooperation, each citing the paragraphs of the "
+            "sources that state it. Generated from the defcoop model; references between "
+            "records are checked by defcoop.load(), not by this schema."
+        ),
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "minProperties": 1,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def _reference(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    """A ``$ref`` to the definition of an attrs class, adding the definition on first use."""
+    name = cls.__name__
+    if name not in definitions:
+        definitions[name] = {}  # claimed first, so that a class may refer to itself
+        definitions[name] = _object(cls, definitions)
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _object(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties = {}
+    required = []
+    for field in attrs.fields(cls):
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+        properties[field.name] = _field(cls, field, hints[field.name], definitions)
+    schema: dict[str, Any] = {"type": "object"}
+    description = (cls.__doc__ or "").strip().splitlines()
+    if description:
+        schema["description"] = description[0].replace("``", "")
+    schema["properties"] = properties
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    if cls is model.Citation:
+        description = schema.pop("description")
+        return {"description": description, "oneOf": [_citation_text(properties), schema]}
+    return schema
+
+
+def _field(
+    cls: type[Any], field: attrs.Attribute[Any], hint: Any, definitions: dict[str, Any]
+) -> dict[str, Any]:
+    arguments = typing.get_args(hint)
+    optional = type(None) in arguments
+    if optional:
+        (hint,) = [argument for argument in arguments if argument is not type(None)]
+    schema = _type(hint, definitions)
+    _constrain(schema, field.validator, cls)
+    if optional:
+        return {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a value of type ``hint`` as the converter reads it from a file."""
+    origin = typing.get_origin(hint)
+    if origin in (tuple, frozenset):
+        return {"type": "array", "items": _type(typing.get_args(hint)[0], definitions)}
+    if hint in _DATE_FORMS:
+        description, pattern = _DATE_FORMS[hint]
+        return {"type": "string", "pattern": f"^{pattern}$", "description": description}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return {"enum": [member.value for member in hint]}
+    if hint is str:
+        return {"type": "string"}
+    if hint is int:
+        return {"type": "integer"}
+    if attrs.has(hint):
+        return _reference(hint, definitions)
+    raise TypeError(f"json_schema() does not know how to describe {hint!r}")
+
+
+def _constrain(schema: dict[str, Any], validator: Any, cls: type[Any]) -> None:
+    """Add what ``validator`` requires of a value to its schema, in place."""
+    if validator is None:
+        return
+    name = type(validator).__name__
+    if name == "_AndValidator":
+        for part in validator._validators:
+            _constrain(schema, part, cls)
+    elif name == "_OptionalValidator":
+        _constrain(schema, validator.validator, cls)
+    elif name == "_DeepIterable":
+        _constrain(schema, validator.iterable_validator, cls)
+        _constrain(schema["items"], validator.member_validator, cls)
+    elif name == "_MatchesReValidator":
+        schema["pattern"] = f"^(?:{validator.pattern.pattern})$"
+    elif name == "_NumberValidator":
+        schema[_BOUNDS[validator.compare_op]] = validator.bound
+    elif name == "_InstanceOfValidator":
+        pass  # the type is already in the schema
+    elif validator is model._non_empty:
+        schema["minItems" if schema.get("type") == "array" else "minLength"] = 1
+    elif validator is model._no_duplicates:
+        schema["uniqueItems"] = True
+    elif validator is model._check_inferred:
+        schema["items"] = {"enum": sorted(model.inferable(cls))}
+    elif getattr(validator, "__name__", None) in _CROSS_FIELD:
+        pass
+    else:
+        raise TypeError(f"json_schema() does not know the validator {validator!r} of {cls}")
+
+
+_BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
+
+
+def _citation_text(properties: dict[str, Any]) -> dict[str, Any]:
+    """The text form of a citation, ``source-id#paragraph``, from the fields' own patterns."""
+    source = properties["source"]["pattern"].removeprefix("^").removesuffix("$")
+    return {
+        "type": "string",
+        "pattern": f"^{source}#0*[1-9][0-9]*$",
+        "description": "a citation as source-id#paragraph",
+    }

@@ -1,0 +1,72 @@
+"""Dyad profiles: one pair of countries, its relationship and every record both are party to."""
+
+from __future__ import annotations
+
+import pytest
+
+from defcoop import Dataset, DyadProfile, QueryError, Results, UnknownNameError
+
+
+def test_vietnam_russia_profile(db: Dataset) -> None:
+    """The Vietnam-Russia profile gathers the relationship and every record of the pair."""
+    profile = db.dyad("VNM", "RUS")
+    assert isinstance(profile, DyadProfile)
+    assert [c.code for c in profile.countries] == ["VNM", "RUS"]
+    assert profile.relationship is not None
+    assert profile.relationship.id == "vnm-rus"
+    assert profile.agreements == db.agreements(party="RUS")
+    assert profile.events == db.events(party="RUS")
+    assert profile.mechanisms.ids() == ("vnm-rus-igc-mtc", "vnm-rus-strategic-dialogue")
+    for found in (profile.agreements, profile.events, profile.mechanisms):
+        assert type(found) is Results
+
+
+@pytest.mark.parametrize(("first", "second"), [("VNM", "BLR"), ("Belarus", "Viet Nam"), (816, 370)])
+def test_any_names_give_the_same_records(db: Dataset, first: object, second: object) -> None:
+    """Codes, names and COW numbers, in either order, give the same pair's records."""
+    profile = db.dyad(first, second)  # type: ignore[arg-type]
+    reference = db.dyad("VNM", "BLR")
+    assert {c.code for c in profile.countries} == {"VNM", "BLR"}
+    assert profile.relationship == reference.relationship
+    assert set(profile.agreements) == set(reference.agreements)
+    assert set(profile.events) == set(reference.events)
+
+
+def test_every_record_involves_both_countries(db: Dataset) -> None:
+    """Each record in a profile has both countries among its parties."""
+    profile = db.dyad("Vietnam", "Belarus")
+    for record in (*profile.agreements, *profile.events, *profile.mechanisms):
+        assert {"VNM", "BLR"} <= set(record.parties)
+
+
+def test_a_pair_without_records(db: Dataset) -> None:
+    """A pair the data says nothing about has no relationship and empty answers."""
+    profile = db.dyad("RUS", "BLR")
+    assert profile.relationship is None
+    assert profile.agreements == profile.events == profile.mechanisms == ()
+    assert repr(profile) == (
+        "<DyadProfile RUS-BLR: no relationship recorded; 0 agreements, 0 events, 0 mechanisms>"
+    )
+    assert "No relationship recorded" in profile._repr_html_()
+
+
+def test_profile_timeline_is_its_dated_records(db: Dataset) -> None:
+    """A profile's timeline holds its dated agreements and events, in date order."""
+    profile = db.dyad("VNM", "BLR")
+    assert profile.timeline == db.timeline(party="BLR")
+
+
+def test_profile_html_has_a_section_per_part(db: Dataset) -> None:
+    """In a notebook the profile shows the relationship and a table per kind of record."""
+    html = db.dyad("VNM", "RUS")._repr_html_()
+    assert "<h4>Vietnam &ndash; Russia</h4>" in html
+    for caption in ("Agreements (3)", "Mechanisms (2)", "comprehensive strategic partnership"):
+        assert caption in html
+
+
+def test_dyad_needs_two_known_different_countries(db: Dataset) -> None:
+    """The same country twice, or an unknown one, is an error."""
+    with pytest.raises(QueryError, match="two different countries"):
+        db.dyad("VNM", "Viet Nam")
+    with pytest.raises(UnknownNameError, match="Russia"):
+        db.dyad("VNM", "Rusia")

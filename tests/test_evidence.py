@@ -1,0 +1,126 @@
+"""Evidence: a record's citations resolved to the source's title, publisher, date and paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from defcoop import (
+    Agreement,
+    AgreementKind,
+    Citation,
+    CitedParagraph,
+    DataError,
+    Dataset,
+    Evidence,
+    Relationship,
+    UnknownNameError,
+)
+
+
+def test_agreement_evidence_is_resolved(db: Dataset) -> None:
+    """Each cited paragraph comes with its source's title, publisher and date."""
+    evidence = db.evidence("vnm-blr-military-science-2018")
+    assert isinstance(evidence, Evidence)
+    assert [(item.source.id, item.paragraph) for item in evidence] == [
+        ("pillar-and-highlight", 12),
+        ("pillar-and-highlight", 13),
+    ]
+    first = next(iter(evidence))
+    assert isinstance(first, CitedParagraph)
+    assert first.title is not None
+    assert first.title.startswith("Vietnam's defense cooperation")
+    assert first.publisher is None
+    assert first.published is None
+    assert first.field is None
+
+
+def test_evidence_by_record_or_id_is_the_same(db: Dataset) -> None:
+    """A record and its id give the same evidence."""
+    assert db.evidence(db.get("mcis-7")) == db.evidence("mcis-7")
+
+
+def test_dated_source_gives_its_date_and_publisher(db: Dataset) -> None:
+    """Paragraphs of the 2016 article carry its publisher and its day of publication."""
+    items = [item for item in db.evidence("vnm-rus-strategic-dialogue") if item.paragraph == 5]
+    assert len(items) == 1
+    assert items[0].publisher == "Ministry of National Defence - Socialist Republic of VietNam"
+    assert str(items[0].published) == "2016-04-26"
+
+
+def test_relationship_evidence_includes_each_field(db: Dataset) -> None:
+    """A relationship's evidence holds its own citations and those of every field."""
+    relationship = db.get("vnm-blr")
+    assert isinstance(relationship, Relationship)
+    evidence = db.evidence(relationship)
+    own = [item.citation for item in evidence if item.field is None]
+    assert own == list(relationship.sources)
+    for backing in relationship.evidence:
+        cited = [
+            item.citation for item in evidence if item.field and item.field.id == backing.field
+        ]
+        assert cited == list(backing.sources)
+    assert len(evidence) == len(relationship.sources) + sum(
+        len(b.sources) for b in relationship.evidence
+    )
+
+
+def test_every_cited_record_has_evidence(db: Dataset) -> None:
+    """Every record that cites a source has at least one resolved paragraph."""
+    for record in db:
+        if getattr(record, "sources", ()):
+            assert len(db.evidence(record)) >= 1
+
+
+def test_printed_evidence_lists_paragraphs_and_sources(db: Dataset) -> None:
+    """Printed, evidence lists the paragraphs by source, then each source once."""
+    text = str(db.evidence("vnm-rus"))
+    lines = text.splitlines()
+    assert lines[0] == (
+        "Evidence for relationship vnm-rus (VNM-RUS, comprehensive strategic partnership):"
+    )
+    assert "  military medicine: pillar-and-highlight ¶7; strengthening-2016 ¶6" in lines
+    assert lines[-3] == "Sources:"
+    assert lines[-1].startswith("  strengthening-2016: Strengtheing the Vietnam - Russia")
+    assert lines[-1].endswith(
+        "Ministry of National Defence - Socialist Republic of VietNam; 2016-04-26"
+    )
+
+
+def test_records_without_citations_say_so(db: Dataset) -> None:
+    """Countries, sources and fields cite nothing, and their evidence says why."""
+    for record_id in ("VNM", "pillar-and-highlight", "military-science"):
+        evidence = db.evidence(record_id)
+        assert len(evidence) == 0
+        assert "cites no source" in str(evidence)
+
+
+def test_evidence_html_has_a_row_per_paragraph(db: Dataset) -> None:
+    """In a notebook evidence is a table with a row per cited paragraph."""
+    evidence = db.evidence("mcis-7")
+    assert evidence._repr_html_().count("<tr>") == len(evidence) + 1
+
+
+def test_unknown_id_names_the_closest(db: Dataset) -> None:
+    """An unknown id raises UnknownNameError with suggestions."""
+    with pytest.raises(UnknownNameError, match="mcis-7"):
+        db.evidence("mcis7")
+
+
+def test_record_citing_a_source_outside_the_dataset(db: Dataset) -> None:
+    """A record from elsewhere whose source the dataset lacks gives a DataError."""
+    stranger = Agreement(
+        id="elsewhere",
+        title="Elsewhere",
+        kind=AgreementKind.PLAN,
+        parties=("VNM",),
+        sources=(Citation(source="no-such-source", paragraph=1),),
+    )
+    with pytest.raises(DataError, match="no-such-source"):
+        db.evidence(stranger)
+
+
+def test_repr_counts_paragraphs_and_sources(db: Dataset) -> None:
+    """In a terminal, evidence says how many paragraphs from how many sources."""
+    assert repr(db.evidence("vnm-rus-strategic-dialogue")) == (
+        "<Evidence for vnm-rus-strategic-dialogue: 2 paragraphs from 2 sources>"
+    )

@@ -1,0 +1,136 @@
+"""pandas DataFrames of records: one row per record, lists kept, dates with their precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import defcoop
+from defcoop import Agreement, Dataset, MissingExtraError, QueryError, UnknownNameError
+
+pd = pytest.importorskip("pandas")
+
+
+def plain(frame: Any) -> list[list[Any]]:
+    """A frame's cells as Python values, every kind of missing value as None."""
+    return [
+        [None if value is None or value is pd.NaT or value != value else value for value in row]
+        for row in frame.astype(object).itertuples(index=False)
+    ]
+
+
+def test_agreements_frame_has_a_row_per_agreement(db: Dataset) -> None:
+    """Each agreement is a row, in query order, with a column per attribute."""
+    frame = db.to_frame("agreements")
+    assert list(frame["id"]) == list(db.agreements().ids())
+    assert list(frame.columns[:4]) == ["id", "title", "kind", "parties"]
+    assert "signed_precision" in frame.columns
+    assert "notes" in frame.columns
+
+
+def test_lists_stay_lists_and_kinds_are_words(db: Dataset) -> None:
+    """List-valued attributes are lists; kinds are their words; citations 'source#n'."""
+    frame = db.to_frame("agreements").set_index("id")
+    row = frame.loc["vnm-blr-military-science-2018"]
+    assert row["parties"] == ["VNM", "BLR"]
+    assert row["fields"] == ["military-science"]
+    assert row["sources"] == ["pillar-and-highlight#12", "pillar-and-highlight#13"]
+    assert row["kind"] == "agreement"
+    assert row["inferred"] == []
+
+
+def test_dates_keep_their_text_and_precision(db: Dataset) -> None:
+    """A date is its text, its precision, and the first and last day it may mean."""
+    frame = db.to_frame("events").set_index("id")
+    month = frame.loc["ravkov-visit-vnm-2018-11"]
+    assert month["when"] == "2018-11"
+    assert month["when_precision"] == "month"
+    assert month["when_earliest"] == pd.Timestamp("2018-11-01")
+    assert month["when_latest"] == pd.Timestamp("2018-11-30")
+    days = frame.loc["mcis-7"]
+    assert (days["when"], days["when_precision"]) == ("2018-04-04/2018-04-05", "day")
+    years = frame.loc["vietnam-year-in-russia"]
+    assert (years["when"], years["when_precision"]) == ("2019/2020", "year")
+    assert years["when_latest"] == pd.Timestamp("2020-12-31")
+    undated = frame.loc["vnm-blr-press-media-delegations"]
+    assert pd.isna(undated["when"])
+    assert pd.isna(undated["when_precision"])
+    assert pd.isna(undated["when_earliest"])
+    assert str(frame["when_earliest"].dtype).startswith("datetime64")
+
+
+def test_results_to_frame_matches_dataset_to_frame(db: Dataset) -> None:
+    """A query's frame is the matching rows of the whole kind's frame."""
+    everything = db.to_frame("events")
+    visits = db.events(kind="visit").to_frame()
+    expected = everything[everything["kind"] == "visit"].reset_index(drop=True)
+    assert list(visits.columns) == list(expected.columns)
+    assert plain(visits) == plain(expected)
+
+
+def test_mixed_records_get_a_kind_column(db: Dataset) -> None:
+    """A timeline's frame says the type of each row and has every kind's columns."""
+    timeline = db.timeline(party="Belarus")
+    frame = timeline.to_frame()
+    assert list(frame["type"]) == [
+        "agreement" if isinstance(r, Agreement) else "event" for r in timeline
+    ]
+    assert {"kind", "signed", "when", "title", "participants"} <= set(frame.columns)
+    assert frame.columns[0] == "type"
+
+
+@pytest.mark.parametrize(
+    ("kind", "record_type"),
+    [
+        ("agreements", defcoop.Agreement),
+        ("agreement", defcoop.Agreement),
+        ("People", defcoop.Person),
+        ("country", defcoop.Country),
+        (defcoop.Relationship, defcoop.Relationship),
+    ],
+)
+def test_kind_by_key_singular_or_class(db: Dataset, kind: object, record_type: type) -> None:
+    """to_frame takes a data-file key, its singular or the record class."""
+    frame = db.to_frame(kind)  # type: ignore[arg-type]
+    assert len(frame) == sum(1 for record in db if type(record) is record_type)
+
+
+def test_country_frame_keeps_codes(db: Dataset) -> None:
+    """The country frame carries every interop code."""
+    frame = db.to_frame("countries").set_index("code")
+    assert frame.loc["VNM", "cow_code"] == 816
+    assert frame.loc["BLR", "numeric"] == "112"
+    assert frame.loc["RUS", "alpha2"] == "RU"
+
+
+def test_empty_answers_give_empty_frames(db: Dataset) -> None:
+    """An empty query gives an empty frame; a kind with no records keeps its columns."""
+    assert db.agreements(signed="1900").to_frame().empty
+    empty = defcoop.Dataset.from_records(
+        [defcoop.Source(id="s", language="en", paragraphs=1)]
+    ).to_frame("events")
+    assert empty.empty
+    assert "when_precision" in empty.columns
+
+
+def test_unknown_kind_names_the_closest(db: Dataset) -> None:
+    """A misspelt kind raises UnknownNameError with suggestions; a wrong type, QueryError."""
+    with pytest.raises(UnknownNameError, match="agreements"):
+        db.to_frame("agreemnts")
+    with pytest.raises(QueryError, match="record class"):
+        db.to_frame(dt.date)  # type: ignore[arg-type]
+
+
+def test_without_pandas_the_error_names_the_extra(
+    db: Dataset, hide_module: Callable[[str], None]
+) -> None:
+    """Without pandas, to_frame raises MissingExtraError naming defcoop[pandas]."""
+    hide_module("pandas")
+    for call in (lambda: db.to_frame("events"), lambda: db.events().to_frame()):
+        with pytest.raises(MissingExtraError, match=r'pip install "defcoop\[pandas\]"') as info:
+            call()
+        assert isinstance(info.value, ImportError)
+        assert info.value.extra == "pandas"

@@ -1,0 +1,171 @@
+"""The timeline: every dated agreement and event in date order, drawn as a chart in notebooks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import defcoop
+from defcoop import (
+    Agreement,
+    Dataset,
+    Event,
+    MissingExtraError,
+    Period,
+    QueryError,
+    Results,
+    Timeline,
+    UnknownNameError,
+)
+
+
+def date(record: Agreement | Event) -> Period:
+    """A record's timeline date: the signing date of an agreement, the period of an event."""
+    value = record.signed if isinstance(record, Agreement) else record.when
+    assert value is not None
+    return Period.coerce(value)
+
+
+def test_timeline_holds_every_dated_agreement_and_event(db: Dataset) -> None:
+    """The timeline is exactly the agreements with a signing date and the dated events."""
+    expected = {a.id for a in db.agreements() if a.signed} | {e.id for e in db.events() if e.when}
+    timeline = db.timeline()
+    assert {record.id for record in timeline} == expected
+    assert len(timeline) == len(expected)
+
+
+def test_timeline_is_in_date_then_id_order(db: Dataset) -> None:
+    """Records come in date order, then by id, agreements and events interleaved."""
+    timeline = db.timeline()
+    keys = [(date(record).sort_key(), record.id) for record in timeline]
+    assert keys == sorted(keys)
+    assert {type(record) for record in timeline} == {Agreement, Event}
+    assert timeline.dates() == tuple(date(record) for record in timeline)
+
+
+def test_timeline_is_results(db: Dataset) -> None:
+    """A timeline is a Results, so a tuple equal to its records."""
+    timeline = db.timeline(party="BLR")
+    assert type(timeline) is Timeline
+    assert isinstance(timeline, Results)
+    assert isinstance(timeline, tuple)
+    assert repr(timeline).startswith("Timeline(\n  <Agreement vnm-blr-defense-cooperation-training")
+
+
+@pytest.mark.parametrize(
+    ("party", "when"),
+    [("BLR", None), ("Russia", "2018"), (None, "2018-11"), ("RU", "2019/2020"), (365, None)],
+)
+def test_filters_mean_what_they_mean_for_queries(
+    db: Dataset, party: str | int | None, when: str | None
+) -> None:
+    """party= and when= keep what agreements(party, signed) and events(party, when) keep."""
+    expected = {a.id for a in db.agreements(party=party, signed=when) if a.signed} | {
+        e.id for e in db.events(party=party, when=when) if e.when
+    }
+    assert {record.id for record in db.timeline(party=party, when=when)} == expected
+
+
+@given(
+    start=st.integers(2005, 2021),
+    length=st.integers(0, 6),
+    party=st.sampled_from([None, "VNM", "RUS", "BLR"]),
+)
+def test_any_window_keeps_the_dated_records_inside_it(
+    start: int, length: int, party: str | None
+) -> None:
+    """For any window of years, the timeline is the sorted union of the two filtered queries."""
+    db = defcoop.load()
+    when = f"{start}/{start + length}"
+    expected = sorted(
+        [
+            *(a for a in db.agreements(party=party, signed=when) if a.signed),
+            *(e for e in db.events(party=party, when=when) if e.when),
+        ],
+        key=lambda record: (date(record).sort_key(), record.id),
+    )
+    timeline = db.timeline(party=party, when=when)
+    assert list(timeline) == expected
+    window = Period.parse(when)
+    assert all(window.contains(period) for period in timeline.dates())
+
+
+def test_bad_filters_raise_the_query_errors(db: Dataset) -> None:
+    """A misspelt country or an unreadable date is an error, named after the timeline's argument."""
+    with pytest.raises(UnknownNameError, match="Belarus"):
+        db.timeline(party="Belaruss")
+    with pytest.raises(QueryError, match=r"when='2018-13'"):
+        db.timeline(when="2018-13")
+
+
+def test_empty_timeline(db: Dataset) -> None:
+    """A period with nothing in it gives an empty timeline."""
+    assert db.timeline(when="1950") == ()
+
+
+def test_plot_draws_a_row_per_record(db: Dataset) -> None:
+    """plot() draws one labelled row per record on the axes it is given."""
+    figure_module = pytest.importorskip("matplotlib.figure")
+    timeline = db.timeline(party="Belarus")
+    axes = figure_module.Figure().add_subplot()
+    assert timeline.plot(ax=axes) is axes
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert len(labels) == len(timeline)
+    assert labels[0] == "Agreements on defense cooperation and training"
+    assert axes.get_title() == f"Timeline of {len(timeline)} records"
+
+
+def test_plot_without_axes_makes_a_figure(db: Dataset) -> None:
+    """plot() without axes makes a new pyplot figure and returns its axes."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    try:
+        axes = db.timeline(when="2018").plot()
+        assert len(axes.get_yticklabels()) == len(db.timeline(when="2018"))
+    finally:
+        plt.close("all")
+
+
+def test_plot_of_an_empty_timeline(db: Dataset) -> None:
+    """An empty timeline draws an empty chart that says so."""
+    figure_module = pytest.importorskip("matplotlib.figure")
+    axes = db.timeline(when="1950").plot(ax=figure_module.Figure().add_subplot())
+    assert axes.get_title() == "No dated records"
+
+
+def test_notebook_display_is_a_chart_above_the_table(db: Dataset) -> None:
+    """In a notebook, a timeline shows an SVG chart, then its table."""
+    pytest.importorskip("matplotlib")
+    html = db.timeline(party="Russia")._repr_html_()
+    assert html.index("<svg") < html.index("<table")
+    assert "<?xml" not in html
+    assert html == db.timeline(party="Russia")._repr_html_()  # the same chart every time
+
+
+def test_notebook_display_without_matplotlib_is_the_table(
+    db: Dataset, hide_module: Callable[[str], None]
+) -> None:
+    """Without matplotlib the timeline still shows its table, and says how to get the chart."""
+    hide_module("matplotlib")
+    html = db.timeline(party="Russia")._repr_html_()
+    assert "<svg" not in html
+    assert "<table" in html
+    assert 'pip install "defcoop[plot]"' in html
+
+
+def test_plot_without_matplotlib_names_the_extra(
+    db: Dataset, hide_module: Callable[[str], None]
+) -> None:
+    """plot() without matplotlib raises MissingExtraError naming defcoop[plot]."""
+    hide_module("matplotlib")
+    with pytest.raises(MissingExtraError, match=r'pip install "defcoop\[plot\]"') as info:
+        db.timeline().plot()
+    assert isinstance(info.value, ImportError)
+    assert isinstance(info.value, defcoop.DefcoopError)
+    assert info.value.extra == "plot"
+    assert info.value.module == "matplotlib"
