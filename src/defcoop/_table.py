@@ -1,0 +1,146 @@
+"""Records of one type in query order, with the indexes that answer a query without a scan.
+
+A :class:`Table` keeps its records sorted by date, then id, and beside them the first and
+last day of each dated record as arrays of day numbers. A date filter is then two binary
+searches. The other filters (a field, a party, a person...) are answered by *postings*: for a
+combination of filter names such as ``("field", "party")``, a map from each combination of
+values to the ascending positions of the records that have them, as a compact array. A
+query looks up one posting, cuts it to the date range with two more binary searches, and
+builds its answer from the positions left: its cost grows with the size of the answer, not
+with the number of records. Postings are built once, on the first query that needs them,
+and shared after that.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import threading
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import product
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
+
+from defcoop.dates import PartialDate, Period
+
+R = TypeVar("R")
+Keys = Callable[[Any], Iterable[str]]
+
+_INT = "i" if array("i").itemsize >= 4 else "l"
+_UNDATED = 1 << 60
+_Bounds = tuple[int, int, int]
+
+
+class Table(Generic[R]):
+    """Records of one type sorted by date (undated last), then id, with their indexes.
+
+    Args:
+        records: the records, in any order.
+        date: the name of the attribute that dates them (a PartialDate or a Period), if any.
+        keys: per filter name, the values a record has for it (a set: no value twice).
+    """
+
+    __slots__ = ("_earliest", "_keys", "_latest", "_lock", "_postings", "_span", "records")
+
+    def __init__(self, records: Iterable[R], date: str | None, keys: Mapping[str, Keys]) -> None:
+        by_id = sorted(records, key=attrgetter("id"))
+        self._keys = dict(keys)
+        self._postings: dict[tuple[str, ...], dict[tuple[str, ...], array[int]]] = {}
+        self._lock = threading.Lock()
+        if date is None:
+            self.records: tuple[R, ...] = tuple(by_id)
+            self._earliest = self._latest = array(_INT)
+            self._span = 0
+            return
+        dates = list(map(attrgetter(date), by_id))
+        bounds: dict[int, _Bounds] = {}
+        for value in dates:
+            if value is not None and id(value) not in bounds:
+                bounds[id(value)] = _bounds(value)
+        order_keys = [_UNDATED if value is None else bounds[id(value)][0] for value in dates]
+        order = sorted(range(len(by_id)), key=order_keys.__getitem__)
+        self.records = tuple(map(by_id.__getitem__, order))
+        dated = [bounds[id(dates[i])] for i in order if dates[i] is not None]
+        self._earliest = array(_INT, [b[1] for b in dated])
+        self._latest = array(_INT, [b[2] for b in dated])
+        self._span = max((high - low for _, low, high in bounds.values()), default=0)
+
+    def select(self, filters: Mapping[str, str], within: Period | None) -> tuple[R, ...]:
+        """Records with every filter's value, dated wholly within ``within`` if given."""
+        positions: Sequence[int] | None = None
+        if filters:
+            names = tuple(sorted(filters))
+            found = self._posting(names).get(tuple(filters[name] for name in names))
+            if found is None:
+                return ()
+            positions = found
+        records = self.records
+        if within is None:
+            return records if positions is None else tuple(map(records.__getitem__, positions))
+        first, last = within.earliest.toordinal(), within.latest.toordinal()
+        earliest = self._earliest
+        low = bisect.bisect_left(earliest, first)
+        high = bisect.bisect_right(earliest, last)
+        # Records that start at least `span` days before `last` cannot end after it.
+        sure = min(max(low, bisect.bisect_right(earliest, last - self._span)), high)
+        if positions is None:
+            head: Sequence[int] = range(low, sure)
+            tail: Sequence[int] = range(sure, high)
+        else:
+            start = bisect.bisect_left(positions, low)
+            middle = bisect.bisect_left(positions, sure, start)
+            end = bisect.bisect_left(positions, high, middle)
+            head, tail = positions[start:middle], positions[middle:end]
+        latest = self._latest
+        kept = [records[p] for p in tail if latest[p] <= last]
+        if positions is None:
+            return records[low:sure] + tuple(kept)
+        return tuple(map(records.__getitem__, head)) + tuple(kept)
+
+    def _posting(self, names: tuple[str, ...]) -> dict[tuple[str, ...], array[int]]:
+        posting = self._postings.get(names)
+        if posting is None:
+            with self._lock:
+                posting = self._postings.get(names)
+                if posting is None:
+                    posting = self._postings[names] = self._build(names)
+        return posting
+
+    def _build(self, names: tuple[str, ...]) -> dict[tuple[str, ...], array[int]]:
+        getters = [self._keys[name] for name in names]
+        found: dict[tuple[str, ...], list[int]] = {}
+        for position, record in enumerate(self.records):
+            for combination in product(*(getter(record) for getter in getters)):
+                positions = found.get(combination)
+                if positions is None:
+                    found[combination] = [position]
+                else:
+                    positions.append(position)
+        return {key: array(_INT, positions) for key, positions in found.items()}
+
+
+def _bounds(value: PartialDate | Period) -> _Bounds:
+    """A date's or period's sort key as one integer, and its first and last day numbers."""
+    if isinstance(value, Period):
+        start_key, first, _ = _date_bounds(value.start)
+        end_key, _, last = _date_bounds(value.end)
+        return (start_key << 25) | end_key, first, last
+    return _date_bounds(value)
+
+
+def _date_bounds(value: PartialDate) -> _Bounds:
+    # The same order as PartialDate.sort_key(): first day, then precision (1 to 3).
+    year, month, day = value.year, value.month, value.day
+    if month is None:
+        first = _dt.date(year, 1, 1).toordinal()
+        return first * 4 + 1, first, _dt.date(year, 12, 31).toordinal()
+    if day is None:
+        first = _dt.date(year, month, 1).toordinal()
+        if month == 12:
+            last = _dt.date(year, 12, 31).toordinal()
+        else:
+            last = _dt.date(year, month + 1, 1).toordinal() - 1
+        return first * 4 + 2, first, last
+    first = _dt.date(year, month, day).toordinal()
+    return first * 4 + 3, first, first
