@@ -126,14 +126,14 @@ class Structurer:
                     _fail()
             value = get("signatories", _ABSENT)
             if value is _ABSENT:
-                signatories: tuple[str, ...] = ()
+                signatories: tuple[str, ...] | None = ()
             else:
                 signatories = id_tuples.get(tuple(value)) if type(value) is list else None
                 if signatories is None:
                     signatories = self._ids(value)
             value = get("fields", _ABSENT)
             if value is _ABSENT:
-                fields = _EMPTY
+                fields: frozenset[str] | None = _EMPTY
             else:
                 fields = id_sets.get(tuple(value)) if type(value) is list else None
                 if fields is None:
@@ -207,7 +207,7 @@ class Structurer:
                 _fail()
             value = get("participants", _ABSENT)
             if value is _ABSENT:
-                participants: tuple[str, ...] = ()
+                participants: tuple[str, ...] | None = ()
             else:
                 participants = id_tuples.get(tuple(value)) if type(value) is list else None
                 if participants is None:
@@ -267,10 +267,9 @@ class Structurer:
         key = tuple(value)
         known = self._id_tuples.get(key)
         if known is None:
-            known = tuple([self._id(item) for item in key])
+            known = self._id_tuples[key] = self._checked_ids(key)
             if len(set(known)) != len(known):
                 _fail()
-            self._id_tuples[known] = known
         return known
 
     def _id_set(self, value: Any) -> frozenset[str]:
@@ -279,8 +278,15 @@ class Structurer:
         key = tuple(value)
         known = self._id_sets.get(key)
         if known is None:
-            known = self._id_sets[key] = frozenset([self._id(item) for item in key])
+            known = self._id_sets[key] = frozenset(self._checked_ids(key))
         return known
+
+    def _checked_ids(self, values: tuple[Any, ...]) -> tuple[str, ...]:
+        """The ids, each checked once per load and then shared."""
+        found = tuple(map(self._strings.get, values))
+        if None in found:
+            found = tuple([self._id(value) for value in values])
+        return found  # type: ignore[return-value]
 
     def _inferred(self, value: Any, allowed: frozenset[str]) -> frozenset[str]:
         if type(value) is not list:
