@@ -6,44 +6,111 @@
 ['2018-11']
 """
 
+from __future__ import annotations
+
 from defcoop._version import __version__
-from defcoop.dataset import Dataset, DatasetInfo
-from defcoop.dates import PartialDate, Period, Precision
-from defcoop.errors import (
-    ArgumentError,
-    DataError,
-    DateError,
-    DefcoopError,
-    Problem,
-    QueryError,
-    RecordError,
-    UnknownNameError,
-)
-from defcoop.kinds import (
-    AgreementKind,
-    EventKind,
-    EventStatus,
-    MechanismKind,
-    MechanismLevel,
-    OrganizationKind,
-)
-from defcoop.loading import clear_cache, load
-from defcoop.model import (
-    Agreement,
-    Citation,
-    Country,
-    Event,
-    Field,
-    FieldEvidence,
-    Mechanism,
-    Organization,
-    Person,
-    Record,
-    Relationship,
-    Role,
-    Source,
-)
-from defcoop.serialize import dump, dumps, from_dict, to_dict
+
+TYPE_CHECKING = False  # not imported from typing, which costs more than this whole module
+if TYPE_CHECKING:
+    from typing import Any
+
+    from defcoop.dataset import Dataset, DatasetInfo
+    from defcoop.dates import PartialDate, Period, Precision
+    from defcoop.errors import (
+        ArgumentError,
+        DataError,
+        DateError,
+        DefcoopError,
+        Problem,
+        QueryError,
+        RecordError,
+        UnknownNameError,
+    )
+    from defcoop.kinds import (
+        AgreementKind,
+        EventKind,
+        EventStatus,
+        MechanismKind,
+        MechanismLevel,
+        OrganizationKind,
+    )
+    from defcoop.loading import clear_cache, load
+    from defcoop.model import (
+        Agreement,
+        Citation,
+        Country,
+        Event,
+        Field,
+        FieldEvidence,
+        Mechanism,
+        Organization,
+        Person,
+        Record,
+        Relationship,
+        Role,
+        Source,
+    )
+    from defcoop.serialize import dump, dumps, from_dict, to_dict
+
+# Public names and the modules that define them. Nothing below is imported until first
+# used, so that `import defcoop` costs next to nothing (the names still come from here).
+_SOURCES: dict[str, str] = {
+    "Agreement": "defcoop.model",
+    "AgreementKind": "defcoop.kinds",
+    "ArgumentError": "defcoop.errors",
+    "Citation": "defcoop.model",
+    "Country": "defcoop.model",
+    "DataError": "defcoop.errors",
+    "Dataset": "defcoop.dataset",
+    "DatasetInfo": "defcoop.dataset",
+    "DateError": "defcoop.errors",
+    "DefcoopError": "defcoop.errors",
+    "Event": "defcoop.model",
+    "EventKind": "defcoop.kinds",
+    "EventStatus": "defcoop.kinds",
+    "Field": "defcoop.model",
+    "FieldEvidence": "defcoop.model",
+    "Mechanism": "defcoop.model",
+    "MechanismKind": "defcoop.kinds",
+    "MechanismLevel": "defcoop.kinds",
+    "Organization": "defcoop.model",
+    "OrganizationKind": "defcoop.kinds",
+    "PartialDate": "defcoop.dates",
+    "Period": "defcoop.dates",
+    "Person": "defcoop.model",
+    "Precision": "defcoop.dates",
+    "Problem": "defcoop.errors",
+    "QueryError": "defcoop.errors",
+    "Record": "defcoop.model",
+    "RecordError": "defcoop.errors",
+    "Relationship": "defcoop.model",
+    "Role": "defcoop.model",
+    "Source": "defcoop.model",
+    "UnknownNameError": "defcoop.errors",
+    "clear_cache": "defcoop.loading",
+    "dump": "defcoop.serialize",
+    "dumps": "defcoop.serialize",
+    "from_dict": "defcoop.serialize",
+    "load": "defcoop.loading",
+    "to_dict": "defcoop.serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use of the name (PEP 562)."""
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'defcoop' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_SOURCES})
+
 
 __all__ = [
     "Agreement",
