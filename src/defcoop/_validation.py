@@ -6,9 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress
 from operator import attrgetter
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from defcoop._names import normalize, suggest
 from defcoop.dates import PartialDate, Period
@@ -45,8 +43,7 @@ def kind_name(record_type: type) -> str:
     return _KIND_NAMES[record_type]
 
 
-@attrs.frozen
-class Origin:
+class Origin(NamedTuple):
     """Where a record was read from: the file and its path inside the file."""
 
     file: str

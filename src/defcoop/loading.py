@@ -15,10 +15,7 @@ import itertools
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from defcoop._validation import Locate, Origin, check, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
@@ -35,6 +32,9 @@ from defcoop.model import (
     Relationship,
     Source,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["COLLECTIONS", "clear_cache", "load", "load_bundled"]
 
@@ -124,6 +124,8 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
             raise ArgumentError("bundled=True needs a path to combine with the bundled data")
         return load_bundled()
     with _collector_paused():
+        from pathlib import Path
+
         parsed = _read_all(_files(Path(path)))
         if bundled:
             parsed = _bundled_parsed() + parsed
@@ -156,16 +158,46 @@ def clear_cache() -> None:
 def _bundled_parsed() -> _Parsed:
     parsed = _cache.get("parsed")
     if parsed is None:
-        folder = resources.files("defcoop").joinpath("data")
-        entries = sorted(
-            (e for e in folder.iterdir() if e.name.endswith(_SUFFIXES)), key=lambda e: e.name
-        )
-        parsed = _cache["parsed"] = _read_all((f"defcoop/data/{e.name}", e) for e in entries)
+        parsed = _cache["parsed"] = _read_all(_bundled_files())
     assert isinstance(parsed, _Parsed)
     return parsed
 
 
-def _files(path: Path) -> Iterator[tuple[str, Path | Traversable]]:
+class _Readable(Protocol):
+    def read_bytes(self) -> bytes: ...
+
+
+class _DiskFile:
+    """A bundled file on disk, read without the cost of importing pathlib."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def read_bytes(self) -> bytes:
+        with open(self.path, "rb") as file:
+            return file.read()
+
+
+def _bundled_files() -> list[tuple[str, _Readable]]:
+    """The bundled data files by name; through importlib.resources when not plain files."""
+    folder = os.path.join(os.path.dirname(__file__), "data")
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(_SUFFIXES))
+    except OSError:  # installed in a zip file, for one: importlib.resources reads those
+        from importlib import resources
+
+        entries = resources.files("defcoop").joinpath("data").iterdir()
+        return sorted(
+            (f"defcoop/data/{entry.name}", entry)
+            for entry in entries
+            if entry.name.endswith(_SUFFIXES)
+        )
+    return [(f"defcoop/data/{name}", _DiskFile(os.path.join(folder, name))) for name in names]
+
+
+def _files(path: Path) -> Iterator[tuple[str, _Readable]]:
     if path.is_dir():
         found = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
         if not found:
@@ -181,7 +213,7 @@ def _files(path: Path) -> Iterator[tuple[str, Path | Traversable]]:
         raise DataError([Problem(file=str(path), message="no such file or directory")])
 
 
-def _read_all(files: Iterable[tuple[str, Path | Traversable]]) -> _Parsed:
+def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
     records: list[Record] = []
     spans: list[tuple[int, str, str]] = []
     infos: list[tuple[str, DatasetInfo]] = []
@@ -204,7 +236,7 @@ def _read_all(files: Iterable[tuple[str, Path | Traversable]]) -> _Parsed:
     return _Parsed(tuple(records), tuple(spans), infos[0][1] if infos else None)
 
 
-def _parse(name: str, file: Path | Traversable, problems: list[Problem]) -> Any:
+def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
     from defcoop import _formats
 
     try:
