@@ -11,15 +11,17 @@ from defcoop.dates import PartialDate, Period
 from defcoop.errors import DateError, QueryError, UnknownNameError
 
 E = TypeVar("E", bound=enum.StrEnum)
+_MEMO_SIZE = 4096
 
 
 class NameIndex:
     """Maps normalized names (ids, labels, codes, aliases) to the ids they stand for."""
 
-    __slots__ = ("_ids", "_kind", "_shown")
+    __slots__ = ("_ids", "_kind", "_resolved", "_shown")
 
     def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
         self._kind = kind
+        self._resolved: dict[str, str] = {}
         self._ids: dict[str, set[str]] = {}
         self._shown: dict[str, str] = {}
         for record_id, names in entries:
@@ -29,14 +31,25 @@ class NameIndex:
                 self._shown.setdefault(key, name)
 
     def resolve(self, name: str, argument: str) -> str:
-        """The one id ``name`` stands for; raises naming the closest names when there is none."""
+        """The one id ``name`` stands for; raises naming the closest names when there is none.
+
+        Names already resolved are remembered (up to a bound), as normalizing one costs more
+        than the rest of a query.
+        """
+        if type(name) is str:
+            known = self._resolved.get(name)
+            if known is not None:
+                return known
         ids = self.resolve_all(name, argument)
         if len(ids) > 1:
             raise QueryError(
                 f"{argument}={name!r} is ambiguous: it names {', '.join(sorted(ids))}; "
                 "pass one of those ids"
             )
-        return next(iter(ids))
+        (found,) = ids
+        if type(name) is str and len(self._resolved) < _MEMO_SIZE:
+            self._resolved[name] = found
+        return found
 
     def resolve_all(self, name: str, argument: str) -> frozenset[str]:
         """Every id ``name`` stands for (more than one only for a shared alias)."""

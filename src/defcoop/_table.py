@@ -66,8 +66,11 @@ class Table(Generic[R]):
         self._latest = array(_INT, [b[2] for b in dated])
         self._span = max((high - low for _, low, high in bounds.values()), default=0)
 
-    def select(self, filters: Mapping[str, str], within: Period | None) -> tuple[R, ...]:
-        """Records with every filter's value, dated wholly within ``within`` if given."""
+    def select(self, filters: Mapping[str, str], within: tuple[int, int] | None) -> tuple[R, ...]:
+        """Records with every filter's value, dated wholly within the days ``within`` if given.
+
+        ``within`` is the first and last day of the date filter, as ordinal day numbers.
+        """
         positions: Sequence[int] | None = None
         if filters:
             names = tuple(sorted(filters))
@@ -78,7 +81,7 @@ class Table(Generic[R]):
         records = self.records
         if within is None:
             return records if positions is None else tuple(map(records.__getitem__, positions))
-        first, last = within.earliest.toordinal(), within.latest.toordinal()
+        first, last = within
         earliest = self._earliest
         low = bisect.bisect_left(earliest, first)
         high = bisect.bisect_right(earliest, last)

@@ -373,8 +373,23 @@ def _broader_closure(narrower: Mapping[str, frozenset[str]]) -> Callable[[Any], 
     return values
 
 
-def _period(value: DateFilter | None, argument: str) -> Period | None:
-    return None if value is None else coerce_period(value, argument)
+_MEMO_SIZE = 4096
+_day_ranges: dict[str, tuple[int, int]] = {}
+
+
+def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
+    """A date filter as its first and last day numbers; text filters are read once."""
+    if value is None:
+        return None
+    if type(value) is str:
+        known = _day_ranges.get(value)
+        if known is not None:
+            return known
+    period = coerce_period(value, argument)
+    days = (period.earliest.toordinal(), period.latest.toordinal())
+    if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
+        _day_ranges[value] = days
+    return days
 
 
 def _narrower_closure(fields: Sequence[Field]) -> dict[str, frozenset[str]]:
