@@ -7,6 +7,8 @@ import subprocess
 import sys
 from importlib import resources
 
+import pytest
+
 import defcoop
 
 
@@ -59,3 +61,21 @@ def test_errors_share_one_root() -> None:
     assert issubclass(defcoop.QueryError, ValueError)
     assert issubclass(defcoop.DateError, ValueError)
     assert issubclass(defcoop.RecordError, ValueError)
+
+
+def test_public_names_load_on_first_use() -> None:
+    """import defcoop imports none of its modules; using a name imports that name's module."""
+    code = (
+        "import sys, defcoop; before = sorted(m for m in sys.modules if m.startswith('defcoop')); "
+        "attrs = 'attrs' in sys.modules; defcoop.PartialDate; "
+        "print(before, attrs, 'defcoop.dates' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['defcoop', 'defcoop._version'] False True"
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    """A name defcoop does not have is an AttributeError, and dir() lists the public names."""
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        defcoop.nope  # noqa: B018
+    assert set(defcoop.__all__) <= set(dir(defcoop))
