@@ -15,6 +15,7 @@ from defcoop import (
     Dataset,
     Event,
     EventKind,
+    EventStatus,
     Field,
     PartialDate,
     Period,
@@ -70,6 +71,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
                 kind=draw(st.sampled_from(EventKind)),
                 parties=draw(st.lists(st.sampled_from(CODES), max_size=2, unique=True)),
                 when=draw(st.none() | periods()),
+                status=draw(st.sampled_from(EventStatus)),
                 sources=CITE,
             )
         )
@@ -104,8 +106,20 @@ def test_agreements_match_a_scan(
     assert list(db.agreements(field=field, party=party, signed=signed)) == expected
 
 
-@given(datasets(), st.none() | st.sampled_from(CODES), st.none() | periods(1997, 2003))
-def test_events_match_a_scan(db: Dataset, party: str | None, when: Period | None) -> None:
+@given(
+    datasets(),
+    st.none() | st.sampled_from(CODES),
+    st.none() | periods(1997, 2003),
+    st.none() | st.sampled_from(EventKind),
+    st.none() | st.sampled_from(EventStatus),
+)
+def test_events_match_a_scan(
+    db: Dataset,
+    party: str | None,
+    when: Period | None,
+    kind: EventKind | None,
+    status: EventStatus | None,
+) -> None:
     """Events, dated by periods of any length, are filtered and ordered as a scan would."""
     everything = sorted(
         (r for r in db if isinstance(r, Event)), key=lambda e: sort_key(e.when, e.id)
@@ -114,9 +128,11 @@ def test_events_match_a_scan(db: Dataset, party: str | None, when: Period | None
         e
         for e in everything
         if (party is None or party in e.parties)
+        and (kind is None or e.kind is kind)
+        and (status is None or e.status is status)
         and (when is None or (e.when is not None and when.contains(e.when)))
     ]
-    assert list(db.events(party=party, when=when)) == expected
+    assert list(db.events(party=party, when=when, kind=kind, status=status)) == expected
 
 
 @given(st.lists(dates(1, 9999) | periods(1, 9999), min_size=2, max_size=2))

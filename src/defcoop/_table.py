@@ -111,15 +111,37 @@ class Table(Generic[R]):
         return posting
 
     def _build(self, names: tuple[str, ...]) -> dict[tuple[str, ...], array[int]]:
-        getters = [self._keys[name] for name in names]
+        columns = [list(map(self._keys[name], self.records)) for name in names]
         found: dict[tuple[str, ...], list[int]] = {}
-        for position, record in enumerate(self.records):
-            for combination in product(*(getter(record) for getter in getters)):
-                positions = found.get(combination)
-                if positions is None:
-                    found[combination] = [position]
-                else:
-                    positions.append(position)
+        get = found.get
+        # One or two filters are the common cases: loops without product() are faster.
+        if len(columns) == 1:
+            for position, values in enumerate(columns[0]):
+                for value in values:
+                    key = (value,)
+                    positions = get(key)
+                    if positions is None:
+                        found[key] = [position]
+                    else:
+                        positions.append(position)
+        elif len(columns) == 2:
+            for position, (firsts, seconds) in enumerate(zip(*columns, strict=True)):
+                for first in firsts:
+                    for second in seconds:
+                        key = (first, second)
+                        positions = get(key)
+                        if positions is None:
+                            found[key] = [position]
+                        else:
+                            positions.append(position)
+        else:
+            for position, values in enumerate(zip(*columns, strict=True)):
+                for key in product(*values):
+                    positions = get(key)
+                    if positions is None:
+                        found[key] = [position]
+                    else:
+                        positions.append(position)
         return {key: array(_INT, positions) for key, positions in found.items()}
 
 
