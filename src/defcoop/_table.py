@@ -118,7 +118,7 @@ class Table(Generic[R]):
         if len(columns) == 1:
             for position, values in enumerate(columns[0]):
                 for value in values:
-                    key = (value,)
+                    key: tuple[str, ...] = (value,)
                     positions = get(key)
                     if positions is None:
                         found[key] = [position]
