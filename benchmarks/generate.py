@@ -87,7 +87,7 @@ def document(n: int, *, events: bool = True, seed: int = 6) -> dict[str, Any]:
     return doc
 
 
-def _citations(rng: random.Random, paragraphs: dict[str, int] | None = None) -> list[str]:
+def _citations(rng: random.Random) -> list[str]:
     cited = []
     for _ in range(rng.choice((1, 1, 2, 2, 3))):
         source = rng.randrange(SOURCES)
@@ -131,13 +131,23 @@ def _organizations(codes: list[str]) -> list[dict[str, Any]]:
     for code in codes:
         ministry = f"mod-{code.lower()}"
         result.append(
-            {"id": ministry, "name": f"Ministry of Defense of {code}", "kind": "ministry",
-             "country": code, "sources": ["src-000#1"]}  # fmt: skip
+            {
+                "id": ministry,
+                "name": f"Ministry of Defense of {code}",
+                "kind": "ministry",
+                "country": code,
+                "sources": ["src-000#1"],
+            }
         )
         result.append(
-            {"id": f"army-{code.lower()}", "name": f"Armed Forces of {code}",
-             "kind": "armed forces", "country": code, "parent": ministry,
-             "sources": ["src-000#2"]}  # fmt: skip
+            {
+                "id": f"army-{code.lower()}",
+                "name": f"Armed Forces of {code}",
+                "kind": "armed forces",
+                "country": code,
+                "parent": ministry,
+                "sources": ["src-000#2"],
+            }
         )
     return result
 
@@ -151,8 +161,12 @@ def _people(rng: random.Random, codes: list[str]) -> list[dict[str, Any]]:
                 "id": f"person-{i:03d}",
                 "name": f"{first} {last}",
                 "country": rng.choice(codes),
-                "roles": [{"title": "Minister of Defense", "organization": "mod-"
-                           + rng.choice(codes).lower()}],  # fmt: skip
+                "roles": [
+                    {
+                        "title": "Minister of Defense",
+                        "organization": "mod-" + rng.choice(codes).lower(),
+                    }
+                ],
                 "sources": _citations(rng),
             }
         )

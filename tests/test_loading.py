@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -323,3 +325,18 @@ def test_one_bad_record_among_many(tmp_path: Path) -> None:
     assert "$.agreements[37].parties [deal-37.parties]: expected a list" in problems[0]
     data["agreements"][37]["parties"] = ["VNM", "LAO"]
     assert len(defcoop.load(write(tmp_path, "many.json", data)).agreements()) == 50
+
+
+def test_bundled_files_without_a_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the data folder cannot be listed (a zipped install), importlib.resources reads it."""
+    from defcoop import loading
+
+    on_disk = [name for name, _ in loading._bundled_files()]
+
+    def unlistable(path: str) -> list[str]:
+        raise NotADirectoryError(path)
+
+    monkeypatch.setattr(loading, "os", SimpleNamespace(path=os.path, listdir=unlistable))
+    found = loading._bundled_files()
+    assert [name for name, _ in found] == on_disk
+    assert all(file.read_bytes() for _, file in found)

@@ -19,7 +19,7 @@ def parse(name: str, raw: bytes) -> Any:
             f"is not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start} (line {line})"
         ) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that would copy a large file
         raise ParseError("is empty: expected tables of records")
     try:
         return _json(text) if name.endswith(".json") else _toml(text)

@@ -337,9 +337,11 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
 
 
 def _distinct(group: Sequence[Record], name: str, several: bool) -> set[Any]:
-    values = map(attrgetter(name), group)
+    values = list(map(attrgetter(name), group))
     if several:
-        return set(chain.from_iterable(values))
+        # Loaded records share equal id lists: look into each shared list once.
+        lists = dict(zip(map(id, values), values, strict=True)).values()
+        return set(chain.from_iterable(lists))
     found = set(values)
     found.discard(None)
     return found
