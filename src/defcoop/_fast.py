@@ -336,9 +336,11 @@ class Structurer:
     def _citation(self, value: Any) -> Citation:
         if type(value) is dict:
             return plain_citation(value)
-        citation = structure_citation(value)
-        if type(value) is str:
-            self._citations[value] = citation
+        citation = self._citations.get(value) if type(value) is str else None
+        if citation is None:
+            citation = structure_citation(value)
+            if type(value) is str:
+                self._citations[value] = citation
         return citation
 
     @staticmethod

@@ -35,36 +35,37 @@ _Bounds = tuple[int, int, int]
 class Table(Generic[R]):
     """Records of one type sorted by date (undated last), then id, with their indexes.
 
+    The sorting, like each posting, happens on first use, so that a load pays for neither.
+
     Args:
         records: the records, in any order.
         date: the name of the attribute that dates them (a PartialDate or a Period), if any.
         keys: per filter name, the values a record has for it (a set: no value twice).
     """
 
-    __slots__ = ("_earliest", "_keys", "_latest", "_lock", "_postings", "_span", "records")
+    __slots__ = ("_date", "_given", "_keys", "_lock", "_postings", "_sorted")
 
     def __init__(self, records: Iterable[R], date: str | None, keys: Mapping[str, Keys]) -> None:
-        by_id = sorted(records, key=attrgetter("id"))
+        self._given = list(records)
+        self._date = date
         self._keys = dict(keys)
         self._postings: dict[tuple[str, ...], dict[tuple[str, ...], array[int]]] = {}
-        self._lock = threading.Lock()
-        if date is None:
-            self.records: tuple[R, ...] = tuple(by_id)
-            self._earliest = self._latest = array(_INT)
-            self._span = 0
-            return
-        dates = list(map(attrgetter(date), by_id))
-        bounds: dict[int, _Bounds] = {}
-        for value in dates:
-            if value is not None and id(value) not in bounds:
-                bounds[id(value)] = _bounds(value)
-        order_keys = [_UNDATED if value is None else bounds[id(value)][0] for value in dates]
-        order = sorted(range(len(by_id)), key=order_keys.__getitem__)
-        self.records = tuple(map(by_id.__getitem__, order))
-        dated = [bounds[id(dates[i])] for i in order if dates[i] is not None]
-        self._earliest = array(_INT, [b[1] for b in dated])
-        self._latest = array(_INT, [b[2] for b in dated])
-        self._span = max((high - low for _, low, high in bounds.values()), default=0)
+        self._lock = threading.RLock()
+        self._sorted: _Sorted[R] | None = None
+
+    @property
+    def records(self) -> tuple[R, ...]:
+        """The records in query order: by date (undated last), then id."""
+        return self._order().records
+
+    def _order(self) -> _Sorted[R]:
+        order = self._sorted
+        if order is None:
+            with self._lock:
+                order = self._sorted
+                if order is None:
+                    order = self._sorted = _Sorted(self._given, self._date)
+        return order
 
     def select(self, filters: Mapping[str, str], within: tuple[int, int] | None) -> tuple[R, ...]:
         """Records with every filter's value, dated wholly within the days ``within`` if given.
@@ -78,15 +79,15 @@ class Table(Generic[R]):
             if found is None:
                 return ()
             positions = found
-        records = self.records
+        order = self._order()
+        records = order.records
         if within is None:
             return records if positions is None else tuple(map(records.__getitem__, positions))
         first, last = within
-        earliest = self._earliest
+        earliest = order.earliest
         low = bisect.bisect_left(earliest, first)
         high = bisect.bisect_right(earliest, last)
-        # Records that start at least `span` days before `last` cannot end after it.
-        sure = min(max(low, bisect.bisect_right(earliest, last - self._span)), high)
+        sure = min(max(low, bisect.bisect_right(earliest, last - order.span)), high)
         if positions is None:
             head: Sequence[int] = range(low, sure)
             tail: Sequence[int] = range(sure, high)
@@ -95,7 +96,7 @@ class Table(Generic[R]):
             middle = bisect.bisect_left(positions, sure, start)
             end = bisect.bisect_left(positions, high, middle)
             head, tail = positions[start:middle], positions[middle:end]
-        latest = self._latest
+        latest = order.latest
         kept = [records[p] for p in tail if latest[p] <= last]
         if positions is None:
             return records[low:sure] + tuple(kept)
@@ -143,6 +144,38 @@ class Table(Generic[R]):
                     else:
                         positions.append(position)
         return {key: array(_INT, positions) for key, positions in found.items()}
+
+
+class _Sorted(Generic[R]):
+    """Records in query order, with the first and last day of each dated one."""
+
+    __slots__ = ("earliest", "latest", "records", "span")
+
+    def __init__(self, given: Sequence[R], date: str | None) -> None:
+        by_id = sorted(given, key=attrgetter("id"))
+        if date is None:
+            self.records: tuple[R, ...] = tuple(by_id)
+            self.earliest = self.latest = array(_INT)
+            self.span = 0
+            return
+        # Each distinct date object is measured once; the rest are C-level passes by identity
+        # (loaded records share their date objects).
+        dates = list(map(attrgetter(date), by_id))
+        identities = list(map(id, dates))
+        distinct = dict(zip(identities, dates, strict=True))
+        distinct.pop(id(None), None)
+        bounds = {key: _bounds(value) for key, value in distinct.items()}
+        keys = {key: value[0] for key, value in bounds.items()}
+        keys[id(None)] = _UNDATED
+        order = sorted(range(len(by_id)), key=list(map(keys.__getitem__, identities)).__getitem__)
+        self.records = tuple(map(by_id.__getitem__, order))
+        dated = list(map(identities.__getitem__, order))[: len(dates) - identities.count(id(None))]
+        first = {key: value[1] for key, value in bounds.items()}
+        last = {key: value[2] for key, value in bounds.items()}
+        self.earliest = array(_INT, map(first.__getitem__, dated))
+        self.latest = array(_INT, map(last.__getitem__, dated))
+        # Records that start at least `span` days before a filter's last day end within it.
+        self.span = max((high - low for _, low, high in bounds.values()), default=0)
 
 
 def _bounds(value: PartialDate | Period) -> _Bounds:
