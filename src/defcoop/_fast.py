@@ -101,7 +101,7 @@ class Structurer:
             set_fields, set_signed_during, set_sources, set_notes, set_inferred,
         ) = _setters(Agreement)  # fmt: skip
         strings, id_tuples, id_sets = self._strings, self._id_tuples, self._id_sets
-        dates, periods, citations = self._dates, self._periods, self._citations
+        dates, periods, common = self._dates, self._periods, self._common
         keys, vocabulary, inferable = (
             frozenset(_fields(Agreement)),
             _AGREEMENT_KINDS,
@@ -109,15 +109,8 @@ class Structurer:
         )
 
         def agreement(raw: Any) -> Agreement:
-            if type(raw) is not dict or not raw.keys() <= keys:
-                _fail()
+            record_id, title, sources, notes, inferred = common(raw, keys, inferable)
             get = raw.get
-            record_id = raw["id"]
-            if type(record_id) is not str or _id_match(record_id) is None:
-                _fail()
-            title = raw["title"]
-            if type(title) is not str or not title:
-                _fail()
             value = raw["parties"]
             parties = id_tuples.get(tuple(value)) if type(value) is list else None
             if not parties:
@@ -138,24 +131,12 @@ class Structurer:
                 fields = id_sets.get(tuple(value)) if type(value) is list else None
                 if fields is None:
                     fields = self._id_set(value)
-            value = raw["sources"]
-            if type(value) is not list or not value:
-                _fail()
-            try:
-                sources = tuple(map(citations.__getitem__, value))
-            except (KeyError, TypeError):
-                sources = self._sources(value)
             value = get("signed")
             signed = None if value is None else dates.get(value) or self._date(value)
             value = get("period")
             period = None if value is None else periods.get(value) or self._period(value)
             value = get("signed_during")
             signed_during = None if value is None else strings.get(value) or self._id(value)
-            notes = get("notes")
-            if notes is not None and (type(notes) is not str or not notes):
-                _fail()
-            value = get("inferred", _ABSENT)
-            inferred = _EMPTY if value is _ABSENT else self._inferred(value, inferable)
             record = _new(Agreement)
             set_id(record, record_id)
             set_title(record, title)
@@ -181,7 +162,7 @@ class Structurer:
             set_inferred,
         ) = _setters(Event)  # fmt: skip
         strings, id_tuples = self._strings, self._id_tuples
-        periods, citations = self._periods, self._citations
+        periods, common = self._periods, self._common
         keys, kinds_, statuses = frozenset(_fields(Event)), _EVENT_KINDS, _EVENT_STATUSES
         inferable = _inferable(Event)
 
@@ -189,15 +170,8 @@ class Structurer:
             return None if value is None else strings.get(value) or self._id(value)
 
         def event(raw: Any) -> Event:
-            if type(raw) is not dict or not raw.keys() <= keys:
-                _fail()
+            record_id, title, sources, notes, inferred = common(raw, keys, inferable)
             get = raw.get
-            record_id = raw["id"]
-            if type(record_id) is not str or _id_match(record_id) is None:
-                _fail()
-            title = raw["title"]
-            if type(title) is not str or not title:
-                _fail()
             value = raw["parties"]
             parties = id_tuples.get(tuple(value)) if type(value) is list else None
             if parties is None:
@@ -214,20 +188,8 @@ class Structurer:
                     participants = self._ids(value)
             value = get("status", _ABSENT)
             status = _OCCURRED if value is _ABSENT else statuses[value]
-            value = raw["sources"]
-            if type(value) is not list or not value:
-                _fail()
-            try:
-                sources = tuple(map(citations.__getitem__, value))
-            except (KeyError, TypeError):
-                sources = self._sources(value)
             value = get("when")
             when = None if value is None else periods.get(value) or self._period(value)
-            notes = get("notes")
-            if notes is not None and (type(notes) is not str or not notes):
-                _fail()
-            value = get("inferred", _ABSENT)
-            inferred = _EMPTY if value is _ABSENT else self._inferred(value, inferable)
             record = _new(Event)
             set_id(record, record_id)
             set_title(record, title)
@@ -246,6 +208,33 @@ class Structurer:
             return record
 
         return event
+
+    def _common(
+        self, raw: Any, keys: frozenset[str], inferable: frozenset[str]
+    ) -> tuple[str, str, tuple[Citation, ...], str | None, frozenset[str]]:
+        """What agreements and events share: id, title, sources, notes and inferred, checked;
+        and no key but the record type's attributes."""
+        if type(raw) is not dict or not raw.keys() <= keys:
+            _fail()
+        record_id = raw["id"]
+        if type(record_id) is not str or _id_match(record_id) is None:
+            _fail()
+        title = raw["title"]
+        if type(title) is not str or not title:
+            _fail()
+        value = raw["sources"]
+        if type(value) is not list or not value:
+            _fail()
+        try:
+            sources = tuple(map(self._citations.__getitem__, value))
+        except (KeyError, TypeError):
+            sources = self._sources(value)
+        notes = raw.get("notes")
+        if notes is not None and (type(notes) is not str or not notes):
+            _fail()
+        value = raw.get("inferred", _ABSENT)
+        inferred = _EMPTY if value is _ABSENT else self._inferred(value, inferable)
+        return record_id, title, sources, notes, inferred
 
     # Shared values -----------------------------------------------------------------------
 

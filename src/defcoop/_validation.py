@@ -377,28 +377,13 @@ def _dates_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Re
         (low, high), (start, end) = span(inner), span(outer)
         return start <= low and high <= end
 
-    agreements = groups.get(Agreement, ())
-    for agreement in compress(agreements, map(attrgetter("signed_during"), agreements)):
-        assert isinstance(agreement, Agreement)
-        event = by_id.get(agreement.signed_during)  # type: ignore[arg-type]
-        if (
-            agreement.signed
-            and isinstance(event, Event)
-            and event.when
-            and not inside(agreement.signed, event.when)
-        ):
-            return False
-    events = groups.get(Event, ())
-    for event in compress(events, map(attrgetter("part_of"), events)):
-        assert isinstance(event, Event)
-        parent = by_id.get(event.part_of)  # type: ignore[arg-type]
-        if (
-            event.when
-            and isinstance(parent, Event)
-            and parent.when
-            and not inside(event.when, parent.when)
-        ):
-            return False
+    # A date inside the event it names: an agreement's signing, an event's part of another.
+    for cls, link, date in ((Agreement, "signed_during", "signed"), (Event, "part_of", "when")):
+        group = groups.get(cls, ())
+        for record in compress(group, map(attrgetter(link), group)):
+            inner, outer = getattr(record, date), by_id.get(getattr(record, link))
+            if inner and isinstance(outer, Event) and outer.when and not inside(inner, outer.when):
+                return False
     return True
 
 
