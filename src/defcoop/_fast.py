@@ -50,10 +50,16 @@ def _fields(cls: type) -> list[str]:
     return [attribute.name for attribute in attrs.fields(cls)]
 
 
-def _setters(cls: type) -> list[Callable[[Any, Any], None]]:
-    """The slot setters of a frozen attrs class in attribute order; they bypass its frozen
-    ``__setattr__`` as attrs' own ``__init__`` does."""
-    return [getattr(cls, name).__set__ for name in _fields(cls)]
+def _setters(cls: type, names: str) -> list[Callable[[Any, Any], None]]:
+    """The slot setters of a frozen attrs class, by name; they bypass its frozen
+    ``__setattr__`` as attrs' own ``__init__`` does.
+
+    ``names`` must name every attribute, so that one added to the model cannot be left unset.
+    """
+    wanted = names.split()
+    if sorted(wanted) != sorted(_fields(cls)):  # pragma: no cover - a model change
+        raise TypeError(f"the fast path of {cls.__name__} does not set exactly its attributes")
+    return [getattr(cls, name).__set__ for name in wanted]
 
 
 def _members(vocabulary: type[enum.StrEnum]) -> dict[str, Any]:
@@ -99,7 +105,11 @@ class Structurer:
         (
             set_id, set_title, set_kind, set_parties, set_signatories, set_signed, set_period,
             set_fields, set_signed_during, set_sources, set_notes, set_inferred,
-        ) = _setters(Agreement)  # fmt: skip
+        ) = _setters(
+            Agreement,
+            "id title kind parties signatories signed period fields signed_during sources notes"
+            " inferred",
+        )  # fmt: skip
         strings, id_tuples, id_sets = self._strings, self._id_tuples, self._id_sets
         dates, periods, common = self._dates, self._periods, self._common
         keys, vocabulary, inferable = (
@@ -160,7 +170,11 @@ class Structurer:
             set_id, set_title, set_kind, set_when, set_parties, set_host, set_participants,
             set_status, set_part_of, set_organizer, set_forum, set_sources, set_notes,
             set_inferred,
-        ) = _setters(Event)  # fmt: skip
+        ) = _setters(
+            Event,
+            "id title kind when parties host participants status part_of organizer forum"
+            " sources notes inferred",
+        )  # fmt: skip
         strings, id_tuples = self._strings, self._id_tuples
         periods, common = self._periods, self._common
         keys, kinds_, statuses = frozenset(_fields(Event)), _EVENT_KINDS, _EVENT_STATUSES
