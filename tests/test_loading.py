@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from pathlib import Path
@@ -296,3 +297,35 @@ def test_load_refuses_a_non_path() -> None:
     """A value that is not a path is an ArgumentError, not an obscure TypeError."""
     with pytest.raises(defcoop.ArgumentError, match="expects a path"):
         defcoop.load(3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_collector_state_is_restored(tmp_path: Path, enabled: bool) -> None:
+    """A load pauses the garbage collector and restores its state, even when it fails."""
+    good = write(tmp_path, "good.json", minimal())
+    bad = write(tmp_path, "bad.json", {"agreements": [{"id": "x"}]})
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        defcoop.load(good)
+        assert gc.isenabled() is enabled
+        problems_of(bad)
+        assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_one_bad_record_among_many(tmp_path: Path) -> None:
+    """Among many sound agreements, the one unsound agreement is reported at its index."""
+    data = minimal()
+    deal = data["agreements"][0]
+    data["agreements"] = [dict(deal, id=f"deal-{i}") for i in range(50)]
+    data["agreements"][37]["parties"] = "VNM"
+    problems = problems_of(write(tmp_path, "many.json", data))
+    assert len(problems) == 1
+    assert "$.agreements[37].parties [deal-37.parties]: expected a list" in problems[0]
+    data["agreements"][37]["parties"] = ["VNM", "LAO"]
+    assert len(defcoop.load(write(tmp_path, "many.json", data)).agreements()) == 50

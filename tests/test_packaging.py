@@ -116,3 +116,21 @@ def test_extras_are_declared() -> None:
     requirements = importlib.metadata.requires("defcoop") or []
     core = [r for r in requirements if "extra ==" not in r]
     assert sorted(r.split(">")[0] for r in core) == ["attrs", "cattrs"]
+
+
+def test_public_names_load_on_first_use() -> None:
+    """import defcoop imports none of its modules; using a name imports that name's module."""
+    code = (
+        "import sys, defcoop; before = sorted(m for m in sys.modules if m.startswith('defcoop')); "
+        "attrs = 'attrs' in sys.modules; defcoop.PartialDate; "
+        "print(before, attrs, 'defcoop.dates' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['defcoop', 'defcoop._version'] False True"
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    """A name defcoop does not have is an AttributeError, and dir() lists the public names."""
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        defcoop.nope  # noqa: B018
+    assert set(defcoop.__all__) <= set(dir(defcoop))

@@ -7,10 +7,8 @@ Unknown keys are errors, so that a typo in a data file is never silently dropped
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 import functools
-import re
 from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
@@ -25,68 +23,17 @@ from cattrs.errors import (
 from cattrs.v import format_exception
 
 from defcoop._names import suggest
+from defcoop._values import (
+    ValueProblemError,
+    strict,
+    structure_citation,
+    structure_date,
+    structure_enum,
+    structure_period,
+)
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DefcoopError, RecordError
 from defcoop.model import Citation
-
-_CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>\d+)")
-
-
-class _ValueProblemError(DefcoopError, ValueError):
-    """A value in a data file that has the right type but not an allowed form."""
-
-
-def _structure_date(value: Any, _type: Any) -> PartialDate:
-    if isinstance(value, _dt.datetime):
-        raise _ValueProblemError(f"expected a date, got a date and time {value.isoformat()!r}")
-    if isinstance(value, _dt.date):
-        return PartialDate(value.year, value.month, value.day)
-    if not isinstance(value, str):
-        raise _ValueProblemError(f"expected a date as text such as '2018-11', got {value!r}")
-    return PartialDate.parse(value)
-
-
-def _structure_period(value: Any, _type: Any) -> Period:
-    if isinstance(value, _dt.date):
-        return Period.of(_structure_date(value, PartialDate))
-    if not isinstance(value, str):
-        raise _ValueProblemError(f"expected a period as text such as '2018/2020', got {value!r}")
-    return Period.parse(value)
-
-
-def _structure_citation(value: Any, _type: Any) -> Citation:
-    if isinstance(value, str):
-        match = _CITATION_TEXT.fullmatch(value)
-        if match is None:
-            raise _ValueProblemError(f"expected a citation as 'source-id#paragraph', got {value!r}")
-        return Citation(source=match["source"], paragraph=int(match["paragraph"]))
-    if isinstance(value, dict):
-        return _plain_citation(value)
-    raise _ValueProblemError(
-        f"expected a citation as 'source-id#paragraph' or a table, got {value!r}"
-    )
-
-
-def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
-    if isinstance(value, str):
-        for member in type_:
-            if member.value == value:
-                return member
-    choices = [member.value for member in type_]
-    close = suggest(str(value), choices) if isinstance(value, str) else []
-    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-    raise _ValueProblemError(
-        f"expected one of {', '.join(map(repr, choices))}, got {value!r}{hint}"
-    )
-
-
-def _strict(expected: type, value: Any, _type: Any) -> Any:
-    # bool is an int and TOML has real booleans: `paragraph = true` must not become 1.
-    if type(value) is not expected:
-        raise _ValueProblemError(
-            f"expected {expected.__name__}, got {type(value).__name__} {value!r}"
-        )
-    return value
 
 
 def _is_frozenset(type_: Any) -> bool:
@@ -105,7 +52,7 @@ def _collection_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, 
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise _ValueProblemError(f"expected a list, got {type(value).__name__} {value!r}")
+            raise ValueProblemError(f"expected a list, got {type(value).__name__} {value!r}")
         items, errors = [], []
         for index, item in enumerate(value):
             try:
@@ -128,12 +75,12 @@ def make_converter() -> cattrs.Converter:
     """The converter for data files: strict types, no unknown keys, detailed errors."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     # StrEnum has a hook of its own below, more specific than the one for str.
-    converter.register_structure_hook(str, functools.partial(_strict, str))
-    converter.register_structure_hook(int, functools.partial(_strict, int))
-    converter.register_structure_hook(PartialDate, _structure_date)
-    converter.register_structure_hook(Period, _structure_period)
-    converter.register_structure_hook(Citation, _structure_citation)
-    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook(str, functools.partial(strict, str))
+    converter.register_structure_hook(int, functools.partial(strict, int))
+    converter.register_structure_hook(PartialDate, structure_date)
+    converter.register_structure_hook(Period, structure_period)
+    converter.register_structure_hook(Citation, structure_citation)
+    converter.register_structure_hook(enum.StrEnum, structure_enum)
     converter.register_structure_hook_factory(_is_collection, _collection_hook)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_unstructure_hook(Period, str)
@@ -141,20 +88,6 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
     converter.register_unstructure_hook_func(_is_frozenset, sorted)
     return converter
-
-
-def _plain_citation(value: dict[str, Any]) -> Citation:
-    unknown = set(value) - {"source", "paragraph"}
-    if unknown:
-        raise _ValueProblemError(
-            f"a citation has only 'source' and 'paragraph', not {sorted(unknown)}"
-        )
-    missing = {"source", "paragraph"} - set(value)
-    if missing:
-        raise _ValueProblemError(f"a citation needs {' and '.join(sorted(missing))}")
-    for key, expected in (("source", str), ("paragraph", int)):
-        _strict(expected, value[key], expected)
-    return Citation(source=value["source"], paragraph=value["paragraph"])
 
 
 def _leaf(exc: BaseException, type_: Any) -> tuple[str | None, str]:

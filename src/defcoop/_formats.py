@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from typing import Any
 
 
@@ -21,22 +19,39 @@ def parse(name: str, raw: bytes) -> Any:
             f"is not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start} (line {line})"
         ) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that would copy a large file
         raise ParseError("is empty: expected tables of records")
     try:
-        if name.endswith(".json"):
-            return json.loads(text, parse_constant=_reject_constant)
-        return tomllib.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ParseError(f"is not valid TOML: {exc}") from None
+        return _json(text) if name.endswith(".json") else _toml(text)
+    except ParseError:
+        raise
     except RecursionError:
         raise ParseError("is nested too deeply to be a data file") from None
     except ValueError as exc:
         raise ParseError(f"holds a value that cannot be read: {exc}") from None
+
+
+# Each parser is imported only when a file needs it: the bundled data is TOML only.
+
+
+def _json(text: str) -> Any:
+    import json
+
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+
+
+def _toml(text: str) -> Any:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ParseError(f"is not valid TOML: {exc}") from None
 
 
 def _reject_constant(name: str) -> Any:

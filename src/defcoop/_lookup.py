@@ -11,32 +11,64 @@ from defcoop.dates import PartialDate, Period
 from defcoop.errors import DateError, QueryError, UnknownNameError
 
 E = TypeVar("E", bound=enum.StrEnum)
+_MEMO_SIZE = 4096
 
 
 class NameIndex:
-    """Maps normalized names (ids, labels, codes, aliases) to the ids they stand for."""
+    """Maps normalized names (ids, labels, codes, aliases) to the ids they stand for.
 
-    __slots__ = ("_ids", "_kind", "_shown")
+    The maps are built on the first lookup, not with the dataset: normalizing every name of
+    a large dataset costs more than loading its small record types.
+    """
+
+    __slots__ = ("_entries", "_kind", "_maps", "_resolved")
 
     def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
         self._kind = kind
-        self._ids: dict[str, set[str]] = {}
-        self._shown: dict[str, str] = {}
-        for record_id, names in entries:
-            for name in (record_id, *names):
-                key = normalize(name)
-                self._ids.setdefault(key, set()).add(record_id)
-                self._shown.setdefault(key, name)
+        self._resolved: dict[str, str] = {}
+        self._entries = [(record_id, (record_id, *names)) for record_id, names in entries]
+        self._maps: tuple[dict[str, set[str]], dict[str, str]] | None = None
+
+    @property
+    def _ids(self) -> dict[str, set[str]]:
+        return self._built()[0]
+
+    @property
+    def _shown(self) -> dict[str, str]:
+        return self._built()[1]
+
+    def _built(self) -> tuple[dict[str, set[str]], dict[str, str]]:
+        if self._maps is None:
+            ids: dict[str, set[str]] = {}
+            shown: dict[str, str] = {}
+            for record_id, names in self._entries:
+                for name in names:
+                    key = normalize(name)
+                    ids.setdefault(key, set()).add(record_id)
+                    shown.setdefault(key, name)
+            self._maps = (ids, shown)
+        return self._maps
 
     def resolve(self, name: str, argument: str) -> str:
-        """The one id ``name`` stands for; raises naming the closest names when there is none."""
+        """The one id ``name`` stands for; raises naming the closest names when there is none.
+
+        Names already resolved are remembered (up to a bound), as normalizing one costs more
+        than the rest of a query.
+        """
+        if type(name) is str:
+            known = self._resolved.get(name)
+            if known is not None:
+                return known
         ids = self.resolve_all(name, argument)
         if len(ids) > 1:
             raise QueryError(
                 f"{argument}={name!r} is ambiguous: it names {', '.join(sorted(ids))}; "
                 "pass one of those ids"
             )
-        return next(iter(ids))
+        (found,) = ids
+        if type(name) is str and len(self._resolved) < _MEMO_SIZE:
+            self._resolved[name] = found
+        return found
 
     def resolve_all(self, name: str, argument: str) -> frozenset[str]:
         """Every id ``name`` stands for (more than one only for a shared alias)."""

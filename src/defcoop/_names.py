@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -25,6 +24,8 @@ def normalize(name: str) -> str:
 
 def suggest(name: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The choices closest to ``name``, best first, compared as normalized names."""
+    import difflib  # only a misspelling needs it, and it is not free to import
+
     by_key: dict[str, str] = {}
     for choice in choices:
         by_key.setdefault(normalize(choice), choice)

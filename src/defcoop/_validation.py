@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-
-import attrs
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, compress
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from defcoop._names import normalize, suggest
 from defcoop.dates import PartialDate, Period
@@ -42,8 +43,7 @@ def kind_name(record_type: type) -> str:
     return _KIND_NAMES[record_type]
 
 
-@attrs.frozen
-class Origin:
+class Origin(NamedTuple):
     """Where a record was read from: the file and its path inside the file."""
 
     file: str
@@ -53,42 +53,61 @@ class Origin:
 Locate = Callable[[Record], Origin]
 
 
+_REFERENCES: dict[type, tuple[tuple[str, type, bool], ...]] = {
+    Field: (("broader", Field, False),),
+    Person: (("country", Country, False),),
+    Organization: (("country", Country, False), ("parent", Organization, False)),
+    Agreement: (
+        ("parties", Country, True),
+        ("fields", Field, True),
+        ("signatories", Organization, True),
+        ("signed_during", Event, False),
+    ),
+    Event: (
+        ("parties", Country, True),
+        ("participants", Person, True),
+        ("part_of", Event, False),
+        ("organizer", Organization, False),
+        ("forum", Organization, False),
+    ),
+    Mechanism: (("parties", Country, True), ("fields", Field, True)),
+    Relationship: (
+        ("parties", Country, True),
+        ("fields", Field, True),
+        ("forums", Organization, True),
+    ),
+}
+"""Per record type, the attributes that hold ids: (name, type referred to, holds several)."""
+
+_PARENTS: dict[type, str] = {Field: "broader", Organization: "parent", Event: "part_of"}
+"""The attribute that links a record to one above it of its own kind; the links form no cycle."""
+
+
+def model_type(record: Record) -> type:
+    """The model class a record is an instance of (its own class, or the one it derives from)."""
+    for cls in type(record).__mro__:
+        if cls in _KIND_NAMES:
+            return cls
+    raise TypeError(f"not a defcoop record: {record!r}")
+
+
 def _references(record: Record) -> Iterator[tuple[str, str, type]]:
     """Every id a record refers to, as ``(attribute path, id, expected record type)``."""
-    if isinstance(record, Field) and record.broader is not None:
-        yield "broader", record.broader, Field
+    for name, expected, several in _REFERENCES.get(model_type(record), ()):
+        value = getattr(record, name)
+        if not several:
+            if value is not None:
+                yield name, value, expected
+        elif isinstance(value, frozenset):
+            for item in sorted(value):
+                yield name, item, expected
+        else:
+            for i, item in enumerate(value):
+                yield f"{name}[{i}]", item, expected
     if isinstance(record, Person):
-        if record.country is not None:
-            yield "country", record.country, Country
         for i, role in enumerate(record.roles):
             if role.organization is not None:
                 yield f"roles[{i}].organization", role.organization, Organization
-    if isinstance(record, Organization):
-        if record.country is not None:
-            yield "country", record.country, Country
-        if record.parent is not None:
-            yield "parent", record.parent, Organization
-    if isinstance(record, Agreement | Event | Mechanism | Relationship):
-        for i, party in enumerate(record.parties):
-            yield f"parties[{i}]", party, Country
-    if isinstance(record, Agreement | Mechanism | Relationship):
-        for field in sorted(record.fields):
-            yield "fields", field, Field
-    if isinstance(record, Agreement):
-        for i, org in enumerate(record.signatories):
-            yield f"signatories[{i}]", org, Organization
-        if record.signed_during is not None:
-            yield "signed_during", record.signed_during, Event
-    if isinstance(record, Event):
-        for i, person in enumerate(record.participants):
-            yield f"participants[{i}]", person, Person
-        for name in ("part_of", "organizer", "forum"):
-            target = getattr(record, name)
-            if target is not None:
-                yield name, target, Event if name == "part_of" else Organization
-    if isinstance(record, Relationship):
-        for i, forum in enumerate(record.forums):
-            yield f"forums[{i}]", forum, Organization
 
 
 def _citations(record: Record) -> Iterator[tuple[str, Citation]]:
@@ -206,19 +225,7 @@ class _Checker:
             )
 
     def cycles(self) -> None:
-        links: dict[str, str] = {}
-        for record in self.records:
-            parent = (
-                record.broader
-                if isinstance(record, Field)
-                else record.parent
-                if isinstance(record, Organization)
-                else record.part_of
-                if isinstance(record, Event)
-                else None
-            )
-            if parent is not None:
-                links[record.id] = parent
+        links = _parent_links(self.records)
         reported: set[str] = set()
         for start in links:
             seen = [start]
@@ -236,27 +243,39 @@ class _Checker:
 
     def unique_keys(self) -> None:
         """Codes and names that find a country or a dyad must find only one."""
-        owners: dict[str, Record] = {}
-        for record in self.records:
-            if isinstance(record, Country):
-                keys = [
-                    f"alpha2 {record.alpha2}",
-                    *([f"numeric {record.numeric}"] if record.numeric else []),
-                    *([f"cow_code {record.cow_code}"] if record.cow_code is not None else []),
-                    *(f"name {normalize(n)!r}" for n in (record.name, *record.names)),
-                ]
-            elif isinstance(record, Relationship):
-                keys = ["parties " + "+".join(sorted(record.parties))]
-            else:
-                continue
-            for key in keys:
-                first = owners.setdefault(key, record)
-                if first is not record:
-                    self.report(
-                        record,
-                        key.split(" ")[0],
-                        f"{key} is already used by {first.id!r}",
-                    )
+        for record, key, first in _key_clashes(self.records):
+            self.report(record, key.split(" ")[0], f"{key} is already used by {first.id!r}")
+
+
+def _parent_links(records: Iterable[Record]) -> dict[str, str]:
+    links: dict[str, str] = {}
+    for record in records:
+        name = _PARENTS.get(model_type(record))
+        parent = None if name is None else getattr(record, name)
+        if parent is not None:
+            links[record.id] = parent
+    return links
+
+
+def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, Record]]:
+    """Each record with a country key or a dyad already used by an earlier record."""
+    owners: dict[str, Record] = {}
+    for record in records:
+        if isinstance(record, Country):
+            keys = [
+                f"alpha2 {record.alpha2}",
+                *([f"numeric {record.numeric}"] if record.numeric else []),
+                *([f"cow_code {record.cow_code}"] if record.cow_code is not None else []),
+                *(f"name {normalize(n)!r}" for n in (record.name, *record.names)),
+            ]
+        elif isinstance(record, Relationship):
+            keys = ["parties " + "+".join(sorted(record.parties))]
+        else:
+            continue
+        for key in keys:
+            first = owners.setdefault(key, record)
+            if first is not record:
+                yield record, key, first
 
 
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
@@ -272,8 +291,117 @@ def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
 
 
 def group_by_kind(records: Iterable[Record]) -> dict[type, list[Record]]:
-    """Records grouped by their class, in the order given."""
+    """Records grouped by their model class, in the order given."""
     groups: dict[type, list[Record]] = defaultdict(list)
     for record in records:
-        groups[type(record)].append(record)
-    return groups
+        groups[model_type(record)].append(record)
+    return dict(groups)
+
+
+def ids(groups: Mapping[type, Sequence[Record]]) -> dict[str, Record]:
+    """Every record by id; fewer entries than records when an id is used twice."""
+    by_id: dict[str, Record] = {}
+    for cls, group in groups.items():
+        by_id.update(zip(map(_ID_OF[cls], group), group, strict=True))
+    return by_id
+
+
+_ID_OF: dict[type, Callable[[Any], str]] = {
+    cls: attrgetter("code" if cls is Country else "id") for cls in _KIND_NAMES
+}
+
+
+def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
+    """Whether :func:`check` would find nothing, answered quickly for large datasets.
+
+    The checks are those of :func:`check`, done over each attribute of a whole record type
+    at once (sets of distinct ids, citations and dates) rather than record by record. A
+    false answer means only "look closer": the caller then runs :func:`check` for the
+    detailed problems. ``by_id`` must hold every record (no id used twice).
+    """
+    for cls, group in groups.items():
+        for name, expected, several in _REFERENCES.get(cls, ()):
+            values = _distinct(group, name, several)
+            if not all(isinstance(by_id.get(value), expected) for value in values):
+                return False
+    for person in groups.get(Person, ()):
+        for attribute, target, expected in _references(person):
+            if attribute.startswith("roles") and not isinstance(by_id.get(target), expected):
+                return False
+    return (
+        _citations_sound(groups, by_id)
+        and _dates_sound(groups, by_id)
+        and not _has_cycle(groups)
+        and next(_key_clashes([*groups.get(Country, ()), *groups.get(Relationship, ())]), None)
+        is None
+    )
+
+
+def _distinct(group: Sequence[Record], name: str, several: bool) -> set[Any]:
+    values = list(map(attrgetter(name), group))
+    if several:
+        # Loaded records share equal id lists: look into each shared list once.
+        lists = dict(zip(map(id, values), values, strict=True)).values()
+        return set(chain.from_iterable(lists))
+    found = set(values)
+    found.discard(None)
+    return found
+
+
+def _citations_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
+    cited: list[Citation] = []
+    for cls, group in groups.items():
+        if cls in (Source, Country, Field):
+            continue
+        cited += chain.from_iterable(map(attrgetter("sources"), group))
+    for relationship in groups.get(Relationship, ()):
+        for item in relationship.evidence:  # type: ignore[union-attr]
+            cited += item.sources
+    # Records share equal citations, so each distinct object is checked once.
+    for citation in dict(zip(map(id, cited), cited, strict=True)).values():
+        source = by_id.get(citation.source)
+        if not isinstance(source, Source) or citation.paragraph > source.paragraphs:
+            return False
+    return True
+
+
+def _dates_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
+    spans: dict[int, tuple[int, int]] = {}
+
+    def span(value: PartialDate | Period) -> tuple[int, int]:
+        known = spans.get(id(value))
+        if known is None:
+            known = spans[id(value)] = (value.earliest.toordinal(), value.latest.toordinal())
+        return known
+
+    def inside(inner: PartialDate | Period, outer: Period) -> bool:
+        (low, high), (start, end) = span(inner), span(outer)
+        return start <= low and high <= end
+
+    # A date inside the event it names: an agreement's signing, an event's part of another.
+    for cls, link, date in ((Agreement, "signed_during", "signed"), (Event, "part_of", "when")):
+        group = groups.get(cls, ())
+        for record in compress(group, map(attrgetter(link), group)):
+            inner, outer = getattr(record, date), by_id.get(getattr(record, link))
+            if inner and isinstance(outer, Event) and outer.when and not inside(inner, outer.when):
+                return False
+    return True
+
+
+def _has_cycle(groups: Mapping[type, Sequence[Record]]) -> bool:
+    links: dict[str, str] = {}
+    for cls, name in _PARENTS.items():
+        group = groups.get(cls, ())
+        links.update(
+            (record.id, getattr(record, name))
+            for record in compress(group, map(attrgetter(name), group))
+        )
+    walked: dict[str, str] = {}
+    for start in links:
+        current: str | None = start
+        while current is not None and current not in walked:
+            walked[current] = start
+            current = links.get(current)
+        if current is not None and walked[current] == start:
+            return True
+    return False

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
 from defcoop._lookup import NameIndex, check_text, coerce_member, coerce_period, unknown
-from defcoop._validation import Origin, check, kind_name
+from defcoop._table import Table
+from defcoop._validation import Origin, check, group_by_kind, ids, kind_name
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
@@ -54,56 +55,6 @@ class DatasetInfo:
     released: PartialDate | None = None
 
 
-class _Table(Generic[R]):
-    """Records of one type in date-then-id order, with per-key sets of positions."""
-
-    __slots__ = ("_earliest", "_indexes", "_latest", "records")
-
-    def __init__(
-        self,
-        records: Iterable[R],
-        date: Callable[[R], PartialDate | Period | None],
-        keys: dict[str, Callable[[R], Iterable[str]]],
-    ) -> None:
-        def order(record: R) -> tuple[bool, Any, str]:
-            value = date(record)
-            return (value is None, () if value is None else value.sort_key(), record.id)
-
-        self.records: tuple[R, ...] = tuple(sorted(records, key=order))
-        dates = [date(r) for r in self.records]
-        self._earliest = [d.earliest.toordinal() for d in dates if d is not None]
-        self._latest = [d.latest.toordinal() for d in dates if d is not None]
-        self._indexes: dict[str, dict[str, list[int]]] = {name: {} for name in keys}
-        for position, record in enumerate(self.records):
-            for name, values in keys.items():
-                for value in set(values(record)):
-                    self._indexes[name].setdefault(value, []).append(position)
-
-    def select(self, filters: dict[str, frozenset[str]], within: Period | None) -> tuple[R, ...]:
-        """Records matching every filter (any of a filter's values) and dated within ``within``."""
-        candidates: set[int] | None = None
-        for name, values in sorted(filters.items(), key=lambda item: self._size(*item)):
-            index = self._indexes[name]
-            matched = {p for value in values for p in index.get(value, ())}
-            candidates = matched if candidates is None else candidates & matched
-            if not candidates:
-                return ()
-        if within is not None:
-            low = bisect.bisect_left(self._earliest, within.earliest.toordinal())
-            high = bisect.bisect_right(self._earliest, within.latest.toordinal())
-            last = within.latest.toordinal()
-            if candidates is None:
-                candidates = set(range(low, high))
-            candidates = {p for p in candidates if low <= p < high and self._latest[p] <= last}
-        if candidates is None:
-            return self.records
-        return tuple(self.records[p] for p in sorted(candidates))
-
-    def _size(self, name: str, values: frozenset[str]) -> int:
-        index = self._indexes[name]
-        return sum(len(index.get(value, ())) for value in values)
-
-
 class Dataset:
     """Validated records and the queries over them; immutable once built.
 
@@ -137,12 +88,12 @@ class Dataset:
     _field_names: NameIndex
     _narrower: dict[str, frozenset[str]]
     _person_names: NameIndex
-    _people: _Table[Person]
-    _organizations: _Table[Organization]
-    _agreements: _Table[Agreement]
-    _events: _Table[Event]
-    _mechanisms: _Table[Mechanism]
-    _relationships: _Table[Relationship]
+    _people: Table[Person]
+    _organizations: Table[Organization]
+    _agreements: Table[Agreement]
+    _events: Table[Event]
+    _mechanisms: Table[Mechanism]
+    _relationships: Table[Relationship]
 
     def __init__(self, records: Iterable[Record], *, info: DatasetInfo | None = None) -> None:
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
@@ -151,7 +102,8 @@ class Dataset:
         problems = check(records, lambda record: origins[id(record)])
         if problems:
             raise DataError(problems)
-        self._build(records, info)
+        groups = group_by_kind(records)
+        self._build(groups, ids(groups), info)
 
     @classmethod
     def from_records(cls, records: Iterable[Record], *, info: DatasetInfo | None = None) -> Dataset:
@@ -159,19 +111,29 @@ class Dataset:
         return cls(records, info=info)
 
     @classmethod
-    def _trusted(cls, records: Sequence[Record], info: DatasetInfo | None) -> Dataset:
-        """A dataset of records the loader has already checked."""
+    def _trusted(
+        cls,
+        groups: Mapping[type, Sequence[Record]],
+        by_id: dict[str, Record],
+        info: DatasetInfo | None,
+    ) -> Dataset:
+        """A dataset of records the loader has already checked, by model type and by id."""
         dataset = cls.__new__(cls)
-        dataset._build(records, info)
+        dataset._build(groups, by_id, info)
         return dataset
 
-    def _build(self, records: Sequence[Record], info: DatasetInfo | None) -> None:
-        def of(kind: type[R]) -> list[R]:
-            return [r for r in records if isinstance(r, kind)]
+    def _build(
+        self,
+        groups: Mapping[type, Sequence[Record]],
+        by_id: dict[str, Record],
+        info: DatasetInfo | None,
+    ) -> None:
+        def of(kind: type[R]) -> Sequence[R]:
+            return groups.get(kind, ())  # type: ignore[return-value]
 
         set_ = object.__setattr__
         set_(self, "info", info)
-        set_(self, "_by_id", {r.id: r for r in records})
+        set_(self, "_by_id", by_id)
         countries = sorted(of(Country), key=lambda c: c.code)
         set_(self, "_countries", {c.code: c for c in countries})
         set_(
@@ -180,7 +142,8 @@ class Dataset:
             NameIndex("country", ((c.code, _country_names(c)) for c in countries)),
         )
         fields = sorted(of(Field), key=lambda f: f.id)
-        set_(self, "_narrower", _narrower_closure(fields))
+        narrower = _narrower_closure(fields)
+        set_(self, "_narrower", narrower)
         set_(
             self,
             "_field_names",
@@ -192,52 +155,35 @@ class Dataset:
             "_person_names",
             NameIndex("person", ((p.id, (p.name, *p.aliases)) for p in people)),
         )
-        set_(
-            self,
-            "_people",
-            _Table(people, lambda p: None, {"country": _opt("country")}),
-        )
-        set_(
-            self,
-            "_organizations",
-            _Table(of(Organization), lambda o: None, {"country": _opt("country")}),
-        )
+        by_field = _broader_closure(narrower)
+        country = _optional("country")
+        parties = attrgetter("parties")
+        set_(self, "_people", Table(people, None, {"country": country}))
+        set_(self, "_organizations", Table(of(Organization), None, {"country": country}))
         set_(
             self,
             "_agreements",
-            _Table(
-                of(Agreement),
-                lambda a: a.signed,
-                {"field": _attr("fields"), "party": _attr("parties")},
-            ),
+            Table(of(Agreement), "signed", {"field": by_field, "party": parties}),
         )
         set_(
             self,
             "_events",
-            _Table(
+            Table(
                 of(Event),
-                lambda e: e.when,
+                "when",
                 {
-                    "party": _attr("parties"),
-                    "person": _attr("participants"),
+                    "party": parties,
+                    "person": attrgetter("participants"),
                     "kind": lambda e: (e.kind.value,),
                     "status": lambda e: (e.status.value,),
                 },
             ),
         )
-        set_(
-            self,
-            "_mechanisms",
-            _Table(of(Mechanism), lambda m: None, {"party": _attr("parties")}),
-        )
+        set_(self, "_mechanisms", Table(of(Mechanism), None, {"party": parties}))
         set_(
             self,
             "_relationships",
-            _Table(
-                of(Relationship),
-                lambda r: None,
-                {"party": _attr("parties"), "field": _attr("fields")},
-            ),
+            Table(of(Relationship), None, {"party": parties, "field": by_field}),
         )
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -329,9 +275,9 @@ class Dataset:
         """
         filters = {}
         if field is not None:
-            filters["field"] = self._field_closure(field)
+            filters["field"] = self.field(field).id
         if party is not None:
-            filters["party"] = frozenset({self.country(party).code})
+            filters["party"] = self.country(party).code
         return Results(self._agreements.select(filters, _period(signed, "signed")))
 
     def events(
@@ -357,16 +303,13 @@ class Dataset:
         """
         filters = {}
         if kind is not None:
-            filters["kind"] = frozenset(
-                {coerce_member(kind, EventKind, "event kind", "kind").value}
-            )
+            filters["kind"] = coerce_member(kind, EventKind, "event kind", "kind").value
         if status is not None:
-            member = coerce_member(status, EventStatus, "event status", "status")
-            filters["status"] = frozenset({member.value})
+            filters["status"] = coerce_member(status, EventStatus, "event status", "status").value
         if party is not None:
-            filters["party"] = frozenset({self.country(party).code})
+            filters["party"] = self.country(party).code
         if person is not None:
-            filters["person"] = frozenset({self.person(person).id})
+            filters["person"] = self.person(person).id
         found = self._events.select(filters, _period(when, "when"))
         if cameo is not None:
             code = _cameo(cameo)
@@ -375,7 +318,7 @@ class Dataset:
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
-        filters = {} if party is None else {"party": frozenset({self.country(party).code})}
+        filters = {} if party is None else {"party": self.country(party).code}
         return Results(self._mechanisms.select(filters, None))
 
     def relationships(
@@ -384,19 +327,19 @@ class Dataset:
         """Dyad relationships, by id; ``field`` matches the fields named for the dyad."""
         filters = {}
         if party is not None:
-            filters["party"] = frozenset({self.country(party).code})
+            filters["party"] = self.country(party).code
         if field is not None:
-            filters["field"] = self._field_closure(field)
+            filters["field"] = self.field(field).id
         return Results(self._relationships.select(filters, None))
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
-        filters = {} if country is None else {"country": frozenset({self.country(country).code})}
+        filters = {} if country is None else {"country": self.country(country).code}
         return Results(self._people.select(filters, None))
 
     def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
         """Organizations and forums, by id."""
-        filters = {} if country is None else {"country": frozenset({self.country(country).code})}
+        filters = {} if country is None else {"country": self.country(country).code}
         return Results(self._organizations.select(filters, None))
 
     def timeline(
@@ -475,14 +418,11 @@ class Dataset:
 
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
-        return self._field_closure(field)
+        return self._narrower[self.field(field).id]
 
     # Helpers -----------------------------------------------------------------------------
 
-    def _field_closure(self, field: str | Field) -> frozenset[str]:
-        return self._narrower[self.field(field).id]
-
-    def _tables(self) -> tuple[_Table[Any], ...]:
+    def _tables(self) -> tuple[Table[Any], ...]:
         return (
             self._people,
             self._organizations,
@@ -497,11 +437,7 @@ def _id(record: Record) -> str:
     return record.id
 
 
-def _attr(name: str) -> Callable[[Any], Iterable[str]]:
-    return lambda record: getattr(record, name)
-
-
-def _opt(name: str) -> Callable[[Any], Iterable[str]]:
+def _optional(name: str) -> Callable[[Any], Iterable[str]]:
     def values(record: Any) -> Iterable[str]:
         value = getattr(record, name)
         return () if value is None else (value,)
@@ -518,8 +454,41 @@ def _cameo(value: object) -> str:
     return code
 
 
-def _period(value: DateFilter | None, argument: str) -> Period | None:
-    return None if value is None else coerce_period(value, argument)
+def _broader_closure(narrower: Mapping[str, frozenset[str]]) -> Callable[[Any], Iterable[str]]:
+    """The fields a record answers to: each of its fields and every field above them."""
+    above: dict[str, set[str]] = {}
+    for field_id, below in narrower.items():
+        for item in below:
+            above.setdefault(item, set()).add(field_id)
+    known: dict[frozenset[str], frozenset[str]] = {}
+
+    def values(record: Any) -> Iterable[str]:
+        fields: frozenset[str] = record.fields
+        found = known.get(fields)
+        if found is None:
+            found = known[fields] = frozenset().union(*(above.get(f, ()) for f in fields))
+        return found
+
+    return values
+
+
+_MEMO_SIZE = 4096
+_day_ranges: dict[str, tuple[int, int]] = {}
+
+
+def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
+    """A date filter as its first and last day numbers; text filters are read once."""
+    if value is None:
+        return None
+    if type(value) is str:
+        known = _day_ranges.get(value)
+        if known is not None:
+            return known
+    period = coerce_period(value, argument)
+    days = (period.earliest.toordinal(), period.latest.toordinal())
+    if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
+        _day_ranges[value] = days
+    return days
 
 
 def _narrower_closure(fields: Sequence[Field]) -> dict[str, frozenset[str]]:

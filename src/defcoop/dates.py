@@ -7,7 +7,6 @@ spans two of them.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import enum
 import re
@@ -59,6 +58,15 @@ class _OrderedBySortKey:
         return bool(self.sort_key() >= other.sort_key())
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days in a month (the calendar module costs more to import than this)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
+
+
 def _check_date(instance: PartialDate, _attribute: Any, _value: Any) -> None:
     year, month, day = instance.year, instance.month, instance.day
     for name, value in (("year", year), ("month", month), ("day", day)):
@@ -72,7 +80,7 @@ def _check_date(instance: PartialDate, _attribute: Any, _value: Any) -> None:
         return
     if not 1 <= month <= 12:
         raise DateError(f"month must be between 1 and 12, got {month}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and not 1 <= day <= _days_in(year, month):
         raise DateError(f"{year:04d}-{month:02d} has no day {day}")
 
 
@@ -137,7 +145,7 @@ class PartialDate(_OrderedBySortKey):
         if self.month is None:
             return _dt.date(self.year, 12, 31)
         if self.day is None:
-            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return _dt.date(self.year, self.month, _days_in(self.year, self.month))
         return _dt.date(self.year, self.month, self.day)
 
     def sort_key(self) -> tuple[int, int]:

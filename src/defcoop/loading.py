@@ -8,17 +8,16 @@ Nothing is returned until everything is sound, so a dataset is never half loaded
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gc
+import itertools
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-import attrs
-
-from defcoop._validation import Origin, check
+from defcoop._validation import Locate, Origin, check, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import (
@@ -33,6 +32,9 @@ from defcoop.model import (
     Relationship,
     Source,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["COLLECTIONS", "clear_cache", "load", "load_bundled"]
 
@@ -53,20 +55,53 @@ _SUFFIXES = (".toml", ".json")
 _INFO_KEY = "dataset"
 
 
-@attrs.frozen
 class _Parsed:
-    """Records read from files, with where each came from; not yet checked as a whole."""
+    """Records read from files, with where each came from; not yet checked as a whole.
 
-    records: tuple[Record, ...]
-    origins: dict[int, Origin]
-    info: DatasetInfo | None
+    ``spans`` says where each file's list of records starts in ``records``, as ``(start,
+    file, key)``: a record's place in its file follows from its position, so that no
+    per-record origin needs to be kept for the common case of sound data.
+    """
+
+    __slots__ = ("info", "records", "spans")
+
+    def __init__(
+        self,
+        records: tuple[Record, ...],
+        spans: tuple[tuple[int, str, str], ...],
+        info: DatasetInfo | None,
+    ) -> None:
+        self.records = records
+        self.spans = spans
+        self.info = info
 
     def __add__(self, other: _Parsed) -> _Parsed:
+        offset = len(self.records)
         return _Parsed(
             self.records + other.records,
-            {**self.origins, **other.origins},
+            self.spans + tuple((start + offset, f, k) for start, f, k in other.spans),
             self.info if other.info is None else other.info,
         )
+
+    def groups(self) -> dict[type, list[Record]]:
+        """The records by type, each in file order."""
+        groups: dict[type, list[Record]] = {}
+        ends = [start for start, _, _ in self.spans[1:]] + [len(self.records)]
+        for (start, _, key), end in zip(self.spans, ends, strict=True):
+            groups.setdefault(COLLECTIONS[key], []).extend(self.records[start:end])
+        return groups
+
+    def locate(self) -> Locate:
+        """Where each record came from, for reporting problems."""
+        positions = {id(record): i for i, record in enumerate(self.records)}
+        starts = [start for start, _, _ in self.spans]
+
+        def origin(record: Record) -> Origin:
+            position = positions[id(record)]
+            start, file, key = self.spans[bisect.bisect_right(starts, position) - 1]
+            return Origin(file, f"$.{key}[{position - start}]")
+
+        return origin
 
 
 def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -> Dataset:
@@ -90,10 +125,13 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
         if bundled:
             raise ArgumentError("bundled=True needs a path to combine with the bundled data")
         return load_bundled()
-    parsed = _read_all(_files(Path(path)))
-    if bundled:
-        parsed = _bundled_parsed() + parsed
-    return _checked(parsed)
+    with _collector_paused():
+        from pathlib import Path
+
+        parsed = _read_all(_files(Path(path)))
+        if bundled:
+            parsed = _bundled_parsed() + parsed
+        return _checked(parsed)
 
 
 _lock = threading.RLock()
@@ -107,7 +145,8 @@ def load_bundled() -> Dataset:
         with _lock:
             dataset = _cache.get("dataset")
             if dataset is None:
-                dataset = _cache["dataset"] = _checked(_bundled_parsed())
+                with _collector_paused():
+                    dataset = _cache["dataset"] = _checked(_bundled_parsed())
     assert isinstance(dataset, Dataset)
     return dataset
 
@@ -123,16 +162,26 @@ def _bundled_parsed() -> _Parsed:
     with _lock:
         parsed = _cache.get("parsed")
         if parsed is None:
-            folder = resources.files("defcoop").joinpath("data")
-            entries = sorted(
-                (e for e in folder.iterdir() if e.name.endswith(_SUFFIXES)), key=lambda e: e.name
-            )
-            parsed = _cache["parsed"] = _read_all((f"defcoop/data/{e.name}", e) for e in entries)
+            parsed = _cache["parsed"] = _read_all(_bundled_files())
     assert isinstance(parsed, _Parsed)
     return parsed
 
 
-def _files(path: Path) -> Iterator[tuple[str, Path | Traversable]]:
+class _Readable(Protocol):
+    def read_bytes(self) -> bytes: ...
+
+
+def _bundled_files() -> list[tuple[str, _Readable]]:
+    """The bundled data files by name, through importlib.resources (so zipped installs work)."""
+    from importlib import resources
+
+    entries = resources.files("defcoop").joinpath("data").iterdir()
+    return sorted(
+        (f"defcoop/data/{entry.name}", entry) for entry in entries if entry.name.endswith(_SUFFIXES)
+    )
+
+
+def _files(path: Path) -> Iterator[tuple[str, _Readable]]:
     if path.is_dir():
         found = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
         if not found:
@@ -148,16 +197,17 @@ def _files(path: Path) -> Iterator[tuple[str, Path | Traversable]]:
         raise DataError([Problem(file=str(path), message="no such file or directory")])
 
 
-def _read_all(files: Iterable[tuple[str, Path | Traversable]]) -> _Parsed:
+def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
     records: list[Record] = []
-    origins: dict[int, Origin] = {}
+    spans: list[tuple[int, str, str]] = []
     infos: list[tuple[str, DatasetInfo]] = []
     problems: list[Problem] = []
+    reader = _Reader()
     for name, file in files:
         document = _parse(name, file, problems)
         if document is None:
             continue
-        info = _structure_document(name, document, records, origins, problems)
+        info = reader.document(name, document, records, spans, problems)
         if info is not None:
             infos.append((name, info))
     if len(infos) > 1:
@@ -167,10 +217,10 @@ def _read_all(files: Iterable[tuple[str, Path | Traversable]]) -> _Parsed:
         ]
     if problems:
         raise DataError(problems)
-    return _Parsed(tuple(records), origins, infos[0][1] if infos else None)
+    return _Parsed(tuple(records), tuple(spans), infos[0][1] if infos else None)
 
 
-def _parse(name: str, file: Path | Traversable, problems: list[Problem]) -> Any:
+def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
     from defcoop import _formats
 
     try:
@@ -185,53 +235,102 @@ def _parse(name: str, file: Path | Traversable, problems: list[Problem]) -> Any:
         return None
 
 
-def _structure_document(
-    name: str,
-    document: Any,
-    records: list[Record],
-    origins: dict[int, Origin],
-    problems: list[Problem],
-) -> DatasetInfo | None:
-    from defcoop._converter import make_converter
-    from defcoop._names import suggest
+class _Reader:
+    """Structures documents into records: the fast path first, cattrs for anything it doubts."""
 
-    converter = make_converter()
-    if not isinstance(document, dict):
-        problems.append(
-            Problem(file=name, message=f"expected a table of record lists, got {_kind(document)}")
-        )
-        return None
-    if not document:
-        problems.append(Problem(file=name, message="the file holds no records"))
-        return None
-    info = None
-    for key, value in document.items():
-        if key == _INFO_KEY:
-            info = _structure_one(converter, name, f"$.{key}", value, DatasetInfo, problems)
-            continue
-        record_type = COLLECTIONS.get(key)
-        if record_type is None:
-            close = suggest(key, [*COLLECTIONS, _INFO_KEY], limit=1)
-            hint = (
-                f"; did you mean {close[0]!r}?"
-                if close
-                else f"; expected one of {', '.join(COLLECTIONS)}"
-            )
+    def __init__(self) -> None:
+        from defcoop._fast import Structurer
+
+        self._fast = Structurer()
+        self._converter: Any = None
+
+    def document(
+        self,
+        name: str,
+        document: Any,
+        records: list[Record],
+        spans: list[tuple[int, str, str]],
+        problems: list[Problem],
+    ) -> DatasetInfo | None:
+        """Append the records of one parsed file; return its [dataset] table if it has one."""
+        if not isinstance(document, dict):
             problems.append(
-                Problem(file=name, path=f"$.{key}", message=f"unknown key {key!r}{hint}")
+                Problem(
+                    file=name, message=f"expected a table of record lists, got {_kind(document)}"
+                )
             )
-            continue
-        if not isinstance(value, list):
-            message = f"expected a list of {key}, got {_kind(value)}"
-            problems.append(Problem(file=name, path=f"$.{key}", message=message))
-            continue
-        for index, raw in enumerate(value):
+            return None
+        if not document:
+            problems.append(Problem(file=name, message="the file holds no records"))
+            return None
+        info = None
+        for key, value in document.items():
+            if key == _INFO_KEY:
+                info = self._one(name, f"$.{key}", value, DatasetInfo, problems)
+                continue
+            record_type = COLLECTIONS.get(key)
+            if record_type is None:
+                problems.append(_unknown_key(name, key))
+                continue
+            if not isinstance(value, list):
+                message = f"expected a list of {key}, got {_kind(value)}"
+                problems.append(Problem(file=name, path=f"$.{key}", message=message))
+                continue
+            spans.append((len(records), name, key))
+            self._all(name, key, value, record_type, records, problems)
+        return info
+
+    def _all(
+        self,
+        name: str,
+        key: str,
+        values: list[Any],
+        record_type: type[Record],
+        records: list[Record],
+        problems: list[Problem],
+    ) -> None:
+        fast = self._fast.function(record_type)
+        index = 0
+        while index < len(values):
+            if fast is not None:
+                before = len(records)
+                try:
+                    # extend() keeps what map() gave before a failure: that tells where it was.
+                    records.extend(map(fast, itertools.islice(values, index, None)))
+                    return
+                except Exception:  # noqa: BLE001 - the detailed path below says what is wrong
+                    index += len(records) - before
             path = f"$.{key}[{index}]"
-            record = _structure_one(converter, name, path, raw, record_type, problems)
+            record = self._slow(name, path, values[index], record_type, problems)
             if record is not None:
                 records.append(record)
-                origins[id(record)] = Origin(name, path)
-    return info
+            index += 1
+
+    def _one(self, name: str, path: str, raw: Any, cls: type[Any], problems: list[Problem]) -> Any:
+        fast = self._fast.function(cls)
+        if fast is not None:
+            try:
+                return fast(raw)
+            except Exception:  # noqa: BLE001 - the detailed path below says what is wrong
+                pass
+        return self._slow(name, path, raw, cls, problems)
+
+    def _slow(self, name: str, path: str, raw: Any, cls: type[Any], problems: list[Problem]) -> Any:
+        if self._converter is None:
+            from defcoop._converter import make_converter
+
+            self._converter = make_converter()
+        return _structure_one(self._converter, name, path, raw, cls, problems)
+
+
+def _unknown_key(name: str, key: str) -> Problem:
+    from defcoop._names import suggest
+
+    close = suggest(key, [*COLLECTIONS, _INFO_KEY], limit=1)
+    hint = (
+        f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(COLLECTIONS)}"
+    )
+    return Problem(file=name, path=f"$.{key}", message=f"unknown key {key!r}{hint}")
 
 
 def _structure_one(
@@ -260,10 +359,36 @@ def _structure_one(
 
 
 def _checked(parsed: _Parsed) -> Dataset:
-    problems = check(parsed.records, lambda record: parsed.origins[id(record)])
-    if problems:
-        raise DataError(problems)
-    return Dataset._trusted(parsed.records, parsed.info)
+    groups = parsed.groups()
+    by_id = ids(groups)
+    if len(by_id) != len(parsed.records) or not is_sound(groups, by_id):
+        problems = check(parsed.records, parsed.locate())
+        if problems:
+            raise DataError(problems)
+    return Dataset._trusted(groups, by_id, parsed.info)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading, then restore its state.
+
+    A load makes millions of containers that all survive or are freed by reference counting,
+    so the collector's passes over them are pure cost, and large loads spend more time there
+    than anywhere else. At the end, what is young is promoted to the oldest generation
+    (``gc.freeze()`` then ``gc.unfreeze()``, which cost nothing per object) so that the next
+    young collections do not walk the new records either; this is skipped when the program
+    has frozen objects of its own.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def _kind(value: Any) -> str:

@@ -224,6 +224,8 @@ class Organization(RecordDisplay):
     inferred: frozenset[str] = _inferred()
 
 
+# The loader's fast path (defcoop/_fast.py) checks the rules of Agreement and Event itself,
+# without calling their validators: a rule added here must be added there too.
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
@@ -257,6 +259,7 @@ def _check_host(instance: Event, _attribute: Any, value: str | None) -> None:
         )
 
 
+# Checked by the loader's fast path as well: see the note above Agreement.
 @attrs.frozen(kw_only=True, repr=False)
 class Event(RecordDisplay):
     """A visit, meeting, conference, signing or other dated happening, past or planned.

@@ -1,0 +1,95 @@
+"""Data-file values (text, dates, citations, vocabulary words) checked and turned into model values.
+
+These are the leaf rules of the data-file schema. The cattrs converter registers them as its
+hooks and the fast loader calls them directly, so both read every value the same way; this
+module imports neither cattrs nor anything heavy.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from typing import Any
+
+from defcoop._names import suggest
+from defcoop.dates import PartialDate, Period
+from defcoop.errors import DefcoopError
+from defcoop.model import Citation
+
+CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>\d+)")
+
+
+class ValueProblemError(DefcoopError, ValueError):
+    """A value in a data file that has the right type but not an allowed form."""
+
+
+def structure_date(value: Any, _type: Any = None) -> PartialDate:
+    """A :class:`PartialDate` from its text or from a TOML date (not a date and time)."""
+    if isinstance(value, _dt.datetime):
+        raise ValueProblemError(f"expected a date, got a date and time {value.isoformat()!r}")
+    if isinstance(value, _dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise ValueProblemError(f"expected a date as text such as '2018-11', got {value!r}")
+    return PartialDate.parse(value)
+
+
+def structure_period(value: Any, _type: Any = None) -> Period:
+    """A :class:`Period` from ``start/end`` text, a single date's text or a TOML date."""
+    if isinstance(value, _dt.date):
+        return Period.of(structure_date(value, PartialDate))
+    if not isinstance(value, str):
+        raise ValueProblemError(f"expected a period as text such as '2018/2020', got {value!r}")
+    return Period.parse(value)
+
+
+def structure_citation(value: Any, _type: Any = None) -> Citation:
+    """A :class:`Citation` from ``"source-id#paragraph"`` or a ``{source, paragraph}`` table."""
+    if isinstance(value, str):
+        match = CITATION_TEXT.fullmatch(value)
+        if match is None:
+            raise ValueProblemError(f"expected a citation as 'source-id#paragraph', got {value!r}")
+        return Citation(source=match["source"], paragraph=int(match["paragraph"]))
+    if isinstance(value, dict):
+        return plain_citation(value)
+    raise ValueProblemError(
+        f"expected a citation as 'source-id#paragraph' or a table, got {value!r}"
+    )
+
+
+def structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
+    """The member of ``type_`` whose value is exactly ``value``, with suggestions if none is."""
+    if isinstance(value, str):
+        for member in type_:
+            if member.value == value:
+                return member
+    choices = [member.value for member in type_]
+    close = suggest(str(value), choices) if isinstance(value, str) else []
+    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    raise ValueProblemError(f"expected one of {', '.join(map(repr, choices))}, got {value!r}{hint}")
+
+
+def strict(expected: type, value: Any, _type: Any = None) -> Any:
+    """``value`` if its type is exactly ``expected``: ``true`` is not the number 1."""
+    # bool is an int and TOML has real booleans: `paragraph = true` must not become 1.
+    if type(value) is not expected:
+        raise ValueProblemError(
+            f"expected {expected.__name__}, got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
+def plain_citation(value: dict[str, Any]) -> Citation:
+    """A :class:`Citation` from a table with exactly ``source`` and ``paragraph``."""
+    unknown = set(value) - {"source", "paragraph"}
+    if unknown:
+        raise ValueProblemError(
+            f"a citation has only 'source' and 'paragraph', not {sorted(unknown)}"
+        )
+    missing = {"source", "paragraph"} - set(value)
+    if missing:
+        raise ValueProblemError(f"a citation needs {' and '.join(sorted(missing))}")
+    for key, expected in (("source", str), ("paragraph", int)):
+        strict(expected, value[key], expected)
+    return Citation(source=value["source"], paragraph=value["paragraph"])
