@@ -213,6 +213,12 @@ def test_duplicate_ids_within_a_file(tmp_path: Path) -> None:
         ("notlist.json", '{"agreements": {}}', "expected a list of agreements, got a table"),
         ("notable.json", '{"agreements": [3]}', "expected a table, got a number"),
         ("deep.json", "[" * 100000 + "]" * 100000, "nested too deeply"),
+        ("twice.json", '{"sources": [], "sources": []}', "the key 'sources' appears twice"),
+        (
+            "surrogate.json",
+            '{"sources": [{"id": "s", "language": "\\ud800", "paragraphs": 1}]}',
+            "lone surrogate '\\ud800'",
+        ),
     ],
 )
 def test_unreadable_files(tmp_path: Path, name: str, content: str | bytes, expected: str) -> None:
@@ -222,6 +228,44 @@ def test_unreadable_files(tmp_path: Path, name: str, content: str | bytes, expec
     assert len(problems) == 1
     assert problems[0].startswith(str(path))
     assert expected in problems[0]
+
+
+def test_a_key_given_twice_is_never_dropped(tmp_path: Path) -> None:
+    """A JSON key repeated inside a record is an error, not a silent choice of the last value."""
+    text = json.dumps(minimal()).replace('"title": "A deal"', '"title": "A deal", "title": "B"')
+    problems = problems_of(write(tmp_path, "twice.json", text))
+    assert problems == [
+        f"{tmp_path / 'twice.json'}: " + "is not a valid data file: the key "
+        "'title' appears twice in one table"
+    ]
+
+
+def test_large_values_are_shown_short(tmp_path: Path) -> None:
+    """Huge or deeply nested wrong values are cut short in messages; 64-bit ints at most."""
+    data = minimal()
+    data["sources"][0]["title"] = ["x" * 1000] * 1000
+    data["agreements"][0]["notes"] = [[[[[[["deep"]]]]]]]
+    data["agreements"][0]["sources"] = ["src#" + "9" * 400]
+    path = write(tmp_path, "huge.json", data)
+    problems = problems_of(path)
+    assert len(problems) == 3
+    assert all(len(problem) < 300 for problem in problems)
+    assert "[src.title]: expected str, got list ['xxxx" in problems[0]
+    assert problems[1].endswith("paragraph number below 2**63, got one of 400 digits")
+    assert problems[2].endswith("[deal.notes]: expected str, got list [[[[...]]]]")
+    hexed = '[[sources]]\nid = "s"\nlanguage = "en"\nparagraphs = 0x' + "f" * 5000 + "\n"
+    (problem,) = problems_of(write(tmp_path, "hex.toml", hexed))
+    assert problem.endswith("expected a number below 2**63, got a number of 20000 bits")
+
+
+def test_a_nested_record_must_be_a_table(tmp_path: Path) -> None:
+    """A role or evidence that is not a table says so, at its own path."""
+    data = minimal()
+    data["people"] = [{"id": "p", "name": "P", "roles": [["Minister"]], "sources": ["src#1"]}]
+    (problem,) = problems_of(write(tmp_path, "role.json", data))
+    assert problem.endswith(
+        "@ $.people[0].roles[0] [p.roles]: expected a table, got list ['Minister']"
+    )
 
 
 def test_wrong_paths(tmp_path: Path) -> None:

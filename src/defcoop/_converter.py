@@ -11,6 +11,7 @@ import datetime as _dt
 import enum
 import functools
 import re
+import reprlib
 from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
@@ -30,6 +31,21 @@ from defcoop.errors import DefcoopError, RecordError
 from defcoop.model import Citation
 
 _CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>\d+)")
+# Data files hold paragraph numbers and state codes; anything past 64 bits is a mistake, and
+# would not survive a round trip through JSON (Python refuses to print ints of 4,300+ digits).
+_LARGEST_INT = 2**63 - 1
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 50
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 3
+_SHORT.maxlevel = 3
+
+
+def _shown(value: Any) -> str:
+    """A value as messages show it: its repr, cut short for long texts and deep or long lists."""
+    if isinstance(value, int) and abs(value) > _LARGEST_INT:
+        return f"a number of {value.bit_length()} bits"
+    return _SHORT.repr(value)
 
 
 class _ValueProblemError(DefcoopError, ValueError):
@@ -42,7 +58,7 @@ def _structure_date(value: Any, _type: Any) -> PartialDate:
     if isinstance(value, _dt.date):
         return PartialDate(value.year, value.month, value.day)
     if not isinstance(value, str):
-        raise _ValueProblemError(f"expected a date as text such as '2018-11', got {value!r}")
+        raise _ValueProblemError(f"expected a date as text such as '2018-11', got {_shown(value)}")
     return PartialDate.parse(value)
 
 
@@ -50,7 +66,9 @@ def _structure_period(value: Any, _type: Any) -> Period:
     if isinstance(value, _dt.date):
         return Period.of(_structure_date(value, PartialDate))
     if not isinstance(value, str):
-        raise _ValueProblemError(f"expected a period as text such as '2018/2020', got {value!r}")
+        raise _ValueProblemError(
+            f"expected a period as text such as '2018/2020', got {_shown(value)}"
+        )
     return Period.parse(value)
 
 
@@ -58,12 +76,19 @@ def _structure_citation(value: Any, _type: Any) -> Citation:
     if isinstance(value, str):
         match = _CITATION_TEXT.fullmatch(value)
         if match is None:
-            raise _ValueProblemError(f"expected a citation as 'source-id#paragraph', got {value!r}")
-        return Citation(source=match["source"], paragraph=int(match["paragraph"]))
+            raise _ValueProblemError(
+                f"expected a citation as 'source-id#paragraph', got {_shown(value)}"
+            )
+        digits = match["paragraph"]
+        if len(digits) > len(str(_LARGEST_INT)) or int(digits) > _LARGEST_INT:
+            raise _ValueProblemError(
+                f"expected a paragraph number below 2**63, got one of {len(digits)} digits"
+            )
+        return Citation(source=match["source"], paragraph=int(digits))
     if isinstance(value, dict):
         return _plain_citation(value)
     raise _ValueProblemError(
-        f"expected a citation as 'source-id#paragraph' or a table, got {value!r}"
+        f"expected a citation as 'source-id#paragraph' or a table, got {_shown(value)}"
     )
 
 
@@ -76,7 +101,7 @@ def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
     close = suggest(str(value), choices) if isinstance(value, str) else []
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
     raise _ValueProblemError(
-        f"expected one of {', '.join(map(repr, choices))}, got {value!r}{hint}"
+        f"expected one of {', '.join(map(repr, choices))}, got {_shown(value)}{hint}"
     )
 
 
@@ -84,8 +109,10 @@ def _strict(expected: type, value: Any, _type: Any) -> Any:
     # bool is an int and TOML has real booleans: `paragraph = true` must not become 1.
     if type(value) is not expected:
         raise _ValueProblemError(
-            f"expected {expected.__name__}, got {type(value).__name__} {value!r}"
+            f"expected {expected.__name__}, got {type(value).__name__} {_shown(value)}"
         )
+    if isinstance(value, int) and abs(value) > _LARGEST_INT:
+        raise _ValueProblemError(f"expected a number below 2**63, got {_shown(value)}")
     return value
 
 
@@ -105,7 +132,7 @@ def _collection_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, 
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise _ValueProblemError(f"expected a list, got {type(value).__name__} {value!r}")
+            raise _ValueProblemError(f"expected a list, got {type(value).__name__} {_shown(value)}")
         items, errors = [], []
         for index, item in enumerate(value):
             try:
@@ -123,6 +150,22 @@ def _collection_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, 
     return structure
 
 
+def _table_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a table into a record, refusing a value that is not a table with a clear line."""
+    from cattrs.gen import make_dict_structure_fn
+
+    structure_table = make_dict_structure_fn(type_, converter)
+
+    def structure(value: Any, _type: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _ValueProblemError(
+                f"expected a table, got {type(value).__name__} {_shown(value)}"
+            )
+        return structure_table(value, _type)
+
+    return structure
+
+
 @functools.cache
 def make_converter() -> cattrs.Converter:
     """The converter for data files: strict types, no unknown keys, detailed errors."""
@@ -135,6 +178,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Citation, _structure_citation)
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_factory(_is_collection, _collection_hook)
+    converter.register_structure_hook_factory(attrs.has, _table_hook)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_unstructure_hook(Period, str)
     converter.register_unstructure_hook(Citation, lambda c: f"{c.source}#{c.paragraph}")
