@@ -15,6 +15,7 @@ __all__ = [
     "DataError",
     "DateError",
     "DefcoopError",
+    "MissingExtraError",
     "Problem",
     "QueryError",
     "RecordError",
@@ -78,6 +79,27 @@ class UnknownNameError(DefcoopError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class MissingExtraError(DefcoopError, ImportError):
+    """A feature that needs an optional dependency which is not installed.
+
+    The message names the extra that installs it, so the fix is one ``pip install`` away.
+
+    Attributes:
+        feature: what needed the dependency (``"defcoop.strategies"``).
+        extra: the extra to install (``pip install "defcoop[hypothesis]"``).
+    """
+
+    def __init__(self, feature: str, extra: str, *, package: str | None = None) -> None:
+        self.feature = feature
+        self.extra = extra
+        package = extra if package is None else package
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f"install it with: pip install 'defcoop[{extra}]'",
+            name=package,
+        )
 
 
 @attrs.frozen(kw_only=True)
