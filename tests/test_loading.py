@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import threading
+import time
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import defcoop
-from defcoop import DataError, Dataset, PartialDate
+from defcoop import DataError, Dataset, PartialDate, loading
 
 
 def minimal() -> dict[str, Any]:
@@ -301,24 +303,38 @@ def test_one_dataset_table_only(tmp_path: Path) -> None:
     assert "has one [dataset] table" in problems_of(tmp_path)[0]
 
 
-def test_bundled_is_loaded_once_and_shared() -> None:
-    """Threads calling load() at once for the first time all get the same object."""
+@pytest.mark.parametrize("attempt", range(3))
+def test_bundled_is_loaded_once_and_shared(monkeypatch: pytest.MonkeyPatch, attempt: int) -> None:
+    """Threads calling load() at once for the first time get one object, each file read once."""
+    read: list[str] = []
+    parse = loading._parse
+
+    def slow_counting_parse(name: str, file: Any, problems: list[defcoop.Problem]) -> Any:
+        read.append(name)
+        time.sleep(0.01)  # a wide window for any other thread to start reading too
+        return parse(name, file, problems)
+
+    monkeypatch.setattr(loading, "_parse", slow_counting_parse)
     defcoop.clear_cache()
     results: list[Dataset] = []
-    barrier = threading.Barrier(8)
+    barrier = threading.Barrier(16)
 
     def worker() -> None:
         barrier.wait()
         results.append(defcoop.load())
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
+    threads = [threading.Thread(target=worker) for _ in range(16)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(results) == 8
+    assert len(results) == 16
     assert all(r is results[0] for r in results)
     assert defcoop.load() is results[0]
+    files = resources.files("defcoop").joinpath("data").iterdir()
+    assert sorted(read) == sorted(
+        f"defcoop/data/{f.name}" for f in files if f.name.endswith(".toml")
+    )
 
 
 def test_bundled_needs_a_path() -> None:
