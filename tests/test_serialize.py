@@ -21,8 +21,8 @@ from defcoop import Agreement, ArgumentError, DataError, Dataset, Event
 from defcoop import strategies as dst
 from defcoop._converter import make_converter
 
-# Whole datasets cost some 40 ms each to generate: a third of the profile's examples.
-DATASETS = settings(max_examples=max(10, settings.default.max_examples // 3))
+# Whole datasets cost some 40 ms each to generate: a quarter of the profile's examples.
+DATASETS = settings(max_examples=max(10, settings.default.max_examples // 4))
 
 RECORDS = [
     dst.sources,

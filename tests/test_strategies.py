@@ -34,8 +34,8 @@ from defcoop import (
 from defcoop import strategies as dst
 from invariants import assert_integrity
 
-# Whole datasets cost some 40 ms each to generate: a third of the profile's examples.
-DATASETS = settings(max_examples=max(10, settings.default.max_examples // 3))
+# Whole datasets cost some 40 ms each to generate: a quarter of the profile's examples.
+DATASETS = settings(max_examples=max(10, settings.default.max_examples // 4))
 
 RECORD_STRATEGIES: list[tuple[Callable[..., st.SearchStrategy[Any]], type]] = [
     (dst.sources, Source),
@@ -230,7 +230,7 @@ def test_datasets_reach_every_part_of_the_model() -> None:
     """A fixed run of datasets of 2 to 4 records a kind includes every feature of the model."""
     seen: set[str] = set()
 
-    @settings(max_examples=30, phases=[Phase.generate], derandomize=True, database=None)
+    @settings(max_examples=20, phases=[Phase.generate], derandomize=True, database=None)
     @given(dst.datasets(sizes=st.integers(2, 4)))
     def collect(db: Dataset) -> None:
         seen.update(name for name, present in FEATURES.items() if present(db))

@@ -9,7 +9,9 @@ There is one strategy per record type, each making a single valid record whose r
 arbitrary ids unless told which ids to use, and :func:`datasets`, which makes whole valid
 datasets: every reference resolves, citations fall inside generated sources, fields form a
 taxonomy with broader links and no cycles, dates come at every precision and nest where the
-model says they must. Every argument is keyword-only and accepts a value or a strategy for it.
+model says they must. Arguments are keyword-only: sizes, date ranges and the countries,
+sources and fields of a dataset take a value or a strategy; the ids a record may refer to are
+given as strategies (``country_codes=st.sampled_from(["VNM", "RUS"])``).
 
 Example (not a doctest: hypothesis draws different examples on each run)::
 
@@ -25,6 +27,7 @@ Example (not a doctest: hypothesis draws different examples on each run)::
 
 from __future__ import annotations
 
+import datetime
 import functools
 import string
 from collections.abc import Callable, Iterable, Sequence
@@ -217,7 +220,7 @@ def periods(*, within: Period | SearchStrategy[Period] | None = None) -> SearchS
     return _strategy(_EVERY_DAY if within is None else within).flatmap(_periods_within)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _dates_in(span: Period) -> SearchStrategy[PartialDate]:
     return st.builds(
         _coarsest_fit,
@@ -227,7 +230,7 @@ def _dates_in(span: Period) -> SearchStrategy[PartialDate]:
     )
 
 
-def _coarsest_fit(day: Any, precision: Precision, span: Period) -> PartialDate:
+def _coarsest_fit(day: datetime.date, precision: Precision, span: Period) -> PartialDate:
     """``day`` at ``precision``, or at the first finer precision whose days all lie in ``span``."""
     candidates = (
         PartialDate(day.year),
@@ -240,7 +243,7 @@ def _coarsest_fit(day: Any, precision: Precision, span: Period) -> PartialDate:
     return candidates[-1]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _periods_within(span: Period) -> SearchStrategy[Period]:
     return _periods_in(span)
 
