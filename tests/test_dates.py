@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from defcoop import DateError, PartialDate, Period, Precision
-
-
-@st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
-    year = draw(st.integers(1, 9999))
-    precision = draw(st.sampled_from(Precision))
-    if precision is Precision.YEAR:
-        return PartialDate(year)
-    month = draw(st.integers(1, 12))
-    if precision is Precision.MONTH:
-        return PartialDate(year, month)
-    return PartialDate(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1])))
-
-
-@st.composite
-def periods(draw: st.DrawFn) -> Period:
-    a, b = draw(partial_dates()), draw(partial_dates())
-    start, end = sorted((a, b), key=lambda d: d.earliest)
-    if start.earliest > end.latest:  # pragma: no cover - sorted by earliest, cannot happen
-        start, end = end, start
-    return Period(start, end)
+from defcoop.strategies import partial_dates, periods
 
 
 @pytest.mark.parametrize(
@@ -107,6 +85,16 @@ def test_order_is_total_and_follows_the_calendar(a: PartialDate, b: PartialDate)
         assert a < b
 
 
+@given(partial_dates(), partial_dates())
+def test_order_is_consistent_with_the_calendar(a: PartialDate, b: PartialDate) -> None:
+    """Equal dates stand for the same days; a date wholly before another sorts before it."""
+    assert (a == b) is ((a.earliest, a.latest) == (b.earliest, b.latest))
+    if a.latest < b.earliest:
+        assert a < b
+    if a <= b:
+        assert a.earliest <= b.earliest
+
+
 @given(partial_dates(), partial_dates(), partial_dates())
 def test_order_is_transitive(a: PartialDate, b: PartialDate, c: PartialDate) -> None:
     """If a <= b and b <= c then a <= c."""
@@ -125,6 +113,27 @@ def test_comparison_with_other_types_is_refused() -> None:
 def test_period_round_trip(period: Period) -> None:
     """Period.parse(str(p)) == p."""
     assert Period.parse(str(period)) == period
+
+
+@given(periods(), periods())
+def test_period_order_is_total_and_follows_the_start(p: Period, q: Period) -> None:
+    """Exactly one of <, ==, > holds between periods; they order by start, then end."""
+    assert [p < q, p == q, p > q].count(True) == 1
+    if p.start != q.start:
+        assert (p < q) is (p.start < q.start)
+    else:
+        assert (p < q) is (p.end < q.end)
+
+
+@given(partial_dates(), partial_dates())
+def test_period_exists_unless_it_starts_after_it_ends(start: PartialDate, end: PartialDate) -> None:
+    """Period(start, end) is valid exactly when start's first day is not after end's last."""
+    if start.earliest > end.latest:
+        with pytest.raises(DateError, match="starts after it ends"):
+            Period(start, end)
+    else:
+        period = Period(start, end)
+        assert (period.earliest, period.latest) == (start.earliest, end.latest)
 
 
 def test_period_rejects_start_after_end() -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import gc
 import json
 import threading
+import time
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import defcoop
-from defcoop import DataError, Dataset, PartialDate
+from defcoop import DataError, Dataset, PartialDate, loading
 
 
 def minimal() -> dict[str, Any]:
@@ -214,6 +216,12 @@ def test_duplicate_ids_within_a_file(tmp_path: Path) -> None:
         ("notlist.json", '{"agreements": {}}', "expected a list of agreements, got a table"),
         ("notable.json", '{"agreements": [3]}', "expected a table, got a number"),
         ("deep.json", "[" * 100000 + "]" * 100000, "nested too deeply"),
+        ("twice.json", '{"sources": [], "sources": []}', "the key 'sources' appears twice"),
+        (
+            "surrogate.json",
+            '{"sources": [{"id": "s", "language": "\\ud800", "paragraphs": 1}]}',
+            "lone surrogate '\\ud800'",
+        ),
     ],
 )
 def test_unreadable_files(tmp_path: Path, name: str, content: str | bytes, expected: str) -> None:
@@ -223,6 +231,44 @@ def test_unreadable_files(tmp_path: Path, name: str, content: str | bytes, expec
     assert len(problems) == 1
     assert problems[0].startswith(str(path))
     assert expected in problems[0]
+
+
+def test_a_key_given_twice_is_never_dropped(tmp_path: Path) -> None:
+    """A JSON key repeated inside a record is an error, not a silent choice of the last value."""
+    text = json.dumps(minimal()).replace('"title": "A deal"', '"title": "A deal", "title": "B"')
+    problems = problems_of(write(tmp_path, "twice.json", text))
+    assert problems == [
+        f"{tmp_path / 'twice.json'}: " + "is not a valid data file: the key "
+        "'title' appears twice in one table"
+    ]
+
+
+def test_large_values_are_shown_short(tmp_path: Path) -> None:
+    """Huge or deeply nested wrong values are cut short in messages; 64-bit ints at most."""
+    data = minimal()
+    data["sources"][0]["title"] = ["x" * 1000] * 1000
+    data["agreements"][0]["notes"] = [[[[[[["deep"]]]]]]]
+    data["agreements"][0]["sources"] = ["src#" + "9" * 400]
+    path = write(tmp_path, "huge.json", data)
+    problems = problems_of(path)
+    assert len(problems) == 3
+    assert all(len(problem) < 300 for problem in problems)
+    assert "[src.title]: expected str, got list ['xxxx" in problems[0]
+    assert problems[1].endswith("paragraph number below 2**63, got one of 400 digits")
+    assert problems[2].endswith("[deal.notes]: expected str, got list [[[[...]]]]")
+    hexed = '[[sources]]\nid = "s"\nlanguage = "en"\nparagraphs = 0x' + "f" * 5000 + "\n"
+    (problem,) = problems_of(write(tmp_path, "hex.toml", hexed))
+    assert problem.endswith("expected a number below 2**63, got a number of 20000 bits")
+
+
+def test_a_nested_record_must_be_a_table(tmp_path: Path) -> None:
+    """A role or evidence that is not a table says so, at its own path."""
+    data = minimal()
+    data["people"] = [{"id": "p", "name": "P", "roles": [["Minister"]], "sources": ["src#1"]}]
+    (problem,) = problems_of(write(tmp_path, "role.json", data))
+    assert problem.endswith(
+        "@ $.people[0].roles[0] [p.roles]: expected a table, got list ['Minister']"
+    )
 
 
 def test_wrong_paths(tmp_path: Path) -> None:
@@ -258,24 +304,38 @@ def test_one_dataset_table_only(tmp_path: Path) -> None:
     assert "has one [dataset] table" in problems_of(tmp_path)[0]
 
 
-def test_bundled_is_loaded_once_and_shared() -> None:
-    """Threads calling load() at once for the first time all get the same object."""
+@pytest.mark.parametrize("attempt", range(3))
+def test_bundled_is_loaded_once_and_shared(monkeypatch: pytest.MonkeyPatch, attempt: int) -> None:
+    """Threads calling load() at once for the first time get one object, each file read once."""
+    read: list[str] = []
+    parse = loading._parse
+
+    def slow_counting_parse(name: str, file: Any, problems: list[defcoop.Problem]) -> Any:
+        read.append(name)
+        time.sleep(0.01)  # a wide window for any other thread to start reading too
+        return parse(name, file, problems)
+
+    monkeypatch.setattr(loading, "_parse", slow_counting_parse)
     defcoop.clear_cache()
     results: list[Dataset] = []
-    barrier = threading.Barrier(8)
+    barrier = threading.Barrier(16)
 
     def worker() -> None:
         barrier.wait()
         results.append(defcoop.load())
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
+    threads = [threading.Thread(target=worker) for _ in range(16)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(results) == 8
+    assert len(results) == 16
     assert all(r is results[0] for r in results)
     assert defcoop.load() is results[0]
+    files = resources.files("defcoop").joinpath("data").iterdir()
+    assert sorted(read) == sorted(
+        f"defcoop/data/{f.name}" for f in files if f.name.endswith(".toml")
+    )
 
 
 def test_bundled_needs_a_path() -> None:

@@ -69,6 +69,7 @@ THIRD_PARTY = {
     "pandas.DataFrame": "https://pandas.pydata.org/docs/reference/api/pandas.DataFrame.html",
     "networkx.MultiDiGraph": "https://networkx.org/documentation/stable/reference/classes/multidigraph.html",
     "matplotlib.axes.Axes": "https://matplotlib.org/stable/api/_as_gen/matplotlib.axes.Axes.html",
+    "hypothesis.strategies.SearchStrategy": "https://hypothesis.readthedocs.io/en/latest/reference/api.html",
 }
 
 

@@ -25,6 +25,7 @@ from cattrs.v import format_exception
 from defcoop._names import suggest
 from defcoop._values import (
     ValueProblemError,
+    shown,
     strict,
     structure_citation,
     structure_date,
@@ -52,7 +53,7 @@ def _collection_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, 
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise ValueProblemError(f"expected a list, got {type(value).__name__} {value!r}")
+            raise ValueProblemError(f"expected a list, got {type(value).__name__} {shown(value)}")
         items, errors = [], []
         for index, item in enumerate(value):
             try:
@@ -70,6 +71,20 @@ def _collection_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, 
     return structure
 
 
+def _table_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a table into a record, refusing a value that is not a table with a clear line."""
+    from cattrs.gen import make_dict_structure_fn
+
+    structure_table = make_dict_structure_fn(type_, converter)
+
+    def structure(value: Any, _type: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueProblemError(f"expected a table, got {type(value).__name__} {shown(value)}")
+        return structure_table(value, _type)
+
+    return structure
+
+
 @functools.cache
 def make_converter() -> cattrs.Converter:
     """The converter for data files: strict types, no unknown keys, detailed errors."""
@@ -82,6 +97,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Citation, structure_citation)
     converter.register_structure_hook(enum.StrEnum, structure_enum)
     converter.register_structure_hook_factory(_is_collection, _collection_hook)
+    converter.register_structure_hook_factory(attrs.has, _table_hook)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_unstructure_hook(Period, str)
     converter.register_unstructure_hook(Citation, lambda c: f"{c.source}#{c.paragraph}")

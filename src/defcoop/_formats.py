@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# A JSON escape of a UTF-16 surrogate; only then can a parsed string hold a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class ParseError(ValueError):
@@ -38,11 +42,14 @@ def _json(text: str) -> Any:
     import json
 
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise ParseError(
             f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        _reject_surrogates(document)
+    return document
 
 
 def _toml(text: str) -> Any:
@@ -56,3 +63,37 @@ def _toml(text: str) -> Any:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a data file may hold")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (json would keep the last silently)."""
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ParseError(
+                    f"is not a valid data file: the key {key!r} appears twice in one table"
+                )
+            seen.add(key)
+    return table
+
+
+def _reject_surrogates(document: Any) -> None:
+    """Refuse text that escapes half of a UTF-16 pair alone: it is not a Unicode string."""
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ParseError(
+                    f"holds text that is not valid Unicode: a lone surrogate "
+                    f"{value[exc.start]!r} in {value[:40]!r}"
+                ) from None

@@ -145,7 +145,8 @@ class _Checker:
         )
 
     def unique_ids(self) -> None:
-        for record in self.records:
+        positions: dict[int, int] = {}
+        for position, record in enumerate(self.records):
             first = self.by_id.setdefault(record.id, record)
             if first is not record:
                 origin = self.locate(first)
@@ -154,6 +155,15 @@ class _Checker:
                     "id",
                     f"id {record.id!r} is used twice: first by the {kind_name(type(first))} "
                     f"at {origin.file} @ {origin.path}",
+                )
+            elif positions.setdefault(id(record), position) != position:
+                # The very same object given twice (records built in code) would be indexed
+                # twice under one id if it were not refused here.
+                self.report(
+                    record,
+                    "id",
+                    f"id {record.id!r} is used twice: the same {kind_name(type(record))} is "
+                    f"given at positions {positions[id(record)]} and {position}",
                 )
 
     def references(self) -> None:

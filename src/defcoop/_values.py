@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
+import reprlib
 from typing import Any
 
 from defcoop._names import suggest
@@ -18,6 +19,21 @@ from defcoop.errors import DefcoopError
 from defcoop.model import Citation
 
 CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>\d+)")
+# Data files hold paragraph numbers and state codes; anything past 64 bits is a mistake, and
+# would not survive a round trip through JSON (Python refuses to print ints of 4,300+ digits).
+LARGEST_INT = 2**63 - 1
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 50
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 3
+_SHORT.maxlevel = 3
+
+
+def shown(value: Any) -> str:
+    """A value as messages show it: its repr, cut short for long texts and deep or long lists."""
+    if isinstance(value, int) and abs(value) > LARGEST_INT:
+        return f"a number of {value.bit_length()} bits"
+    return _SHORT.repr(value)
 
 
 class ValueProblemError(DefcoopError, ValueError):
@@ -31,7 +47,7 @@ def structure_date(value: Any, _type: Any = None) -> PartialDate:
     if isinstance(value, _dt.date):
         return PartialDate(value.year, value.month, value.day)
     if not isinstance(value, str):
-        raise ValueProblemError(f"expected a date as text such as '2018-11', got {value!r}")
+        raise ValueProblemError(f"expected a date as text such as '2018-11', got {shown(value)}")
     return PartialDate.parse(value)
 
 
@@ -40,7 +56,9 @@ def structure_period(value: Any, _type: Any = None) -> Period:
     if isinstance(value, _dt.date):
         return Period.of(structure_date(value, PartialDate))
     if not isinstance(value, str):
-        raise ValueProblemError(f"expected a period as text such as '2018/2020', got {value!r}")
+        raise ValueProblemError(
+            f"expected a period as text such as '2018/2020', got {shown(value)}"
+        )
     return Period.parse(value)
 
 
@@ -49,12 +67,19 @@ def structure_citation(value: Any, _type: Any = None) -> Citation:
     if isinstance(value, str):
         match = CITATION_TEXT.fullmatch(value)
         if match is None:
-            raise ValueProblemError(f"expected a citation as 'source-id#paragraph', got {value!r}")
-        return Citation(source=match["source"], paragraph=int(match["paragraph"]))
+            raise ValueProblemError(
+                f"expected a citation as 'source-id#paragraph', got {shown(value)}"
+            )
+        digits = match["paragraph"]
+        if len(digits) > len(str(LARGEST_INT)) or int(digits) > LARGEST_INT:
+            raise ValueProblemError(
+                f"expected a paragraph number below 2**63, got one of {len(digits)} digits"
+            )
+        return Citation(source=match["source"], paragraph=int(digits))
     if isinstance(value, dict):
         return plain_citation(value)
     raise ValueProblemError(
-        f"expected a citation as 'source-id#paragraph' or a table, got {value!r}"
+        f"expected a citation as 'source-id#paragraph' or a table, got {shown(value)}"
     )
 
 
@@ -67,7 +92,9 @@ def structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
     choices = [member.value for member in type_]
     close = suggest(str(value), choices) if isinstance(value, str) else []
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-    raise ValueProblemError(f"expected one of {', '.join(map(repr, choices))}, got {value!r}{hint}")
+    raise ValueProblemError(
+        f"expected one of {', '.join(map(repr, choices))}, got {shown(value)}{hint}"
+    )
 
 
 def strict(expected: type, value: Any, _type: Any = None) -> Any:
@@ -75,8 +102,10 @@ def strict(expected: type, value: Any, _type: Any = None) -> Any:
     # bool is an int and TOML has real booleans: `paragraph = true` must not become 1.
     if type(value) is not expected:
         raise ValueProblemError(
-            f"expected {expected.__name__}, got {type(value).__name__} {value!r}"
+            f"expected {expected.__name__}, got {type(value).__name__} {shown(value)}"
         )
+    if isinstance(value, int) and abs(value) > LARGEST_INT:
+        raise ValueProblemError(f"expected a number below 2**63, got {shown(value)}")
     return value
 
 

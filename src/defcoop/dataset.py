@@ -98,7 +98,9 @@ class Dataset:
     def __init__(self, records: Iterable[Record], *, info: DatasetInfo | None = None) -> None:
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
         records = tuple(records)
-        origins = {id(r): Origin("<records>", f"$[{i}]") for i, r in enumerate(records)}
+        origins: dict[int, Origin] = {}
+        for i, record in enumerate(records):
+            origins.setdefault(id(record), Origin("<records>", f"$[{i}]"))
         problems = check(records, lambda record: origins[id(record)])
         if problems:
             raise DataError(problems)
