@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 
 # Letters that carry their mark in the letter itself, so that NFKD cannot split it off.
 _UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"})
@@ -36,6 +36,10 @@ def suggest(name: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     return [by_key[k] for k in close]
 
 
-def suggest_from_index(name: str, index: Mapping[str, object], *, limit: int = 3) -> list[str]:
-    """Like :func:`suggest`, over the keys of an index that maps normalized names."""
-    return suggest(name, index.keys(), limit=limit)
+def did_you_mean(close: Sequence[str]) -> str:
+    """The hint that ends a message about an unknown name: empty when nothing is close.
+
+    >>> did_you_mean(["visit", "meeting"])
+    "; did you mean 'visit' or 'meeting'?"
+    """
+    return f"; did you mean {' or '.join(map(repr, close))}?" if close else ""

@@ -8,7 +8,7 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from defcoop._names import normalize, suggest
+from defcoop._names import did_you_mean, normalize, suggest
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import Problem
 from defcoop.model import (
@@ -184,8 +184,7 @@ class _Checker:
         """Says no record of the expected kind has this id, suggesting the closest ids."""
         pool = [r.id for r in self.by_id.values() if isinstance(r, expected)]
         close = suggest(target_id, pool)
-        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-        return f"no {kind_name(expected)} has the id {target_id!r}{hint}"
+        return f"no {kind_name(expected)} has the id {target_id!r}{did_you_mean(close)}"
 
     def citations(self) -> None:
         for record in self.records:

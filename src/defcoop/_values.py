@@ -13,7 +13,7 @@ import re
 import reprlib
 from typing import Any
 
-from defcoop._names import suggest
+from defcoop._names import did_you_mean, suggest
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DefcoopError
 from defcoop.model import Citation
@@ -91,7 +91,7 @@ def structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
                 return member
     choices = [member.value for member in type_]
     close = suggest(str(value), choices) if isinstance(value, str) else []
-    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(close)
     raise ValueProblemError(
         f"expected one of {', '.join(map(repr, choices))}, got {shown(value)}{hint}"
     )

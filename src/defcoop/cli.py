@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from defcoop import _display
-from defcoop._names import suggest
+from defcoop._names import did_you_mean, suggest
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
 from defcoop.model import Record
@@ -101,7 +101,7 @@ class _Parser(argparse.ArgumentParser):
         if choices is not None and value not in choices:
             names = [str(choice) for choice in choices]
             close = suggest(str(value), names)
-            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+            hint = did_you_mean(close)
             raise argparse.ArgumentError(
                 action, f"invalid choice: {value!r} (choose from {', '.join(names)}){hint}"
             )
