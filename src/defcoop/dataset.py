@@ -65,6 +65,7 @@ class Dataset:
 
     __slots__ = (
         "_agreements",
+        "_by_cow_code",
         "_by_id",
         "_countries",
         "_country_names",
@@ -84,6 +85,7 @@ class Dataset:
     info: DatasetInfo | None
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
+    _by_cow_code: dict[int, Country]
     _country_names: NameIndex
     _field_names: NameIndex
     _narrower: dict[str, frozenset[str]]
@@ -138,6 +140,7 @@ class Dataset:
         set_(self, "_by_id", by_id)
         countries = sorted(of(Country), key=lambda c: c.code)
         set_(self, "_countries", {c.code: c for c in countries})
+        set_(self, "_by_cow_code", {c.cow_code: c for c in countries if c.cow_code is not None})
         set_(
             self,
             "_country_names",
@@ -391,11 +394,10 @@ class Dataset:
         if isinstance(name, Country):
             code = name.code
         elif isinstance(name, int) and not isinstance(name, bool):
-            for country in self._countries.values():
-                if country.cow_code == name:
-                    return country
-            codes = (str(c.cow_code) for c in self._countries.values() if c.cow_code is not None)
-            raise unknown("COW code", str(name), codes)
+            found = self._by_cow_code.get(name)
+            if found is None:
+                raise unknown("COW code", str(name), map(str, self._by_cow_code))
+            return found
         else:
             code = check_text(name, "country")
         return self._countries[self._country_names.resolve(code, "country")]
