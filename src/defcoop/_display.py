@@ -135,10 +135,19 @@ def results_html(records: Sequence[Any], *, caption: str | None = None) -> str:
     if count > _MAX_ROWS:
         gap = [[f"… {count - _HEAD - _TAIL} more …", *[None] * (len(names) - 1)]]
         shown = shown[:_HEAD] + gap + shown[-_TAIL:]
+    return table_html("defcoop-results", caption, names, shown)
+
+
+def table_html(
+    css_class: str, caption: str, names: Sequence[str], rows: Iterable[Iterable[Any]]
+) -> str:
+    """An HTML table with a caption, a header row of ``names`` and one row per item of ``rows``."""
+    from html import escape
+
     header = "".join(f"<th{_CELL}>{escape(name)}</th>" for name in names)
-    body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in shown)
+    body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in rows)
     return (
-        f'<table class="defcoop-results"><caption>{escape(caption)}</caption>'
+        f'<table class="{css_class}"><caption>{escape(caption)}</caption>'
         f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
     )
 

@@ -117,33 +117,22 @@ class Evidence:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
-        cell = ' style="text-align:left;vertical-align:top"'
-        header = "".join(
-            f"<th{cell}>{name}</th>"
-            for name in ("source", "¶", "field", "title", "publisher", "published")
-        )
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td{cell}>{escape(_display.text(value))}</td>"
-                for value in (
-                    item.source.id,
-                    item.paragraph,
-                    item.field.label if item.field else None,
-                    item.title,
-                    item.publisher,
-                    item.published,
-                )
+        rows = (
+            (
+                item.source.id,
+                item.paragraph,
+                item.field.label if item.field else None,
+                item.title,
+                item.publisher,
+                item.published,
             )
-            + "</tr>"
             for item in self.items
         )
-        caption = escape(f"Evidence for {self.record.id}: {len(self.items)} paragraphs")
-        return (
-            f'<table class="defcoop-evidence"><caption>{caption}</caption>'
-            f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+        return _display.table_html(
+            "defcoop-evidence",
+            f"Evidence for {self.record.id}: {len(self.items)} paragraphs",
+            ("source", "¶", "field", "title", "publisher", "published"),
+            rows,
         )
 
 
