@@ -2,19 +2,28 @@
 
 Each also inherits the builtin it means, so ``except ValueError`` and
 ``except LookupError`` keep working for code that knows nothing of defcoop.
+
+Every error travels: it pickles (so that it comes back whole from a worker process of
+:mod:`multiprocessing` or :mod:`concurrent.futures`) and copies with its message and its
+attributes intact. Each class whose constructor takes more than the message says how to
+rebuild it in ``__reduce__``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
+
+from defcoop._quote import one_line, quote
 
 __all__ = [
     "ArgumentError",
     "DataError",
     "DateError",
     "DefcoopError",
+    "ExportError",
     "MissingExtraError",
     "Problem",
     "QueryError",
@@ -25,6 +34,13 @@ __all__ = [
 
 class DefcoopError(Exception):
     """The root of every error defcoop raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from the message alone, with the attributes restored from the state: this
+        # holds for every subclass whose constructor takes the message (most), and the
+        # others say how to rebuild them. BaseException's own reduce would call the
+        # constructor with the message in place of its real arguments.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class DateError(DefcoopError, ValueError):
@@ -70,15 +86,19 @@ class UnknownNameError(DefcoopError, LookupError):
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
-        message = f"unknown {kind} {name!r}"
+        self.close = close
+        message = f"unknown {kind} {quote(name)}"
         if self.suggestions and close:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            message += "; did you mean " + " or ".join(map(quote, self.suggestions)) + "?"
         elif self.suggestions:
-            message += "; valid choices include " + ", ".join(repr(s) for s in self.suggestions)
+            message += "; valid choices include " + ", ".join(map(quote, self.suggestions))
         super().__init__(message)
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+_LONGEST = 240  # characters of a file name or path shown before it is cut
 
 
 @attrs.frozen(kw_only=True)
@@ -96,11 +116,21 @@ class Problem:
     attribute: str | None = None
 
     def __str__(self) -> str:
-        where = self.file if self.path == "$" else f"{self.file} @ {self.path}"
+        # Each part is escaped onto one line: one problem is always one line of a report,
+        # whatever a file name, a key or a message holds.
+        file, path = one_line(self.file, _LONGEST), one_line(self.path, _LONGEST)
+        where = file if path == "$" else f"{file} @ {path}"
         subject = ""
         if self.record is not None:
             subject = f" [{self.record}" + (f".{self.attribute}" if self.attribute else "") + "]"
-        return f"{where}{subject}: {self.message}"
+        return one_line(f"{where}{subject}: {self.message}")
+
+
+class ExportError(DefcoopError, OSError):
+    """A file that cannot be written; the message names it and says why, on one line.
+
+    Nothing was changed when it is raised: files are written all or nothing.
+    """
 
 
 class MissingExtraError(DefcoopError, ImportError):
@@ -116,11 +146,17 @@ class MissingExtraError(DefcoopError, ImportError):
     def __init__(self, module: str, extra: str, *, purpose: str) -> None:
         self.extra = extra
         self.module = module
+        self.purpose = purpose
         super().__init__(
             f"{purpose} needs {module}, which is not installed; "
             f'install it with: pip install "defcoop[{extra}]"',
             name=module,
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # ImportError keeps ``name`` and ``path`` outside ``__dict__``.
+        rebuild, (cls, args, state) = super().__reduce__()
+        return (rebuild, (cls, args, {**state, "name": self.name, "path": self.path}))
 
 
 class DataError(DefcoopError, ValueError):
@@ -136,3 +172,13 @@ class DataError(DefcoopError, ValueError):
         lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
         lines += [f"  - {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
+
+
+def _rebuild(cls: type[DefcoopError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """An exception of ``cls`` with these ``args`` and attributes, without calling its
+    constructor (whose arguments differ from class to class): the inverse of ``__reduce__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    for name, value in state.items():
+        setattr(error, name, value)
+    return error
