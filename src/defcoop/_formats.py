@@ -26,7 +26,7 @@ def parse(name: str, raw: bytes) -> Any:
     if not text or text.isspace():  # not strip(): that would copy a large file
         raise ParseError("is empty: expected tables of records")
     try:
-        return _json(text) if name.endswith(".json") else _toml(text)
+        return _json(text) if name.lower().endswith(".json") else _toml(text)
     except ParseError:
         raise
     except RecursionError:

@@ -15,8 +15,9 @@ import itertools
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from defcoop import _walk
 from defcoop._validation import Locate, Origin, check, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.errors import ArgumentError, DataError, Problem
@@ -33,9 +34,6 @@ from defcoop.model import (
     Source,
 )
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 __all__ = ["COLLECTIONS", "clear_cache", "load", "load_bundled"]
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -51,8 +49,8 @@ COLLECTIONS: dict[str, type[Record]] = {
 }
 """The top-level keys of a data file and the record type each holds a list of."""
 
-_SUFFIXES = (".toml", ".json")
 _INFO_KEY = "dataset"
+_UNREADABLE: Any = object()  # what _parse returns for a file it could not read or parse
 
 
 class _Parsed:
@@ -76,17 +74,36 @@ class _Parsed:
         self.info = info
 
     def __add__(self, other: _Parsed) -> _Parsed:
+        """The bundled records (self) and a user's (other), with the bundled [dataset] table.
+
+        A user's own [dataset] table is refused rather than silently replaced or merged: the
+        combined records are neither the bundled release nor the user's dataset alone.
+        """
+        if other.info is not None:
+            name = next((f for _, f, _ in other.spans), "<data>")
+            raise DataError(
+                [
+                    Problem(
+                        file=name,
+                        path=f"$.{_INFO_KEY}",
+                        message=f"with bundled=True the records join the bundled dataset, "
+                        f"which has its own [{_INFO_KEY}] table: remove this one, or load "
+                        f"without bundled=True",
+                    )
+                ]
+            )
         offset = len(self.records)
         return _Parsed(
             self.records + other.records,
             self.spans + tuple((start + offset, f, k) for start, f, k in other.spans),
-            self.info if other.info is None else other.info,
+            self.info,
         )
 
     def groups(self) -> dict[type, list[Record]]:
         """The records by type, each in file order."""
         groups: dict[type, list[Record]] = {}
         ends = [start for start, _, _ in self.spans[1:]] + [len(self.records)]
+        ends = ends[: len(self.spans)]
         for (start, _, key), end in zip(self.spans, ends, strict=True):
             groups.setdefault(COLLECTIONS[key], []).extend(self.records[start:end])
         return groups
@@ -112,26 +129,37 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
     directory; with ``bundled=True`` those records join the bundled ones, so that they may
     refer to bundled countries, people and sources (an id used twice is an error).
 
+    A folder load reads every ``.toml`` and ``.json`` file below the folder (any case,
+    following symbolic links) except hidden entries (names starting with a dot, such as
+    ``.ipynb_checkpoints``); anything else it cannot read is a problem, never skipped.
+
     >>> db = load()
     >>> [a.title for a in db.agreements(field="military science")]
     ['Agreement on military science']
 
     Raises:
         DataError: listing every problem found, each with file, record and attribute.
+        ArgumentError: for a path that is not a path, or is empty.
     """
-    if not isinstance(path, str | os.PathLike | None):
-        raise ArgumentError(f"load() expects a path or None, got {type(path).__name__} {path!r}")
     if path is None:
-        if bundled:
+        if bundled is not False:
+            _check_flag(bundled)
             raise ArgumentError("bundled=True needs a path to combine with the bundled data")
         return load_bundled()
+    text = _walk.check_path(path, "load()")
+    _check_flag(bundled)
     with _collector_paused():
-        from pathlib import Path
-
-        parsed = _read_all(_files(Path(path)))
+        parsed = _read_all(_walk.data_files(text))
         if bundled:
             parsed = _bundled_parsed() + parsed
         return _checked(parsed)
+
+
+def _check_flag(bundled: object) -> None:
+    if not isinstance(bundled, bool):
+        from defcoop._quote import described
+
+        raise ArgumentError(f"load() expects bundled=True or False, got {described(bundled)}")
 
 
 _lock = threading.RLock()
@@ -177,24 +205,10 @@ def _bundled_files() -> list[tuple[str, _Readable]]:
 
     entries = resources.files("defcoop").joinpath("data").iterdir()
     return sorted(
-        (f"defcoop/data/{entry.name}", entry) for entry in entries if entry.name.endswith(_SUFFIXES)
+        (f"defcoop/data/{entry.name}", entry)
+        for entry in entries
+        if _walk.is_data_name(entry.name) and not _walk.is_ignored(entry.name)
     )
-
-
-def _files(path: Path) -> Iterator[tuple[str, _Readable]]:
-    if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
-        if not found:
-            raise DataError([Problem(file=str(path), message="no .toml or .json files here")])
-        for file in found:
-            yield str(file), file
-    elif path.is_file():
-        if path.suffix not in _SUFFIXES:
-            message = f"expected a .toml or .json file, got {path.suffix or 'no suffix'}"
-            raise DataError([Problem(file=str(path), message=message)])
-        yield str(path), path
-    else:
-        raise DataError([Problem(file=str(path), message="no such file or directory")])
 
 
 def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
@@ -205,7 +219,7 @@ def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
     reader = _Reader()
     for name, file in files:
         document = _parse(name, file, problems)
-        if document is None:
+        if document is _UNREADABLE:
             continue
         info = reader.document(name, document, records, spans, problems)
         if info is not None:
@@ -215,6 +229,10 @@ def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
         problems += [
             Problem(file=name, path=f"$.{_INFO_KEY}", message=message) for name, _ in infos[1:]
         ]
+    if not problems and not records and not spans:
+        names = [name for name, _ in infos] or ["<data>"]
+        message = f"holds no records, only a [{_INFO_KEY}] table" if infos else "holds no records"
+        problems += [Problem(file=name, message=message) for name in names]
     if problems:
         raise DataError(problems)
     return _Parsed(tuple(records), tuple(spans), infos[0][1] if infos else None)
@@ -227,12 +245,12 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
         raw = file.read_bytes()
     except OSError as exc:
         problems.append(Problem(file=name, message=f"cannot be read: {exc.strerror or exc}"))
-        return None
+        return _UNREADABLE
     try:
         return _formats.parse(name, raw)
     except _formats.ParseError as exc:
         problems.append(Problem(file=name, message=str(exc)))
-        return None
+        return _UNREADABLE
 
 
 class _Reader:
@@ -368,6 +386,14 @@ def _checked(parsed: _Parsed) -> Dataset:
     return Dataset._trusted(groups, by_id, parsed.info)
 
 
+class _Pause:
+    """How many loads have the collector paused, and whether it was on before the first."""
+
+    depth = 0
+    enabled = True
+    lock = threading.Lock()
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while loading, then restore its state.
@@ -377,22 +403,50 @@ def _collector_paused() -> Iterator[None]:
     than anywhere else. At the end, what is young is promoted to the oldest generation
     (``gc.freeze()`` then ``gc.unfreeze()``, which cost nothing per object) so that the next
     young collections do not walk the new records either; this is skipped when the program
-    has frozen objects of its own.
+    has frozen objects of its own. Loads in several threads share one pause: the collector
+    is restored when the last one ends, and in a child forked during a load (see
+    :func:`_after_fork_in_child`).
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    with _Pause.lock:
+        if _Pause.depth == 0:
+            _Pause.enabled = gc.isenabled()
+        _Pause.depth += 1
+        gc.disable()
     try:
         yield
     finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
+        with _Pause.lock:
+            _Pause.depth -= 1
+            if _Pause.depth == 0:
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()
+                    gc.unfreeze()
+                if _Pause.enabled:
+                    gc.enable()
+
+
+def _after_fork_in_child() -> None:
+    """Reset the loader's state in a forked child, where only the forking thread survives.
+
+    A lock held by another thread of the parent (a load under way) would stay locked
+    forever, and a collector paused by that thread's load would never be restored.
+    """
+    global _lock
+    _lock = threading.RLock()
+    _Pause.lock = threading.Lock()
+    if _Pause.depth:
+        _Pause.depth = 0
+        if _Pause.enabled:
             gc.enable()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _kind(value: Any) -> str:
     names = {
+        type(None): "null",
         dict: "a table",
         list: "a list",
         str: "text",
