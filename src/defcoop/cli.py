@@ -2,8 +2,14 @@
 
 Run ``defcoop --help`` (or ``python -m defcoop --help``) for the commands. Query commands take
 the same filters as the Python API and print aligned text, or JSON with ``--json``. Errors
-go to stderr: the exit status is 2 for a usage error (an unknown option, an unreadable date)
-and 1 for a data or lookup error (an invalid file, a misspelt name, with suggestions).
+go to stderr, one line per problem: the exit status is 2 for a usage error (an unknown
+option, an option given twice, an unreadable date, an empty path) and 1 for a data, lookup or
+file system error (an invalid file, a misspelt name with suggestions, a folder that cannot
+be written).
+
+Output is UTF-8 where the terminal takes it; elsewhere (an ASCII or C locale) characters it
+cannot show are printed as escapes (JSON as ``\\u`` escapes, so it stays valid JSON), never a
+traceback. Arguments the locale cannot decode are read as the UTF-8 the user typed.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Any, NoReturn
 
 from defcoop import _display
 from defcoop._names import did_you_mean, suggest
+from defcoop._quote import one_line
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
 from defcoop.model import Record
@@ -88,8 +95,43 @@ class _ParserExitError(Exception):
         self.status = status
 
 
+class _StoreOnce(argparse.Action):
+    """Store an option's value, refusing a second one: a repeated option is a usage error.
+
+    argparse would keep the last value silently (``--party VNM --party RUS`` would become a
+    query for Russia alone). Every option that takes a value uses this unless it says how
+    repeated values combine (with ``action="append"`` or ``"extend"``).
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        given: set[str] = namespace.__dict__.setdefault("_given_options", set())
+        if self.dest in given:
+            raise argparse.ArgumentError(self, "given more than once; this option takes one value")
+        given.add(self.dest)
+        setattr(namespace, self.dest, values)
+
+
+def _path(text: str) -> str:
+    """A path argument: any text but the empty string, which would mean the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a path, got an empty string")
+    return text
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser that returns instead of exiting and suggests misspelt commands."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Options that take one value refuse a second (see :class:`_StoreOnce`)."""
+        if args and args[0].startswith("-") and kwargs.get("action", "store") == "store":
+            kwargs["action"] = _StoreOnce
+        return super().add_argument(*args, **kwargs)
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
@@ -113,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit status, 0 on success, 1 for a data or lookup error and 2 for a usage error.
     """
+    _tolerant_output()
+    if argv is None:
+        argv = [_as_typed(argument) for argument in sys.argv[1:]]
     parser = _parser()
     try:
         arguments = parser.parse_args(argv)
@@ -140,6 +185,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as exc:
+        # Any other file system error: one line, never a traceback.
+        print(f"defcoop: error: {one_line(str(exc), 400)}", file=sys.stderr)
+        return 1
+
+
+def _tolerant_output() -> None:
+    """Let stdout and stderr print what their encoding cannot hold as escapes.
+
+    On an ASCII or C locale, a name such as "Ngô" would otherwise end the output halfway
+    with a UnicodeEncodeError.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
+
+
+def _as_typed(argument: str) -> str:
+    """An argument as the user typed it: where the locale could not decode its bytes (Python
+    kept them as surrogates), they are read as UTF-8, which terminals send."""
+    if not any("\udc80" <= char <= "\udcff" for char in argument):
+        return argument
+    try:
+        return os.fsencode(argument).decode("utf-8")
+    except UnicodeError:
+        return argument
 
 
 def _parser() -> _Parser:
@@ -152,7 +224,9 @@ def _parser() -> _Parser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     data = _Parser(add_help=False)
-    data.add_argument("--data", metavar="PATH", help="query a TOML/JSON file or folder instead")
+    data.add_argument(
+        "--data", metavar="PATH", type=_path, help="query a TOML/JSON file or folder instead"
+    )
     data.add_argument(
         "--bundled", action="store_true", help="with --data: add the records to the bundled data"
     )
@@ -182,7 +256,7 @@ def _parser() -> _Parser:
         description="Check TOML/JSON data files as defcoop.load() does; "
         "exit status 1 and every problem listed on stderr when they are invalid.",
     )
-    validate.add_argument("path", help="a .toml or .json file, or a folder of them")
+    validate.add_argument("path", type=_path, help="a .toml or .json file, or a folder of them")
     validate.add_argument(
         "--bundled", action="store_true", help="check the files combined with the bundled data"
     )
@@ -193,10 +267,17 @@ def _parser() -> _Parser:
         parents=[data],
         help="write the data as JSON or CSV files",
         description="Write the whole dataset to a folder: one JSON file (the data-file schema, "
-        "which defcoop.load() reads back) or one CSV file per kind of record.",
+        "which defcoop.load() reads back) or one CSV file per kind of record. Files are "
+        "written into a temporary folder first and moved into place once all are written; "
+        "existing files are never replaced without --force.",
     )
     export.add_argument("--format", choices=("json", "csv"), default="json", help="default json")
-    export.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
+    export.add_argument(
+        "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace files of the same names in the folder"
+    )
     export.set_defaults(run=_export)
 
     schema = commands.add_parser(
@@ -282,22 +363,19 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    from defcoop import _tabular
+    from defcoop import _export, _tabular
     from defcoop.loading import COLLECTIONS
     from defcoop.serialize import dumps
 
     dataset = _dataset(arguments)
-    folder = Path(arguments.out)
-    folder.mkdir(parents=True, exist_ok=True)
     if arguments.format == "json":
-        written = {folder / "defcoop.json": dumps(dataset)}
+        contents = {"defcoop.json": dumps(dataset)}
     else:
-        written = {
-            folder / f"{key}.csv": _tabular.csv_text((r for r in dataset if type(r) is cls), cls)
+        contents = {
+            f"{key}.csv": _tabular.csv_text((r for r in dataset if type(r) is cls), cls)
             for key, cls in COLLECTIONS.items()
         }
-    for path, content in written.items():
-        path.write_text(content, encoding="utf-8", newline="")
+    for path in _export.write_all(Path(arguments.out), contents, force=arguments.force):
         print(path)
     return 0
 
@@ -316,9 +394,16 @@ def _plain(record: Record) -> dict[str, Any]:
 
 
 def _print_json(value: Any) -> None:
+    """Print JSON, as UTF-8 where stdout takes it and with ``\\u`` escapes where it does not."""
+    import codecs
     import json
 
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        utf = codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        utf = False
+    print(json.dumps(value, ensure_ascii=not utf, indent=2))
 
 
 def _attributes(record: Record) -> list[tuple[str, Any]]:

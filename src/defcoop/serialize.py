@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
+from defcoop._quote import one_line
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import Record
@@ -67,11 +68,23 @@ def dumps(dataset: Dataset) -> str:
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
-    """Write the dataset to a ``.json`` file that :func:`defcoop.load` reads; returns the path."""
-    target = Path(path)
-    if target.suffix != ".json":
-        raise ArgumentError(f"dump writes JSON: expected a path ending in .json, got {target}")
-    target.write_text(dumps(dataset), encoding="utf-8")
+    """Write the dataset to a ``.json`` file that :func:`defcoop.load` reads; returns the path.
+
+    The file is replaced all at once: written beside its place first, then renamed, so that a
+    failure never leaves it half written.
+
+    Raises:
+        ExportError: when the file cannot be written (the message says why).
+    """
+    from defcoop import _export
+    from defcoop._walk import check_path
+
+    target = Path(check_path(path, "dump()"))
+    if target.suffix.lower() != ".json":
+        raise ArgumentError(
+            f"dump writes JSON: expected a path ending in .json, got {one_line(str(target), 240)}"
+        )
+    _export.write_one(target, dumps(dataset))
     return target
 
 
