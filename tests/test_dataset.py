@@ -262,17 +262,17 @@ def test_an_int_is_a_cow_code(db: Dataset) -> None:
         db.country(True)  # type: ignore[arg-type]
 
 
-def test_a_code_shared_by_two_countries_is_ambiguous() -> None:
-    """A code that is one country's ISO numeric and another's COW code must be told apart."""
+def test_a_code_that_is_a_numeric_and_another_cow_code_finds_the_numeric() -> None:
+    """Text finds an ISO numeric code before a COW code (the systems overlap); an int is COW."""
     data = Dataset.from_records(
         [
             defcoop.Country(code="AAA", name="Aland", alpha2="AA", numeric="365"),
             defcoop.Country(code="BBB", name="Bland", alpha2="BB", cow_code=365),
         ]
     )
-    with pytest.raises(QueryError, match="ambiguous: it names AAA, BBB"):
-        data.country("365")
+    assert data.country("365").code == "AAA"
     assert data.country(365).code == "BBB"
+    assert data.country("AAA").code == "AAA"
 
 
 def test_events_by_cameo_code(db: Dataset) -> None:

@@ -6,7 +6,8 @@ import enum
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from defcoop._names import normalize, suggest
+from defcoop._names import Suggester, normalize
+from defcoop._quote import described, quote
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DateError, QueryError, UnknownNameError
 
@@ -21,13 +22,23 @@ class NameIndex:
     a large dataset costs more than loading its small record types.
     """
 
-    __slots__ = ("_entries", "_kind", "_maps", "_resolved")
+    __slots__ = ("_entries", "_ids_given", "_kind", "_later", "_maps", "_resolved", "_suggester")
 
-    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        entries: Iterable[tuple[str, Iterable[str]]],
+        later: Iterable[tuple[str, Iterable[str]]] = (),
+    ) -> None:
+        """Index ``entries``, ``(id, names)``; names in ``later`` are tried only when no id or
+        name of ``entries`` matches (a country's COW code as text, after the ISO codes)."""
         self._kind = kind
         self._resolved: dict[str, str] = {}
         self._entries = [(record_id, (record_id, *names)) for record_id, names in entries]
-        self._maps: tuple[dict[str, set[str]], dict[str, str]] | None = None
+        self._later = list(later)
+        self._ids_given = frozenset(record_id for record_id, _ in self._entries)
+        self._maps: tuple[dict[str, set[str]], dict[str, str], dict[str, set[str]]] | None = None
+        self._suggester: Suggester | None = None
 
     @property
     def _ids(self) -> dict[str, set[str]]:
@@ -37,32 +48,37 @@ class NameIndex:
     def _shown(self) -> dict[str, str]:
         return self._built()[1]
 
-    def _built(self) -> tuple[dict[str, set[str]], dict[str, str]]:
+    def _built(self) -> tuple[dict[str, set[str]], dict[str, str], dict[str, set[str]]]:
         if self._maps is None:
             ids: dict[str, set[str]] = {}
+            later: dict[str, set[str]] = {}
             shown: dict[str, str] = {}
-            for record_id, names in self._entries:
-                for name in names:
-                    key = normalize(name)
-                    ids.setdefault(key, set()).add(record_id)
-                    shown.setdefault(key, name)
-            self._maps = (ids, shown)
+            for entries, found in ((self._entries, ids), (self._later, later)):
+                for record_id, names in entries:
+                    for name in names:
+                        key = normalize(name)
+                        found.setdefault(key, set()).add(record_id)
+                        shown.setdefault(key, name)
+            self._maps = (ids, shown, later)
         return self._maps
 
     def resolve(self, name: str, argument: str) -> str:
         """The one id ``name`` stands for; raises naming the closest names when there is none.
 
-        Names already resolved are remembered (up to a bound), as normalizing one costs more
-        than the rest of a query.
+        An exact id always finds its record, whatever other records are also called. Names
+        already resolved are remembered (up to a bound), as normalizing one costs more than
+        the rest of a query.
         """
         if type(name) is str:
             known = self._resolved.get(name)
             if known is not None:
                 return known
+            if name in self._ids_given:
+                return name
         ids = self.resolve_all(name, argument)
         if len(ids) > 1:
             raise QueryError(
-                f"{argument}={name!r} is ambiguous: it names {', '.join(sorted(ids))}; "
+                f"{argument}={quote(name)} is ambiguous: it names {', '.join(sorted(ids))}; "
                 "pass one of those ids"
             )
         (found,) = ids
@@ -73,7 +89,8 @@ class NameIndex:
     def resolve_all(self, name: str, argument: str) -> frozenset[str]:
         """Every id ``name`` stands for (more than one only for a shared alias)."""
         check_text(name, argument)
-        ids = self._ids.get(normalize(name))
+        key = normalize(name)
+        ids = self._ids.get(key) or self._built()[2].get(key)
         if not ids:
             raise self._unknown(name)
         return frozenset(ids)
@@ -82,20 +99,23 @@ class NameIndex:
         """The error for an unknown name: one suggestion per record, by its closest name."""
         close: list[str] = []
         claimed: set[str] = set()
-        for shown in suggest(name, self._shown.values(), limit=12):
-            ids = self._ids[normalize(shown)]
+        if self._suggester is None:
+            self._suggester = Suggester(self._shown.values())
+        for shown in self._suggester.close(name, limit=12):
+            key = normalize(shown)
+            ids = self._ids.get(key) or self._built()[2][key]
             if not ids <= claimed:
                 claimed |= ids
                 close.append(shown)
         if close:
             return UnknownNameError(self._kind, name, close[:3])
-        return unknown(self._kind, name, self._shown.values())
+        return UnknownNameError(self._kind, name, sorted(self._shown.values())[:8], close=False)
 
 
 def check_text(value: object, argument: str) -> str:
     """``value`` if it is a non-empty string; a :class:`QueryError` otherwise."""
     if not isinstance(value, str):
-        raise QueryError(f"{argument}= expects a string, got {type(value).__name__} {value!r}")
+        raise QueryError(f"{argument}= expects a string, got {described(value)}")
     if not value.strip():
         raise QueryError(f"{argument}= expects a name, got an empty string")
     return value
@@ -106,12 +126,12 @@ def coerce_period(value: object, argument: str) -> Period:
     if not isinstance(value, Period | PartialDate | str):
         raise QueryError(
             f"{argument}= expects a PartialDate, a Period or text such as '2018' or '2018-11', "
-            f"got {type(value).__name__} {value!r}"
+            f"got {described(value)}"
         )
     try:
         return Period.coerce(value)
     except DateError as exc:
-        raise QueryError(f"{argument}={value!r}: {exc}") from None
+        raise QueryError(f"{argument}={quote(value)}: {exc}") from None
 
 
 def coerce_member(value: object, vocabulary: type[E], kind: str, argument: str) -> E:
@@ -126,10 +146,16 @@ def coerce_member(value: object, vocabulary: type[E], kind: str, argument: str) 
     return member
 
 
-def unknown(kind: str, name: str, choices: Iterable[str], *, sample: int = 8) -> UnknownNameError:
-    """The error for a name that matches nothing: the closest choices, or else a sample of them."""
-    pool = sorted(set(choices))
-    close = suggest(name, pool)
+def unknown(
+    kind: str, name: str, choices: Iterable[str] | Suggester, *, sample: int = 8
+) -> UnknownNameError:
+    """The error for a name that matches nothing: the closest choices, or else a sample of them.
+
+    ``choices`` may be a :class:`~defcoop._names.Suggester` kept for a large pool, so that
+    each misspelling costs the same whatever the size of the pool.
+    """
+    suggester = choices if isinstance(choices, Suggester) else Suggester(choices)
+    close = suggester.close(name)
     if close:
         return UnknownNameError(kind, name, close)
-    return UnknownNameError(kind, name, pool[:sample], close=False)
+    return UnknownNameError(kind, name, suggester.sample(sample), close=False)

@@ -17,23 +17,94 @@ def normalize(name: str) -> str:
     >>> normalize("Đà Nẵng") == normalize("da nang")
     True
     """
+    if name.isascii():  # ids and codes: the same key, at a fraction of the cost
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().replace("\u2019", "'").split())
 
 
+_SCAN = 2000  # pools up to this size are compared whole; larger ones by their neighbors
+_NEIGHBORS = 60  # names taken on each side of a misspelling, in each of two orders
+_LONGEST = 200  # characters of a misspelling compared; beyond, nothing is close anyway
+
+
+class Suggester:
+    """The names of a pool closest to a misspelling, at a cost that does not grow with the pool.
+
+    A small pool (up to 2,000 names) is compared whole with :mod:`difflib`. In a larger one,
+    only the names next to the misspelling in two sorted orders are compared: by their
+    beginnings and by their endings, so that a typo anywhere but at both ends at once is
+    found; sorting happens once, on the first misspelling. Answers are remembered.
+
+    >>> Suggester(["visit", "meeting", "exercise"]).close("vsit")
+    ['visit']
+    """
+
+    __slots__ = ("_by_key", "_choices", "_known", "_reversed", "_sorted")
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        self._choices = choices
+        self._by_key: dict[str, str] | None = None
+        self._sorted: list[str] = []
+        self._reversed: list[str] = []
+        self._known: dict[tuple[str, int], list[str]] = {}
+
+    def _keys(self) -> dict[str, str]:
+        by_key = self._by_key
+        if by_key is None:
+            by_key = {}
+            for choice in self._choices:
+                by_key.setdefault(normalize(choice), choice)
+            if len(by_key) > _SCAN:
+                self._sorted = sorted(by_key)
+                self._reversed = sorted(key[::-1] for key in by_key)
+            self._by_key = by_key
+        return by_key
+
+    def close(self, name: str, limit: int = 3) -> list[str]:
+        """The choices closest to ``name``, best first (none when nothing is close)."""
+        known = self._known.get((name, limit))
+        if known is not None:
+            return known
+        import difflib  # only a misspelling needs it, and it is not free to import
+
+        by_key = self._keys()
+        key = normalize(name[:_LONGEST])
+        pool: Iterable[str] = by_key
+        if self._sorted:
+            pool = dict.fromkeys(
+                [*_around(self._sorted, key), *_around_reversed(self._reversed, key)]
+            )
+        close = difflib.get_close_matches(key, list(pool), n=limit, cutoff=0.6)
+        if not close:
+            close = [k for k in pool if key and (key in k or k in key)][:limit]
+        found = [by_key[k] for k in close]
+        if len(self._known) < 4096:
+            self._known[(name, limit)] = found
+        return found
+
+    def sample(self, count: int) -> list[str]:
+        """The first ``count`` choices in sorted order, to show where none is close."""
+        import heapq
+
+        return heapq.nsmallest(count, self._keys().values())
+
+
+def _around(ordered: list[str], key: str) -> list[str]:
+    import bisect
+
+    at = bisect.bisect_left(ordered, key)
+    return ordered[max(0, at - _NEIGHBORS) : at + _NEIGHBORS]
+
+
+def _around_reversed(ordered: list[str], key: str) -> list[str]:
+    return [found[::-1] for found in _around(ordered, key[::-1])]
+
+
 def suggest(name: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The choices closest to ``name``, best first, compared as normalized names."""
-    import difflib  # only a misspelling needs it, and it is not free to import
-
-    by_key: dict[str, str] = {}
-    for choice in choices:
-        by_key.setdefault(normalize(choice), choice)
-    key = normalize(name)
-    close = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.6)
-    if not close:
-        close = [k for k in by_key if key and (key in k or k in key)][:limit]
-    return [by_key[k] for k in close]
+    return Suggester(choices).close(name, limit)
 
 
 def did_you_mean(close: Sequence[str]) -> str:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import os
 import threading
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import product
@@ -43,7 +45,7 @@ class Table(Generic[R]):
         keys: per filter name, the values a record has for it (a set: no value twice).
     """
 
-    __slots__ = ("_date", "_given", "_keys", "_lock", "_postings", "_sorted")
+    __slots__ = ("__weakref__", "_date", "_given", "_keys", "_lock", "_postings", "_sorted")
 
     def __init__(self, records: Iterable[R], date: str | None, keys: Mapping[str, Keys]) -> None:
         self._given = list(records)
@@ -52,6 +54,7 @@ class Table(Generic[R]):
         self._postings: dict[tuple[str, ...], dict[tuple[str, ...], array[int]]] = {}
         self._lock = threading.RLock()
         self._sorted: _Sorted[R] | None = None
+        _tables.add(self)
 
     @property
     def records(self) -> tuple[R, ...]:
@@ -144,6 +147,20 @@ class Table(Generic[R]):
                     else:
                         positions.append(position)
         return {key: array(_INT, positions) for key, positions in found.items()}
+
+
+_tables: weakref.WeakSet[Table[Any]] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    """New locks for every table in a forked child: a lock another thread of the parent
+    held at the fork would otherwise stay locked forever in the child."""
+    for table in list(_tables):
+        table._lock = threading.RLock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class _Sorted(Generic[R]):

@@ -8,7 +8,9 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from defcoop._names import did_you_mean, normalize, suggest
+from defcoop._keys import LATER, country_keys, name_keys
+from defcoop._names import Suggester, did_you_mean, normalize
+from defcoop._quote import quote
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import Problem
 from defcoop.model import (
@@ -25,7 +27,7 @@ from defcoop.model import (
     Source,
 )
 
-_KIND_NAMES: dict[type, str] = {
+KIND_NAMES: dict[type, str] = {  # every record type, and its name in messages
     Source: "source",
     Country: "country",
     Field: "field",
@@ -40,7 +42,7 @@ _KIND_NAMES: dict[type, str] = {
 
 def kind_name(record_type: type) -> str:
     """The word for a record type in messages and queries ("agreement", "person", ...)."""
-    return _KIND_NAMES[record_type]
+    return KIND_NAMES[record_type]
 
 
 class Origin(NamedTuple):
@@ -86,7 +88,7 @@ _PARENTS: dict[type, str] = {Field: "broader", Organization: "parent", Event: "p
 def model_type(record: Record) -> type:
     """The model class a record is an instance of (its own class, or the one it derives from)."""
     for cls in type(record).__mro__:
-        if cls in _KIND_NAMES:
+        if cls in KIND_NAMES:
             return cls
     raise TypeError(f"not a defcoop record: {record!r}")
 
@@ -123,12 +125,22 @@ def _a(word: str) -> str:
     return "an" if word[0] in "aeiou" else "a"
 
 
+_SUGGESTED = 200
+"""How many distinct unknown ids get "did you mean" hints in one check: past that, a file is
+broken wholesale, and hints for every one would cost more than the rest of the load."""
+
+_CYCLE_SHOWN = 8  # ids of a cycle shown in its message; longer cycles are cut
+
+
 class _Checker:
     def __init__(self, records: Sequence[Record], locate: Locate) -> None:
         self.records = records
         self.locate = locate
         self.problems: list[Problem] = []
         self.by_id: dict[str, Record] = {}
+        # Per kind of record, its ids ready for suggestions; per unknown id, its message.
+        self._suggesters: dict[type, Suggester] = {}
+        self._messages: dict[tuple[str, type], str] = {}
 
     def report(self, record: Record, attribute: str | None, message: str) -> None:
         origin = self.locate(record)
@@ -181,10 +193,25 @@ class _Checker:
                 self.report(record, attribute, message)
 
     def _no_such(self, target_id: str, expected: type) -> str:
-        """Says no record of the expected kind has this id, suggesting the closest ids."""
-        pool = [r.id for r in self.by_id.values() if isinstance(r, expected)]
-        close = suggest(target_id, pool)
-        return f"no {kind_name(expected)} has the id {target_id!r}{did_you_mean(close)}"
+        """Says no record of the expected kind has this id, suggesting the closest ids.
+
+        The message is made once per distinct id, and hints are looked for only for the
+        first few hundred distinct ids, each at a cost that does not grow with the data: a
+        problem costs the same in a small file and in a large one.
+        """
+        known = self._messages.get((target_id, expected))
+        if known is not None:
+            return known
+        close: list[str] = []
+        if len(self._messages) < _SUGGESTED:
+            suggester = self._suggesters.get(expected)
+            if suggester is None:
+                pool = [r.id for r in self.by_id.values() if isinstance(r, expected)]
+                suggester = self._suggesters[expected] = Suggester(pool)
+            close = suggester.close(target_id)
+        message = f"no {kind_name(expected)} has the id {quote(target_id)}{did_you_mean(close)}"
+        self._messages[(target_id, expected)] = message
+        return message
 
     def citations(self) -> None:
         for record in self.records:
@@ -234,26 +261,30 @@ class _Checker:
             )
 
     def cycles(self) -> None:
+        """Each cycle of parent links once, at its first record: one walk over the links."""
         links = _parent_links(self.records)
-        reported: set[str] = set()
-        for start in links:
-            seen = [start]
-            current = links[start]
-            while current in links and current not in seen:
-                seen.append(current)
+        walked: dict[str, int] = {}  # each id, with the number of the walk that reached it
+        for walk, start in enumerate(links):
+            path: list[str] = []
+            current = start
+            while current in links and current not in walked:
+                walked[current] = walk
+                path.append(current)
                 current = links[current]
-            if current in seen and current == start and not reported & set(seen):
-                reported.update(seen)
+            if walked.get(current) == walk:  # this walk came back to itself
+                cycle = path[path.index(current) :]
+                shown = cycle if len(cycle) <= _CYCLE_SHOWN else [*cycle[:_CYCLE_SHOWN], "…"]
+                more = "" if len(cycle) <= _CYCLE_SHOWN else f" ({len(cycle)} records)"
                 self.report(
-                    self.by_id[start],
+                    self.by_id[current],
                     None,
-                    "refers back to itself: " + " -> ".join([*seen, start]),
+                    "refers back to itself: " + " -> ".join([*shown, current]) + more,
                 )
 
     def unique_keys(self) -> None:
-        """Codes and names that find a country or a dyad must find only one."""
-        for record, key, first in _key_clashes(self.records):
-            self.report(record, key.split(" ")[0], f"{key} is already used by {first.id!r}")
+        """Codes and names that find a country, a field, a person or a dyad find only one."""
+        for record, attribute, message in _key_clashes(self.records):
+            self.report(record, attribute, message)
 
 
 def _parent_links(records: Iterable[Record]) -> dict[str, str]:
@@ -266,25 +297,51 @@ def _parent_links(records: Iterable[Record]) -> dict[str, str]:
     return links
 
 
-def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, Record]]:
-    """Each record with a country key or a dyad already used by an earlier record."""
-    owners: dict[str, Record] = {}
+def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, str]]:
+    """Each record that would make a lookup ambiguous, with the attribute and a message naming
+    the other record: a country code or name that finds another country too, a field's or
+    person's name that is another one's id, a second relationship of the same parties."""
+    countries: dict[tuple[str, str], tuple[Record, str]] = {}
+    named: dict[type, list[Record]] = {}
+    dyads: dict[frozenset[str], Record] = {}
     for record in records:
         if isinstance(record, Country):
-            keys = [
-                f"alpha2 {record.alpha2}",
-                *([f"numeric {record.numeric}"] if record.numeric else []),
-                *([f"cow_code {record.cow_code}"] if record.cow_code is not None else []),
-                *(f"name {normalize(n)!r}" for n in (record.name, *record.names)),
-            ]
+            keys = [("code", record.code), *country_keys(record)]
+            for attribute, text in keys:
+                space = attribute if attribute in LATER else ""
+                first, first_attribute = countries.setdefault(
+                    (space, normalize(text)), (record, attribute)
+                )
+                if first is not record:
+                    yield (
+                        record,
+                        attribute,
+                        f"{attribute} {quote(text)} also finds the country {first.id!r} (its "
+                        f"{first_attribute}): a code or name must find one country",
+                    )
+        elif isinstance(record, Field | Person):
+            named.setdefault(type(record), []).append(record)
         elif isinstance(record, Relationship):
-            keys = ["parties " + "+".join(sorted(record.parties))]
-        else:
-            continue
-        for key in keys:
-            first = owners.setdefault(key, record)
+            first = dyads.setdefault(frozenset(record.parties), record)
             if first is not record:
-                yield record, key, first
+                yield (
+                    record,
+                    "parties",
+                    f"parties {'+'.join(sorted(record.parties))} is already used by {first.id!r}",
+                )
+    for group in named.values():
+        by_id = {normalize(record.id): record for record in group}
+        for record in group:
+            for attribute, text in name_keys(record):
+                other = by_id.get(normalize(text))
+                if other is not None and other is not record:
+                    kind = kind_name(type(record))
+                    yield (
+                        record,
+                        attribute,
+                        f"{attribute} {quote(text)} is the id of another {kind}, {other.id!r}: "
+                        f"a lookup by it would be ambiguous",
+                    )
 
 
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
@@ -316,7 +373,7 @@ def ids(groups: Mapping[type, Sequence[Record]]) -> dict[str, Record]:
 
 
 _ID_OF: dict[type, Callable[[Any], str]] = {
-    cls: attrgetter("code" if cls is Country else "id") for cls in _KIND_NAMES
+    cls: attrgetter("code" if cls is Country else "id") for cls in KIND_NAMES
 }
 
 
@@ -341,9 +398,13 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
         _citations_sound(groups, by_id)
         and _dates_sound(groups, by_id)
         and not _has_cycle(groups)
-        and next(_key_clashes([*groups.get(Country, ()), *groups.get(Relationship, ())]), None)
-        is None
+        and next(_key_clashes(_keyed(groups)), None) is None
     )
+
+
+def _keyed(groups: Mapping[type, Sequence[Record]]) -> Iterator[Record]:
+    for cls in (Country, Field, Person, Relationship):
+        yield from groups.get(cls, ())
 
 
 def _distinct(group: Sequence[Record], name: str, several: bool) -> set[Any]:

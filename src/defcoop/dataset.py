@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from defcoop._keys import later_names_of, names_of
 from defcoop._lookup import NameIndex, check_text, coerce_member, coerce_period, unknown
+from defcoop._names import Suggester
+from defcoop._quote import described
 from defcoop._table import Table
-from defcoop._validation import Origin, check, group_by_kind, ids, kind_name
+from defcoop._taxonomy import Taxonomy
+from defcoop._validation import KIND_NAMES, Origin, check, group_by_kind, ids, kind_name
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "DatasetInfo"]
 
 R = TypeVar("R", bound=Record)
+_RECORD_TYPES = frozenset(KIND_NAMES)
 #: The forms a date filter accepts, a date, a period or their text (``"2018"``, ``"2018/2020"``).
 DateFilter = PartialDate | Period | str
 #: The forms ``party=`` and ``country=`` accept, a code or name, an int COW code or a Country.
@@ -71,12 +76,15 @@ class Dataset:
         "_country_names",
         "_events",
         "_field_names",
+        "_fields",
         "_mechanisms",
-        "_narrower",
         "_organizations",
         "_people",
         "_person_names",
         "_relationships",
+        "_sources",
+        "_suggesters",
+        "_taxonomy",
         "info",
     )
 
@@ -88,7 +96,10 @@ class Dataset:
     _by_cow_code: dict[int, Country]
     _country_names: NameIndex
     _field_names: NameIndex
-    _narrower: dict[str, frozenset[str]]
+    _taxonomy: Taxonomy
+    _suggesters: dict[type[Record] | None, Suggester]
+    _sources: Table[Source]
+    _fields: Table[Field]
     _person_names: NameIndex
     _people: Table[Person]
     _organizations: Table[Organization]
@@ -138,29 +149,36 @@ class Dataset:
         set_ = object.__setattr__
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
+        set_(self, "_suggesters", {})
         countries = sorted(of(Country), key=lambda c: c.code)
         set_(self, "_countries", {c.code: c for c in countries})
         set_(self, "_by_cow_code", {c.cow_code: c for c in countries if c.cow_code is not None})
         set_(
             self,
             "_country_names",
-            NameIndex("country", ((c.code, _country_names(c)) for c in countries)),
+            NameIndex(
+                "country",
+                ((c.code, names_of(c)) for c in countries),
+                ((c.code, later_names_of(c)) for c in countries),
+            ),
         )
-        fields = sorted(of(Field), key=lambda f: f.id)
-        narrower = _narrower_closure(fields)
-        set_(self, "_narrower", narrower)
+        fields = of(Field)
+        taxonomy = Taxonomy(fields)
+        set_(self, "_taxonomy", taxonomy)
+        set_(self, "_sources", Table(of(Source), None, {}))
+        set_(self, "_fields", Table(fields, None, {}))
         set_(
             self,
             "_field_names",
-            NameIndex("field", ((f.id, (f.label, *f.aliases)) for f in fields)),
+            NameIndex("field", ((f.id, names_of(f)) for f in fields)),
         )
         people = of(Person)
         set_(
             self,
             "_person_names",
-            NameIndex("person", ((p.id, (p.name, *p.aliases)) for p in people)),
+            NameIndex("person", ((p.id, names_of(p)) for p in people)),
         )
-        by_field = _broader_closure(narrower)
+        by_field = taxonomy.answers_to()
         country = _optional("country")
         parties = attrgetter("parties")
         set_(self, "_people", Table(people, None, {"country": country}))
@@ -181,6 +199,7 @@ class Dataset:
                     "person": attrgetter("participants"),
                     "kind": lambda e: (e.kind.value,),
                     "status": lambda e: (e.status.value,),
+                    "cameo": _cameo_roots,
                 },
             ),
         )
@@ -194,6 +213,24 @@ class Dataset:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot set {name!r}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle, copy and deep-copy as the records and the info alone.
+
+        The indexes, caches and locks are rebuilt on the other side (on first use, like
+        those of a load), so that a dataset can be sent to and returned from another
+        process.
+        """
+        return (_restore, (tuple(self._by_id.values()), self.info))
+
+    def __eq__(self, other: object) -> bool:
+        """Datasets are equal when they hold equal records (in any order) and equal info."""
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self is other or (self.info == other.info and self._by_id == other._by_id)
+
+    def __hash__(self) -> int:
+        return hash((self.info, len(self._by_id)))
+
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot delete {name!r}")
 
@@ -202,7 +239,7 @@ class Dataset:
     @property
     def sources(self) -> Results[Source]:
         """Every source, by id."""
-        return Results(sorted((r for r in self._by_id.values() if isinstance(r, Source)), key=_id))
+        return Results(self._sources.records)
 
     @property
     def countries(self) -> Results[Country]:
@@ -212,7 +249,7 @@ class Dataset:
     @property
     def fields(self) -> Results[Field]:
         """The taxonomy of cooperation fields, by id."""
-        return Results(sorted((r for r in self._by_id.values() if isinstance(r, Field)), key=_id))
+        return Results(self._fields.records)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -253,13 +290,30 @@ class Dataset:
             UnknownNameError: naming the closest ids (of that kind) when none matches.
         """
         check_text(record_id, "id")
+        if kind is not None and kind not in _RECORD_TYPES:
+            raise QueryError(
+                f"get() expects a record class such as Agreement as kind, got {described(kind)}"
+            )
         record = self._by_id.get(record_id)
         if record is None or (kind is not None and not isinstance(record, kind)):
-            if kind is None:
-                raise unknown("id", record_id, self._by_id)
-            pool = (r.id for r in self._by_id.values() if isinstance(r, kind))
-            raise unknown(f"{kind_name(kind)} id", record_id, pool)
+            raise unknown(
+                "id" if kind is None else f"{kind_name(kind)} id",
+                record_id,
+                self._suggester(kind),
+            )
         return record
+
+    def _suggester(self, kind: type[Record] | None) -> Suggester:
+        """The ids of a kind (all ids for None) ready for suggestions, made on first use."""
+        found = self._suggesters.get(kind)
+        if found is None:
+            pool = (
+                self._by_id
+                if kind is None
+                else [r.id for r in self._by_id.values() if isinstance(r, kind)]
+            )
+            found = self._suggesters[kind] = Suggester(pool)
+        return found
 
     # Queries -----------------------------------------------------------------------------
 
@@ -315,11 +369,9 @@ class Dataset:
             filters["party"] = self.country(party).code
         if person is not None:
             filters["person"] = self.person(person).id
-        found = self._events.select(filters, _period(when, "when"))
         if cameo is not None:
-            code = _cameo(cameo)
-            found = tuple(e for e in found if e.cameo is not None and e.cameo.startswith(code))
-        return Results(found)
+            filters["cameo"] = _cameo(cameo)
+        return Results(self._events.select(filters, _period(when, "when")))
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
@@ -422,7 +474,7 @@ class Dataset:
 
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
-        return self._narrower[self.field(field).id]
+        return self._taxonomy.narrower(self.field(field).id)
 
     # Helpers -----------------------------------------------------------------------------
 
@@ -437,16 +489,24 @@ class Dataset:
         )
 
 
-def _id(record: Record) -> str:
-    return record.id
-
-
 def _optional(name: str) -> Callable[[Any], Iterable[str]]:
     def values(record: Any) -> Iterable[str]:
         value = getattr(record, name)
         return () if value is None else (value,)
 
     return values
+
+
+def _cameo_roots(event: Event) -> tuple[str, ...]:
+    """The CAMEO codes an event answers to: its own and each shorter root (two digits up)."""
+    code = event.cameo
+    return () if code is None else tuple(code[:length] for length in range(2, len(code) + 1))
+
+
+def _restore(records: tuple[Record, ...], info: DatasetInfo | None) -> Dataset:
+    """A dataset of records that were already checked together (the inverse of pickling)."""
+    groups = group_by_kind(records)
+    return Dataset._trusted(groups, ids(groups), info)
 
 
 def _cameo(value: object) -> str:
@@ -456,24 +516,6 @@ def _cameo(value: object) -> str:
             f"cameo= expects a CAMEO code of two to four digits such as '042' or '04', got {code!r}"
         )
     return code
-
-
-def _broader_closure(narrower: Mapping[str, frozenset[str]]) -> Callable[[Any], Iterable[str]]:
-    """The fields a record answers to: each of its fields and every field above them."""
-    above: dict[str, set[str]] = {}
-    for field_id, below in narrower.items():
-        for item in below:
-            above.setdefault(item, set()).add(field_id)
-    known: dict[frozenset[str], frozenset[str]] = {}
-
-    def values(record: Any) -> Iterable[str]:
-        fields: frozenset[str] = record.fields
-        found = known.get(fields)
-        if found is None:
-            found = known[fields] = frozenset().union(*(above.get(f, ()) for f in fields))
-        return found
-
-    return values
 
 
 _MEMO_SIZE = 4096
@@ -493,29 +535,3 @@ def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
     if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
         _day_ranges[value] = days
     return days
-
-
-def _narrower_closure(fields: Sequence[Field]) -> dict[str, frozenset[str]]:
-    children: dict[str, list[str]] = {}
-    for field in fields:
-        if field.broader is not None:
-            children.setdefault(field.broader, []).append(field.id)
-
-    def below(field_id: str) -> frozenset[str]:
-        found = {field_id}
-        stack = [field_id]
-        while stack:
-            for child in children.get(stack.pop(), ()):
-                if child not in found:
-                    found.add(child)
-                    stack.append(child)
-        return frozenset(found)
-
-    return {field.id: below(field.id) for field in fields}
-
-
-def _country_names(country: Country) -> tuple[str, ...]:
-    codes = [country.alpha2, *([country.numeric] if country.numeric else [])]
-    if country.cow_code is not None:
-        codes.append(str(country.cow_code))
-    return (*codes, country.name, *country.names)
