@@ -139,7 +139,7 @@ class Source(RecordDisplay):
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
     ``url`` is the http(s) address of the document, ``authors`` its authors as the document
     gives them, and ``accessed`` the day the document was read at that address, so that the
-    source can be cited (:meth:`defcoop.Dataset.cite`).
+    source can be cited.
     """
 
     id: str = attrs.field(validator=_id)
