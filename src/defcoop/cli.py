@@ -199,6 +199,19 @@ def _parser() -> _Parser:
     export.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
     export.set_defaults(run=_export)
 
+    cite = commands.add_parser(
+        "cite",
+        parents=[data],
+        help="print citations of a source or of a record's sources",
+        description="Print entries a reference manager imports: for a source, its own; for "
+        "any other record, one per source it cites, naming the paragraphs.",
+    )
+    cite.add_argument("id", help="a source or record id, such as strengthening-2016 or mcis-7")
+    cite.add_argument(
+        "--format", choices=("bibtex", "csl-json"), default="bibtex", help="default bibtex"
+    )
+    cite.set_defaults(run=_cite)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of data files",
@@ -299,6 +312,11 @@ def _export(arguments: argparse.Namespace) -> int:
     for path, content in written.items():
         path.write_text(content, encoding="utf-8", newline="")
         print(path)
+    return 0
+
+
+def _cite(arguments: argparse.Namespace) -> int:
+    print(_dataset(arguments).cite(arguments.id, style=arguments.format), end="")
     return 0
 
 
