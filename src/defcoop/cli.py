@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 from defcoop import _display
@@ -191,12 +190,19 @@ def _parser() -> _Parser:
     export = commands.add_parser(
         "export",
         parents=[data],
-        help="write the data as JSON or CSV files",
-        description="Write the whole dataset to a folder: one JSON file (the data-file schema, "
-        "which defcoop.load() reads back) or one CSV file per kind of record.",
+        help="write the data as JSON, CSV, PLOVER, a data package or Parquet",
+        description="Write the whole dataset to a folder: json (the data-file schema, which "
+        "defcoop.load() reads back), csv (one file per kind of record), plover (events as "
+        "PLOVER-style JSON lines), datapackage (CSV tables and a Frictionless Data Package "
+        "descriptor) or parquet (one file per kind of record; needs defcoop[arrow]). Files "
+        "are written all or nothing, and existing files are kept unless --force is given.",
     )
-    export.add_argument("--format", choices=("json", "csv"), default="json", help="default json")
+    export.add_argument(
+        "--format", choices=("json", "csv", "plover", "datapackage", "parquet"), default="json",
+        help="default json",
+    )  # fmt: skip
     export.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
+    export.add_argument("--force", action="store_true", help="replace files that exist")
     export.set_defaults(run=_export)
 
     cite = commands.add_parser(
@@ -295,22 +301,11 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    from defcoop import _tabular
-    from defcoop.loading import COLLECTIONS
-    from defcoop.serialize import dumps
+    from defcoop.exports import export
 
-    dataset = _dataset(arguments)
-    folder = Path(arguments.out)
-    folder.mkdir(parents=True, exist_ok=True)
-    if arguments.format == "json":
-        written = {folder / "defcoop.json": dumps(dataset)}
-    else:
-        written = {
-            folder / f"{key}.csv": _tabular.csv_text((r for r in dataset if type(r) is cls), cls)
-            for key, cls in COLLECTIONS.items()
-        }
-    for path, content in written.items():
-        path.write_text(content, encoding="utf-8", newline="")
+    for path in export(
+        _dataset(arguments), arguments.out, format=arguments.format, force=arguments.force
+    ):
         print(path)
     return 0
 

@@ -38,6 +38,7 @@ from defcoop.results import Results
 
 if TYPE_CHECKING:
     import pandas
+    import pyarrow
 
     from defcoop.dyad import DyadProfile
     from defcoop.evidence import Evidence
@@ -386,6 +387,12 @@ class Dataset:
         from defcoop.evidence import build_evidence
 
         return build_evidence(self, record)
+
+    def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
+        """Every record of one kind as an Arrow table; see :mod:`defcoop.arrow`."""
+        from defcoop.arrow import dataset_table
+
+        return dataset_table(self, kind)
 
     def cite(self, record: str | Record, *, style: str = "bibtex") -> str:
         """Citations a reference manager imports, for a source or the sources of a record.
