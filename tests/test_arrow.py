@@ -36,7 +36,8 @@ def test_every_record_type_has_a_table(db: Dataset) -> None:
     for key in COLLECTIONS:
         assert db.to_arrow(key).num_rows == sum(1 for r in db if type(r) is COLLECTIONS[key])
     roles = db.to_arrow("people").schema.field("roles").type
-    assert pa.types.is_list(roles) and pa.types.is_struct(roles.value_type)
+    assert pa.types.is_list(roles)
+    assert pa.types.is_struct(roles.value_type)
 
 
 def test_results_convert_and_empty_answers_need_a_kind(db: Dataset) -> None:
