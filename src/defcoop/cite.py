@@ -93,7 +93,7 @@ def _note(source: Source, paragraphs: Sequence[int], record: Record) -> str | No
         return None
     word = "paragraph" if len(paragraphs) == 1 else "paragraphs"
     numbers = ", ".join(map(str, paragraphs))
-    return f"{record.id}: {word} {numbers} (blank-line separated blocks, counted from 1)"
+    return f"cited for {record.id}: {word} {numbers}"
 
 
 def bibtex(source: Source, paragraphs: Sequence[int] = (), record: Record | None = None) -> str:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from defcoop.dataset import Dataset
     from defcoop.model import Event, Source
 
-__all__ = ["FORMATS", "export", "plover_lines", "render"]
+__all__ = ["FORMATS", "export", "export_files", "plover_lines", "render"]
 
 FORMATS = ("json", "csv", "plover", "datapackage", "parquet")
 """The formats :func:`export` writes."""
@@ -82,9 +82,16 @@ def export(
             be written; nothing is changed then.
         MissingExtraError: for Parquet without pyarrow (``pip install "defcoop[arrow]"``).
     """
+    return export_files(folder, render(dataset, format), force=force)
+
+
+def export_files(
+    folder: str | os.PathLike[str], contents: Mapping[str, str | bytes], *, force: bool = False
+) -> list[Path]:
+    """Write files (name: text or bytes) into ``folder``, all or nothing, as :func:`export`."""
     if not os.fspath(folder):
         raise ArgumentError("export needs a folder: got an empty path")
-    return _write_all(Path(folder), render(dataset, format), force=force)
+    return _write_all(Path(folder), contents, force=force)
 
 
 def _write_all(folder: Path, contents: Mapping[str, str | bytes], *, force: bool) -> list[Path]:
