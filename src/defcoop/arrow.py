@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from defcoop.dataset import Dataset
 
-__all__ = ["parquet_files", "schema", "to_arrow"]
+__all__ = ["from_arrow", "parquet_files", "schema", "to_arrow"]
 
 
 def _pa(purpose: str) -> Any:
@@ -94,6 +94,31 @@ def to_arrow(records: Iterable[Record], kind: type[Record] | str | None = None) 
     return pa.Table.from_pylist(
         [{name: row.get(name) for name in names} for row in data], schema=schema(record_type)
     )
+
+
+def from_arrow(table: pyarrow.Table, kind: type[Record] | str) -> list[Record]:
+    """The records of a table that :func:`defcoop.to_arrow` made (or a Parquet file read back).
+
+    Each row is checked as :func:`defcoop.from_dict` checks a record; the extra date columns
+    are left out, since they follow from the dates. ``kind`` is the record type or its
+    data-file key.
+
+    Raises:
+        DataError: listing every problem of a row that is not a valid record.
+    """
+    import attrs
+
+    from defcoop.frames import record_kind
+    from defcoop.serialize import from_dict
+
+    record_type = record_kind(kind)
+    names = [field.name for field in attrs.fields(record_type)]
+    return [
+        from_dict(
+            record_type, {n: row[n] for n in names if row.get(n) is not None}, name=f"row {i}"
+        )
+        for i, row in enumerate(table.to_pylist(), start=1)
+    ]
 
 
 def dataset_table(dataset: Dataset, kind: str | type[Record]) -> pyarrow.Table:

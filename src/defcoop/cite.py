@@ -52,7 +52,7 @@ _BIBTEX_SPECIAL = {c: "\\" + c for c in "&%$#_{}"} | {
 
 
 def cite(dataset: Dataset, record: str | Record, *, style: str = "bibtex") -> str:
-    """Entries for a source, or for the sources a record cites; see :meth:`Dataset.cite`.
+    """Entries for a source, or for the sources a record cites; see :meth:`defcoop.Dataset.cite`.
 
     Raises:
         UnknownNameError: for an unknown id or style, naming the closest.

@@ -37,7 +37,7 @@ defcoop could not consult it, so it ships no table of codes of its own. A catego
 field when it names one of the dataset's fields by id, label or alias (ignoring case and
 diacritics), or when the ``categories`` argument maps it (``{"7": "military-education"}``).
 A category that maps to nothing is never dropped: it is kept as written in the record's notes
-and reported, as :attr:`Conversion.unmapped` and in one :class:`DcadWarning`.
+and reported, as ``Conversion.unmapped`` and in one :class:`DcadWarning`.
 
 Rows that cannot be read (an unknown COW code, a month of 13, a missing ``DCAid``) are
 reported together in one :class:`~defcoop.DataError`, each with its row and column.

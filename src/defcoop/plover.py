@@ -163,8 +163,8 @@ _MULTILATERAL_KINDS = frozenset({"conference", "multilateral activity"})
 _FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _DOMAIN_CONTEXT = "military"
 
-#: The modes of each PLOVER event that the crosswalk can give: the table's, and the CONSULT
-#: modes of the PLOVER manual (visit, third-party, multilateral, phone).
+#: For each PLOVER event, the modes the crosswalk can give it (those of the table, and for
+#: CONSULT the four modes of the PLOVER manual, visit, third-party, multilateral and phone).
 MODES: Mapping[str, frozenset[str]] = {
     event.value: frozenset(
         {mode for e, mode, _ in CAMEO_TO_PLOVER.values() if e == event and mode}
