@@ -75,27 +75,31 @@ def test_api_pages_exist_in_reading_order() -> None:
     assert pages.index("api/records") < pages.index("api/dataset") < pages.index("api/views")
 
 
+_LABEL = re.compile(r"\(record-([^)\s]+)\)=")
+
+
+def _entries(page: str) -> dict[str, str]:
+    """Each record's entry on the coverage page: from its label to the next label."""
+    parts = _LABEL.split(page)[1:]
+    return dict(zip(parts[::2], parts[1::2], strict=True))
+
+
 def test_coverage_page_lists_every_record_with_its_citations(db: defcoop.Dataset) -> None:
     """The generated coverage page has an entry per record, holding each of its citations."""
     coverage = _extension("defcoop_coverage")
-    page = coverage.render(db)
-    entries = re.split(r"^\(record-", page, flags=re.MULTILINE)[1:]
-    by_label = {entry.split(")=", 1)[0]: entry for entry in entries}
-    assert sorted(by_label) == sorted(coverage.label(r.id).removeprefix("record-") for r in db)
+    entries = _entries(coverage.render(db))
+    assert sorted(entries) == sorted(coverage.label(r.id).removeprefix("record-") for r in db)
     for record in db:
-        entry = by_label[coverage.label(record.id).removeprefix("record-")]
+        entry = entries[coverage.label(record.id).removeprefix("record-")]
         for _attribute, citation in _citations(record):
-            assert f"`{citation} <record-{citation.source.lower()}>`" in entry, record.id
+            link = f"¶{citation.paragraph} <record-{citation.source.lower()}>`"
+            assert link in entry, (record.id, citation)
 
 
 def test_coverage_page_links_every_reference(db: defcoop.Dataset) -> None:
     """Every id a record refers to is shown as a link on the coverage page."""
     coverage = _extension("defcoop_coverage")
-    page = coverage.render(db)
-    entries = {
-        entry.split(")=", 1)[0]: entry
-        for entry in re.split(r"^\(record-", page, flags=re.MULTILINE)[1:]
-    }
+    entries = _entries(coverage.render(db))
     for record in db:
         entry = entries[record.id.lower()]
         for _attribute, target, _type in _references(record):
@@ -104,10 +108,40 @@ def test_coverage_page_links_every_reference(db: defcoop.Dataset) -> None:
 
 def test_coverage_page_marks_inferred_values(db: defcoop.Dataset) -> None:
     """An attribute listed in a record's inferred is marked as such on the coverage page."""
-    page = _extension("defcoop_coverage").render(db)
-    entry = page.split("(record-lich-visit-rus-2018-04)=", 1)[1].split("\n(record-", 1)[0]
-    assert "when\n: 2018\\-04 *(inferred)*" in entry
-    assert "parties\n: {ref}`VNM <record-vnm>`, {ref}`RUS <record-rus>`\n" in entry
+    entry = _entries(_extension("defcoop_coverage").render(db))["lich-visit-rus-2018-04"]
+    assert "  - 2018\\-04 *(inferred)*\n" in entry
+    assert "{ref}`VNM <record-vnm>`, {ref}`RUS <record-rus>`\n" in entry
+
+
+def test_coverage_page_has_one_table_per_record_type_and_a_timeline(
+    db: defcoop.Dataset,
+) -> None:
+    """Each record type after the sources is one table, and the events section draws them."""
+    coverage = _extension("defcoop_coverage")
+    page = coverage.render(db)
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)[1:]
+    titles = [section.split("\n", 1)[0] for section in sections]
+    assert titles == ["Sources", *(title for title, _what, _key in coverage.SECTIONS)]
+    for section in sections[1:]:
+        assert section.count("```{list-table}") == 1, section[:40]
+    events = sections[titles.index("Events")]
+    assert ".. plot::" in events
+    assert "defcoop.load().timeline().plot()" in events
+
+
+def test_coverage_page_describes_sources_for_a_reader(db: defcoop.Dataset) -> None:
+    """Each source shows its title and publisher or that none is stated, never a file name."""
+    coverage = _extension("defcoop_coverage")
+    page = coverage.render(db)
+    for source in db.sources:
+        description = coverage.describe(source)
+        assert coverage.text(source.title) in description
+        assert (coverage.text(source.publisher) if source.publisher else "not stated") in (
+            description
+        )
+        assert coverage.describe(source, title=False) in page
+        assert f"### {coverage.text(source.title)}" in page
+    assert ".txt" not in page
 
 
 def test_coverage_text_is_shown_literally() -> None:
@@ -160,7 +194,7 @@ def test_cli_page_reports_an_example_that_ends_otherwise(
     assert problems[0].startswith("'defcoop show no-such-record' ended with status 1, not 0")
 
 
-_PLOT = re.compile(r"^\.\. plot::\n\n((?:   .*\n|\n)+)", re.MULTILINE)
+_PLOT = re.compile(r"^\.\. plot::\n((?:   :.*\n)*)\n((?:   .*\n|\n)+)", re.MULTILINE)
 
 
 _GALLERY = sorted(p for p in (DOCS / "gallery").glob("*.md") if p.name != "index.md")
@@ -174,15 +208,27 @@ def test_gallery_index_links_every_page() -> None:
         assert f"]({page.name})" in index, page.name
 
 
+def test_gallery_pictures_have_names_of_their_own() -> None:
+    """No two pictures of the documentation share a file name prefix."""
+    prefixes = [
+        prefix
+        for page in DOCS.rglob("*.md")
+        for prefix in re.findall(r":filename-prefix: (\S+)", page.read_text("utf-8"))
+    ]
+    assert len(prefixes) == len(set(prefixes))
+
+
 @pytest.mark.parametrize("page", _GALLERY, ids=lambda p: p.stem)
 def test_gallery_code_draws_its_pictures(page: Path) -> None:
     """Each gallery page has pictures, and each picture's code runs and draws a figure."""
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
     pyplot = pytest.importorskip("matplotlib.pyplot")
-    codes = _PLOT.findall(page.read_text("utf-8"))
-    assert codes, f"{page.name} draws no picture"
-    for code in codes:
+    plots = _PLOT.findall(page.read_text("utf-8"))
+    assert plots, f"{page.name} draws no picture"
+    for options, code in plots:
+        # Each block's pictures need a file name of their own, or they overwrite each other.
+        assert re.search(r":filename-prefix: \S+", options), page.name
         pyplot.close("all")
         exec(compile(textwrap.dedent(code), str(page), "exec"), {})
         assert pyplot.get_fignums(), page.name

@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import io
 import os
+import re
 import shlex
 import tempfile
 from collections.abc import Iterator
@@ -137,7 +138,15 @@ def run(arguments: list[str]) -> tuple[int, str]:
 
 
 def _cell(value: str) -> str:
-    return " ".join(value.split()).replace("|", "\\|")
+    """A table cell: one line, pipes escaped, options as code (never typeset as dashes).
+
+    >>> _cell("with --data: add | more")
+    'with `--data`: add \\\\| more'
+    """
+    return _OPTION.sub(r"`\1`", " ".join(value.split()).replace("|", "\\|"))
+
+
+_OPTION = re.compile(r"(?<![\w`])(--?[a-z][\w-]*)")
 
 
 def _options(sub: argparse.ArgumentParser) -> list[str]:
@@ -156,7 +165,7 @@ def _options(sub: argparse.ArgumentParser) -> list[str]:
             meaning += f" (one of: {', '.join(map(str, action.choices))})"
         if action.required and action.option_strings:
             meaning += " (required)"
-        lines.append(f"| `{_cell(name)}` | {_cell(meaning)} |")
+        lines.append(f"| `{name}` | {_cell(meaning)} |")
     return lines if len(lines) > 2 else ["It takes no options but `--help`."]
 
 
