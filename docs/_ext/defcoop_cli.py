@@ -111,7 +111,12 @@ def parser() -> argparse.ArgumentParser:
     """The ``defcoop`` command's argument parser, as :func:`defcoop.cli.main` builds it."""
     from defcoop import cli
 
-    build: Any = cli._parser
+    build: Any = getattr(cli, "_parser", None)
+    if build is None:
+        raise RuntimeError(
+            "docs/_ext/defcoop_cli.py builds the page from defcoop.cli._parser(), which is "
+            "gone: make parser() there return the command's ArgumentParser"
+        )
     made: argparse.ArgumentParser = build()
     return made
 
