@@ -522,7 +522,7 @@ def test_export_refuses_to_replace_files_without_force(
     assert (status, out) == (1, "")
     assert err == (
         f"defcoop: error: {target} already exists; remove it, choose another folder or pass "
-        "--force to replace it\n"
+        "--force (force=True) to replace it\n"
     )
     assert target.read_text("utf-8") == "precious"
     status, out, err = export(capsys, "--out", str(tmp_path / "out"), "--force")
@@ -628,28 +628,34 @@ def test_dump_replaces_a_file_whole_or_not_at_all(
 # The command line ------------------------------------------------------------------------
 
 
-def _value_options() -> Iterator[tuple[str, str]]:
+def _value_options() -> Iterator[tuple[list[str], str, str]]:
+    """Every option that takes a value, in every command and subcommand: (command words,
+    option, a valid value)."""
+    import argparse
+
     from defcoop.cli import _parser, _StoreOnce
 
-    parser = _parser()
-    (commands,) = [a for a in parser._actions if a.dest == "command"]
-    for name, command in commands.choices.items():  # type: ignore[union-attr]
-        for action in command._actions:
-            if action.option_strings and action.nargs != 0:
-                assert isinstance(action, _StoreOnce), (name, action.option_strings)
-                yield name, action.option_strings[0]
+    def walk(parser: argparse.ArgumentParser, words: list[str]) -> Iterator[Any]:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield from walk(sub, [*words, name])
+            elif action.option_strings and action.nargs != 0:
+                assert isinstance(action, _StoreOnce), (words, action.option_strings)
+                value = sorted(action.choices)[0] if action.choices else "x"
+                yield words, action.option_strings[0], value
+
+    yield from walk(_parser(), [])
 
 
-@pytest.mark.parametrize(("command", "option"), list(_value_options()))
+@pytest.mark.parametrize(
+    ("words", "option", "value"), list(_value_options()), ids=lambda v: str(v).replace(" ", "")
+)
 def test_a_repeated_option_is_a_usage_error(
-    capsys: pytest.CaptureFixture[str], command: str, option: str
+    capsys: pytest.CaptureFixture[str], words: list[str], option: str, value: str
 ) -> None:
     """No option's value is dropped silently: giving one twice is refused, status 2."""
-    value = {"--format": "json"}.get(option, "x")
-    argv = [command, option, value, option, value]
-    if command == "export" and option != "--out":
-        argv += ["--out", "x"]
-    assert main(argv) == 2
+    assert main([*words, option, value, option, value]) == 2
     assert f"argument {option}: given more than once" in capsys.readouterr().err
 
 

@@ -14,6 +14,7 @@ TYPE_CHECKING = False  # not imported from typing, which costs more than this wh
 if TYPE_CHECKING:
     from typing import Any
 
+    from defcoop.arrow import to_arrow
     from defcoop.dataset import Dataset, DatasetInfo
     from defcoop.dates import PartialDate, Period, Precision
     from defcoop.dyad import DyadProfile
@@ -109,6 +110,7 @@ _SOURCES: dict[str, str] = {
     "from_dict": "defcoop.serialize",
     "json_schema": "defcoop.schema",
     "load": "defcoop.loading",
+    "to_arrow": "defcoop.arrow",
     "to_dict": "defcoop.serialize",
     "to_frame": "defcoop.frames",
     "to_graph": "defcoop.graph",
@@ -178,6 +180,7 @@ __all__ = [
     "from_dict",
     "json_schema",
     "load",
+    "to_arrow",
     "to_dict",
     "to_frame",
     "to_graph",

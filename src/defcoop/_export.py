@@ -23,8 +23,10 @@ from defcoop.errors import ExportError
 __all__ = ["write_all", "write_one"]
 
 
-def write_all(folder: Path, contents: Mapping[str, str], *, force: bool = False) -> list[Path]:
-    """Write each ``name: text`` into ``folder`` (created if needed); return the paths.
+def write_all(
+    folder: Path, contents: Mapping[str, str | bytes], *, force: bool = False
+) -> list[Path]:
+    """Write each ``name: text`` (or bytes) into ``folder`` (created if needed); return the paths.
 
     Raises:
         ExportError: naming the path and the reason, one line, for every file system error
@@ -38,7 +40,7 @@ def write_all(folder: Path, contents: Mapping[str, str], *, force: bool = False)
             raise ExportError(
                 f"{_shown(existing[0])} already exists"
                 + (f" (and {len(existing) - 1} more of the files)" if len(existing) > 1 else "")
-                + "; remove it, choose another folder or pass --force to replace it"
+                + "; remove it, choose another folder or pass --force (force=True) to replace it"
             )
     for path in targets.values():
         if os.path.isdir(path):
@@ -53,7 +55,7 @@ def write_all(folder: Path, contents: Mapping[str, str], *, force: bool = False)
     return list(targets.values())
 
 
-def write_one(path: Path, text: str) -> None:
+def write_one(path: Path, text: str | bytes) -> None:
     """Write one file atomically: the old file, if any, stays whole until the new one is."""
     folder = path.parent
     if not folder.is_dir():
@@ -91,10 +93,11 @@ def _staging(folder: Path) -> str:
         raise ExportError(f"cannot write into {_shown(folder)}: {_reason(exc)}") from None
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with open(path, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with open(path, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
     except OSError as exc:

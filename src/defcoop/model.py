@@ -27,6 +27,7 @@ from defcoop.kinds import (
     MechanismLevel,
     OrganizationKind,
 )
+from defcoop.plover import Plover, classify
 
 __all__ = [
     "Agreement",
@@ -45,6 +46,9 @@ __all__ = [
 ]
 
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+_URL_PATTERN = re.compile(r"https?://[^\s/?#]+[^\s]*")
+#: An identifier in another dataset, ``scheme:value`` (``"dcad:1234"``).
+_IDENTIFIER_PATTERN = re.compile(r"[a-z][a-z0-9-]*:\S+")
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -134,6 +138,9 @@ class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
 
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
+    ``url`` is the http(s) address of the document, ``authors`` its authors as the document
+    gives them, and ``accessed`` the day the document was read at that address, so that the
+    source can be cited.
     """
 
     id: str = attrs.field(validator=_id)
@@ -145,6 +152,13 @@ class Source(RecordDisplay):
     language: str = attrs.field(validator=_text)
     paragraphs: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
     translator: str | None = attrs.field(default=None, validator=_optional_text)
+    url: str | None = attrs.field(
+        default=None, validator=v.optional([v.instance_of(str), v.matches_re(_URL_PATTERN)])
+    )
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    accessed: PartialDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PartialDate))
+    )
     notes: str | None = _notes()
 
 
@@ -231,7 +245,10 @@ class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
 
     ``fields`` holds only the fields a source ties to this document; ``signed_during`` is the
-    id of the event it was signed at.
+    id of the event it was signed at; ``entered_into_force`` the date it took effect.
+    ``identifiers`` are its ids in other datasets, each written ``scheme:value``
+    (``"dcad:1234"`` for an agreement of the Defense Cooperation Agreement Dataset), so that
+    records join back to the datasets they came from.
     """
 
     id: str = attrs.field(validator=_id)
@@ -247,6 +264,17 @@ class Agreement(RecordDisplay):
         factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
     )
     signed_during: str | None = attrs.field(default=None, validator=_optional_id)
+    entered_into_force: PartialDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PartialDate))
+    )
+    identifiers: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_tuple,
+        validator=v.and_(
+            v.deep_iterable(v.and_(v.instance_of(str), v.matches_re(_IDENTIFIER_PATTERN))),
+            _no_duplicates,
+        ),
+    )
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
     inferred: frozenset[str] = _inferred()
@@ -267,7 +295,8 @@ class Event(RecordDisplay):
     ``host`` is where it takes place (None where it is not one place) and is always among
     ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
     event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
-    that events join ICEWS- and GDELT-style event data.
+    that events join ICEWS- and GDELT-style event data; :attr:`plover` gives its PLOVER
+    coding, derived from the code and the kind, for POLECAT-style data.
     """
 
     id: str = attrs.field(validator=_id)
@@ -289,6 +318,20 @@ class Event(RecordDisplay):
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
     inferred: frozenset[str] = _inferred()
+
+    @property
+    def plover(self) -> Plover | None:
+        """The event's PLOVER event type, mode and context, from its CAMEO code and kind.
+
+        Derived through the crosswalk of :mod:`defcoop.plover`, never stored; None where
+        neither the code nor the kind maps to PLOVER.
+        """
+        return classify(
+            self.cameo,
+            self.kind.value,
+            self.status.value,
+            multilateral=getattr(self, "multilateral", False),
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
