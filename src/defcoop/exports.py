@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from defcoop.errors import ArgumentError, ExportError
+from defcoop.errors import ArgumentError
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
