@@ -254,7 +254,7 @@ def test_large_values_are_shown_short(tmp_path: Path) -> None:
     assert len(problems) == 3
     assert all(len(problem) < 300 for problem in problems)
     assert "[src.title]: expected str, got list ['xxxx" in problems[0]
-    assert problems[1].endswith("paragraph number below 2**63, got one of 400 digits")
+    assert problems[1].endswith("paragraph number of at most 18 digits, got one of 400 digits")
     assert problems[2].endswith("[deal.notes]: expected str, got list [[[[...]]]]")
     hexed = '[[sources]]\nid = "s"\nlanguage = "en"\nparagraphs = 0x' + "f" * 5000 + "\n"
     (problem,) = problems_of(write(tmp_path, "hex.toml", hexed))

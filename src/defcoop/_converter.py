@@ -34,7 +34,7 @@ from defcoop._values import (
 )
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DefcoopError, RecordError
-from defcoop.model import Citation
+from defcoop.model import Citation, first_repeat
 
 
 def _is_frozenset(type_: Any) -> bool:
@@ -66,6 +66,8 @@ def _collection_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, 
                 errors.append(exc)
         if errors:
             raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        if origin is frozenset and len(set(items)) != len(items):
+            raise ValueProblemError(f"lists {shown(first_repeat(items))} twice")
         return origin(items)
 
     return structure

@@ -41,7 +41,7 @@ from defcoop.model import (
 
 _id_match = _ID_PATTERN.fullmatch
 _identifier_match = _IDENTIFIER_PATTERN.fullmatch
-_cameo_match = re.compile(r"\d{2,4}").fullmatch
+_cameo_match = re.compile(r"[0-9]{2,4}").fullmatch
 _new = object.__new__
 _ABSENT: Any = object()
 _EMPTY: frozenset[str] = frozenset()
@@ -98,6 +98,8 @@ class Structurer:
         self._dates: dict[str, PartialDate] = {}
         self._periods: dict[str, Period] = {}
         self._citations: dict[str, Citation] = {}
+        # One object per distinct citation, however written ("s#1", "s#01", a table).
+        self._shared_citations: dict[Citation, Citation] = {}
         self._by_type: dict[type, Structure | None] = {
             Agreement: self._agreements(),
             Event: self._events(),
@@ -260,7 +262,7 @@ class Structurer:
         if type(record_id) is not str or _id_match(record_id) is None:
             _fail()
         title = raw["title"]
-        if type(title) is not str or not title:
+        if type(title) is not str or not title or title.isspace():
             _fail()
         value = raw["sources"]
         if type(value) is not list or not value:
@@ -269,8 +271,11 @@ class Structurer:
             sources = tuple(map(self._citations.__getitem__, value))
         except (KeyError, TypeError):
             sources = self._sources(value)
+        # Equal citations are one shared object (see _citation): identities tell repeats.
+        if len(sources) > 1 and len(set(map(id, sources))) != len(sources):
+            _fail()
         notes = raw.get("notes")
-        if notes is not None and (type(notes) is not str or not notes):
+        if notes is not None and (type(notes) is not str or not notes or notes.isspace()):
             _fail()
         value = raw.get("inferred", _ABSENT)
         inferred = _EMPTY if value is _ABSENT else self._inferred(value, inferable)
@@ -308,9 +313,11 @@ class Structurer:
         key = tuple(value)
         known = self._id_tuples.get(key)
         if known is None:
-            known = self._id_tuples[key] = self._checked_ids(key)
+            known = self._checked_ids(key)
+            # Checked before it is remembered: a list remembered is a list vouched for.
             if len(set(known)) != len(known):
                 _fail()
+            self._id_tuples[key] = known
         return known
 
     def _id_set(self, value: Any) -> frozenset[str]:
@@ -319,7 +326,10 @@ class Structurer:
         key = tuple(value)
         known = self._id_sets.get(key)
         if known is None:
-            known = self._id_sets[key] = frozenset(self._checked_ids(key))
+            known = frozenset(self._checked_ids(key))
+            if len(known) != len(key):  # an id listed twice
+                _fail()
+            self._id_sets[key] = known
         return known
 
     def _checked_ids(self, values: tuple[Any, ...]) -> tuple[str, ...]:
@@ -337,7 +347,10 @@ class Structurer:
         if known is None:
             if any(type(item) is not str for item in key):
                 _fail()
-            known = self._text_sets[key] = frozenset(key)
+            known = frozenset(key)
+            if len(known) != len(key):  # an attribute named twice
+                _fail()
+            self._text_sets[key] = known
         if not known <= allowed:
             _fail()
         return known
@@ -376,12 +389,15 @@ class Structurer:
 
     def _citation(self, value: Any) -> Citation:
         if type(value) is dict:
-            return plain_citation(value)
-        citation = self._citations.get(value) if type(value) is str else None
-        if citation is None:
-            citation = structure_citation(value)
-            if type(value) is str:
-                self._citations[value] = citation
+            citation = plain_citation(value)
+            return self._shared_citations.setdefault(citation, citation)
+        known = self._citations.get(value) if type(value) is str else None
+        if known is not None:
+            return known
+        citation = structure_citation(value)
+        citation = self._shared_citations.setdefault(citation, citation)
+        if type(value) is str:
+            self._citations[value] = citation
         return citation
 
     @staticmethod
@@ -423,7 +439,8 @@ class Structurer:
             "str": lambda value: strict(str, value),
             "int": lambda value: strict(int, value),
             "tuple[str, ...]": lambda value: tuple(self._texts(value)),
-            "frozenset[str]": lambda value: frozenset(self._texts(value)),
+            # A list, not a set: the attribute's converter refuses an item listed twice.
+            "frozenset[str]": self._texts,
             "tuple[Citation, ...]": self._citation_list,
             "PartialDate": lambda value: self._date(value) if value is not None else _fail(),
             "Period": lambda value: self._period(value) if value is not None else _fail(),

@@ -18,10 +18,13 @@ from defcoop.dates import PartialDate, Period
 from defcoop.errors import DefcoopError
 from defcoop.model import Citation
 
-CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>\d+)")
+CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>[0-9]+)")
 # Data files hold paragraph numbers and state codes; anything past 64 bits is a mistake, and
 # would not survive a round trip through JSON (Python refuses to print ints of 4,300+ digits).
 LARGEST_INT = 2**63 - 1
+PARAGRAPH_DIGITS = 18
+"""The most digits (leading zeros aside) of a paragraph number written in a citation's text,
+as the JSON Schema's pattern says it; every such number is below :data:`LARGEST_INT`."""
 
 _SHORT = reprlib.Repr()
 _SHORT.maxstring = _SHORT.maxother = 50
@@ -70,10 +73,11 @@ def structure_citation(value: Any, _type: Any = None) -> Citation:
             raise ValueProblemError(
                 f"expected a citation as 'source-id#paragraph', got {shown(value)}"
             )
-        digits = match["paragraph"]
-        if len(digits) > len(str(LARGEST_INT)) or int(digits) > LARGEST_INT:
+        digits = match["paragraph"].lstrip("0")
+        if len(digits) > PARAGRAPH_DIGITS:
             raise ValueProblemError(
-                f"expected a paragraph number below 2**63, got one of {len(digits)} digits"
+                f"expected a paragraph number of at most {PARAGRAPH_DIGITS} digits, "
+                f"got one of {len(digits)} digits"
             )
         return Citation(source=match["source"], paragraph=int(digits))
     if isinstance(value, dict):
@@ -100,6 +104,9 @@ def structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
 def strict(expected: type, value: Any, _type: Any = None) -> Any:
     """``value`` if its type is exactly ``expected``: ``true`` is not the number 1."""
     # bool is an int and TOML has real booleans: `paragraph = true` must not become 1.
+    if expected is int and type(value) is float and value.is_integer():
+        # JSON, and the JSON Schema, do not tell 4.0 from 4: both are the integer 4.
+        value = int(value) if abs(value) <= LARGEST_INT else value
     if type(value) is not expected:
         raise ValueProblemError(
             f"expected {expected.__name__}, got {type(value).__name__} {shown(value)}"

@@ -14,11 +14,13 @@ from typing import Any
 
 import attrs
 
+from defcoop._quote import quote
 from defcoop.errors import DateError
 
 __all__ = ["PartialDate", "Period", "Precision"]
 
-_DATE_PATTERN = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# ASCII digits only (\d would take any script's digits), and nothing around the date.
+_DATE_PATTERN = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 
 
 class Precision(enum.IntEnum):
@@ -112,14 +114,16 @@ class PartialDate(_OrderedBySortKey):
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; the inverse of ``str(date)``.
 
+        Only ASCII digits, and nothing around them: ``" 2018"`` is not a date.
+
         >>> PartialDate.parse("2018-11-15")
         PartialDate(2018, 11, 15)
         """
         if not isinstance(text, str):
             raise DateError(f"expected a date as text such as '2018-11', got {text!r}")
-        match = _DATE_PATTERN.fullmatch(text.strip())
+        match = _DATE_PATTERN.fullmatch(text)
         if match is None:
-            raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+            raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {quote(text)}")
         month, day = match["month"], match["day"]
         return cls(
             int(match["year"]),

@@ -17,6 +17,7 @@ import attrs
 from attrs import validators as v
 
 from defcoop._display import RecordDisplay
+from defcoop._quote import quote
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import RecordError
 from defcoop.kinds import (
@@ -63,20 +64,71 @@ def _frozenset(value: Iterable[Any]) -> frozenset[Any]:
     return frozenset(value)
 
 
+def first_repeat(items: Iterable[Any]) -> Any:
+    """The first item of ``items`` equal to an earlier one (None if there is none)."""
+    seen: set[Any] = set()
+    for item in items:
+        if item in seen:
+            return item
+        seen.add(item)
+    return None
+
+
+def _unique_set(value: Iterable[Any], name: str) -> frozenset[Any]:
+    """A set attribute's value: a list given with an item twice is refused, not silently
+    made shorter (``fields = ["a", "a"]`` is a mistake in the data)."""
+    if isinstance(value, list | tuple):
+        found = frozenset(value)
+        if len(found) != len(value):
+            raise RecordError(name, f"lists {quote(first_repeat(value))} twice")
+        return found
+    return _frozenset(value)
+
+
+def _fields_set(value: Iterable[Any]) -> frozenset[Any]:
+    return _unique_set(value, "fields")
+
+
+def _inferred_set(value: Iterable[Any]) -> frozenset[Any]:
+    return _unique_set(value, "inferred")
+
+
 def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if len(value) == 0:
         raise RecordError(attribute.name, "must not be empty")
+
+
+def _non_blank(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Text must say something: neither empty nor only whitespace."""
+    if not value or value.isspace():
+        raise RecordError(
+            attribute.name, "must not be empty" if not value else "must hold more than whitespace"
+        )
+
+
+def _not_bool(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A number is not a boolean, although Python's bool is an int (True would be 1)."""
+    if isinstance(value, bool):
+        raise RecordError(attribute.name, f"expected a number, got the boolean {value}")
+
+
+def _pair(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    if len(value) != 2:
+        raise RecordError(
+            attribute.name, f"a relationship is between exactly 2 countries, got {len(value)}"
+        )
 
 
 def _no_duplicates(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     seen = set()
     for item in value:
         if item in seen:
-            raise RecordError(attribute.name, f"lists {item!r} twice")
+            raise RecordError(attribute.name, f"lists {quote(item)} twice")
         seen.add(item)
 
 
-_text = v.and_(v.instance_of(str), _non_empty)
+_text = v.and_(v.instance_of(str), _non_blank)
+_number = v.and_(v.instance_of(int), _not_bool)
 _optional_text = v.optional(_text)
 _id = v.and_(v.instance_of(str), v.matches_re(_ID_PATTERN))
 _optional_id = v.optional(_id)
@@ -103,7 +155,7 @@ def _check_inferred(instance: Any, attribute: attrs.Attribute[Any], value: froze
 def _sources() -> Any:
     return attrs.field(
         converter=_tuple,
-        validator=v.and_(v.deep_iterable(v.instance_of(Citation)), _non_empty),
+        validator=v.and_(v.deep_iterable(v.instance_of(Citation)), _non_empty, _no_duplicates),
     )
 
 
@@ -114,7 +166,7 @@ def _notes() -> Any:
 def _inferred() -> Any:
     return attrs.field(
         factory=frozenset,
-        converter=_frozenset,
+        converter=_inferred_set,
         validator=v.and_(v.deep_iterable(v.instance_of(str)), _check_inferred),
     )
 
@@ -127,7 +179,7 @@ class Citation:
     """
 
     source: str = attrs.field(validator=_id)
-    paragraph: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
+    paragraph: int = attrs.field(validator=[_number, v.ge(1)])
 
     def __str__(self) -> str:
         return f"{self.source} ¶{self.paragraph}"
@@ -150,7 +202,7 @@ class Source(RecordDisplay):
         default=None, validator=v.optional(v.instance_of(PartialDate))
     )
     language: str = attrs.field(validator=_text)
-    paragraphs: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
+    paragraphs: int = attrs.field(validator=[_number, v.ge(1)])
     translator: str | None = attrs.field(default=None, validator=_optional_text)
     url: str | None = attrs.field(
         default=None, validator=v.optional([v.instance_of(str), v.matches_re(_URL_PATTERN)])
@@ -174,9 +226,9 @@ class Country(RecordDisplay):
     name: str = attrs.field(validator=_text)
     alpha2: str = attrs.field(validator=[v.instance_of(str), v.matches_re(r"[A-Z]{2}")])
     numeric: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{3}")])
+        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"[0-9]{3}")])
     )
-    cow_code: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+    cow_code: int | None = attrs.field(default=None, validator=v.optional(_number))
     names: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
     notes: str | None = _notes()
 
@@ -261,7 +313,7 @@ class Agreement(RecordDisplay):
     )
     period: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
+        factory=frozenset, converter=_fields_set, validator=v.deep_iterable(_id)
     )
     signed_during: str | None = attrs.field(default=None, validator=_optional_id)
     entered_into_force: PartialDate | None = attrs.field(
@@ -313,7 +365,7 @@ class Event(RecordDisplay):
     organizer: str | None = attrs.field(default=None, validator=_optional_id)
     forum: str | None = attrs.field(default=None, validator=_optional_id)
     cameo: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{2,4}")])
+        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"[0-9]{2,4}")])
     )
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
@@ -347,7 +399,7 @@ class Mechanism(RecordDisplay):
         default=None, validator=v.optional(v.instance_of(MechanismLevel))
     )
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
+        factory=frozenset, converter=_fields_set, validator=v.deep_iterable(_id)
     )
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
@@ -390,7 +442,7 @@ class Relationship(RecordDisplay):
     """
 
     id: str = attrs.field(validator=_id)
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
+    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _pair])
     framework: str | None = attrs.field(default=None, validator=_optional_text)
     evidence: tuple[FieldEvidence, ...] = attrs.field(
         default=(),
@@ -399,7 +451,7 @@ class Relationship(RecordDisplay):
     )
     fields: frozenset[str] = attrs.field(
         default=attrs.Factory(_fields_from_evidence, takes_self=True),
-        converter=_frozenset,
+        converter=_fields_set,
         validator=[v.deep_iterable(_id), _check_evidence],
     )
     forums: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from defcoop import model
+from defcoop._values import LARGEST_INT, PARAGRAPH_DIGITS
 from defcoop.dates import PartialDate, Period
 
 __all__ = ["SCHEMA_DIALECT", "json_schema"]
@@ -25,9 +26,10 @@ __all__ = ["SCHEMA_DIALECT", "json_schema"]
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of :func:`~defcoop.json_schema`."""
 
-_YEAR = r"\d{4}"
+# ASCII digits, as the loader reads them (\d would be any script's digits to some validators).
+_YEAR = r"(?!0000)[0-9]{4}"
 _MONTH = r"(?:0[1-9]|1[0-2])"
-_DAY = r"(?:0[1-9]|[12]\d|3[01])"
+_DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
 _DATE = rf"{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?"
 _DATE_FORMS = {
     PartialDate: ("a date known to the year, month or day: 2018, 2018-11 or 2018-11-15", _DATE),
@@ -127,7 +129,13 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     """The schema of a value of type ``hint`` as the converter reads it from a file."""
     origin = typing.get_origin(hint)
     if origin in (tuple, frozenset):
-        return {"type": "array", "items": _type(typing.get_args(hint)[0], definitions)}
+        schema: dict[str, Any] = {
+            "type": "array",
+            "items": _type(typing.get_args(hint)[0], definitions),
+        }
+        if origin is frozenset:
+            schema["uniqueItems"] = True  # a set: the loader refuses an item listed twice
+        return schema
     if hint in _DATE_FORMS:
         description, pattern = _DATE_FORMS[hint]
         return {"type": "string", "pattern": f"^{pattern}$", "description": description}
@@ -136,7 +144,7 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if hint is str:
         return {"type": "string"}
     if hint is int:
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -LARGEST_INT, "maximum": LARGEST_INT}
     if attrs.has(hint):
         return _reference(hint, definitions)
     raise TypeError(f"json_schema() does not know how to describe {hint!r}")
@@ -163,6 +171,15 @@ def _constrain(schema: dict[str, Any], validator: Any, cls: type[Any]) -> None:
         pass  # the type is already in the schema
     elif validator is model._non_empty:
         schema["minItems" if schema.get("type") == "array" else "minLength"] = 1
+    elif validator is model._non_blank:
+        schema["minLength"] = 1
+        # More than whitespace; written to mean the same searched (JSON Schema) or matched
+        # whole (the Table Schema of data packages).
+        schema["pattern"] = r"^[\s\S]*\S[\s\S]*$"
+    elif validator is model._pair:
+        schema["minItems"] = schema["maxItems"] = 2
+    elif validator is model._not_bool:
+        pass  # JSON's integers are never booleans
     elif validator is model._no_duplicates:
         schema["uniqueItems"] = True
     elif validator is model._check_inferred:
@@ -181,6 +198,6 @@ def _citation_text(properties: dict[str, Any]) -> dict[str, Any]:
     source = properties["source"]["pattern"].removeprefix("^").removesuffix("$")
     return {
         "type": "string",
-        "pattern": f"^{source}#0*[1-9][0-9]*$",
+        "pattern": f"^{source}#0*[1-9][0-9]{{0,{PARAGRAPH_DIGITS - 1}}}$",
         "description": "a citation as source-id#paragraph",
     }

@@ -142,7 +142,8 @@ def _sets(elements: SearchStrategy[T], *, max_size: int) -> SearchStrategy[froze
 
 @functools.cache
 def _text(max_size: int = 30) -> SearchStrategy[str]:
-    return st.text(_CHARACTERS, min_size=1, max_size=max_size)
+    # Text says something: not only whitespace, which the model refuses.
+    return st.text(_CHARACTERS, min_size=1, max_size=max_size).filter(lambda t: not t.isspace())
 
 
 @functools.cache
@@ -200,7 +201,9 @@ def _inferred(record_type: type[Record]) -> SearchStrategy[frozenset[str]]:
 
 
 def _cited(citations: SearchStrategy[Citation] | None) -> SearchStrategy[list[Citation]]:
-    return st.lists(_any_citations() if citations is None else citations, min_size=1, max_size=3)
+    return st.lists(
+        _any_citations() if citations is None else citations, min_size=1, max_size=3, unique=True
+    )
 
 
 @functools.cache
@@ -602,7 +605,7 @@ def relationships(
     organization_ids: SearchStrategy[str] | None = None,
     citations: SearchStrategy[Citation] | None = None,
 ) -> SearchStrategy[Relationship]:
-    """Relationships of one to three countries, with evidence for each field and forums.
+    """Relationships of two countries, with evidence for each field and forums.
 
     Args:
         ids: the relationship's id.
@@ -614,7 +617,7 @@ def relationships(
     return st.builds(
         Relationship,
         id=_ids(ids),
-        parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
+        parties=st.lists(_codes(country_codes), unique=True, min_size=2, max_size=2),
         framework=_maybe(_text()),
         evidence=st.lists(
             field_evidence(field_ids=field_ids, citations=citations),
@@ -857,7 +860,9 @@ def _datasets(
         country_codes=codes, field_ids=field_ids, organization_ids=org_ids, citations=cites
     )
     dyads: dict[frozenset[str], Relationship] = {}
-    for tie in numbered("relationship", count("relationships") if with_parties else 0, pairs):
+    # A relationship is between two countries: none where there is only one.
+    paired = with_parties and len(country_list) >= 2
+    for tie in numbered("relationship", count("relationships") if paired else 0, pairs):
         dyads.setdefault(frozenset(tie.parties), tie)  # one relationship per set of parties
 
     records: list[Record] = [
