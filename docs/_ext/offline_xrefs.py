@@ -70,6 +70,7 @@ THIRD_PARTY = {
     "networkx.MultiDiGraph": "https://networkx.org/documentation/stable/reference/classes/multidigraph.html",
     "matplotlib.axes.Axes": "https://matplotlib.org/stable/api/_as_gen/matplotlib.axes.Axes.html",
     "hypothesis.strategies.SearchStrategy": "https://hypothesis.readthedocs.io/en/latest/reference/api.html",
+    "attrs.Attribute": "https://www.attrs.org/en/stable/api.html#attrs.Attribute",
 }
 
 

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
+from defcoop._fast import Structurer, UnsoundError
 from defcoop._validation import Locate, Origin, check, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.errors import ArgumentError, DataError, Problem
@@ -239,8 +240,6 @@ class _Reader:
     """Structures documents into records: the fast path first, cattrs for anything it doubts."""
 
     def __init__(self) -> None:
-        from defcoop._fast import Structurer
-
         self._fast = Structurer()
         self._converter: Any = None
 
@@ -298,7 +297,7 @@ class _Reader:
                     # extend() keeps what map() gave before a failure: that tells where it was.
                     records.extend(map(fast, itertools.islice(values, index, None)))
                     return
-                except Exception:  # noqa: BLE001 - the detailed path below says what is wrong
+                except UnsoundError:  # the detailed path below says what is wrong
                     index += len(records) - before
             path = f"$.{key}[{index}]"
             record = self._slow(name, path, values[index], record_type, problems)
@@ -311,7 +310,7 @@ class _Reader:
         if fast is not None:
             try:
                 return fast(raw)
-            except Exception:  # noqa: BLE001 - the detailed path below says what is wrong
+            except UnsoundError:  # the detailed path below says what is wrong
                 pass
         return self._slow(name, path, raw, cls, problems)
 
@@ -336,7 +335,7 @@ def _unknown_key(name: str, key: str) -> Problem:
 def _structure_one(
     converter: Any, name: str, path: str, raw: Any, cls: type[Any], problems: list[Problem]
 ) -> Any:
-    from defcoop._converter import error_lines
+    from defcoop._converter import STRUCTURE_ERRORS, error_lines
 
     record_id = raw.get("id", raw.get("code")) if isinstance(raw, dict) else None
     record_id = record_id if isinstance(record_id, str) else None
@@ -347,7 +346,7 @@ def _structure_one(
         return None
     try:
         return converter.structure(raw, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
+    except STRUCTURE_ERRORS as exc:
         for where, message in error_lines(exc, path):
             attribute = where[len(path) + 1 :].split("[")[0].split(".")[0] or None
             problems.append(

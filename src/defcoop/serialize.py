@@ -38,11 +38,11 @@ def from_dict(record_type: type[R], data: Any, *, name: str = "<dict>") -> R:
     Raises:
         DataError: listing every problem, with its path inside ``data``.
     """
-    from defcoop._converter import error_lines, make_converter
+    from defcoop._converter import STRUCTURE_ERRORS, error_lines, make_converter
 
     try:
         return make_converter().structure(data, record_type)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
+    except STRUCTURE_ERRORS as exc:
         raise DataError(
             Problem(file=name, path=path, message=message) for path, message in error_lines(exc)
         ) from None
