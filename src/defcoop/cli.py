@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from defcoop import _display
+from defcoop import _display, registry
 from defcoop._names import did_you_mean, suggest
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
@@ -235,7 +235,6 @@ def _query(arguments: argparse.Namespace) -> int:
 
 
 def _show(arguments: argparse.Namespace) -> int:
-    from defcoop._validation import kind_name
 
     dataset = _dataset(arguments)
     record = dataset.get(arguments.id)
@@ -243,7 +242,7 @@ def _show(arguments: argparse.Namespace) -> int:
     if arguments.json:
         _print_json(
             {
-                "kind": kind_name(type(record)),
+                "kind": registry.of(type(record)).singular,
                 "record": _plain(record),
                 "evidence": [
                     {
@@ -283,7 +282,6 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 def _export(arguments: argparse.Namespace) -> int:
     from defcoop import _tabular
-    from defcoop.loading import COLLECTIONS
     from defcoop.serialize import dumps
 
     dataset = _dataset(arguments)
@@ -294,7 +292,7 @@ def _export(arguments: argparse.Namespace) -> int:
     else:
         written = {
             folder / f"{key}.csv": _tabular.csv_text((r for r in dataset if type(r) is cls), cls)
-            for key, cls in COLLECTIONS.items()
+            for key, cls in ((d.key, d.cls) for d in registry.record_types())
         }
     for path, content in written.items():
         path.write_text(content, encoding="utf-8", newline="")

@@ -13,7 +13,7 @@ from typing import TypeAlias
 
 import attrs
 
-from defcoop._display import RecordDisplay
+from defcoop._show import RecordDisplay
 from defcoop.dates import PartialDate, Period
 from defcoop.kinds import (
     AgreementKind,
@@ -23,6 +23,7 @@ from defcoop.kinds import (
     MechanismLevel,
     OrganizationKind,
 )
+from defcoop.registry import Index, Reference, record_type
 from defcoop.rules import (
     ALPHA2,
     ALPHA3,
@@ -88,6 +89,7 @@ class Citation:
         return f"{self.source} ¶{self.paragraph}"
 
 
+@record_type("sources", "source", date="published", label="title")
 @attrs.frozen(kw_only=True, repr=False)
 class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
@@ -107,6 +109,14 @@ class Source(RecordDisplay):
     notes: str | None = attrs.field(default=None, validator=_TEXT)
 
 
+@record_type(
+    "countries",
+    "country",
+    label="name",
+    names=("alpha2", "numeric", "cow_code", "name", "names"),
+    node=True,
+    id_attribute="code",
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
     """A country, identified by its ISO 3166-1 alpha-3 code.
@@ -129,6 +139,14 @@ class Country(RecordDisplay):
         return self.code
 
 
+@record_type(
+    "fields",
+    "field",
+    label="label",
+    parent="broader",
+    references=(Reference("broader", "field"),),
+    names=("label", "aliases"),
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Field(RecordDisplay):
     """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
@@ -150,6 +168,18 @@ class Role:
     period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
 
 
+@record_type(
+    "people",
+    "person",
+    label="name",
+    references=(
+        Reference("country", "country", edge="country"),
+        Reference("roles.organization", "organization", edge="role"),
+    ),
+    names=("name", "aliases"),
+    indexes=(Index("country", "country"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Person(RecordDisplay):
     """Someone the sources name, with other spellings and scripts of the name in ``aliases``."""
@@ -171,6 +201,18 @@ class Person(RecordDisplay):
     )
 
 
+@record_type(
+    "organizations",
+    "organization",
+    label="name",
+    parent="parent",
+    references=(
+        Reference("country", "country", edge="country"),
+        Reference("parent", "organization", edge="parent"),
+    ),
+    indexes=(Index("country", "country"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Organization(RecordDisplay):
     """A ministry, armed force, department, forum or international body (``country`` None)."""
@@ -191,6 +233,20 @@ class Organization(RecordDisplay):
     )
 
 
+@record_type(
+    "agreements",
+    "agreement",
+    date="signed",
+    label="title",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("fields", "field"),
+        Reference("signatories", "organization", edge="signatory"),
+        Reference("signed_during", "event", edge="signed_during"),
+    ),
+    indexes=(Index("field", "fields", broader=True), Index("party", "parties")),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
@@ -220,6 +276,27 @@ class Agreement(RecordDisplay):
     )
 
 
+@record_type(
+    "events",
+    "event",
+    date="when",
+    label="title",
+    parent="part_of",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("participants", "person", edge="participant"),
+        Reference("part_of", "event", edge="part_of"),
+        Reference("organizer", "organization", edge="organizer"),
+        Reference("forum", "organization", edge="forum"),
+    ),
+    indexes=(
+        Index("party", "parties"),
+        Index("person", "participants"),
+        Index("kind", "kind"),
+        Index("status", "status"),
+    ),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Event(RecordDisplay):
     """A visit, meeting, conference, signing or other dated happening, past or planned.
@@ -256,6 +333,14 @@ class Event(RecordDisplay):
     )
 
 
+@record_type(
+    "mechanisms",
+    "mechanism",
+    label="name",
+    references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    indexes=(Index("party", "parties"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Mechanism(RecordDisplay):
     """A standing committee, dialogue or consultation between countries."""
@@ -296,6 +381,17 @@ def _fields_from_evidence(instance: Relationship) -> frozenset[str]:
     return frozenset(item.field for item in instance.evidence)
 
 
+@record_type(
+    "relationships",
+    "relationship",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("fields", "field"),
+        Reference("forums", "organization", edge="forum"),
+    ),
+    indexes=(Index("party", "parties"), Index("field", "fields", broader=True)),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Relationship(RecordDisplay):
     """Everything the sources say of one pair of countries as a whole.

@@ -17,7 +17,8 @@ from typing import Any
 
 import attrs
 
-from defcoop import model
+from defcoop import model, registry
+from defcoop.dataset import DatasetInfo
 from defcoop.dates import PartialDate, Period
 from defcoop.rules import Check, rules_of
 
@@ -49,16 +50,13 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$defs"]["Event"]["properties"]["kind"]["enum"][:3]
     ['visit', 'meeting', 'conference']
     """
-    from defcoop.dataset import DatasetInfo
-    from defcoop.loading import COLLECTIONS
-
     definitions: dict[str, Any] = {}
     properties: dict[str, Any] = {"dataset": _reference(DatasetInfo, definitions)}
-    for key, record_type in COLLECTIONS.items():
-        properties[key] = {
+    for declared in registry.record_types():
+        properties[declared.key] = {
             "type": "array",
-            "description": f"{record_type.__name__} records.",
-            "items": _reference(record_type, definitions),
+            "description": f"{declared.cls.__name__} records.",
+            "items": _reference(declared.cls, definitions),
         }
     return {
         "$schema": SCHEMA_DIALECT,

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
+from defcoop import registry
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import Record
@@ -55,13 +56,11 @@ def dumps(dataset: Dataset) -> str:
     """
     import json
 
-    from defcoop.loading import COLLECTIONS
-
     document: dict[str, Any] = {}
     if dataset.info is not None:
         document["dataset"] = _plain(dataset.info)
     for record in dataset:
-        key = next(k for k, cls in COLLECTIONS.items() if type(record) is cls)
+        key = registry.of(type(record)).key
         document.setdefault(key, []).append(to_dict(record))
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
