@@ -29,7 +29,9 @@ from defcoop.rules import (
     ALPHA3,
     CAMEO,
     ID,
+    IDENTIFIER,
     NUMERIC,
+    URL,
     Among,
     AtLeast,
     AttributeNames,
@@ -95,6 +97,9 @@ class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
 
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
+    ``url`` is the http(s) address of the document, ``authors`` its authors as the document
+    gives them, and ``accessed`` the day the document was read at that address, so that the
+    source can be cited.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -106,6 +111,11 @@ class Source(RecordDisplay):
     language: str = attrs.field(validator=_TEXT)
     paragraphs: int = attrs.field(validator=_COUNT)
     translator: str | None = attrs.field(default=None, validator=_TEXT)
+    url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
+    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    accessed: PartialDate | None = attrs.field(
+        default=None, validator=Check(InstanceOf(PartialDate))
+    )
     notes: str | None = attrs.field(default=None, validator=_TEXT)
 
 
@@ -252,7 +262,10 @@ class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
 
     ``fields`` holds only the fields a source ties to this document; ``signed_during`` is the
-    id of the event it was signed at.
+    id of the event it was signed at; ``entered_into_force`` the date it took effect.
+    ``identifiers`` are its ids in other datasets, each written ``scheme:value``
+    (``"dcad:1234"`` for an agreement of the Defense Cooperation Agreement Dataset), so that
+    records join back to the datasets they came from.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -266,6 +279,14 @@ class Agreement(RecordDisplay):
         factory=frozenset, converter=to_frozenset, validator=_ID_SET
     )
     signed_during: str | None = attrs.field(default=None, validator=_ID)
+    entered_into_force: PartialDate | None = attrs.field(
+        default=None, validator=Check(InstanceOf(PartialDate))
+    )
+    identifiers: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(str), IDENTIFIER), Unique()),
+    )
     sources: tuple[Citation, ...] = attrs.field(
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),

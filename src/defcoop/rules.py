@@ -32,7 +32,9 @@ __all__ = [
     "BOOKKEEPING",
     "CAMEO",
     "ID",
+    "IDENTIFIER",
     "NUMERIC",
+    "URL",
     "Among",
     "AtLeast",
     "AttributeNames",
@@ -320,6 +322,12 @@ ID = Pattern(
 
 CAMEO = Pattern(r"[0-9]{2,4}", "a CAMEO event code of two to four digits, such as '042'")
 """The pattern of a CAMEO event code, two to four digits (a shorter code is a root)."""
+
+URL = Pattern(r"https?://[^\s/?#]+[^\s]*", "an http(s) address such as 'https://example.org/a'")
+"""The pattern of a document's address (http or https, a host, then any path)."""
+
+IDENTIFIER = Pattern(r"[a-z][a-z0-9-]*:\S+", "an id in another dataset, 'scheme:value'")
+"""The pattern of an id in another dataset, ``scheme:value`` (``"dcad:1234"``)."""
 
 ALPHA3 = Pattern("[A-Z]{3}", "an ISO 3166-1 alpha-3 code of three capital letters")
 """The pattern of a country's id, its ISO 3166-1 alpha-3 code."""

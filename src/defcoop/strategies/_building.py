@@ -85,6 +85,28 @@ def _names() -> SearchStrategy[str]:
 
 
 @functools.cache
+def _urls() -> SearchStrategy[str]:
+    """http(s) addresses: a host of lower-case labels and an optional path."""
+    label = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+    host = st.lists(label, min_size=2, max_size=3).map(".".join)
+    path = st.lists(label, max_size=3).map(lambda parts: "".join("/" + p for p in parts))
+    return st.builds(
+        lambda scheme, host, path: f"{scheme}://{host}{path}",
+        st.sampled_from(("http", "https")),
+        host,
+        path,
+    )
+
+
+@functools.cache
+def _identifiers() -> SearchStrategy[str]:
+    """Ids in other datasets, ``scheme:value`` (``"dcad:1234"``)."""
+    scheme = st.sampled_from(("dcad", "unts", "atop"))
+    value = st.text(string.ascii_letters + string.digits + "-_.", min_size=1, max_size=8)
+    return st.builds(lambda s, v: f"{s}:{v}", scheme, value)
+
+
+@functools.cache
 def _aliases(max_size: int = 3) -> SearchStrategy[list[str]]:
     return st.lists(_names(), unique=True, max_size=max_size)
 

@@ -28,6 +28,7 @@ from defcoop.strategies._building import (
     _any_citations,
     _cited,
     _codes,
+    _identifiers,
     _ids,
     _inferred,
     _lists,
@@ -37,6 +38,7 @@ from defcoop.strategies._building import (
     _pool,
     _sets,
     _text,
+    _urls,
     _usually,
 )
 from defcoop.strategies._dates import partial_dates, periods
@@ -79,6 +81,9 @@ def sources(
         language=st.sampled_from(("en", "vi", "ru", "be")) | _text(8),
         paragraphs=st.integers(1, 60),
         translator=_maybe(_names()),
+        url=_maybe(_urls()),
+        authors=_lists(_names(), unique=True, max_size=3),
+        accessed=_maybe(partial_dates(within=dates)),
         notes=_notes(),
     )
 
@@ -231,6 +236,8 @@ def agreements(
         period=_maybe(periods(within=dates)),
         fields=_sets(_ids(field_ids), max_size=3),
         signed_during=_maybe(_ids(event_ids)),
+        entered_into_force=_maybe(partial_dates(within=dates)),
+        identifiers=_lists(_identifiers(), unique=True, max_size=2),
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
