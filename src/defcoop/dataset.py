@@ -16,6 +16,7 @@ from defcoop._lookup import (
     check_text,
     coerce_member,
     coerce_period,
+    plover_filter,
     record_kind,
     unknown,
 )
@@ -41,6 +42,7 @@ from defcoop.rules import CAMEO
 
 if TYPE_CHECKING:
     import pandas
+    import pyarrow
 
     from defcoop.dyad import DyadProfile
     from defcoop.evidence import Evidence
@@ -149,7 +151,7 @@ class Dataset:
             group = groups.get(declared.cls, ())
             if declared.indexes:
                 keys = {
-                    ix.filter: by_field if ix.broader else _keys(declared, ix)
+                    ix.filter: by_field if ix.broader else ix.keys or _keys(declared, ix)
                     for ix in declared.indexes
                 }
                 tables[declared.cls] = Table(group, declared.date, keys)
@@ -267,6 +269,7 @@ class Dataset:
         when: DateFilter | None = None,
         status: str | EventStatus | None = None,
         cameo: str | None = None,
+        plover: str | None = None,
     ) -> Results[Event]:
         """Visits, meetings, conferences and other events, by date.
 
@@ -278,6 +281,8 @@ class Dataset:
             status: ``"occurred"`` or ``"planned"``.
             cameo: a CAMEO event code of two to four digits; a shorter code matches the
                 codes below it (``"04"``, consult, matches ``"042"``, make a visit).
+            plover: a PLOVER event type (``"CONSULT"``), or a type and mode as the PLOVER
+                manual writes them (``"CONSULT-visit"``), any case; see :mod:`defcoop.plover`.
         """
         filters = {}
         if kind is not None:
@@ -288,6 +293,8 @@ class Dataset:
             filters["party"] = self.country(party).code
         if person is not None:
             filters["person"] = self.person(person).id
+        if plover is not None:
+            filters["plover"] = plover_filter(plover)
         found = self._tables[Event].select(filters, _period(when, "when"))
         if cameo is not None:
             code = _cameo(cameo)
@@ -346,6 +353,22 @@ class Dataset:
         from defcoop.evidence import build_evidence
 
         return build_evidence(self, record)
+
+    def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
+        """Every record of one kind as an Arrow table; see :mod:`defcoop.arrow`."""
+        from defcoop.arrow import dataset_table
+
+        return dataset_table(self, kind)
+
+    def cite(self, record: str | Record, *, style: str = "bibtex") -> str:
+        """Citations a reference manager imports, for a source or the sources of a record.
+
+        ``style`` is ``"bibtex"`` or ``"csl-json"``; a record's entries name the paragraphs
+        it rests on. See :mod:`defcoop.cite`.
+        """
+        from defcoop.cite import cite
+
+        return cite(self, record, style=style)
 
     def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
         """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.

@@ -28,9 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COLLECTIONS", "clear_cache", "load", "load_bundled"]
 
-COLLECTIONS: dict[str, type[Record]] = {
-    declared.key: declared.cls for declared in registry.record_types()
-}
+COLLECTIONS: dict[str, type[Record]] = registry.collections()
 """The top-level keys of a data file and the record type each holds a list of (from the
 record-type declarations of :mod:`defcoop.registry`)."""
 

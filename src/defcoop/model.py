@@ -23,6 +23,7 @@ from defcoop.kinds import (
     MechanismLevel,
     OrganizationKind,
 )
+from defcoop.plover import Plover, classify
 from defcoop.registry import Index, Reference, record_type
 from defcoop.rules import (
     ALPHA2,
@@ -297,6 +298,12 @@ class Agreement(RecordDisplay):
     )
 
 
+def _plover_keys(event: Event) -> tuple[str, ...]:
+    """The keys an event is found by with ``plover=``: its PLOVER type, and type and mode."""
+    plover = event.plover
+    return () if plover is None else tuple(plover.filter_keys())
+
+
 @record_type(
     "events",
     "event",
@@ -315,6 +322,7 @@ class Agreement(RecordDisplay):
         Index("person", "participants"),
         Index("kind", "kind"),
         Index("status", "status"),
+        Index("plover", "plover", keys=_plover_keys),
     ),
     node=True,
 )
@@ -325,7 +333,8 @@ class Event(RecordDisplay):
     ``host`` is where it takes place (None where it is not one place) and is always among
     ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
     event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
-    that events join ICEWS- and GDELT-style event data.
+    that events join ICEWS- and GDELT-style event data; :attr:`plover` gives its PLOVER
+    coding, derived from the code and the kind, for POLECAT-style data.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -352,6 +361,20 @@ class Event(RecordDisplay):
     inferred: frozenset[str] = attrs.field(
         factory=frozenset, converter=to_frozenset, validator=_INFERRED
     )
+
+    @property
+    def plover(self) -> Plover | None:
+        """The event's PLOVER event type, mode and context, from its CAMEO code and kind.
+
+        Derived through the crosswalk of :mod:`defcoop.plover`, never stored; None where
+        neither the code nor the kind maps to PLOVER.
+        """
+        return classify(
+            self.cameo,
+            self.kind.value,
+            self.status.value,
+            multilateral=getattr(self, "multilateral", False),
+        )
 
 
 @record_type(

@@ -17,7 +17,7 @@ own, so adding a record type touches the model, its data and its tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
@@ -27,6 +27,7 @@ __all__ = [
     "RecordType",
     "Reference",
     "by_key",
+    "collections",
     "keys",
     "named",
     "of",
@@ -67,11 +68,14 @@ class Index:
         attribute: the attribute whose values are the index's keys (``"parties"``); a list
             gives one key per item, a vocabulary word its text, None no key.
         broader: whether a value also answers for every field above it in the taxonomy.
+        keys: for a value derived from the record rather than stored in it, the function
+            that gives a record's keys (an event's PLOVER types from its CAMEO code).
     """
 
     filter: str
     attribute: str
     broader: bool = False
+    keys: Callable[[Any], Iterable[str]] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -137,6 +141,11 @@ def record_type(key: str, singular: str, **details: Any) -> Callable[[C], C]:
 def record_types() -> tuple[RecordType, ...]:
     """Every record type, in declaration order (the order of the data-file keys)."""
     return tuple(_declared.values())
+
+
+def collections() -> dict[str, type[Any]]:
+    """The data-file keys, in order, and the record class each holds a list of."""
+    return {declared.key: declared.cls for declared in _declared.values()}
 
 
 def keys() -> tuple[str, ...]:
