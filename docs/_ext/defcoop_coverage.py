@@ -127,14 +127,43 @@ def render(db: Dataset) -> str:
     lines += ["The documents every other record cites, and what cites each paragraph.", ""]
     for source in db.sources:
         lines += _source(db, source, cited.get(source.id, {}))
+    referenced = _referenced(db)
     for title, description, key in SECTIONS:
         records = _records(db, key)
         lines += [f"## {title}", "", f"{text(description.capitalize())}.", ""]
+        if key == "countries":
+            shown = tuple(r for r in records if r.id in referenced)
+            if len(shown) < len(records):
+                lines += [_other_countries(len(records) - len(shown)), ""]
+            records = shown
         if key == "events":
             lines += ["Every dated agreement and event, each over the days its date may mean:"]
             lines += ["", TIMELINE_PLOT]
         lines += [*_table(db, records), *_notes(records)]
     return "\n".join(lines)
+
+
+def _referenced(db: Dataset) -> set[str]:
+    """The ids some record refers to."""
+    found: set[str] = set()
+    for record in db:
+        for field in attrs.fields(type(record)):
+            if field.name in REFERENCES:
+                value = getattr(record, field.name)
+                found.update(value if isinstance(value, tuple | frozenset) else [value])
+        for item in getattr(record, "roles", ()):
+            found.add(item.organization)
+        for item in getattr(record, "evidence", ()):
+            found.add(item.field)
+    return found
+
+
+def _other_countries(count: int) -> str:
+    return (
+        f"The table lists the countries some record refers to. The data also holds {count} "
+        "other states as reference data, so that your own records may name them; "
+        "`defcoop.load().countries` lists them all."
+    )
 
 
 def _records(db: Dataset, key: str) -> tuple[Record, ...]:
