@@ -160,6 +160,22 @@ def test_coverage_page_counts_countries_nothing_refers_to() -> None:
     assert coverage._other_countries(1) in page
 
 
+def test_coverage_shows_value_classes_by_their_parts(db: defcoop.Dataset) -> None:
+    """A value class a record holds (a coverage, say) shows its parts, ids as links."""
+    import attrs
+
+    @attrs.frozen
+    class Covered:
+        countries: tuple[str, ...]
+        period: defcoop.Period
+
+    coverage = _extension("defcoop_coverage")
+    value = (Covered(countries=("VNM", "RUS"), period=defcoop.Period.parse("2008/2025")),)
+    assert coverage._value(db, "coverage", value) == (
+        "{ref}`VNM <record-vnm>`, {ref}`RUS <record-rus>`, 2008\\/2025"
+    )
+
+
 def test_coverage_text_is_shown_literally() -> None:
     """Markdown punctuation in the data is escaped, so it shows as written."""
     text = _extension("defcoop_coverage").text

@@ -37,6 +37,8 @@ REFERENCES = frozenset(
     {
         "actor",
         "broader",
+        "continued_by",
+        "countries",
         "country",
         "field",
         "fields",
@@ -319,7 +321,7 @@ def _value(db: Dataset, name: str, value: Any, inferred: frozenset[str] = frozen
     if isinstance(value, frozenset):
         value = tuple(sorted(value))
     if isinstance(value, tuple):
-        if value and isinstance(value[0], Role | FieldEvidence):
+        if value and (isinstance(value[0], Role | FieldEvidence) or _composite(value[0])):
             return "; ".join(_part(db, item) for item in value) + mark
         return ", ".join(_value(db, name, item) for item in value) + mark
     if isinstance(value, str) and name in REFERENCES and value in db:
@@ -328,10 +330,20 @@ def _value(db: Dataset, name: str, value: Any, inferred: frozenset[str] = frozen
         return text(str(value.value)) + mark
     if value is True:
         return "yes" + mark
+    if _composite(value):  # a value class held by a record (a coverage, a membership)
+        parts = (_value(db, f.name, getattr(value, f.name)) for f in attrs.fields(type(value)))
+        return ", ".join(part for part in parts if part) + mark
     return text(str(value)) + mark
 
 
-def _part(db: Dataset, item: Role | FieldEvidence) -> str:
+def _composite(value: Any) -> bool:
+    """Whether ``value`` is an attrs value without a text form of its own (dates have one)."""
+    return attrs.has(type(value)) and type(value).__str__ is object.__str__
+
+
+def _part(db: Dataset, item: Any) -> str:
+    if not isinstance(item, Role | FieldEvidence):
+        return _value(db, "", item)
     if isinstance(item, FieldEvidence):
         return f"{_link(item.field)} ({_cites(item.sources)})"
     parts = [text(item.title)]
