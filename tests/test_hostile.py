@@ -212,7 +212,7 @@ def test_a_dataset_pickles_and_copies_with_working_indexes(
     assert copied.country("Vietnam") == db.country("Vietnam")
     assert copied.sources == db.sources
     assert copied.fields == db.fields
-    assert copied._agreements is not db._agreements
+    assert copied._tables[defcoop.Agreement] is not db._tables[defcoop.Agreement]
 
 
 def test_two_loads_of_the_same_data_compare_equal(tmp_path: Path) -> None:
@@ -313,7 +313,7 @@ def test_a_child_forked_during_a_query_index_build_does_not_deadlock() -> None:
     inside, release = threading.Event(), threading.Event()
 
     def holding_thread() -> None:
-        with dataset._agreements._lock:
+        with dataset._tables[defcoop.Agreement]._lock:
             inside.set()
             release.wait(30)
 

@@ -79,7 +79,7 @@ def structure_citation(value: Any, _type: Any = None) -> Citation:
                 f"expected a paragraph number of at most {PARAGRAPH_DIGITS} digits, "
                 f"got one of {len(digits)} digits"
             )
-        return Citation(source=match["source"], paragraph=int(digits))
+        return Citation(source=match["source"], paragraph=int(digits or "0"))
     if isinstance(value, dict):
         return plain_citation(value)
     raise ValueProblemError(

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-import re
+import enum
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from defcoop._keys import later_names_of, names_of
+from defcoop import _tabular, registry
+from defcoop._keys import LATER
 from defcoop._lookup import (
     NameIndex,
     check_text,
     coerce_member,
     coerce_period,
     plover_filter,
+    record_kind,
     unknown,
 )
 from defcoop._names import Suggester
-from defcoop._quote import described
+from defcoop._quote import described, quote
 from defcoop._table import Table
 from defcoop._taxonomy import Taxonomy
-from defcoop._validation import KIND_NAMES, Origin, check, group_by_kind, ids, kind_name
+from defcoop._validation import Origin, check, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
@@ -39,6 +42,7 @@ from defcoop.model import (
     Source,
 )
 from defcoop.results import Results
+from defcoop.rules import CAMEO
 
 if TYPE_CHECKING:
     import pandas
@@ -51,7 +55,6 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "DatasetInfo"]
 
 R = TypeVar("R", bound=Record)
-_RECORD_TYPES = frozenset(KIND_NAMES)
 #: The forms a date filter accepts, a date, a period or their text (``"2018"``, ``"2018/2020"``).
 DateFilter = PartialDate | Period | str
 #: The forms ``party=`` and ``country=`` accept, a code or name, an int COW code or a Country.
@@ -77,21 +80,13 @@ class Dataset:
     """
 
     __slots__ = (
-        "_agreements",
         "_by_cow_code",
         "_by_id",
         "_countries",
-        "_country_names",
-        "_events",
-        "_field_names",
-        "_fields",
-        "_mechanisms",
-        "_organizations",
-        "_people",
-        "_person_names",
-        "_relationships",
-        "_sources",
+        "_listed",
+        "_names",
         "_suggesters",
+        "_tables",
         "_taxonomy",
         "info",
     )
@@ -102,19 +97,11 @@ class Dataset:
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
-    _country_names: NameIndex
-    _field_names: NameIndex
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
-    _sources: Table[Source]
-    _fields: Table[Field]
-    _person_names: NameIndex
-    _people: Table[Person]
-    _organizations: Table[Organization]
-    _agreements: Table[Agreement]
-    _events: Table[Event]
-    _mechanisms: Table[Mechanism]
-    _relationships: Table[Relationship]
+    _names: dict[type, NameIndex]
+    _listed: dict[type, tuple[Record, ...]]
+    _tables: dict[type, Table[Any]]
 
     def __init__(self, records: Iterable[Record], *, info: DatasetInfo | None = None) -> None:
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
@@ -151,73 +138,46 @@ class Dataset:
         by_id: dict[str, Record],
         info: DatasetInfo | None,
     ) -> None:
-        def of(kind: type[R]) -> Sequence[R]:
-            return groups.get(kind, ())  # type: ignore[return-value]
+        """Index the records as their record types declare (:mod:`defcoop.registry`).
 
+        A type with query indexes gets a :class:`Table` with one posting per filter; any
+        other is listed by id. A type with names gets a name index for its lookups.
+        """
         set_ = object.__setattr__
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
-        countries = sorted(of(Country), key=lambda c: c.code)
+        # The taxonomy's closures are computed on demand: linear in the taxonomy at load.
+        taxonomy = Taxonomy(groups.get(Field, ()))  # type: ignore[arg-type]
+        set_(self, "_taxonomy", taxonomy)
+        by_field = taxonomy.answers_to()
+        listed: dict[type, tuple[Record, ...]] = {}
+        tables: dict[type, Table[Any]] = {}
+        names: dict[type, NameIndex] = {}
+        for declared in registry.record_types():
+            group = groups.get(declared.cls, ())
+            if declared.indexes:
+                keys = {
+                    ix.filter: by_field if ix.broader else ix.keys or _keys(declared, ix)
+                    for ix in declared.indexes
+                }
+                tables[declared.cls] = Table(group, declared.date, keys)
+            else:
+                listed[declared.cls] = tuple(sorted(group, key=attrgetter(declared.id_attribute)))
+            if declared.names:
+                first = tuple(name for name in declared.names if name not in LATER)
+                later = tuple(name for name in declared.names if name in LATER)
+                names[declared.cls] = NameIndex(
+                    declared.singular,
+                    ((_id(r), _name_values(r, first)) for r in group),
+                    ((_id(r), _name_values(r, later)) for r in group) if later else (),
+                )
+        set_(self, "_listed", listed)
+        set_(self, "_tables", tables)
+        set_(self, "_names", names)
+        countries: tuple[Country, ...] = listed.get(Country, ())  # type: ignore[assignment]
         set_(self, "_countries", {c.code: c for c in countries})
         set_(self, "_by_cow_code", {c.cow_code: c for c in countries if c.cow_code is not None})
-        set_(
-            self,
-            "_country_names",
-            NameIndex(
-                "country",
-                ((c.code, names_of(c)) for c in countries),
-                ((c.code, later_names_of(c)) for c in countries),
-            ),
-        )
-        fields = of(Field)
-        taxonomy = Taxonomy(fields)
-        set_(self, "_taxonomy", taxonomy)
-        set_(self, "_sources", Table(of(Source), None, {}))
-        set_(self, "_fields", Table(fields, None, {}))
-        set_(
-            self,
-            "_field_names",
-            NameIndex("field", ((f.id, names_of(f)) for f in fields)),
-        )
-        people = of(Person)
-        set_(
-            self,
-            "_person_names",
-            NameIndex("person", ((p.id, names_of(p)) for p in people)),
-        )
-        by_field = taxonomy.answers_to()
-        country = _optional("country")
-        parties = attrgetter("parties")
-        set_(self, "_people", Table(people, None, {"country": country}))
-        set_(self, "_organizations", Table(of(Organization), None, {"country": country}))
-        set_(
-            self,
-            "_agreements",
-            Table(of(Agreement), "signed", {"field": by_field, "party": parties}),
-        )
-        set_(
-            self,
-            "_events",
-            Table(
-                of(Event),
-                "when",
-                {
-                    "party": parties,
-                    "person": attrgetter("participants"),
-                    "kind": lambda e: (e.kind.value,),
-                    "status": lambda e: (e.status.value,),
-                    "cameo": _cameo_roots,
-                    "plover": lambda e: e.plover.filter_keys() if e.plover else (),
-                },
-            ),
-        )
-        set_(self, "_mechanisms", Table(of(Mechanism), None, {"party": parties}))
-        set_(
-            self,
-            "_relationships",
-            Table(of(Relationship), None, {"party": parties, "field": by_field}),
-        )
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot set {name!r}")
@@ -248,7 +208,7 @@ class Dataset:
     @property
     def sources(self) -> Results[Source]:
         """Every source, by id."""
-        return Results(self._sources.records)
+        return Results(self._listed[Source])  # type: ignore[arg-type]
 
     @property
     def countries(self) -> Results[Country]:
@@ -258,15 +218,13 @@ class Dataset:
     @property
     def fields(self) -> Results[Field]:
         """The taxonomy of cooperation fields, by id."""
-        return Results(self._fields.records)
+        return Results(self._listed[Field])  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
-        yield from self.sources
-        yield from self.countries
-        yield from self.fields
-        for table in self._tables():
-            yield from table.records
+        for declared in registry.record_types():
+            table = self._tables.get(declared.cls)
+            yield from self._listed[declared.cls] if table is None else table.records
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -299,21 +257,22 @@ class Dataset:
             UnknownNameError: naming the closest ids (of that kind) when none matches.
         """
         check_text(record_id, "id")
-        if kind is not None and kind not in _RECORD_TYPES:
+        if kind is not None and kind not in _record_classes():
             raise QueryError(
                 f"get() expects a record class such as Agreement as kind, got {described(kind)}"
             )
         record = self._by_id.get(record_id)
         if record is None or (kind is not None and not isinstance(record, kind)):
             raise unknown(
-                "id" if kind is None else f"{kind_name(kind)} id",
+                "id" if kind is None else f"{registry.of(kind).singular} id",
                 record_id,
                 self._suggester(kind),
             )
         return record
 
     def _suggester(self, kind: type[Record] | None) -> Suggester:
-        """The ids of a kind (all ids for None) ready for suggestions, made on first use."""
+        """The ids of a kind (all ids for None) ready for suggestions, made on first use, so
+        that a misspelt id costs the same in a small dataset and a large one."""
         found = self._suggesters.get(kind)
         if found is None:
             pool = (
@@ -346,7 +305,7 @@ class Dataset:
             filters["field"] = self.field(field).id
         if party is not None:
             filters["party"] = self.country(party).code
-        return Results(self._agreements.select(filters, _period(signed, "signed")))
+        return Results(self._tables[Agreement].select(filters, _period(signed, "signed")))
 
     def events(
         self,
@@ -385,12 +344,12 @@ class Dataset:
             filters["plover"] = plover_filter(plover)
         if cameo is not None:
             filters["cameo"] = _cameo(cameo)
-        return Results(self._events.select(filters, _period(when, "when")))
+        return Results(self._tables[Event].select(filters, _period(when, "when")))
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
         filters = {} if party is None else {"party": self.country(party).code}
-        return Results(self._mechanisms.select(filters, None))
+        return Results(self._tables[Mechanism].select(filters, None))
 
     def relationships(
         self, *, party: CountryName | None = None, field: str | Field | None = None
@@ -401,17 +360,17 @@ class Dataset:
             filters["party"] = self.country(party).code
         if field is not None:
             filters["field"] = self.field(field).id
-        return Results(self._relationships.select(filters, None))
+        return Results(self._tables[Relationship].select(filters, None))
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
         filters = {} if country is None else {"country": self.country(country).code}
-        return Results(self._people.select(filters, None))
+        return Results(self._tables[Person].select(filters, None))
 
     def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
         """Organizations and forums, by id."""
         filters = {} if country is None else {"country": self.country(country).code}
-        return Results(self._organizations.select(filters, None))
+        return Results(self._tables[Organization].select(filters, None))
 
     def timeline(
         self, *, party: CountryName | None = None, when: DateFilter | None = None
@@ -461,9 +420,9 @@ class Dataset:
 
         ``kind`` is a data-file key (``"agreements"``), its singular or a record class.
         """
-        from defcoop.frames import dataset_frame
-
-        return dataset_frame(self, kind)
+        record_type = record_kind(kind)
+        records = (r for r in self if type(r) is record_type)
+        return _tabular.frame(records, record_type, "Dataset.to_frame()")
 
     # Lookups -----------------------------------------------------------------------------
 
@@ -482,11 +441,11 @@ class Dataset:
             return found
         else:
             code = check_text(name, "country")
-        return self._countries[self._country_names.resolve(code, "country")]
+        return self._countries[self._names[Country].resolve(code, "country")]
 
     def field(self, name: str | Field) -> Field:
         """The field with this id, label or alias (any case, diacritics ignored)."""
-        field_id = name.id if isinstance(name, Field) else self._field_names.resolve(name, "field")
+        field_id = name.id if isinstance(name, Field) else self._names[Field].resolve(name, "field")
         result = self._by_id.get(field_id)
         if not isinstance(result, Field):
             raise unknown("field", field_id, (f.id for f in self.fields))
@@ -495,31 +454,31 @@ class Dataset:
     def person(self, name: str | Person) -> Person:
         """The person with this id, full name or alias (any case, diacritics ignored)."""
         person_id = (
-            name.id if isinstance(name, Person) else self._person_names.resolve(name, "person")
+            name.id if isinstance(name, Person) else self._names[Person].resolve(name, "person")
         )
         result = self._by_id.get(person_id)
         if not isinstance(result, Person):
-            raise unknown("person", person_id, (p.id for p in self._people.records))
+            raise unknown("person", person_id, (p.id for p in self._tables[Person].records))
         return result
 
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._taxonomy.narrower(self.field(field).id)
 
-    # Helpers -----------------------------------------------------------------------------
 
-    def _tables(self) -> tuple[Table[Any], ...]:
-        return (
-            self._people,
-            self._organizations,
-            self._agreements,
-            self._events,
-            self._mechanisms,
-            self._relationships,
-        )
+def _id(record: Any) -> str:
+    return str(record.id)
 
 
-def _optional(name: str) -> Callable[[Any], Iterable[str]]:
+def _keys(declared: registry.RecordType, index: registry.Index) -> Callable[[Any], Iterable[str]]:
+    """The index keys of a record: the items of a list, a word's text, a value, or none."""
+    hint = typing.get_type_hints(declared.cls)[index.attribute]
+    name = index.attribute
+    if typing.get_origin(hint) in (tuple, frozenset):
+        return attrgetter(name)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return lambda record: (getattr(record, name).value,)
+
     def values(record: Any) -> Iterable[str]:
         value = getattr(record, name)
         return () if value is None else (value,)
@@ -527,23 +486,24 @@ def _optional(name: str) -> Callable[[Any], Iterable[str]]:
     return values
 
 
-def _cameo_roots(event: Event) -> tuple[str, ...]:
-    """The CAMEO codes an event answers to: its own and each shorter root (two digits up)."""
-    code = event.cameo
-    return () if code is None else tuple(code[:length] for length in range(2, len(code) + 1))
-
-
-def _restore(records: tuple[Record, ...], info: DatasetInfo | None) -> Dataset:
-    """A dataset of records that were already checked together (the inverse of pickling)."""
-    groups = group_by_kind(records)
-    return Dataset._trusted(groups, ids(groups), info)
+def _name_values(record: Any, names: Sequence[str]) -> tuple[str, ...]:
+    """The values of a record's name attributes, as text, in order (lists flattened)."""
+    found: list[str] = []
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            found += value
+        elif value is not None:
+            found.append(str(value))
+    return tuple(found)
 
 
 def _cameo(value: object) -> str:
     code = check_text(value, "cameo")
-    if not re.fullmatch(r"\d{2,4}", code):
+    if not CAMEO.matches(code):
         raise QueryError(
-            f"cameo= expects a CAMEO code of two to four digits such as '042' or '04', got {code!r}"
+            "cameo= expects a CAMEO code of two to four digits such as '042' or '04', "
+            f"got {quote(code)}"
         )
     return code
 
@@ -565,3 +525,13 @@ def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
     if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
         _day_ranges[value] = days
     return days
+
+
+def _record_classes() -> frozenset[type]:
+    return frozenset(declared.cls for declared in registry.record_types())
+
+
+def _restore(records: tuple[Record, ...], info: DatasetInfo | None) -> Dataset:
+    """A dataset of records that were already checked together (the inverse of pickling)."""
+    groups = group_by_kind(records)
+    return Dataset._trusted(groups, ids(groups), info)
