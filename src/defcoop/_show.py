@@ -13,13 +13,15 @@ from typing import Any
 import attrs
 
 from defcoop import registry
+from defcoop._order import Ordered
 
 _SHORT = 72
 CELL = ' style="text-align:left;vertical-align:top"'
 
 
-class RecordDisplay:
-    """Base of the record classes: a one-line repr and an HTML table of the attributes."""
+class RecordDisplay(Ordered):
+    """Base of the record classes: a one-line repr, an HTML table of the attributes, and the
+    order of queries (:mod:`defcoop._order`)."""
 
     __slots__ = ()
 

@@ -75,10 +75,12 @@ def to_arrow(records: Iterable[Record], kind: type[Record] | str | None = None) 
         MissingExtraError: when pyarrow is not installed (``pip install "defcoop[arrow]"``).
         QueryError: for records of more than one kind.
     """
+    from defcoop._arguments import require_records
+
+    rows = require_records(records, "to_arrow()")
     pa = _pa("to_arrow()")
     from defcoop._lookup import record_kind
 
-    rows = list(records)
     kinds = {type(record) for record in rows}
     record_type = record_kind(kind) if kind is not None else next(iter(kinds), None)
     if record_type is None or kinds - {record_type}:

@@ -63,6 +63,14 @@ def cite(dataset: Dataset, record: str | Record, *, style: str = "bibtex") -> st
         raise unknown("citation style", style, STYLES)
     if isinstance(record, str):
         record = dataset.get(record)
+    else:
+        from defcoop._arguments import is_record
+
+        if not is_record(record):
+            from defcoop._quote import described
+            from defcoop.errors import ArgumentError
+
+            raise ArgumentError(f"cite() expects a record or its id, got {described(record)}")
     cited = _cited(dataset, record)
     if chosen == "bibtex":
         return "\n".join(bibtex(source, paragraphs, record) for source, paragraphs in cited)

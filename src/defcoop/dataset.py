@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import attrs
 
 from defcoop import _tabular, registry
+from defcoop._arguments import is_record_class, require_records
 from defcoop._keys import LATER
 from defcoop._lookup import (
     NameIndex,
@@ -27,7 +28,7 @@ from defcoop._table import Table
 from defcoop._taxonomy import Taxonomy
 from defcoop._validation import Origin, check, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
-from defcoop.errors import DataError, QueryError
+from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
 from defcoop.model import (
     Agreement,
@@ -42,7 +43,7 @@ from defcoop.model import (
     Source,
 )
 from defcoop.results import Results
-from defcoop.rules import CAMEO
+from defcoop.rules import CAMEO, Check, InstanceOf, NonEmpty, NotBlank
 
 if TYPE_CHECKING:
     import pandas
@@ -66,9 +67,11 @@ CountryName = str | int | Country
 class DatasetInfo:
     """What a dataset calls itself: name, version and release date (a ``[dataset]`` table)."""
 
-    name: str
-    version: str
-    released: PartialDate | None = None
+    name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
+    version: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
+    released: PartialDate | None = attrs.field(
+        default=None, validator=Check(InstanceOf(PartialDate))
+    )
 
 
 class Dataset:
@@ -105,7 +108,9 @@ class Dataset:
 
     def __init__(self, records: Iterable[Record], *, info: DatasetInfo | None = None) -> None:
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
-        records = tuple(records)
+        records = tuple(require_records(records, "Dataset()"))
+        if not isinstance(info, DatasetInfo | None):
+            raise ArgumentError(f"Dataset() expects info= a DatasetInfo, got {described(info)}")
         origins: dict[int, Origin] = {}
         for i, record in enumerate(records):
             origins.setdefault(id(record), Origin("<records>", f"$[{i}]"))
@@ -257,7 +262,7 @@ class Dataset:
             UnknownNameError: naming the closest ids (of that kind) when none matches.
         """
         check_text(record_id, "id")
-        if kind is not None and kind not in _record_classes():
+        if kind is not None and not is_record_class(kind):
             raise QueryError(
                 f"get() expects a record class such as Agreement as kind, got {described(kind)}"
             )
@@ -304,7 +309,7 @@ class Dataset:
         if field is not None:
             filters["field"] = self.field(field).id
         if party is not None:
-            filters["party"] = self.country(party).code
+            filters["party"] = self._country(party, "party").code
         return Results(self._tables[Agreement].select(filters, _period(signed, "signed")))
 
     def events(
@@ -337,7 +342,7 @@ class Dataset:
         if status is not None:
             filters["status"] = coerce_member(status, EventStatus, "event status", "status").value
         if party is not None:
-            filters["party"] = self.country(party).code
+            filters["party"] = self._country(party, "party").code
         if person is not None:
             filters["person"] = self.person(person).id
         if plover is not None:
@@ -348,7 +353,7 @@ class Dataset:
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
-        filters = {} if party is None else {"party": self.country(party).code}
+        filters = {} if party is None else {"party": self._country(party, "party").code}
         return Results(self._tables[Mechanism].select(filters, None))
 
     def relationships(
@@ -357,19 +362,19 @@ class Dataset:
         """Dyad relationships, by id; ``field`` matches the fields named for the dyad."""
         filters = {}
         if party is not None:
-            filters["party"] = self.country(party).code
+            filters["party"] = self._country(party, "party").code
         if field is not None:
             filters["field"] = self.field(field).id
         return Results(self._tables[Relationship].select(filters, None))
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
-        filters = {} if country is None else {"country": self.country(country).code}
+        filters = {} if country is None else {"country": self._country(country, "country").code}
         return Results(self._tables[Person].select(filters, None))
 
     def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
         """Organizations and forums, by id."""
-        filters = {} if country is None else {"country": self.country(country).code}
+        filters = {} if country is None else {"country": self._country(country, "country").code}
         return Results(self._tables[Organization].select(filters, None))
 
     def timeline(
@@ -432,6 +437,10 @@ class Dataset:
         An int is read as a Correlates of War code (``country(816)`` is Vietnam); an ISO
         numeric code is text (``"704"``), which keeps its leading zeros.
         """
+        return self._country(name, "country")
+
+    def _country(self, name: CountryName, argument: str) -> Country:
+        """:meth:`country`, with errors naming the argument the caller gave (``party=``)."""
         if isinstance(name, Country):
             code = name.code
         elif isinstance(name, int) and not isinstance(name, bool):
@@ -440,8 +449,8 @@ class Dataset:
                 raise unknown("COW code", str(name), map(str, self._by_cow_code))
             return found
         else:
-            code = check_text(name, "country")
-        return self._countries[self._names[Country].resolve(code, "country")]
+            code = check_text(name, argument)
+        return self._countries[self._names[Country].resolve(code, argument)]
 
     def field(self, name: str | Field) -> Field:
         """The field with this id, label or alias (any case, diacritics ignored)."""
@@ -525,10 +534,6 @@ def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
     if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
         _day_ranges[value] = days
     return days
-
-
-def _record_classes() -> frozenset[type]:
-    return frozenset(declared.cls for declared in registry.record_types())
 
 
 def _restore(records: tuple[Record, ...], info: DatasetInfo | None) -> Dataset:

@@ -72,8 +72,8 @@ def _days_in(year: int, month: int) -> int:
 def _check_date(instance: PartialDate, _attribute: Any, _value: Any) -> None:
     year, month, day = instance.year, instance.month, instance.day
     for name, value in (("year", year), ("month", month), ("day", day)):
-        if value is not None and (type(value) is not int):
-            raise DateError(f"{name} must be an int, got {value!r}")
+        if (value is not None or name == "year") and type(value) is not int:
+            raise DateError(f"{name} must be an int, got {quote(value)}")
     if not 1 <= year <= 9999:
         raise DateError(f"year must be between 1 and 9999, got {year}")
     if month is None:
@@ -120,7 +120,7 @@ class PartialDate(_OrderedBySortKey):
         PartialDate(2018, 11, 15)
         """
         if not isinstance(text, str):
-            raise DateError(f"expected a date as text such as '2018-11', got {text!r}")
+            raise DateError(f"expected a date as text such as '2018-11', got {quote(text)}")
         match = _DATE_PATTERN.fullmatch(text)
         if match is None:
             raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {quote(text)}")
@@ -172,7 +172,9 @@ class PartialDate(_OrderedBySortKey):
 def _check_period(instance: Period, _attribute: Any, _value: Any) -> None:
     for name in ("start", "end"):
         if not isinstance(getattr(instance, name), PartialDate):
-            raise DateError(f"period {name} must be a PartialDate, got {getattr(instance, name)!r}")
+            raise DateError(
+                f"period {name} must be a PartialDate, got {quote(getattr(instance, name))}"
+            )
     if instance.start.earliest > instance.end.latest:
         raise DateError(f"period starts after it ends: {instance.start} is after {instance.end}")
 
@@ -206,7 +208,7 @@ class Period(_OrderedBySortKey):
     def parse(cls, text: str) -> Period:
         """Read ``start/end`` or a single date; the inverse of ``str(period)``."""
         if not isinstance(text, str):
-            raise DateError(f"expected a period as text such as '2018/2020', got {text!r}")
+            raise DateError(f"expected a period as text such as '2018/2020', got {quote(text)}")
         start, sep, end = text.partition("/")
         if not sep:
             return cls.of(PartialDate.parse(start))
@@ -233,6 +235,8 @@ class Period(_OrderedBySortKey):
 
     def contains(self, other: Period | PartialDate) -> bool:
         """Whether every day ``other`` may mean lies inside this period."""
+        if not isinstance(other, Period | PartialDate):
+            raise DateError(f"contains() expects a Period or a PartialDate, got {quote(other)}")
         return self.earliest <= other.earliest and other.latest <= self.latest
 
     def sort_key(self) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -54,7 +54,11 @@ class DyadProfile:
                 ("mechanisms", self.mechanisms),
             )
         )
-        return f"<DyadProfile {self._pair()}: {framework or 'no relationship recorded'}; {counts}>"
+        if self.relationship is None:
+            said = "no relationship recorded"
+        else:
+            said = framework or f"relationship {self.relationship.id}, no framework stated"
+        return f"<DyadProfile {self._pair()}: {said}; {counts}>"
 
     def _repr_html_(self) -> str:
         from html import escape

@@ -141,7 +141,17 @@ def build_evidence(dataset: Dataset, record: str | Record) -> Evidence:
         UnknownNameError: for an id that is not in the dataset.
         DataError: when a record given directly cites a source the dataset does not hold.
     """
-    found = dataset.get(record) if isinstance(record, str) else record
+    from defcoop._arguments import is_record
+
+    if isinstance(record, str):
+        found = dataset.get(record)
+    elif is_record(record):
+        found = record
+    else:
+        from defcoop._quote import described
+        from defcoop.errors import ArgumentError
+
+        raise ArgumentError(f"evidence() expects a record or its id, got {described(record)}")
     cited: list[tuple[Citation, Field | None]] = [(c, None) for c in getattr(found, "sources", ())]
     if isinstance(found, Relationship):
         for item in found.evidence:

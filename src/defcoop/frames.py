@@ -31,4 +31,6 @@ def to_frame(records: Iterable[Record]) -> pandas.DataFrame:
     Raises:
         MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
     """
-    return _tabular.frame(records, None, "to_frame()")
+    from defcoop._arguments import require_records
+
+    return _tabular.frame(require_records(records, "to_frame()"), None, "to_frame()")

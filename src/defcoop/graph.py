@@ -7,7 +7,8 @@ GEXF as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from defcoop import _display, registry
@@ -55,6 +56,9 @@ def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
     Raises:
         MissingExtraError: when networkx is not installed (``pip install "defcoop[networkx]"``).
     """
+    from defcoop._arguments import require_dataset
+
+    require_dataset(dataset, "to_graph()")
     nx: Any = require("networkx", "networkx", purpose="to_graph()")
     graph = nx.MultiDiGraph()
     if dataset.info is not None:
@@ -62,7 +66,12 @@ def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
     records = [record for record in dataset if isinstance(record, _NODE_KINDS)]
     for record in records:
         graph.add_node(record.id, **_node(record))
-    relationships = [r for r in records if isinstance(r, Relationship)]
+    # Relationships by their pair of parties, in query order: each record looks up the pairs
+    # of its own parties, so that the graph costs time linear in the records.
+    relationships = {
+        frozenset(r.parties): (position, r)
+        for position, r in enumerate(r for r in records if isinstance(r, Relationship))
+    }
     for record in records:
         for target, edge, extra in _edges(record, relationships):
             # One edge of a type between two nodes, except roles: one per title held.
@@ -83,7 +92,7 @@ def _node(record: Record) -> dict[str, str]:
 
 
 def _edges(
-    record: Record, relationships: list[Relationship]
+    record: Record, relationships: Mapping[frozenset[str], tuple[int, Relationship]]
 ) -> Iterator[tuple[str, str, dict[str, str]]]:
     """Every edge from ``record``: (target id, edge type, extra attributes).
 
@@ -107,10 +116,11 @@ def _edges(
             yield value, reference.edge, {}
     if isinstance(record, Event) and record.host is not None:
         yield record.host, "host", {}
-    if isinstance(record, Agreement | Event | Mechanism):
-        for relationship in relationships:
-            if set(relationship.parties) <= set(record.parties):
-                yield relationship.id, "part_of_relationship", {}
+    if isinstance(record, Agreement | Event | Mechanism) and relationships:
+        pairs = map(frozenset, itertools.combinations(record.parties, 2))
+        found = sorted(filter(None, map(relationships.get, pairs)), key=lambda item: item[0])
+        for _position, relationship in found:
+            yield relationship.id, "part_of_relationship", {}
 
 
 def _item_details(item: object) -> dict[str, str]:

@@ -306,7 +306,7 @@ class Among(Rule):
         others = getattr(record, self.attribute)
         if value in others:
             return None
-        return f"{value!r} must also be among the {self.attribute} {list(others)}"
+        return f"{_shown(value)} must also be among the {self.attribute} {_shown(list(others))}"
 
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
         return f"{value} in {local(self.attribute)}"

@@ -28,8 +28,10 @@ def to_dict(record: Record) -> dict[str, Any]:
     >>> to_dict(defcoop.load().get("VNM"))["cow_code"]
     816
     """
+    from defcoop._arguments import require_record
     from defcoop._converter import make_converter
 
+    require_record(record, "to_dict()")
     result: dict[str, Any] = make_converter().unstructure(record)
     return result
 
@@ -40,7 +42,12 @@ def from_dict(record_type: type[R], data: Any, *, name: str = "<dict>") -> R:
     Raises:
         DataError: listing every problem, with its path inside ``data``.
     """
+    from defcoop._arguments import require_record_class
     from defcoop._converter import STRUCTURE_ERRORS, error_lines, make_converter
+
+    require_record_class(record_type, "from_dict()")
+    if not isinstance(name, str):
+        raise ArgumentError(f"from_dict() expects name= as text, got {type(name).__name__}")
 
     try:
         return make_converter().structure(data, record_type)
@@ -57,6 +64,9 @@ def dumps(dataset: Dataset) -> str:
     """
     import json
 
+    from defcoop._arguments import require_dataset
+
+    require_dataset(dataset, "dumps()")
     document: dict[str, Any] = {}
     if dataset.info is not None:
         document["dataset"] = _plain(dataset.info)
@@ -75,6 +85,9 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
     Raises:
         ExportError: when the file cannot be written (the message says why).
     """
+    from defcoop._arguments import require_dataset
+
+    require_dataset(dataset, "dump()")
     from defcoop import _export
     from defcoop._walk import check_path
 

@@ -70,6 +70,13 @@ class Timeline(Results[Agreement | Event]):
         if ax is None:
             pyplot = require("matplotlib.pyplot", "plot", purpose="Timeline.plot()")
             _figure, ax = pyplot.subplots(figsize=_size(len(self)))
+        else:
+            axes = require("matplotlib.axes", "plot", purpose="Timeline.plot()")
+            if not isinstance(ax, axes.Axes):
+                from defcoop._quote import described
+                from defcoop.errors import ArgumentError
+
+                raise ArgumentError(f"plot() expects ax= matplotlib Axes, got {described(ax)}")
         _draw(self, ax)
         return ax
 
