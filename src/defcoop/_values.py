@@ -18,12 +18,13 @@ from defcoop.dates import PartialDate, Period
 from defcoop.errors import DefcoopError
 from defcoop.model import Citation
 
-CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>[0-9]+)")
+# One spelling per paragraph number: ASCII digits, no leading zero ("src#03" is "src#3").
+CITATION_TEXT = re.compile(r"(?P<source>[^#\s]+)#(?P<paragraph>[1-9][0-9]*)")
 # Data files hold paragraph numbers and state codes; anything past 64 bits is a mistake, and
 # would not survive a round trip through JSON (Python refuses to print ints of 4,300+ digits).
 LARGEST_INT = 2**63 - 1
 PARAGRAPH_DIGITS = 18
-"""The most digits (leading zeros aside) of a paragraph number written in a citation's text,
+"""The most digits of a paragraph number written in a citation's text (no leading zero),
 as the JSON Schema's pattern says it; every such number is below :data:`LARGEST_INT`."""
 
 _SHORT = reprlib.Repr()
@@ -73,13 +74,13 @@ def structure_citation(value: Any, _type: Any = None) -> Citation:
             raise ValueProblemError(
                 f"expected a citation as 'source-id#paragraph', got {shown(value)}"
             )
-        digits = match["paragraph"].lstrip("0")
+        digits = match["paragraph"]
         if len(digits) > PARAGRAPH_DIGITS:
             raise ValueProblemError(
                 f"expected a paragraph number of at most {PARAGRAPH_DIGITS} digits, "
                 f"got one of {len(digits)} digits"
             )
-        return Citation(source=match["source"], paragraph=int(digits or "0"))
+        return Citation(source=match["source"], paragraph=int(digits))
     if isinstance(value, dict):
         return plain_citation(value)
     raise ValueProblemError(
@@ -126,6 +127,6 @@ def plain_citation(value: dict[str, Any]) -> Citation:
     missing = {"source", "paragraph"} - set(value)
     if missing:
         raise ValueProblemError(f"a citation needs {' and '.join(sorted(missing))}")
-    for key, expected in (("source", str), ("paragraph", int)):
-        strict(expected, value[key], expected)
-    return Citation(source=value["source"], paragraph=value["paragraph"])
+    return Citation(
+        source=strict(str, value["source"], str), paragraph=strict(int, value["paragraph"], int)
+    )

@@ -165,6 +165,6 @@ def _citation_text(properties: dict[str, Any]) -> dict[str, Any]:
     source = properties["source"]["pattern"].removeprefix("^").removesuffix("$")
     return {
         "type": "string",
-        "pattern": f"^{source}#0*[1-9][0-9]{{0,{PARAGRAPH_DIGITS - 1}}}$",
+        "pattern": f"^{source}#[1-9][0-9]{{0,{PARAGRAPH_DIGITS - 1}}}$",
         "description": "a citation as source-id#paragraph",
     }
