@@ -219,7 +219,8 @@ def test_a_key_with_a_newline_is_one_line(tmp_path: Path) -> None:
         load_text(tmp_path, document)
     text = str(raised.value)
     assert text.count("\n") == len(raised.value.problems) == 2
-    assert "'a\\nb'" in text and "a\\u2028b" in text
+    assert "'a\\nb'" in text
+    assert "a\\u2028b" in text
 
 
 def test_a_huge_value_is_cut_in_messages(tmp_path: Path) -> None:
@@ -227,7 +228,8 @@ def test_a_huge_value_is_cut_in_messages(tmp_path: Path) -> None:
     document = base()
     document["agreements"][0]["fields"] = ["x" * 1_000_000]
     found = problems(tmp_path, document)
-    assert len(found) == 1 and len(found[0]) < 400, found[0][:500]
+    assert len(found) == 1
+    assert len(found[0]) < 400, found[0][:500]
 
 
 # The loader and the schema agree ---------------------------------------------------------
