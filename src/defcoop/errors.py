@@ -4,7 +4,7 @@ Each also inherits the builtin it means, so ``except ValueError`` and
 ``except LookupError`` keep working for code that knows nothing of defcoop.
 
 Every error travels: it pickles (so that it comes back whole from a worker process of
-:mod:`multiprocessing` or :mod:`concurrent.futures`) and copies with its message and its
+``multiprocessing`` or ``concurrent.futures``) and copies with its message and its
 attributes intact. Each class whose constructor takes more than the message says how to
 rebuild it in ``__reduce__``.
 """
