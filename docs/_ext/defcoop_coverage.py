@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 import defcoop
-from defcoop import Citation, Dataset, FieldEvidence, Record, Relationship, Role, Source
+from defcoop import (
+    Citation,
+    Coverage,
+    Dataset,
+    FieldEvidence,
+    Membership,
+    Record,
+    Relationship,
+    Role,
+    Source,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,7 +40,10 @@ DOCNAME = "coverage"
 # Attributes whose values are ids of other records; they are shown as links.
 REFERENCES = frozenset(
     {
+        "actor",
         "broader",
+        "continued_by",
+        "countries",
         "country",
         "field",
         "fields",
@@ -43,6 +56,7 @@ REFERENCES = frozenset(
         "part_of",
         "participants",
         "parties",
+        "recipient",
         "signatories",
         "signed_during",
     }
@@ -172,12 +186,20 @@ def _value(db: Dataset, name: str, value: Any) -> str:
     if isinstance(value, tuple):
         if value and isinstance(value[0], Role | FieldEvidence):
             return "\n  ".join(f"- {_part(db, item)}" for item in value)
+        if value and isinstance(value[0], Coverage | Membership):
+            return "\n  ".join(f"- {_covered(db, item)}" for item in value)
         return ", ".join(_value(db, name, item) for item in value)
     if isinstance(value, str) and name in REFERENCES and value in db:
         return _link(value)
     if isinstance(value, enum.Enum):
         return text(str(value.value))
     return text(str(value))
+
+
+def _covered(db: Dataset, item: Coverage | Membership) -> str:
+    if isinstance(item, Membership):
+        return text(f"{item.system.value.upper()} {item.code}, {item.period.words()}")
+    return f"{_value(db, 'countries', item.countries)}, {text(item.period.words())}"
 
 
 def _part(db: Dataset, item: Role | FieldEvidence) -> str:

@@ -26,10 +26,25 @@ from typing import Any, NoReturn
 import attrs
 
 from defcoop import kinds
-from defcoop._values import plain_citation, strict, structure_citation, structure_date
+from defcoop._values import (
+    LARGEST_INT,
+    plain_citation,
+    strict,
+    structure_citation,
+    structure_date,
+)
 from defcoop._values import structure_period as _period_of
 from defcoop.dates import PartialDate, Period
-from defcoop.model import _ID_PATTERN, Agreement, Citation, Event, FieldEvidence, Role
+from defcoop.model import (
+    _ID_PATTERN,
+    Agreement,
+    Citation,
+    Coverage,
+    Event,
+    FieldEvidence,
+    Membership,
+    Role,
+)
 
 _id_match = _ID_PATTERN.fullmatch
 _cameo_match = re.compile(r"\d{2,4}").fullmatch
@@ -106,11 +121,12 @@ class Structurer:
         """The structurer of agreements, with its caches and slot setters bound as locals."""
         (
             set_id, set_title, set_kind, set_parties, set_signatories, set_signed, set_period,
-            set_fields, set_signed_during, set_sources, set_notes, set_inferred,
+            set_fields, set_signed_during, set_several, set_count, set_sources, set_notes,
+            set_inferred,
         ) = _setters(
             Agreement,
-            "id title kind parties signatories signed period fields signed_during sources notes"
-            " inferred",
+            "id title kind parties signatories signed period fields signed_during several count"
+            " sources notes inferred",
         )  # fmt: skip
         strings, id_tuples, id_sets = self._strings, self._id_tuples, self._id_sets
         dates, periods, common = self._dates, self._periods, self._common
@@ -159,6 +175,9 @@ class Structurer:
             set_period(record, period)
             set_fields(record, fields)
             set_signed_during(record, signed_during)
+            several, count = _counting(get)
+            set_several(record, several)
+            set_count(record, count)
             set_sources(record, sources)
             set_notes(record, notes)
             set_inferred(record, inferred)
@@ -170,12 +189,13 @@ class Structurer:
         """The structurer of events, with its caches and slot setters bound as locals."""
         (
             set_id, set_title, set_kind, set_when, set_parties, set_host, set_participants,
-            set_status, set_part_of, set_organizer, set_forum, set_cameo, set_sources,
-            set_notes, set_inferred,
+            set_status, set_part_of, set_organizer, set_forum, set_cameo, set_actor,
+            set_recipient, set_multilateral, set_several, set_count, set_sources, set_notes,
+            set_inferred,
         ) = _setters(
             Event,
             "id title kind when parties host participants status part_of organizer forum"
-            " cameo sources notes inferred",
+            " cameo actor recipient multilateral several count sources notes inferred",
         )  # fmt: skip
         strings, id_tuples = self._strings, self._id_tuples
         periods, common = self._periods, self._common
@@ -200,7 +220,15 @@ class Structurer:
             if parties is None:
                 parties = self._ids(value)
             host = optional_id(get("host"))
-            if host is not None and host not in parties:
+            actor = optional_id(get("actor"))
+            recipient = optional_id(get("recipient"))
+            for side in (host, actor, recipient):
+                if side is not None and side not in parties:
+                    _fail()
+            if actor is not None and actor == recipient:
+                _fail()
+            multilateral = get("multilateral", False)
+            if type(multilateral) is not bool:
                 _fail()
             value = get("participants", _ABSENT)
             if value is _ABSENT:
@@ -226,6 +254,12 @@ class Structurer:
             set_organizer(record, optional_id(get("organizer")))
             set_forum(record, optional_id(get("forum")))
             set_cameo(record, cameo_code(get("cameo")))
+            set_actor(record, actor)
+            set_recipient(record, recipient)
+            set_multilateral(record, multilateral)
+            several, count = _counting(get)
+            set_several(record, several)
+            set_count(record, count)
             set_sources(record, sources)
             set_notes(record, notes)
             set_inferred(record, inferred)
@@ -390,10 +424,16 @@ class Structurer:
         return lambda value: None if value is None else required(value)
 
     def _required_reader(self, annotation: str) -> Callable[[Any], Any] | None:
-        nested = {"Role": Role, "FieldEvidence": FieldEvidence}
+        nested = {
+            "Role": Role,
+            "FieldEvidence": FieldEvidence,
+            "Coverage": Coverage,
+            "Membership": Membership,
+        }
         simple: dict[str, Callable[[Any], Any]] = {
             "str": lambda value: strict(str, value),
             "int": lambda value: strict(int, value),
+            "bool": lambda value: strict(bool, value),
             "tuple[str, ...]": lambda value: tuple(self._texts(value)),
             "frozenset[str]": lambda value: frozenset(self._texts(value)),
             "tuple[Citation, ...]": self._citation_list,
@@ -420,6 +460,19 @@ class Structurer:
     @staticmethod
     def _texts(value: Any) -> list[str]:
         return [strict(str, item) for item in _listed(value)]
+
+
+def _counting(get: Callable[..., Any]) -> tuple[bool, int | None]:
+    """``several`` and ``count`` of an agreement or event, checked as the model checks them."""
+    several = get("several", False)
+    count = get("count")
+    if type(several) is not bool:
+        _fail()
+    if count is not None and (
+        type(count) is not int or not 2 <= count <= LARGEST_INT or not several
+    ):
+        _fail()
+    return several, count
 
 
 def _annotation(cls: type, name: str) -> str:

@@ -55,6 +55,7 @@ Locate = Callable[[Record], Origin]
 
 _REFERENCES: dict[type, tuple[tuple[str, type, bool], ...]] = {
     Field: (("broader", Field, False),),
+    Country: (("continued_by", Country, False),),
     Person: (("country", Country, False),),
     Organization: (("country", Country, False), ("parent", Organization, False)),
     Agreement: (
@@ -69,6 +70,8 @@ _REFERENCES: dict[type, tuple[tuple[str, type, bool], ...]] = {
         ("part_of", Event, False),
         ("organizer", Organization, False),
         ("forum", Organization, False),
+        ("actor", Country, False),
+        ("recipient", Country, False),
     ),
     Mechanism: (("parties", Country, True), ("fields", Field, True)),
     Relationship: (
@@ -108,6 +111,10 @@ def _references(record: Record) -> Iterator[tuple[str, str, type]]:
         for i, role in enumerate(record.roles):
             if role.organization is not None:
                 yield f"roles[{i}].organization", role.organization, Organization
+    if isinstance(record, Source):
+        for i, item in enumerate(record.coverage):
+            for j, country in enumerate(item.countries):
+                yield f"coverage[{i}].countries[{j}]", country, Country
 
 
 def _citations(record: Record) -> Iterator[tuple[str, Citation]]:
@@ -272,9 +279,11 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, Recor
     for record in records:
         if isinstance(record, Country):
             keys = [
-                f"alpha2 {record.alpha2}",
+                *([f"alpha2 {record.alpha2}"] if record.alpha2 else []),
                 *([f"numeric {record.numeric}"] if record.numeric else []),
                 *([f"cow_code {record.cow_code}"] if record.cow_code is not None else []),
+                *([f"cow_abbrev {record.cow_abbrev}"] if record.cow_abbrev else []),
+                *([f"formal_name {normalize(record.formal_name)!r}"] if record.formal_name else []),
                 *(f"name {normalize(n)!r}" for n in (record.name, *record.names)),
             ]
         elif isinstance(record, Relationship):
@@ -333,9 +342,10 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
             values = _distinct(group, name, several)
             if not all(isinstance(by_id.get(value), expected) for value in values):
                 return False
-    for person in groups.get(Person, ()):
-        for attribute, target, expected in _references(person):
-            if attribute.startswith("roles") and not isinstance(by_id.get(target), expected):
+    for record in (*groups.get(Person, ()), *groups.get(Source, ())):
+        for attribute, target, expected in _references(record):
+            nested = attribute.startswith(("roles", "coverage"))
+            if nested and not isinstance(by_id.get(target), expected):
                 return False
     return (
         _citations_sound(groups, by_id)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from defcoop._lookup import NameIndex, check_text, coerce_member, coerce_period, unknown
+from defcoop._lookup import NameIndex, Tiers, check_text, coerce_member, coerce_period, unknown
 from defcoop._table import Table
 from defcoop._validation import Origin, check, group_by_kind, ids, kind_name
 from defcoop.dates import PartialDate, Period
@@ -514,8 +514,10 @@ def _narrower_closure(fields: Sequence[Field]) -> dict[str, frozenset[str]]:
     return {field.id: below(field.id) for field in fields}
 
 
-def _country_names(country: Country) -> tuple[str, ...]:
-    codes = [country.alpha2, *([country.numeric] if country.numeric else [])]
-    if country.cow_code is not None:
-        codes.append(str(country.cow_code))
-    return (*codes, country.name, *country.names)
+def _country_names(country: Country) -> Tiers:
+    """A country's names by strength: its id, then ISO codes, names, then COW codes."""
+    iso = [code for code in (country.alpha2, country.numeric) if code]
+    names = [country.name, *([country.formal_name] if country.formal_name else []), *country.names]
+    cow = [str(country.cow_code)] if country.cow_code is not None else []
+    cow += [country.cow_abbrev] if country.cow_abbrev else []
+    return Tiers((country.code,), iso, names, cow)

@@ -26,16 +26,19 @@ from defcoop.kinds import (
     MechanismKind,
     MechanismLevel,
     OrganizationKind,
+    StateSystem,
 )
 
 __all__ = [
     "Agreement",
     "Citation",
     "Country",
+    "Coverage",
     "Event",
     "Field",
     "FieldEvidence",
     "Mechanism",
+    "Membership",
     "Organization",
     "Person",
     "Record",
@@ -45,6 +48,8 @@ __all__ = [
 ]
 
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+COUNTRY_CODE = r"[A-Z]{3}(?:-[0-9]{1,4})?"
+"""A country's id: an ISO alpha-3 code, or a state-list abbreviation with its number (KOR-730)."""
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -129,6 +134,33 @@ class Citation:
         return f"{self.source} ¶{self.paragraph}"
 
 
+def _distinct_countries(instance: Coverage, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not 1 <= len(value) <= 2:
+        raise RecordError(
+            "coverage", f"names one country (a state) or two (a dyad), got {len(value)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """What a source or dataset looked at: one state or one pair of states, over a period.
+
+    Outside what the coverage of a dataset names, an absent record means "not covered",
+    not "nothing happened": panels leave those cells missing.
+
+    >>> Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018"))
+    Coverage(countries=('VNM', 'RUS'), period=Period(PartialDate(2008), PartialDate(2018)))
+    """
+
+    countries: tuple[str, ...] = attrs.field(
+        converter=_tuple, validator=[_ids, _distinct_countries]
+    )
+    period: Period = attrs.field(validator=v.instance_of(Period))
+
+    def __str__(self) -> str:
+        return f"{'-'.join(self.countries)} {self.period.words()}"
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
@@ -145,26 +177,73 @@ class Source(RecordDisplay):
     language: str = attrs.field(validator=_text)
     paragraphs: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
     translator: str | None = attrs.field(default=None, validator=_optional_text)
+    coverage: tuple[Coverage, ...] = attrs.field(
+        default=(), converter=_tuple, validator=v.deep_iterable(v.instance_of(Coverage))
+    )
     notes: str | None = _notes()
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """A period during which a state belongs to a state system, under that system's code."""
+
+    system: StateSystem = attrs.field(validator=v.instance_of(StateSystem))
+    code: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
+    period: Period = attrs.field(validator=v.instance_of(Period))
+
+
+def _check_continued_by(instance: Country, _attribute: Any, value: str | None) -> None:
+    if value is not None and (instance.cow_code is not None or instance.memberships):
+        raise RecordError(
+            "continued_by",
+            "a country continued by another has no state number or membership of its own",
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
-    """A country, identified by its ISO 3166-1 alpha-3 code.
+    """A state, identified by its ISO 3166-1 alpha-3 code where it has one.
 
-    ``names`` are other common names ("Russian Federation" beside "Russia");
-    ``cow_code`` is the Correlates of War state number.
+    A state without an ISO code (Bavaria, the Korea of 1887-1905) is identified by its
+    Correlates of War abbreviation (``BAV``), or by that abbreviation and its number where
+    the abbreviation is another state's ISO code (``KOR-730``). ``names`` are other common
+    names, in English and in the state's own languages; ``formal_name`` is its formal English
+    name. ``cow_code`` and ``cow_abbrev`` are its Correlates of War state number and
+    abbreviation; ``memberships`` say when it belonged to the COW and the Gleditsch-Ward
+    state systems, and under which code. ``continued_by`` names the country whose state
+    number an ISO-only record shares (the Soviet Union, ``SUN``, is continued by Russia:
+    both lists number them 365).
     """
 
-    code: str = attrs.field(validator=[v.instance_of(str), v.matches_re(r"[A-Z]{3}")])
+    code: str = attrs.field(validator=[v.instance_of(str), v.matches_re(COUNTRY_CODE)])
     name: str = attrs.field(validator=_text)
-    alpha2: str = attrs.field(validator=[v.instance_of(str), v.matches_re(r"[A-Z]{2}")])
+    formal_name: str | None = attrs.field(default=None, validator=_optional_text)
+    alpha2: str | None = attrs.field(
+        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"[A-Z]{2}")])
+    )
     numeric: str | None = attrs.field(
         default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{3}")])
     )
     cow_code: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+    cow_abbrev: str | None = attrs.field(
+        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"[A-Z]{3}")])
+    )
     names: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(), converter=_tuple, validator=v.deep_iterable(v.instance_of(Membership))
+    )
+    continued_by: str | None = attrs.field(
+        default=None, validator=v.and_(_optional_id, _check_continued_by)
+    )
     notes: str | None = _notes()
+
+    def codes(self, system: StateSystem | str) -> tuple[int, ...]:
+        """The distinct codes the state has had in one state system, in order of time."""
+        found: list[int] = []
+        for item in sorted(self.memberships, key=lambda m: m.period):
+            if item.system == system and item.code not in found:
+                found.append(item.code)
+        return tuple(found)
 
     @property
     def id(self) -> str:
@@ -224,6 +303,23 @@ class Organization(RecordDisplay):
     inferred: frozenset[str] = _inferred()
 
 
+def _check_count(instance: Any, _attribute: Any, value: int | None) -> None:
+    if value is None:
+        return
+    if type(value) is not int or value < 2:
+        raise RecordError("count", f"must be a whole number of at least 2, got {value!r}")
+    if not instance.several:
+        raise RecordError("count", "is given only where several = true")
+
+
+def _several() -> Any:
+    return attrs.field(default=False, validator=v.instance_of(bool))
+
+
+def _count() -> Any:
+    return attrs.field(default=None, validator=_check_count)
+
+
 # The loader's fast path (defcoop/_fast.py) checks the rules of Agreement and Event itself,
 # without calling their validators: a rule added here must be added there too.
 @attrs.frozen(kw_only=True, repr=False)
@@ -231,7 +327,9 @@ class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
 
     ``fields`` holds only the fields a source ties to this document; ``signed_during`` is the
-    id of the event it was signed at.
+    id of the event it was signed at. ``several`` is true where the record stands for more
+    than one document ("several agreements were signed"); ``count`` says how many, only where
+    the source gives a number.
     """
 
     id: str = attrs.field(validator=_id)
@@ -247,16 +345,24 @@ class Agreement(RecordDisplay):
         factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
     )
     signed_during: str | None = attrs.field(default=None, validator=_optional_id)
+    several: bool = _several()
+    count: int | None = _count()
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
     inferred: frozenset[str] = _inferred()
 
 
-def _check_host(instance: Event, _attribute: Any, value: str | None) -> None:
+def _among_parties(instance: Event, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and value not in instance.parties:
         raise RecordError(
-            "host", f"{value!r} must also be among the parties {list(instance.parties)}"
+            attribute.name, f"{value!r} must also be among the parties {list(instance.parties)}"
         )
+
+
+def _check_recipient(instance: Event, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    _among_parties(instance, attribute, value)
+    if value is not None and value == instance.actor:
+        raise RecordError("recipient", f"{value!r} cannot be both actor and recipient")
 
 
 # Checked by the loader's fast path as well: see the note above Agreement.
@@ -267,7 +373,10 @@ class Event(RecordDisplay):
     ``host`` is where it takes place (None where it is not one place) and is always among
     ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
     event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
-    that events join ICEWS- and GDELT-style event data.
+    that events join ICEWS- and GDELT-style event data. ``actor`` and ``recipient`` make it
+    directed, as event data is: for a visit, the visiting side and the host side; both are
+    among ``parties``. ``multilateral`` is true when more than the parties took part (a
+    conference, the Army Games). ``several`` and ``count`` work as on :class:`Agreement`.
     """
 
     id: str = attrs.field(validator=_id)
@@ -275,7 +384,7 @@ class Event(RecordDisplay):
     kind: EventKind = attrs.field(validator=v.instance_of(EventKind))
     when: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
     parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=_ids)
-    host: str | None = attrs.field(default=None, validator=v.and_(_optional_id, _check_host))
+    host: str | None = attrs.field(default=None, validator=v.and_(_optional_id, _among_parties))
     participants: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
     status: EventStatus = attrs.field(
         default=EventStatus.OCCURRED, validator=v.instance_of(EventStatus)
@@ -286,6 +395,13 @@ class Event(RecordDisplay):
     cameo: str | None = attrs.field(
         default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{2,4}")])
     )
+    actor: str | None = attrs.field(default=None, validator=v.and_(_optional_id, _among_parties))
+    recipient: str | None = attrs.field(
+        default=None, validator=v.and_(_optional_id, _check_recipient)
+    )
+    multilateral: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    several: bool = _several()
+    count: int | None = _count()
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
     inferred: frozenset[str] = _inferred()
@@ -343,12 +459,16 @@ class Relationship(RecordDisplay):
 
     ``fields`` are the fields of cooperation named for the dyad; ``evidence`` keeps which
     paragraphs support which field (``fields`` defaults to the fields with evidence).
-    ``forums`` are organizations in which the pair cooperates.
+    ``forums`` are organizations in which the pair cooperates; ``framework_since`` is when
+    the ``framework`` began, where a source says.
     """
 
     id: str = attrs.field(validator=_id)
     parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
     framework: str | None = attrs.field(default=None, validator=_optional_text)
+    framework_since: PartialDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PartialDate))
+    )
     evidence: tuple[FieldEvidence, ...] = attrs.field(
         default=(),
         converter=_tuple,

@@ -31,11 +31,19 @@ _DAY = r"(?:0[1-9]|[12]\d|3[01])"
 _DATE = rf"{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?"
 _DATE_FORMS = {
     PartialDate: ("a date known to the year, month or day: 2018, 2018-11 or 2018-11-15", _DATE),
-    Period: ("a date, or a period from one date to another: 2018/2020", rf"{_DATE}(?:/{_DATE})?"),
+    Period: (
+        "a date, or a period from one date to another (2018/2020) or still running (2018/..)",
+        rf"{_DATE}(?:/(?:{_DATE}|\.\.))?",
+    ),
 }
 
 # Validators that relate a value to other fields; load() checks them, a schema cannot.
-_CROSS_FIELD = ("_check_host", "_check_evidence")
+_CROSS_FIELD = (
+    "_among_parties",
+    "_check_recipient",
+    "_check_evidence",
+    "_check_continued_by",
+)
 
 
 def json_schema() -> dict[str, Any]:
@@ -137,6 +145,8 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string"}
     if hint is int:
         return {"type": "integer"}
+    if hint is bool:
+        return {"type": "boolean"}
     if attrs.has(hint):
         return _reference(hint, definitions)
     raise TypeError(f"json_schema() does not know how to describe {hint!r}")
@@ -165,6 +175,10 @@ def _constrain(schema: dict[str, Any], validator: Any, cls: type[Any]) -> None:
         schema["minItems" if schema.get("type") == "array" else "minLength"] = 1
     elif validator is model._no_duplicates:
         schema["uniqueItems"] = True
+    elif validator is model._check_count:
+        schema["minimum"] = 2  # and only with several = true, which load() checks
+    elif validator is model._distinct_countries:
+        schema.update(minItems=1, maxItems=2)
     elif validator is model._check_inferred:
         schema["items"] = {"enum": sorted(model.inferable(cls))}
     elif getattr(validator, "__name__", None) in _CROSS_FIELD:

@@ -46,15 +46,18 @@ from defcoop.kinds import (
     MechanismKind,
     MechanismLevel,
     OrganizationKind,
+    StateSystem,
 )
 from defcoop.model import (
     Agreement,
     Citation,
     Country,
+    Coverage,
     Event,
     Field,
     FieldEvidence,
     Mechanism,
+    Membership,
     Organization,
     Person,
     Record,
@@ -306,21 +309,42 @@ def sources(
     )
 
 
-def countries() -> SearchStrategy[Country]:
+def countries(*, dates: Period | SearchStrategy[Period] | None = None) -> SearchStrategy[Country]:
     """Countries with codes of the ISO shapes, a name, other names and optional numeric codes.
 
     Codes are random letters, not real ISO codes; :func:`datasets` keeps every code and name
-    distinct between the countries of one dataset.
+    distinct between the countries of one dataset. A country with a COW code has one or two
+    COW memberships and perhaps a Gleditsch-Ward one under another code.
+
+    Args:
+        dates: the period its memberships lie in.
     """
-    return st.builds(
-        Country,
-        code=_letters(3),
-        name=_names(),
-        alpha2=_letters(2),
-        numeric=_maybe(st.integers(0, 999).map("{:03d}".format)),
-        cow_code=_maybe(st.integers(2, 999)),
-        names=_aliases(),
-        notes=_notes(),
+    return _countries(dates)
+
+
+@st.composite
+def _countries(draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None) -> Country:
+    cow_code = draw(_maybe(st.integers(2, 999)))
+    memberships: list[Membership] = []
+    if cow_code is not None:
+        spans = draw(st.lists(periods(within=dates), min_size=1, max_size=2))
+        memberships += [Membership(system=StateSystem.COW, code=cow_code, period=p) for p in spans]
+        gw = draw(_maybe(st.sampled_from([cow_code, cow_code + 1000])))
+        if gw is not None:
+            memberships.append(
+                Membership(system=StateSystem.GW, code=gw, period=draw(periods(within=dates)))
+            )
+    return Country(
+        code=draw(_letters(3)),
+        name=draw(_names()),
+        formal_name=draw(_maybe(_names())),
+        alpha2=draw(_usually(_letters(2))),
+        numeric=draw(_maybe(st.integers(0, 999).map("{:03d}".format))),
+        cow_code=cow_code,
+        cow_abbrev=draw(_maybe(_letters(3))) if cow_code is not None else None,
+        names=draw(_aliases()),
+        memberships=memberships,
+        notes=draw(_notes()),
     )
 
 
@@ -457,7 +481,16 @@ def agreements(
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
+    ).flatmap(_counted)
+
+
+def _counted(record: Agreement) -> SearchStrategy[Agreement]:
+    """The record, or the record standing for several (with or without a count)."""
+    several = st.builds(
+        lambda count: attrs.evolve(record, several=True, count=count),
+        _maybe(st.integers(2, 12)),
     )
+    return st.just(record) | several
 
 
 def events(
@@ -505,6 +538,8 @@ def _events(
 ) -> Event:
     parties = draw(_lists(codes, unique=True, max_size=3))
     cited = tuple(draw(_cited(citations)))
+    actor = draw(_maybe(_pool(parties)))
+    several = draw(st.booleans())
     return Event(
         id=draw(ids),
         title=draw(_text()),
@@ -517,6 +552,11 @@ def _events(
         part_of=draw(_maybe(event_ids)),
         organizer=draw(_maybe(organization_ids)),
         forum=draw(_maybe(organization_ids)),
+        actor=actor,
+        recipient=draw(_maybe(_pool([p for p in parties if p != actor]))),
+        multilateral=draw(st.booleans()),
+        several=several,
+        count=draw(_maybe(st.integers(2, 12))) if several else None,
         sources=cited,
         notes=draw(_notes()),
         inferred=draw(_inferred(Event)),
@@ -589,6 +629,7 @@ def relationships(
         id=_ids(ids),
         parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
         framework=_maybe(_text()),
+        framework_since=_maybe(partial_dates()),
         evidence=st.lists(
             field_evidence(field_ids=field_ids, citations=citations),
             unique_by=lambda item: item.field,
@@ -677,9 +718,9 @@ def _distinct(records: Iterable[R], keys: Callable[[R], Iterable[str]], aliases:
 
 
 def _country_keys(country: Country) -> list[str]:
-    keys = [country.code, country.alpha2, country.name]
-    keys += [] if country.numeric is None else [country.numeric]
-    return keys + ([] if country.cow_code is None else [str(country.cow_code)])
+    keys = [country.code, country.name, country.alpha2, country.numeric, country.formal_name]
+    keys += [country.cow_abbrev, None if country.cow_code is None else str(country.cow_code)]
+    return [key for key in keys if key is not None]
 
 
 def _number(record_id: str) -> int:
@@ -732,9 +773,19 @@ def _datasets(
         country_list = list(draw(given_countries))
     else:
         n = count("countries", 1)
-        drawn = draw(st.lists(countries(), min_size=n, max_size=n))
+        drawn = draw(st.lists(countries(dates=span), min_size=n, max_size=n))
         country_list = _distinct(drawn, _country_keys, "names")
     codes = _pool([c.code for c in country_list])
+    if given_sources is None and country_list:
+        coverage = st.builds(
+            Coverage,
+            countries=st.lists(codes, min_size=1, max_size=2, unique=True),
+            period=periods(within=span),
+        )
+        source_list = [
+            attrs.evolve(source, coverage=draw(_lists(coverage, max_size=3)))
+            for source in source_list
+        ]
     cites = citations(sources=source_list)
     cited = bool(source_list)
     with_parties = cited and bool(country_list)
