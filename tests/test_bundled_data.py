@@ -408,7 +408,8 @@ def test_seventh_moscow_conference_on_international_security(db: defcoop.Dataset
     assert str(conference.when) == "2018-04-04/2018-04-05"
     assert (conference.host, conference.forum) == ("RUS", "mcis")
     assert set(conference.participants) == {"ngo-xuan-lich", "sergei-shoigu"}
-    assert conference.inferred == {"when"}
+    assert conference.inferred == {"when", "multilateral"}
+    assert conference.multilateral
     assert set(conference.sources) == p(3, 4)
 
 

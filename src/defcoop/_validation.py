@@ -296,6 +296,19 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, Recor
                 yield record, key, first
 
 
+def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
+    """Problems with the countries a dataset's own ``coverage`` names (a ``[dataset]`` table)."""
+    problems = []
+    for i, item in enumerate(getattr(info, "coverage", ())):
+        for j, country in enumerate(item.countries):
+            if not isinstance(by_id.get(country), Country):
+                pool = [r.id for r in by_id.values() if isinstance(r, Country)]
+                message = f"no country has the id {country!r}{did_you_mean(suggest(country, pool))}"
+                path = f"$.dataset.coverage[{i}].countries[{j}]"
+                problems.append(Problem(file="[dataset]", path=path, message=message))
+    return problems
+
+
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
     """Every reference, citation and date problem in a structurally sound set of records."""
     checker = _Checker(records, locate)

@@ -11,13 +11,14 @@ import attrs
 
 from defcoop._lookup import NameIndex, Tiers, check_text, coerce_member, coerce_period, unknown
 from defcoop._table import Table
-from defcoop._validation import Origin, check, group_by_kind, ids, kind_name
+from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids, kind_name
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
 from defcoop.model import (
     Agreement,
     Country,
+    Coverage,
     Event,
     Field,
     Mechanism,
@@ -48,11 +49,17 @@ CountryName = str | int | Country
 
 @attrs.frozen(kw_only=True)
 class DatasetInfo:
-    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table)."""
+    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
+
+    ``coverage`` is what the dataset as a whole looked at, beside what each source says it
+    looked at (``Source.coverage``); :attr:`Dataset.coverage`
+    gathers both.
+    """
 
     name: str
     version: str
     released: PartialDate | None = None
+    coverage: tuple[Coverage, ...] = ()
 
 
 class Dataset:
@@ -104,6 +111,7 @@ class Dataset:
         for i, record in enumerate(records):
             origins.setdefault(id(record), Origin("<records>", f"$[{i}]"))
         problems = check(records, lambda record: origins[id(record)])
+        problems += check_coverage(info, {record.id: record for record in records})
         if problems:
             raise DataError(problems)
         groups = group_by_kind(records)
@@ -213,6 +221,16 @@ class Dataset:
     def fields(self) -> Results[Field]:
         """The taxonomy of cooperation fields, by id."""
         return Results(sorted((r for r in self._by_id.values() if isinstance(r, Field)), key=_id))
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """What the dataset looked at, its own declared coverage first, then each source's.
+
+        A panel cell is covered when one of these names its dyad (or either state, or no
+        country at all) over a period reaching into its year; elsewhere counts are missing.
+        """
+        own = self.info.coverage if self.info else ()
+        return tuple(dict.fromkeys((*own, *(c for s in self.sources for c in s.coverage))))
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""

@@ -208,7 +208,7 @@ class Period(_OrderedBySortKey):
     """A span from one :class:`PartialDate` to another, both included.
 
     Written ``start/end`` (ISO 8601 intervals); a period of one date is written as that date,
-    and a period still running as ``start/..`` (its end is then :data:`OPEN_END`).
+    and a period still running as ``start/..`` (its end is then :data:`~defcoop.dates.OPEN_END`).
 
     >>> Period.parse("2018/2020")
     Period(PartialDate(2018), PartialDate(2020))

@@ -85,7 +85,7 @@ class StateSystem(enum.StrEnum):
 
     ``cow`` is the Correlates of War State System Membership list; ``gw`` is Gleditsch and
     Ward's list of independent states. Their codes mostly agree; where they differ, a
-    country's :attr:`~defcoop.model.Country.memberships` say which code holds when.
+    country's ``Country.memberships`` say which code holds when.
     """
 
     COW = "cow"

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
-from defcoop._validation import Locate, Origin, check, ids, is_sound
+from defcoop._validation import Locate, Origin, check, check_coverage, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import (
@@ -361,10 +361,12 @@ def _structure_one(
 def _checked(parsed: _Parsed) -> Dataset:
     groups = parsed.groups()
     by_id = ids(groups)
+    problems: list[Problem] = []
     if len(by_id) != len(parsed.records) or not is_sound(groups, by_id):
         problems = check(parsed.records, parsed.locate())
-        if problems:
-            raise DataError(problems)
+    problems += check_coverage(parsed.info, by_id)
+    if problems:
+        raise DataError(problems)
     return Dataset._trusted(groups, by_id, parsed.info)
 
 

@@ -135,7 +135,7 @@ class Citation:
 
 
 def _distinct_countries(instance: Coverage, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not 1 <= len(value) <= 2:
+    if len(value) > 2:
         raise RecordError(
             "coverage", f"names one country (a state) or two (a dyad), got {len(value)}"
         )
@@ -145,8 +145,10 @@ def _distinct_countries(instance: Coverage, attribute: attrs.Attribute[Any], val
 class Coverage:
     """What a source or dataset looked at: one state or one pair of states, over a period.
 
-    Outside what the coverage of a dataset names, an absent record means "not covered",
-    not "nothing happened": panels leave those cells missing.
+    Two countries are a dyad; one is a state, with all its partners; none means every state
+    (a dataset that looked at the whole world). Outside what a dataset's coverage names, an
+    absent record means "not covered", not "nothing happened": panels leave those cells
+    missing.
 
     >>> Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018"))
     Coverage(countries=('VNM', 'RUS'), period=Period(PartialDate(2008), PartialDate(2018)))
@@ -158,7 +160,7 @@ class Coverage:
     period: Period = attrs.field(validator=v.instance_of(Period))
 
     def __str__(self) -> str:
-        return f"{'-'.join(self.countries)} {self.period.words()}"
+        return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}"
 
 
 @attrs.frozen(kw_only=True, repr=False)
