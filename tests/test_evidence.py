@@ -124,3 +124,31 @@ def test_repr_counts_paragraphs_and_sources(db: Dataset) -> None:
     assert repr(db.evidence("vnm-rus-strategic-dialogue")) == (
         "<Evidence for vnm-rus-strategic-dialogue: 2 paragraphs from 2 sources>"
     )
+
+
+def test_printed_sources_give_authors_url_and_access_day(db: Dataset) -> None:
+    """A source with authors, a url and an access day names them when evidence is printed."""
+    from defcoop import PartialDate, Source
+
+    source = Source(
+        id="web-report",
+        title="A report",
+        language="en",
+        paragraphs=2,
+        authors=("Le Van A",),
+        url="https://example.org/report",
+        accessed=PartialDate(2026, 12, 1),
+    )
+    deal = Agreement(
+        id="reported",
+        title="Reported",
+        kind=AgreementKind.PLAN,
+        parties=("VNM",),
+        sources=(Citation(source="web-report", paragraph=2),),
+    )
+    countries = [db.get("VNM")]
+    printed = str(Dataset.from_records([source, *countries, deal]).evidence("reported"))
+    assert (
+        "web-report: Le Van A; A report; publisher not stated; undated; "
+        "https://example.org/report (accessed 2026-12-01)"
+    ) in printed

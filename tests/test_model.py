@@ -173,3 +173,50 @@ def test_cameo_codes_of_another_form_are_refused(code: object) -> None:
 def test_cameo_defaults_to_none() -> None:
     """Events without a CAMEO code have None."""
     assert Event(id="e", title="E", kind=EventKind.VISIT, parties=(), sources=CITE).cameo is None
+
+
+def test_source_citation_details_default_to_absent() -> None:
+    """A source without url, authors or access date has None, () and None."""
+    source = Source(id="s", language="en", paragraphs=1)
+    assert (source.url, source.authors, source.accessed) == (None, (), None)
+
+
+def test_source_keeps_url_authors_and_access_day() -> None:
+    """A source's url, authors (in order) and access day are kept as given."""
+    source = Source(
+        id="s",
+        language="en",
+        paragraphs=1,
+        url="https://example.org/a?b=c",
+        authors=["Le Van A", "Tran Thi B"],
+        accessed=PartialDate(2026, 12, 1),
+    )
+    assert source.authors == ("Le Van A", "Tran Thi B")
+    assert (source.url, str(source.accessed)) == ("https://example.org/a?b=c", "2026-12-01")
+
+
+@pytest.mark.parametrize("url", ["example.org", "ftp://example.org", "https://", "https://a b", ""])
+def test_source_url_must_be_http(url: str) -> None:
+    """A url that is not an http(s) address is refused."""
+    with pytest.raises(ValueError, match="url"):
+        Source(id="s", language="en", paragraphs=1, url=url)
+
+
+def test_source_authors_are_distinct_names() -> None:
+    """Authors are a list of distinct, non-empty names, never one string."""
+    for authors in (["A", "A"], [""], "Le Van A"):
+        with pytest.raises((TypeError, ValueError)):
+            Source(id="s", language="en", paragraphs=1, authors=authors)  # type: ignore[arg-type]
+
+
+def test_agreement_keeps_entry_into_force_and_identifiers() -> None:
+    """An agreement's entry into force keeps its precision; identifiers are scheme:value."""
+    deal = agreement(entered_into_force=PartialDate(2019, 3), identifiers=["dcad:17"])
+    assert (str(deal.entered_into_force), deal.identifiers) == ("2019-03", ("dcad:17",))
+
+
+@pytest.mark.parametrize("identifiers", [["17"], ["DCAD:17"], ["dcad:"], ["dcad:1", "dcad:1"]])
+def test_agreement_identifiers_need_a_scheme(identifiers: list[str]) -> None:
+    """An identifier without a lower-case scheme, or given twice, is refused."""
+    with pytest.raises(ValueError, match="identifiers"):
+        agreement(identifiers=identifiers)

@@ -37,6 +37,7 @@ from defcoop._values import structure_period as _period_of
 from defcoop.dates import PartialDate, Period
 from defcoop.model import (
     _ID_PATTERN,
+    _IDENTIFIER_PATTERN,
     Agreement,
     Citation,
     Coverage,
@@ -47,6 +48,7 @@ from defcoop.model import (
 )
 
 _id_match = _ID_PATTERN.fullmatch
+_identifier_match = _IDENTIFIER_PATTERN.fullmatch
 _cameo_match = re.compile(r"\d{2,4}").fullmatch
 _new = object.__new__
 _ABSENT: Any = object()
@@ -121,12 +123,12 @@ class Structurer:
         """The structurer of agreements, with its caches and slot setters bound as locals."""
         (
             set_id, set_title, set_kind, set_parties, set_signatories, set_signed, set_period,
-            set_fields, set_signed_during, set_several, set_count, set_sources, set_notes,
-            set_inferred,
+            set_fields, set_signed_during, set_entered_into_force, set_identifiers, set_several,
+            set_count, set_sources, set_notes, set_inferred,
         ) = _setters(
             Agreement,
-            "id title kind parties signatories signed period fields signed_during several count"
-            " sources notes inferred",
+            "id title kind parties signatories signed period fields signed_during"
+            " entered_into_force identifiers several count sources notes inferred",
         )  # fmt: skip
         strings, id_tuples, id_sets = self._strings, self._id_tuples, self._id_sets
         dates, periods, common = self._dates, self._periods, self._common
@@ -165,6 +167,10 @@ class Structurer:
             period = None if value is None else periods.get(value) or self._period(value)
             value = get("signed_during")
             signed_during = None if value is None else strings.get(value) or self._id(value)
+            value = get("entered_into_force")
+            in_force = None if value is None else dates.get(value) or self._date(value)
+            value = get("identifiers", _ABSENT)
+            identifiers = () if value is _ABSENT else self._identifiers(value)
             record = _new(Agreement)
             set_id(record, record_id)
             set_title(record, title)
@@ -175,6 +181,8 @@ class Structurer:
             set_period(record, period)
             set_fields(record, fields)
             set_signed_during(record, signed_during)
+            set_entered_into_force(record, in_force)
+            set_identifiers(record, identifiers)
             several, count = _counting(get)
             set_several(record, several)
             set_count(record, count)
@@ -303,6 +311,18 @@ class Structurer:
                 _fail()
             known = self._strings[value] = value
         return known
+
+    @staticmethod
+    def _identifiers(value: Any) -> tuple[str, ...]:
+        """Ids in other datasets (``scheme:value``), distinct; rare, so not shared."""
+        if type(value) is not list:
+            _fail()
+        for item in value:
+            if type(item) is not str or _identifier_match(item) is None:
+                _fail()
+        if len(set(value)) != len(value):
+            _fail()
+        return tuple(value)
 
     def _optional_id(self, value: Any) -> str | None:
         return None if value is None else self._id(value)

@@ -180,10 +180,13 @@ def _citations(citations: list[Citation]) -> str:
 
 def _describe(source: Source) -> str:
     parts = [
+        *([", ".join(source.authors)] if source.authors else []),
         source.title or "untitled",
         source.publisher or "publisher not stated",
         str(source.published) if source.published else "undated",
     ]
     if source.translator:
         parts.append(f"translated by {source.translator}")
+    if source.url:
+        parts.append(source.url + (f" (accessed {source.accessed})" if source.accessed else ""))
     return "; ".join(parts)

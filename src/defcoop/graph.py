@@ -45,6 +45,8 @@ NODE_TYPES = (
 EDGE_TYPES = {
     "party": "agreement, event, mechanism or relationship -> country among its parties",
     "host": "event -> the country where it took place",
+    "actor": "event -> the country that acts (for a visit, the visiting side)",
+    "recipient": "event -> the country acted upon (for a visit, the host side)",
     "signatory": "agreement -> organization that signed it",
     "signed_during": "agreement -> event it was signed at",
     "participant": "event -> person who took part",
@@ -68,7 +70,9 @@ def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
     :data:`~defcoop.graph.NODE_TYPES`), ``label`` and, where the record has one, ``date`` (its
     text, e.g. ``"2018-11"``); edges carry ``type`` (one of :data:`~defcoop.graph.EDGE_TYPES`),
     which is also their key (``role:<title>`` for roles, one edge per position held). Sources
-    and fields are not nodes: query them from the dataset by id.
+    and fields are not nodes: query them from the dataset by id. Countries are nodes when a
+    record refers to them: the bundled list of every state would otherwise add some two
+    hundred nodes without an edge.
 
     Raises:
         MissingExtraError: when networkx is not installed (``pip install "defcoop[networkx]"``).
@@ -77,12 +81,14 @@ def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     if dataset.info is not None:
         graph.graph["name"] = f"{dataset.info.name} {dataset.info.version}"
-    records = [record for record in dataset if isinstance(record, _NODE_KINDS)]
+    records = [r for r in dataset if isinstance(r, _NODE_KINDS) and not isinstance(r, Country)]
     for record in records:
         graph.add_node(record.id, **_node(record))
     relationships = [r for r in records if isinstance(r, Relationship)]
     for record in records:
         for target, edge, extra in _edges(record, relationships):
+            if target not in graph:
+                graph.add_node(target, **_node(dataset.get(target)))
             # One edge of a type between two nodes, except roles: one per title held.
             key = f"{edge}:{extra['title']}" if "title" in extra else edge
             graph.add_edge(record.id, target, key=key, type=edge, **extra)
@@ -117,8 +123,10 @@ def _edges(
         if record.signed_during is not None:
             yield record.signed_during, "signed_during", {}
     if isinstance(record, Event):
-        if record.host is not None:
-            yield record.host, "host", {}
+        for name in ("host", "actor", "recipient"):
+            target = getattr(record, name)
+            if target is not None:
+                yield target, name, {}
         for person in record.participants:
             yield person, "participant", {}
         for name in ("part_of", "organizer", "forum"):

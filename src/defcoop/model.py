@@ -50,6 +50,9 @@ __all__ = [
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
 COUNTRY_CODE = r"[A-Z]{3}(?:-[0-9]{1,4})?"
 """A country's id: an ISO alpha-3 code, or a state-list abbreviation with its number (KOR-730)."""
+_URL_PATTERN = re.compile(r"https?://[^\s/?#]+[^\s]*")
+#: An identifier in another dataset, ``scheme:value`` (``"dcad:1234"``).
+_IDENTIFIER_PATTERN = re.compile(r"[a-z][a-z0-9-]*:\S+")
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -168,6 +171,9 @@ class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
 
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
+    ``url`` is the http(s) address of the document, ``authors`` its authors as the document
+    gives them, and ``accessed`` the day the document was read at that address, so that the
+    source can be cited.
     """
 
     id: str = attrs.field(validator=_id)
@@ -179,6 +185,13 @@ class Source(RecordDisplay):
     language: str = attrs.field(validator=_text)
     paragraphs: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
     translator: str | None = attrs.field(default=None, validator=_optional_text)
+    url: str | None = attrs.field(
+        default=None, validator=v.optional([v.instance_of(str), v.matches_re(_URL_PATTERN)])
+    )
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    accessed: PartialDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PartialDate))
+    )
     coverage: tuple[Coverage, ...] = attrs.field(
         default=(), converter=_tuple, validator=v.deep_iterable(v.instance_of(Coverage))
     )
@@ -329,9 +342,12 @@ class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
 
     ``fields`` holds only the fields a source ties to this document; ``signed_during`` is the
-    id of the event it was signed at. ``several`` is true where the record stands for more
-    than one document ("several agreements were signed"); ``count`` says how many, only where
-    the source gives a number.
+    id of the event it was signed at; ``entered_into_force`` the date it took effect.
+    ``identifiers`` are its ids in other datasets, each written ``scheme:value``
+    (``"dcad:1234"`` for an agreement of the Defense Cooperation Agreement Dataset), so that
+    records join back to the datasets they came from. ``several`` is true where the record
+    stands for more than one document ("several agreements were signed"); ``count`` says how
+    many, only where the source gives a number.
     """
 
     id: str = attrs.field(validator=_id)
@@ -347,6 +363,17 @@ class Agreement(RecordDisplay):
         factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
     )
     signed_during: str | None = attrs.field(default=None, validator=_optional_id)
+    entered_into_force: PartialDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PartialDate))
+    )
+    identifiers: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_tuple,
+        validator=v.and_(
+            v.deep_iterable(v.and_(v.instance_of(str), v.matches_re(_IDENTIFIER_PATTERN))),
+            _no_duplicates,
+        ),
+    )
     several: bool = _several()
     count: int | None = _count()
     sources: tuple[Citation, ...] = _sources()

@@ -165,6 +165,28 @@ def _names() -> SearchStrategy[str]:
 
 
 @functools.cache
+def _urls() -> SearchStrategy[str]:
+    """http(s) addresses: a host of lower-case labels and an optional path."""
+    label = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+    host = st.lists(label, min_size=2, max_size=3).map(".".join)
+    path = st.lists(label, max_size=3).map(lambda parts: "".join("/" + p for p in parts))
+    return st.builds(
+        lambda scheme, host, path: f"{scheme}://{host}{path}",
+        st.sampled_from(("http", "https")),
+        host,
+        path,
+    )
+
+
+@functools.cache
+def _identifiers() -> SearchStrategy[str]:
+    """Ids in other datasets, ``scheme:value`` (``"dcad:1234"``)."""
+    scheme = st.sampled_from(("dcad", "unts", "atop"))
+    value = st.text(string.ascii_letters + string.digits + "-_.", min_size=1, max_size=8)
+    return st.builds(lambda s, v: f"{s}:{v}", scheme, value)
+
+
+@functools.cache
 def _aliases(max_size: int = 3) -> SearchStrategy[list[str]]:
     return st.lists(_names(), unique=True, max_size=max_size)
 
@@ -305,6 +327,9 @@ def sources(
         language=st.sampled_from(("en", "vi", "ru", "be")) | _text(8),
         paragraphs=st.integers(1, 60),
         translator=_maybe(_names()),
+        url=_maybe(_urls()),
+        authors=_lists(_names(), unique=True, max_size=3),
+        accessed=_maybe(partial_dates(within=dates)),
         notes=_notes(),
     )
 
@@ -478,6 +503,8 @@ def agreements(
         period=_maybe(periods(within=dates)),
         fields=_sets(_ids(field_ids), max_size=3),
         signed_during=_maybe(_ids(event_ids)),
+        entered_into_force=_maybe(partial_dates(within=dates)),
+        identifiers=_lists(_identifiers(), unique=True, max_size=2),
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
