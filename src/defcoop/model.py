@@ -9,16 +9,12 @@ nothing of files: :mod:`defcoop.loading` reads and checks them.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import attrs
-from attrs import validators as v
 
-from defcoop._display import RecordDisplay
+from defcoop._show import RecordDisplay
 from defcoop.dates import PartialDate, Period
-from defcoop.errors import RecordError
 from defcoop.kinds import (
     AgreementKind,
     EventKind,
@@ -29,6 +25,34 @@ from defcoop.kinds import (
     StateSystem,
 )
 from defcoop.plover import Plover, classify
+from defcoop.registry import Index, Reference, record_type
+from defcoop.rules import (
+    ALPHA2,
+    CAMEO,
+    COUNTRY_ID,
+    COW_ABBREV,
+    ID,
+    IDENTIFIER,
+    NUMERIC,
+    URL,
+    Among,
+    AtLeast,
+    AtMost,
+    AttributeNames,
+    Check,
+    Differs,
+    Each,
+    InstanceOf,
+    KeysOf,
+    MemberOf,
+    NonEmpty,
+    OnlyWith,
+    Rule,
+    Unique,
+    Without,
+    to_frozenset,
+    to_tuple,
+)
 
 __all__ = [
     "Agreement",
@@ -48,80 +72,20 @@ __all__ = [
     "Source",
 ]
 
-_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
-COUNTRY_CODE = r"[A-Z]{3}(?:-[0-9]{1,4})?"
-"""A country's id: an ISO alpha-3 code, or a state-list abbreviation with its number (KOR-730)."""
-_URL_PATTERN = re.compile(r"https?://[^\s/?#]+[^\s]*")
-#: An identifier in another dataset, ``scheme:value`` (``"dcad:1234"``).
-_IDENTIFIER_PATTERN = re.compile(r"[a-z][a-z0-9-]*:\S+")
+# The rules of the attribute shapes the records share, each written once.
+_ID = Check(InstanceOf(str), ID)
+_TEXT = Check(InstanceOf(str), NonEmpty())
+_IDS = (InstanceOf(tuple), Each(InstanceOf(str), ID), Unique())
+_TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty()), Unique())
+_ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
+_INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
+_COUNT = Check(InstanceOf(int), AtLeast(1))
+_FLAG = Check(InstanceOf(bool))
+_SEVERAL_COUNT = Check(InstanceOf(int), AtLeast(2), OnlyWith("several"))
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, str | bytes):
-        raise TypeError(f"expected a list of values, got the single string {value!r}")
-    return tuple(value)
-
-
-def _frozenset(value: Iterable[Any]) -> frozenset[Any]:
-    if isinstance(value, str | bytes):
-        raise TypeError(f"expected a set of values, got the single string {value!r}")
-    return frozenset(value)
-
-
-def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if len(value) == 0:
-        raise RecordError(attribute.name, "must not be empty")
-
-
-def _no_duplicates(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    seen = set()
-    for item in value:
-        if item in seen:
-            raise RecordError(attribute.name, f"lists {item!r} twice")
-        seen.add(item)
-
-
-_text = v.and_(v.instance_of(str), _non_empty)
-_optional_text = v.optional(_text)
-_id = v.and_(v.instance_of(str), v.matches_re(_ID_PATTERN))
-_optional_id = v.optional(_id)
-_ids = v.and_(v.deep_iterable(_id), _no_duplicates)
-_texts = v.and_(v.deep_iterable(_text), _no_duplicates)
-
-
-def inferable(record_type: type[Any]) -> frozenset[str]:
-    """The attributes of a record type that ``inferred`` may name: its data, not its bookkeeping."""
-    return frozenset(attrs.fields_dict(record_type)) - {"id", "inferred", "notes", "sources"}
-
-
-def _check_inferred(instance: Any, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
-    names = inferable(type(instance))
-    unknown = sorted(set(value) - names)
-    if unknown:
-        raise RecordError(
-            attribute.name,
-            f"names {', '.join(map(repr, unknown))}, "
-            f"which {'is' if len(unknown) == 1 else 'are'} not among {', '.join(sorted(names))}",
-        )
-
-
-def _sources() -> Any:
-    return attrs.field(
-        converter=_tuple,
-        validator=v.and_(v.deep_iterable(v.instance_of(Citation)), _non_empty),
-    )
-
-
-def _notes() -> Any:
-    return attrs.field(default=None, validator=_optional_text)
-
-
-def _inferred() -> Any:
-    return attrs.field(
-        factory=frozenset,
-        converter=_frozenset,
-        validator=v.and_(v.deep_iterable(v.instance_of(str)), _check_inferred),
-    )
+def _ids(*more: Rule) -> Check:
+    return Check(*_IDS, *more)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -131,18 +95,11 @@ class Citation:
     Paragraphs are the blank-line separated blocks of the source text, numbered from 1.
     """
 
-    source: str = attrs.field(validator=_id)
-    paragraph: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
+    source: str = attrs.field(validator=_ID)
+    paragraph: int = attrs.field(validator=_COUNT)
 
     def __str__(self) -> str:
         return f"{self.source} ¶{self.paragraph}"
-
-
-def _distinct_countries(instance: Coverage, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if len(value) > 2:
-        raise RecordError(
-            "coverage", f"names one country (a state) or two (a dyad), got {len(value)}"
-        )
 
 
 @attrs.frozen(kw_only=True)
@@ -150,23 +107,40 @@ class Coverage:
     """What a source or dataset looked at: one state or one pair of states, over a period.
 
     Two countries are a dyad; one is a state, with all its partners; none means every state
-    (a dataset that looked at the whole world). Outside what a dataset's coverage names, an
-    absent record means "not covered", not "nothing happened": panels leave those cells
-    missing.
+    (a dataset that looked at the whole world). Where a dataset's coverage reaches, an absent
+    record means "nothing happened"; elsewhere it means "not covered", and panels leave those
+    cells missing rather than 0.
 
-    >>> Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018"))
-    Coverage(countries=('VNM', 'RUS'), period=Period(PartialDate(2008), PartialDate(2018)))
+    >>> str(Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018")))
+    'VNM-RUS 2008\u20132018'
     """
 
     countries: tuple[str, ...] = attrs.field(
-        converter=_tuple, validator=[_ids, _distinct_countries]
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(str), ID), Unique(), AtMost(2)),
     )
-    period: Period = attrs.field(validator=v.instance_of(Period))
+    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
 
     def __str__(self) -> str:
         return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}"
 
 
+@attrs.frozen(kw_only=True)
+class Membership:
+    """A period during which a state belongs to a state system, under that system's code."""
+
+    system: StateSystem = attrs.field(validator=Check(MemberOf(StateSystem)))
+    code: int = attrs.field(validator=_COUNT)
+    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
+
+
+@record_type(
+    "sources",
+    "source",
+    date="published",
+    label="title",
+    references=(Reference("coverage.countries", "country"),),
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
@@ -174,84 +148,82 @@ class Source(RecordDisplay):
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
     ``url`` is the http(s) address of the document, ``authors`` its authors as the document
     gives them, and ``accessed`` the day the document was read at that address, so that the
-    source can be cited.
+    source can be cited. ``coverage`` says which states or pairs it looked at over which
+    periods (:class:`Coverage`).
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str | None = attrs.field(default=None, validator=_optional_text)
-    publisher: str | None = attrs.field(default=None, validator=_optional_text)
+    id: str = attrs.field(validator=_ID)
+    title: str | None = attrs.field(default=None, validator=_TEXT)
+    publisher: str | None = attrs.field(default=None, validator=_TEXT)
     published: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
+        default=None, validator=Check(InstanceOf(PartialDate))
     )
-    language: str = attrs.field(validator=_text)
-    paragraphs: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
-    translator: str | None = attrs.field(default=None, validator=_optional_text)
-    url: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(_URL_PATTERN)])
-    )
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    language: str = attrs.field(validator=_TEXT)
+    paragraphs: int = attrs.field(validator=_COUNT)
+    translator: str | None = attrs.field(default=None, validator=_TEXT)
+    url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
+    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
     accessed: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
+        default=None, validator=Check(InstanceOf(PartialDate))
     )
     coverage: tuple[Coverage, ...] = attrs.field(
-        default=(), converter=_tuple, validator=v.deep_iterable(v.instance_of(Coverage))
+        default=(),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage))),
     )
-    notes: str | None = _notes()
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
 
 
-@attrs.frozen(kw_only=True)
-class Membership:
-    """A period during which a state belongs to a state system, under that system's code."""
-
-    system: StateSystem = attrs.field(validator=v.instance_of(StateSystem))
-    code: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
-    period: Period = attrs.field(validator=v.instance_of(Period))
-
-
-def _check_continued_by(instance: Country, _attribute: Any, value: str | None) -> None:
-    if value is not None and (instance.cow_code is not None or instance.memberships):
-        raise RecordError(
-            "continued_by",
-            "a country continued by another has no state number or membership of its own",
-        )
-
-
+@record_type(
+    "countries",
+    "country",
+    label="name",
+    references=(Reference("continued_by", "country"),),
+    # In order of strength: a text that is one country's code and another's name finds the
+    # first (AUS is Australia's ISO code, and Austria's COW abbreviation).
+    names=(
+        "alpha2",
+        "numeric",
+        "name",
+        "formal_name",
+        "names",
+        "cow_code",
+        "cow_abbrev",
+    ),
+    node=True,
+    id_attribute="code",
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
     """A state, identified by its ISO 3166-1 alpha-3 code where it has one.
 
     A state without an ISO code (Bavaria, the Korea of 1887-1905) is identified by its
-    Correlates of War abbreviation (``BAV``), or by that abbreviation and its number where
-    the abbreviation is another state's ISO code (``KOR-730``). ``names`` are other common
-    names, in English and in the state's own languages; ``formal_name`` is its formal English
-    name. ``cow_code`` and ``cow_abbrev`` are its Correlates of War state number and
-    abbreviation; ``memberships`` say when it belonged to the COW and the Gleditsch-Ward
-    state systems, and under which code. ``continued_by`` names the country whose state
-    number an ISO-only record shares (the Soviet Union, ``SUN``, is continued by Russia:
-    both lists number them 365).
+    Correlates of War abbreviation (``BAV``), followed by its number where the abbreviation is
+    another state's ISO code (``KOR-730``). ``names`` are other common names, in English and in
+    the state's own languages; ``formal_name`` is its formal English name. ``cow_code`` and
+    ``cow_abbrev`` are its Correlates of War state number and abbreviation; ``memberships``
+    say when it belonged to the COW and the Gleditsch-Ward state systems, and under which
+    code. ``continued_by`` names the country whose state number an ISO-only record shares
+    (the Soviet Union, ``SUN``, is continued by Russia: both lists number them 365).
     """
 
-    code: str = attrs.field(validator=[v.instance_of(str), v.matches_re(COUNTRY_CODE)])
-    name: str = attrs.field(validator=_text)
-    formal_name: str | None = attrs.field(default=None, validator=_optional_text)
-    alpha2: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"[A-Z]{2}")])
-    )
-    numeric: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{3}")])
-    )
-    cow_code: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
-    cow_abbrev: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"[A-Z]{3}")])
-    )
-    names: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    code: str = attrs.field(validator=Check(InstanceOf(str), COUNTRY_ID))
+    name: str = attrs.field(validator=_TEXT)
+    formal_name: str | None = attrs.field(default=None, validator=_TEXT)
+    alpha2: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ALPHA2))
+    numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
+    cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
+    cow_abbrev: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), COW_ABBREV))
+    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
     memberships: tuple[Membership, ...] = attrs.field(
-        default=(), converter=_tuple, validator=v.deep_iterable(v.instance_of(Membership))
+        default=(),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Membership))),
     )
     continued_by: str | None = attrs.field(
-        default=None, validator=v.and_(_optional_id, _check_continued_by)
+        default=None, validator=Check(InstanceOf(str), ID, Without("cow_code", "memberships"))
     )
-    notes: str | None = _notes()
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
 
     def codes(self, system: StateSystem | str) -> tuple[int, ...]:
         """The distinct codes the state has had in one state system, in order of time."""
@@ -267,77 +239,114 @@ class Country(RecordDisplay):
         return self.code
 
 
+@record_type(
+    "fields",
+    "field",
+    label="label",
+    parent="broader",
+    references=(Reference("broader", "field"),),
+    names=("label", "aliases"),
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Field(RecordDisplay):
     """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
 
-    id: str = attrs.field(validator=_id)
-    label: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    broader: str | None = attrs.field(default=None, validator=_optional_id)
-    notes: str | None = _notes()
+    id: str = attrs.field(validator=_ID)
+    label: str = attrs.field(validator=_TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    broader: str | None = attrs.field(default=None, validator=_ID)
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
 
 
 @attrs.frozen(kw_only=True)
 class Role:
     """A position a person held: title, organization id, rank and dates where known."""
 
-    title: str = attrs.field(validator=_text)
-    organization: str | None = attrs.field(default=None, validator=_optional_id)
-    rank: str | None = attrs.field(default=None, validator=_optional_text)
-    period: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
+    title: str = attrs.field(validator=_TEXT)
+    organization: str | None = attrs.field(default=None, validator=_ID)
+    rank: str | None = attrs.field(default=None, validator=_TEXT)
+    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
 
 
+@record_type(
+    "people",
+    "person",
+    label="name",
+    references=(
+        Reference("country", "country", edge="country"),
+        Reference("roles.organization", "organization", edge="role"),
+    ),
+    names=("name", "aliases"),
+    indexes=(Index("country", "country"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Person(RecordDisplay):
     """Someone the sources name, with other spellings and scripts of the name in ``aliases``."""
 
-    id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    country: str | None = attrs.field(default=None, validator=_optional_id)
+    id: str = attrs.field(validator=_ID)
+    name: str = attrs.field(validator=_TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    country: str | None = attrs.field(default=None, validator=_ID)
     roles: tuple[Role, ...] = attrs.field(
-        default=(), converter=_tuple, validator=v.deep_iterable(v.instance_of(Role))
+        default=(), converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Role)))
     )
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
+@record_type(
+    "organizations",
+    "organization",
+    label="name",
+    parent="parent",
+    references=(
+        Reference("country", "country", edge="country"),
+        Reference("parent", "organization", edge="parent"),
+    ),
+    indexes=(Index("country", "country"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Organization(RecordDisplay):
     """A ministry, armed force, department, forum or international body (``country`` None)."""
 
-    id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    kind: OrganizationKind = attrs.field(validator=v.instance_of(OrganizationKind))
-    country: str | None = attrs.field(default=None, validator=_optional_id)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    parent: str | None = attrs.field(default=None, validator=_optional_id)
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    id: str = attrs.field(validator=_ID)
+    name: str = attrs.field(validator=_TEXT)
+    kind: OrganizationKind = attrs.field(validator=Check(MemberOf(OrganizationKind)))
+    country: str | None = attrs.field(default=None, validator=_ID)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    parent: str | None = attrs.field(default=None, validator=_ID)
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
-def _check_count(instance: Any, _attribute: Any, value: int | None) -> None:
-    if value is None:
-        return
-    if type(value) is not int or value < 2:
-        raise RecordError("count", f"must be a whole number of at least 2, got {value!r}")
-    if not instance.several:
-        raise RecordError("count", "is given only where several = true")
-
-
-def _several() -> Any:
-    return attrs.field(default=False, validator=v.instance_of(bool))
-
-
-def _count() -> Any:
-    return attrs.field(default=None, validator=_check_count)
-
-
-# The loader's fast path (defcoop/_fast.py) checks the rules of Agreement and Event itself,
-# without calling their validators: a rule added here must be added there too.
+@record_type(
+    "agreements",
+    "agreement",
+    date="signed",
+    label="title",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("fields", "field"),
+        Reference("signatories", "organization", edge="signatory"),
+        Reference("signed_during", "event", edge="signed_during"),
+    ),
+    indexes=(Index("field", "fields", broader=True), Index("party", "parties")),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
@@ -351,51 +360,67 @@ class Agreement(RecordDisplay):
     many, only where the source gives a number.
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str = attrs.field(validator=_text)
-    kind: AgreementKind = attrs.field(validator=v.instance_of(AgreementKind))
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
-    signatories: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
-    signed: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
-    )
-    period: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
+    id: str = attrs.field(validator=_ID)
+    title: str = attrs.field(validator=_TEXT)
+    kind: AgreementKind = attrs.field(validator=Check(MemberOf(AgreementKind)))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
+    signatories: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    signed: PartialDate | None = attrs.field(default=None, validator=Check(InstanceOf(PartialDate)))
+    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
+        factory=frozenset, converter=to_frozenset, validator=_ID_SET
     )
-    signed_during: str | None = attrs.field(default=None, validator=_optional_id)
+    signed_during: str | None = attrs.field(default=None, validator=_ID)
     entered_into_force: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
+        default=None, validator=Check(InstanceOf(PartialDate))
     )
     identifiers: tuple[str, ...] = attrs.field(
         default=(),
-        converter=_tuple,
-        validator=v.and_(
-            v.deep_iterable(v.and_(v.instance_of(str), v.matches_re(_IDENTIFIER_PATTERN))),
-            _no_duplicates,
-        ),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(str), IDENTIFIER), Unique()),
     )
-    several: bool = _several()
-    count: int | None = _count()
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    several: bool = attrs.field(default=False, validator=_FLAG)
+    count: int | None = attrs.field(default=None, validator=_SEVERAL_COUNT)
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
-def _among_parties(instance: Event, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and value not in instance.parties:
-        raise RecordError(
-            attribute.name, f"{value!r} must also be among the parties {list(instance.parties)}"
-        )
+def _plover_keys(event: Event) -> tuple[str, ...]:
+    """The keys an event is found by with ``plover=``: its PLOVER type, and type and mode."""
+    plover = event.plover
+    return () if plover is None else tuple(plover.filter_keys())
 
 
-def _check_recipient(instance: Event, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    _among_parties(instance, attribute, value)
-    if value is not None and value == instance.actor:
-        raise RecordError("recipient", f"{value!r} cannot be both actor and recipient")
-
-
-# Checked by the loader's fast path as well: see the note above Agreement.
+@record_type(
+    "events",
+    "event",
+    date="when",
+    label="title",
+    parent="part_of",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("participants", "person", edge="participant"),
+        Reference("part_of", "event", edge="part_of"),
+        Reference("organizer", "organization", edge="organizer"),
+        Reference("forum", "organization", edge="forum"),
+        Reference("actor", "country", edge="actor"),
+        Reference("recipient", "country", edge="recipient"),
+    ),
+    indexes=(
+        Index("party", "parties"),
+        Index("person", "participants"),
+        Index("kind", "kind"),
+        Index("status", "status"),
+        Index("plover", "plover", keys=_plover_keys),
+    ),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Event(RecordDisplay):
     """A visit, meeting, conference, signing or other dated happening, past or planned.
@@ -411,32 +436,39 @@ class Event(RecordDisplay):
     :class:`Agreement`.
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str = attrs.field(validator=_text)
-    kind: EventKind = attrs.field(validator=v.instance_of(EventKind))
-    when: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=_ids)
-    host: str | None = attrs.field(default=None, validator=v.and_(_optional_id, _among_parties))
-    participants: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
+    id: str = attrs.field(validator=_ID)
+    title: str = attrs.field(validator=_TEXT)
+    kind: EventKind = attrs.field(validator=Check(MemberOf(EventKind)))
+    when: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids())
+    host: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
+    )
+    participants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
     status: EventStatus = attrs.field(
-        default=EventStatus.OCCURRED, validator=v.instance_of(EventStatus)
+        default=EventStatus.OCCURRED, validator=Check(MemberOf(EventStatus))
     )
-    part_of: str | None = attrs.field(default=None, validator=_optional_id)
-    organizer: str | None = attrs.field(default=None, validator=_optional_id)
-    forum: str | None = attrs.field(default=None, validator=_optional_id)
-    cameo: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{2,4}")])
+    part_of: str | None = attrs.field(default=None, validator=_ID)
+    organizer: str | None = attrs.field(default=None, validator=_ID)
+    forum: str | None = attrs.field(default=None, validator=_ID)
+    cameo: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), CAMEO))
+    actor: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
     )
-    actor: str | None = attrs.field(default=None, validator=v.and_(_optional_id, _among_parties))
     recipient: str | None = attrs.field(
-        default=None, validator=v.and_(_optional_id, _check_recipient)
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"), Differs("actor"))
     )
-    multilateral: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    several: bool = _several()
-    count: int | None = _count()
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    multilateral: bool = attrs.field(default=False, validator=_FLAG)
+    several: bool = attrs.field(default=False, validator=_FLAG)
+    count: int | None = attrs.field(default=None, validator=_SEVERAL_COUNT)
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
     @property
     def plover(self) -> Plover | None:
@@ -453,52 +485,65 @@ class Event(RecordDisplay):
         )
 
 
+@record_type(
+    "mechanisms",
+    "mechanism",
+    label="name",
+    references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    indexes=(Index("party", "parties"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Mechanism(RecordDisplay):
     """A standing committee, dialogue or consultation between countries."""
 
-    id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    kind: MechanismKind = attrs.field(validator=v.instance_of(MechanismKind))
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
+    id: str = attrs.field(validator=_ID)
+    name: str = attrs.field(validator=_TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    kind: MechanismKind = attrs.field(validator=Check(MemberOf(MechanismKind)))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
     level: MechanismLevel | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(MechanismLevel))
+        default=None, validator=Check(MemberOf(MechanismLevel))
     )
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
+        factory=frozenset, converter=to_frozenset, validator=_ID_SET
     )
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
 @attrs.frozen(kw_only=True)
 class FieldEvidence:
     """The paragraphs that name one field of cooperation for a relationship."""
 
-    field: str = attrs.field(validator=_id)
-    sources: tuple[Citation, ...] = _sources()
+    field: str = attrs.field(validator=_ID)
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
 
 
 def _fields_from_evidence(instance: Relationship) -> frozenset[str]:
     return frozenset(item.field for item in instance.evidence)
 
 
-def _check_evidence(instance: Relationship, _attribute: Any, value: frozenset[str]) -> None:
-    backed = [item.field for item in instance.evidence]
-    if len(set(backed)) != len(backed):
-        raise RecordError("evidence", "lists a field more than once")
-    if set(backed) != value:
-        missing = sorted(value - set(backed))
-        extra = sorted(set(backed) - value)
-        raise RecordError(
-            "fields",
-            f"every field needs its own evidence: fields without evidence {missing}, "
-            f"evidence for fields not listed {extra}",
-        )
-
-
+@record_type(
+    "relationships",
+    "relationship",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("fields", "field"),
+        Reference("forums", "organization", edge="forum"),
+    ),
+    indexes=(Index("party", "parties"), Index("field", "fields", broader=True)),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Relationship(RecordDisplay):
     """Everything the sources say of one pair of countries as a whole.
@@ -509,26 +554,31 @@ class Relationship(RecordDisplay):
     the ``framework`` began, where a source says.
     """
 
-    id: str = attrs.field(validator=_id)
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
-    framework: str | None = attrs.field(default=None, validator=_optional_text)
+    id: str = attrs.field(validator=_ID)
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
+    framework: str | None = attrs.field(default=None, validator=_TEXT)
     framework_since: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
+        default=None, validator=Check(InstanceOf(PartialDate))
     )
     evidence: tuple[FieldEvidence, ...] = attrs.field(
         default=(),
-        converter=_tuple,
-        validator=v.deep_iterable(v.instance_of(FieldEvidence)),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(FieldEvidence))),
     )
     fields: frozenset[str] = attrs.field(
         default=attrs.Factory(_fields_from_evidence, takes_self=True),
-        converter=_frozenset,
-        validator=[v.deep_iterable(_id), _check_evidence],
+        converter=to_frozenset,
+        validator=Check(*_ID_SET.rules, KeysOf("evidence", "field")),
     )
-    forums: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
     def sources_for(self, field: str) -> tuple[Citation, ...]:
         """The citations that name ``field`` (an id) for this pair; empty if none do."""
