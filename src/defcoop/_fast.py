@@ -347,7 +347,7 @@ class _Generator:
 
     def _read(self, hint: Any, rules: tuple[Rule, ...], local: str, name: str) -> list[str]:
         """Lines that read the raw value ``v`` into ``local``, raising _Unsound on any doubt."""
-        if hint is str or hint is int:
+        if hint is str or hint is int or hint is bool:
             # A record's own id is unique to it: remembering it would cost without saving.
             unique = name == self._id_attribute()
             return self._scalar(hint, _guaranteed(rules, hint), local, remember=not unique)

@@ -228,16 +228,17 @@ def index_keys(
     return values
 
 
-def name_values(record: Any, names: Sequence[str]) -> tuple[str, ...]:
-    """The values of a record's name attributes, as text, in order (lists flattened)."""
-    found: list[str] = []
+def name_values(record: Any, names: Sequence[str]) -> list[tuple[str, ...]]:
+    """The values of a record's name attributes as text, one tier per attribute, in the
+    declared order (a name keeps the record it finds at a stronger tier)."""
+    tiers: list[tuple[str, ...]] = []
     for name in names:
         value = getattr(record, name)
         if isinstance(value, tuple):
-            found += value
-        elif value is not None:
-            found.append(str(value))
-    return tuple(found)
+            tiers.append(value)
+        else:
+            tiers.append(() if value is None else (str(value),))
+    return tiers
 
 
 def broader_closure(narrower: Mapping[str, frozenset[str]]) -> Callable[[Any], Iterable[str]]:
