@@ -42,6 +42,7 @@ from defcoop.rules import (
     KeysOf,
     MemberOf,
     NonEmpty,
+    Requires,
     Rule,
     Unique,
     to_frozenset,
@@ -316,10 +317,12 @@ def _plover_keys(event: Event) -> tuple[str, ...]:
         Reference("part_of", "event", edge="part_of"),
         Reference("organizer", "organization", edge="organizer"),
         Reference("forum", "organization", edge="forum"),
+        Reference("mechanism", "mechanism", edge="round_of"),
     ),
     indexes=(
         Index("party", "parties"),
         Index("person", "participants"),
+        Index("mechanism", "mechanism"),
         Index("kind", "kind"),
         Index("status", "status"),
         Index("plover", "plover", keys=_plover_keys),
@@ -333,7 +336,9 @@ class Event(RecordDisplay):
     ``host`` is where it takes place (None where it is not one place) and is always among
     ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
     event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
-    that events join ICEWS- and GDELT-style event data; :attr:`plover` gives its PLOVER
+    that events join ICEWS- and GDELT-style event data. ``mechanism`` is the id of the standing
+    committee or dialogue the event is a session of, and ``round`` its number where the
+    sources number it; :attr:`plover` gives its PLOVER
     coding, derived from the code and the kind, for POLECAT-style data.
     """
 
@@ -353,6 +358,10 @@ class Event(RecordDisplay):
     organizer: str | None = attrs.field(default=None, validator=_ID)
     forum: str | None = attrs.field(default=None, validator=_ID)
     cameo: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), CAMEO))
+    mechanism: str | None = attrs.field(default=None, validator=_ID)
+    round: int | None = attrs.field(
+        default=None, validator=Check(*_COUNT.rules, Requires("mechanism"))
+    )
     sources: tuple[Citation, ...] = attrs.field(
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
@@ -382,6 +391,7 @@ class Event(RecordDisplay):
     "mechanism",
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    names=("name", "aliases"),
     indexes=(Index("party", "parties"),),
     node=True,
 )

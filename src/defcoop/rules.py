@@ -45,6 +45,7 @@ __all__ = [
     "MemberOf",
     "NonEmpty",
     "Pattern",
+    "Requires",
     "Rule",
     "Unique",
     "inferable",
@@ -266,6 +267,22 @@ class Among(Rule):
 
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
         return f"{value} in {local(self.attribute)}"
+
+
+@attrs.frozen
+class Requires(Rule):
+    """The value may be given only where another attribute is (an event's round, its mechanism)."""
+
+    relates: ClassVar[bool] = True
+    attribute: str
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        if getattr(record, self.attribute) is not None:
+            return None
+        return f"is given as {_shown(value)}, which needs {self.attribute} too"
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"{local(self.attribute)} is not None"
 
 
 @attrs.frozen

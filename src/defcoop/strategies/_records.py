@@ -251,6 +251,7 @@ def events(
     person_ids: SearchStrategy[str] | None = None,
     organization_ids: SearchStrategy[str] | None = None,
     event_ids: SearchStrategy[str] | None = None,
+    mechanism_ids: SearchStrategy[str] | None = None,
     citations: SearchStrategy[Citation] | None = None,
     dates: Period | SearchStrategy[Period] | None = None,
 ) -> SearchStrategy[Event]:
@@ -262,6 +263,7 @@ def events(
         person_ids: the ids its participants may have.
         organization_ids: the ids its organizer and forum may have.
         event_ids: the ids of the event it may be part of.
+        mechanism_ids: the ids of the mechanism it may be a round of (with a round number).
         citations: the citations in ``sources``.
         dates: the period its dates lie in.
     """
@@ -271,6 +273,7 @@ def events(
         _ids(person_ids),
         _ids(organization_ids),
         _ids(event_ids),
+        _ids(mechanism_ids),
         citations,
         dates,
     )
@@ -284,11 +287,13 @@ def _events(
     person_ids: SearchStrategy[str],
     organization_ids: SearchStrategy[str],
     event_ids: SearchStrategy[str],
+    mechanism_ids: SearchStrategy[str],
     citations: SearchStrategy[Citation] | None,
     dates: Period | SearchStrategy[Period] | None,
 ) -> Event:
     parties = draw(_lists(codes, unique=True, max_size=3))
     cited = tuple(draw(_cited(citations)))
+    mechanism = draw(_maybe(mechanism_ids))
     return Event(
         id=draw(ids),
         title=draw(_text()),
@@ -302,6 +307,8 @@ def _events(
         organizer=draw(_maybe(organization_ids)),
         forum=draw(_maybe(organization_ids)),
         cameo=draw(values_for(Event, "cameo")),
+        mechanism=mechanism,
+        round=None if mechanism is None else draw(values_for(Event, "round")),
         sources=cited,
         notes=draw(_notes()),
         inferred=draw(_inferred(Event)),
