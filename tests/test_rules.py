@@ -25,8 +25,8 @@ from defcoop.rules import (
     InstanceOf,
     MemberOf,
     NonEmpty,
+    OnlyWith,
     Pattern,
-    Requires,
     Unique,
     inferable,
     rules_of,
@@ -253,13 +253,13 @@ def test_the_generated_loader_never_doubts_generated_records(db: defcoop.Dataset
 
 
 def test_a_rule_relating_two_attributes_holds_in_the_fast_path() -> None:
-    """Requires is checked by construction and by the generated loader alike."""
+    """OnlyWith on an optional attribute holds in construction and in the generated loader."""
 
     @attrs.frozen(kw_only=True)
     class Session:
         series: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ID))
         number: int | None = attrs.field(
-            default=None, validator=Check(InstanceOf(int), AtLeast(1), Requires("series"))
+            default=None, validator=Check(InstanceOf(int), AtLeast(1), OnlyWith("series"))
         )
 
     with pytest.raises(RecordError, match=r"number: .*needs series"):
