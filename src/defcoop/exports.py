@@ -139,10 +139,14 @@ def plover_lines(dataset: Dataset) -> str:
     info = dataset.info
     lines = []
     for event in dataset.events():
-        lines.append(
-            json.dumps(_plover_record(dataset, event, info), ensure_ascii=False, sort_keys=False)
-        )
+        line = json.dumps(_plover_record(dataset, event, info), ensure_ascii=False)
+        lines.append(line.translate(_LINE_BREAKS))
     return "".join(line + "\n" for line in lines)
+
+
+# Characters that end a line for some readers (str.splitlines among them) but that JSON
+# leaves unescaped: escaped, so that each record is exactly one line for every reader.
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
 def _entity(dataset: Dataset, code: str) -> dict[str, str]:
