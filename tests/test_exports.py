@@ -32,7 +32,10 @@ def test_plover_lines_hold_every_event_with_its_coding(db: Dataset) -> None:
         "2018-11",
         "month",
     )
-    assert {e["code"] for e in visit["actor"] + visit["recipient"]} == {"VNM", "BLR"}
+    assert [e["code"] for e in visit["actor"]] == ["BLR"]  # the visitor
+    assert [e["code"] for e in visit["recipient"]] == ["VNM"]  # the host
+    signing = by_id["vnm-blr-signing-2018-11"]
+    assert ([e["code"] for e in signing["actor"]], signing["recipient"]) == (["VNM", "BLR"], [])
     (cited,) = visit["cite_info"]
     assert cited["citation"].startswith("pillar-and-highlight ¶")
     assert set(cited) >= {"url", "title", "language", "publication", "codebook", "version"}
