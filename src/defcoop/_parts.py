@@ -27,6 +27,7 @@ from defcoop.rules import (
     OnlyWith,
     Rule,
     Unique,
+    to_frozenset,
     to_tuple,
 )
 
@@ -42,6 +43,7 @@ INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
 COUNT = Check(InstanceOf(int), AtLeast(1))
 FLAG = Check(InstanceOf(bool))
 SEVERAL_COUNT = Check(InstanceOf(int), AtLeast(2), OnlyWith("several"))
+ROUND = Check(*COUNT.rules, OnlyWith("mechanism"))
 
 
 def ids(*more: Rule) -> Check:
@@ -128,3 +130,8 @@ def event_keys(event: Any) -> tuple[str, ...]:
     """The keys an event is found by with ``events(plover=...)``: its type, and type-mode."""
     plover = event.plover
     return () if plover is None else tuple(plover.filter_keys())
+
+
+def inferred_attribute() -> Any:
+    """The ``inferred`` attribute of a cited record: names of its data attributes, as a set."""
+    return attrs.field(factory=frozenset, converter=to_frozenset, validator=INFERRED)

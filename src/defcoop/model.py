@@ -18,7 +18,7 @@ from defcoop._parts import (
     FLAG,
     ID_,
     ID_SET,
-    INFERRED,
+    ROUND,
     SEVERAL_COUNT,
     SOURCES,
     TEXT,
@@ -31,6 +31,7 @@ from defcoop._parts import (
     event_keys,
     fields_from_evidence,
     ids,
+    inferred_attribute,
 )
 from defcoop._show import RecordDisplay
 from defcoop.dates import PartialDate, Period
@@ -236,9 +237,7 @@ class Person(RecordDisplay):
     )
     sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
     notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=INFERRED
-    )
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -265,9 +264,7 @@ class Organization(RecordDisplay):
     parent: str | None = attrs.field(default=None, validator=ID_)
     sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
     notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=INFERRED
-    )
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -320,9 +317,7 @@ class Agreement(RecordDisplay):
     count: int | None = attrs.field(default=None, validator=SEVERAL_COUNT)
     sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
     notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=INFERRED
-    )
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -339,10 +334,12 @@ class Agreement(RecordDisplay):
         Reference("forum", "organization", edge="forum"),
         Reference("actor", "country", edge="actor"),
         Reference("recipient", "country", edge="recipient"),
+        Reference("mechanism", "mechanism", edge="round_of"),
     ),
     indexes=(
         Index("party", "parties"),
         Index("person", "participants"),
+        Index("mechanism", "mechanism"),
         Index("kind", "kind"),
         Index("status", "status"),
         Index("plover", "plover", keys=event_keys),
@@ -361,7 +358,8 @@ class Event(RecordDisplay):
     ``recipient`` make it directed, as event data is: for a visit, the visiting side and the
     host side; both are among ``parties``. ``multilateral`` is true when more than the parties
     took part (a conference, the Army Games). ``several`` and ``count`` work as on
-    :class:`Agreement`.
+    :class:`Agreement`. ``mechanism`` is the id of the standing committee or dialogue the event
+    is a session of, and ``round`` its number where the sources number it.
     """
 
     id: str = attrs.field(validator=ID_)
@@ -389,11 +387,11 @@ class Event(RecordDisplay):
     multilateral: bool = attrs.field(default=False, validator=FLAG)
     several: bool = attrs.field(default=False, validator=FLAG)
     count: int | None = attrs.field(default=None, validator=SEVERAL_COUNT)
+    mechanism: str | None = attrs.field(default=None, validator=ID_)
+    round: int | None = attrs.field(default=None, validator=ROUND)
     sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
     notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=INFERRED
-    )
+    inferred: frozenset[str] = inferred_attribute()
 
     @property
     def plover(self) -> Plover | None:
@@ -415,6 +413,7 @@ class Event(RecordDisplay):
     "mechanism",
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    names=("name", "aliases"),
     indexes=(Index("party", "parties"),),
     node=True,
 )
@@ -435,9 +434,7 @@ class Mechanism(RecordDisplay):
     )
     sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
     notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=INFERRED
-    )
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -480,9 +477,7 @@ class Relationship(RecordDisplay):
     forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
     sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
     notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=INFERRED
-    )
+    inferred: frozenset[str] = inferred_attribute()
 
     def sources_for(self, field: str) -> tuple[Citation, ...]:
         """The citations that name ``field`` (an id) for this pair; empty if none do."""
