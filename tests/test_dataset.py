@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import defcoop
@@ -10,6 +12,7 @@ from defcoop import (
     Dataset,
     EventKind,
     EventStatus,
+    Mechanism,
     PartialDate,
     Period,
     QueryError,
@@ -255,15 +258,16 @@ def test_an_int_is_a_cow_code(db: Dataset) -> None:
     """An int finds the country with that COW code, never an ISO numeric code."""
     assert db.country(365).code == "RUS"
     assert db.agreements(party=370) == db.agreements(party="BLR")
-    with pytest.raises(UnknownNameError, match="unknown COW code '704'") as info:
-        db.country(704)  # Vietnam's ISO numeric code, which is not a COW code
+    assert db.country(704).code == "UZB"  # Vietnam's ISO numeric code is Uzbekistan's COW code
+    with pytest.raises(UnknownNameError, match="unknown COW code '999'") as info:
+        db.country(999)
     assert info.value.kind == "COW code"
     with pytest.raises(QueryError, match="expects a string"):
         db.country(True)  # type: ignore[arg-type]
 
 
-def test_a_code_that_is_a_numeric_and_another_cow_code_finds_the_numeric() -> None:
-    """Text finds an ISO numeric code before a COW code (the systems overlap); an int is COW."""
+def test_digits_as_text_are_an_iso_numeric_code_before_a_cow_code() -> None:
+    """Text digits name the country with that ISO numeric code; an int names a COW code."""
     data = Dataset.from_records(
         [
             defcoop.Country(code="AAA", name="Aland", alpha2="AA", numeric="365"),
@@ -272,7 +276,7 @@ def test_a_code_that_is_a_numeric_and_another_cow_code_finds_the_numeric() -> No
     )
     assert data.country("365").code == "AAA"
     assert data.country(365).code == "BBB"
-    assert data.country("AAA").code == "AAA"
+    assert data.country("BBB").code == "BBB"
 
 
 def test_events_by_cameo_code(db: Dataset) -> None:
@@ -293,3 +297,38 @@ def test_cameo_filter_needs_two_to_four_digits(db: Dataset, code: object) -> Non
     """A cameo= filter that is not two to four digits is a QueryError."""
     with pytest.raises(QueryError, match="cameo="):
         db.events(cameo=code)  # type: ignore[arg-type]
+
+
+def test_events_by_mechanism(tmp_path: Path) -> None:
+    """mechanism= keeps the rounds of one committee or dialogue, named by id, name or alias."""
+    (tmp_path / "rounds.toml").write_text(
+        """
+[[events]]
+id = "round-2"
+title = "Second round"
+kind = "meeting"
+parties = ["VNM", "RUS"]
+when = "2019-05"
+mechanism = "vnm-rus-strategic-dialogue"
+round = 2
+sources = ["strengthening-2016#8"]
+
+[[events]]
+id = "round-1"
+title = "First round"
+kind = "meeting"
+parties = ["VNM", "RUS"]
+when = "2018-05"
+mechanism = "vnm-rus-strategic-dialogue"
+round = 1
+sources = ["strengthening-2016#8"]
+""",
+        encoding="utf-8",
+    )
+    db = defcoop.load(tmp_path, bundled=True)
+    dialogue = db.get("vnm-rus-strategic-dialogue", Mechanism)
+    assert ids(db.events(mechanism=dialogue.id)) == ["round-1", "round-2"]
+    assert db.events(mechanism=dialogue.name) == db.events(mechanism=dialogue)
+    assert ids(db.events(mechanism="vnm-rus-igc-mtc", when="2018")) == []
+    with pytest.raises(UnknownNameError, match="did you mean 'vnm-rus-strategic-dialogue'"):
+        db.events(mechanism="vnm-rus-strategic-dialog")

@@ -1,10 +1,10 @@
 """Checks of the arguments of public functions: a wrong type is an ArgumentError that says
 what was expected and what came, never an AttributeError from deep inside.
 
->>> require_dataset(None, "dumps()")
+>>> require_record(None, "to_dict()")
 Traceback (most recent call last):
 ...
-defcoop.errors.ArgumentError: dumps() expects a Dataset, got NoneType None
+defcoop.errors.ArgumentError: to_dict() expects a record, got NoneType None
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from defcoop._quote import described
 from defcoop.errors import ArgumentError
 
 if TYPE_CHECKING:
-    from defcoop.dataset import Dataset
     from defcoop.model import Record
 
 
@@ -33,14 +32,6 @@ def is_record(value: object) -> bool:
 def is_record_class(value: object) -> bool:
     """Whether ``value`` is one of the declared record classes."""
     return isinstance(value, type) and any(d.cls is value for d in registry.record_types())
-
-
-def require_dataset(value: object, function: str) -> Dataset:
-    from defcoop.dataset import Dataset
-
-    if not isinstance(value, Dataset):
-        raise ArgumentError(f"{function} expects a Dataset, got {described(value)}")
-    return value
 
 
 def require_record(value: object, function: str) -> Record:

@@ -4,8 +4,8 @@ the lookups and for the load-time check that keeps them unambiguous.
 A record type declares its name attributes once (``names=`` in :mod:`defcoop.registry`): a
 country's alpha-2, ISO numeric and COW codes and names, a field's label and aliases, a
 person's name and aliases. The dataset indexes exactly these
-(:class:`defcoop._lookup.NameIndex`), and the loader refuses two countries that would share
-a key, or a name that is another record's id; an exact id always finds its own record.
+(:class:`defcoop._lookup.NameIndex`, strongest kind of name first), and the loader refuses two
+countries sharing a key of one kind, or a name that is another record's id.
 """
 
 from __future__ import annotations
@@ -14,14 +14,6 @@ from collections.abc import Iterator
 
 from defcoop import registry
 from defcoop.model import Record
-
-LATER = frozenset({"cow_code"})
-"""Name attributes in a namespace of their own, tried after the others: COW codes.
-
-The COW and ISO numeric systems number countries independently (360 is Indonesia's ISO
-numeric code and Romania's COW code), so a COW code may equal another country's ISO numeric
-code. Text such as ``"360"`` finds the ISO numeric code first; an int is always a COW code.
-Two countries may share neither a COW code nor any other key."""
 
 
 def name_keys(record: Record) -> Iterator[tuple[str, str]]:

@@ -23,22 +23,17 @@ class NameIndex:
     a large dataset costs more than loading its small record types.
     """
 
-    __slots__ = ("_entries", "_ids_given", "_kind", "_later", "_maps", "_resolved", "_suggester")
+    __slots__ = ("_entries", "_ids_given", "_kind", "_maps", "_resolved", "_suggester")
 
-    def __init__(
-        self,
-        kind: str,
-        entries: Iterable[tuple[str, Iterable[str]]],
-        later: Iterable[tuple[str, Iterable[str]]] = (),
-    ) -> None:
-        """Index ``entries``, ``(id, names)``; names in ``later`` are tried only when no id or
-        name of ``entries`` matches (a country's COW code as text, after the ISO codes)."""
+    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str] | Tiers]]) -> None:
         self._kind = kind
         self._resolved: dict[str, str] = {}
-        self._entries = [(record_id, (record_id, *names)) for record_id, names in entries]
-        self._later = list(later)
+        self._entries = [
+            (record_id, names if isinstance(names, Tiers) else Tiers((record_id, *names)))
+            for record_id, names in entries
+        ]
+        self._maps: tuple[dict[str, set[str]], dict[str, str]] | None = None
         self._ids_given = frozenset(record_id for record_id, _ in self._entries)
-        self._maps: tuple[dict[str, set[str]], dict[str, str], dict[str, set[str]]] | None = None
         self._suggester: Suggester | None = None
 
     @property
@@ -49,18 +44,22 @@ class NameIndex:
     def _shown(self) -> dict[str, str]:
         return self._built()[1]
 
-    def _built(self) -> tuple[dict[str, set[str]], dict[str, str], dict[str, set[str]]]:
+    def _built(self) -> tuple[dict[str, set[str]], dict[str, str]]:
         if self._maps is None:
             ids: dict[str, set[str]] = {}
-            later: dict[str, set[str]] = {}
             shown: dict[str, str] = {}
-            for entries, found in ((self._entries, ids), (self._later, later)):
-                for record_id, names in entries:
-                    for name in names:
+            tier_of: dict[str, int] = {}
+            depth = max((len(tiers.names) for _, tiers in self._entries), default=0)
+            for tier in range(depth):
+                for record_id, tiers in self._entries:
+                    for name in tiers.names[tier] if tier < len(tiers.names) else ():
                         key = normalize(name)
-                        found.setdefault(key, set()).add(record_id)
+                        # A name already meaning another record at a stronger tier keeps it.
+                        if tier_of.setdefault(key, tier) < tier and record_id not in ids[key]:
+                            continue
+                        ids.setdefault(key, set()).add(record_id)
                         shown.setdefault(key, name)
-            self._maps = (ids, shown, later)
+            self._maps = (ids, shown)
         return self._maps
 
     def resolve(self, name: str, argument: str) -> str:
@@ -91,7 +90,7 @@ class NameIndex:
         """Every id ``name`` stands for (more than one only for a shared alias)."""
         check_text(name, argument)
         key = normalize(name)
-        ids = self._ids.get(key) or self._built()[2].get(key)
+        ids = self._ids.get(key)
         if not ids:
             raise self._unknown(name)
         return frozenset(ids)
@@ -104,13 +103,26 @@ class NameIndex:
             self._suggester = Suggester(self._shown.values())
         for shown in self._suggester.close(name, limit=12):
             key = normalize(shown)
-            ids = self._ids.get(key) or self._built()[2][key]
+            ids = self._ids[key]
             if not ids <= claimed:
                 claimed |= ids
                 close.append(shown)
         if close:
             return UnknownNameError(self._kind, name, close[:3])
         return UnknownNameError(self._kind, name, sorted(self._shown.values())[:8], close=False)
+
+
+class Tiers:
+    """A record's names in order of strength: a name of a stronger tier is never shadowed.
+
+    Countries need it: ``AUS`` is Australia's ISO code and Austria's COW abbreviation, and
+    the ISO code wins; ``"704"`` is Vietnam's ISO numeric code and Uzbekistan's COW number.
+    """
+
+    __slots__ = ("names",)
+
+    def __init__(self, *names: Iterable[str]) -> None:
+        self.names = tuple(tuple(tier) for tier in names)
 
 
 def check_text(value: object, argument: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from defcoop import registry
-from defcoop._keys import LATER, name_keys
+from defcoop._keys import name_keys
 from defcoop._names import Suggester, did_you_mean, normalize
 from defcoop._quote import quote
 from defcoop.dates import PartialDate, Period
@@ -268,25 +268,26 @@ def _parent_links(records: Iterable[Record]) -> dict[str, str]:
 
 def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, str]]:
     """Each record that would make a lookup ambiguous, with the attribute and a message naming
-    the other record: a country code or name that finds another country too, a field's or
-    person's name that is another one's id, a second relationship of the same parties."""
-    countries: dict[tuple[str, str], tuple[Record, str]] = {}
+    the other record: a country code or name of one kind that another country has too, a
+    field's or person's name that is another one's id, a second relationship of one pair.
+
+    Keys of different kinds may coincide (``AUS`` is Australia's ISO code and Austria's COW
+    abbreviation): lookups try them in the order the record type declares its names.
+    """
+    countries: dict[tuple[str, str], Record] = {}
     named: dict[type, list[Record]] = {}
     dyads: dict[frozenset[str], Record] = {}
     for record in records:
         if isinstance(record, Country):
-            keys = [("code", record.code), *name_keys(record)]
-            for attribute, text in keys:
-                space = attribute if attribute in LATER else ""
-                first, first_attribute = countries.setdefault(
-                    (space, normalize(text)), (record, attribute)
-                )
+            for attribute, text in name_keys(record):
+                kind = "name" if attribute == "names" else attribute
+                first = countries.setdefault((kind, normalize(text)), record)
                 if first is not record:
                     yield (
                         record,
                         attribute,
-                        f"{attribute} {quote(text)} also finds the country {first.id!r} (its "
-                        f"{first_attribute}): a code or name must find one country",
+                        f"{attribute} {quote(text)} is already used by {first.id!r}: a code or "
+                        "name must find one country",
                     )
         elif isinstance(record, Field | Person):
             named.setdefault(type(record), []).append(record)
@@ -309,8 +310,24 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, str]]
                         record,
                         attribute,
                         f"{attribute} {quote(text)} is the id of another {kind}, {other.id!r}: "
-                        f"a lookup by it would be ambiguous",
+                        f"the id would find that one",
                     )
+
+
+def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
+    """Problems with the countries a dataset's own ``coverage`` names (a ``[dataset]`` table)."""
+    problems = []
+    suggester: Suggester | None = None
+    for i, item in enumerate(getattr(info, "coverage", ())):
+        for j, country in enumerate(item.countries):
+            if not isinstance(by_id.get(country), Country):
+                if suggester is None:
+                    suggester = Suggester([r.id for r in by_id.values() if isinstance(r, Country)])
+                close = did_you_mean(suggester.close(country))
+                message = f"no country has the id {quote(country)}{close}"
+                path = f"$.dataset.coverage[{i}].countries[{j}]"
+                problems.append(Problem(file="[dataset]", path=path, message=message))
+    return problems
 
 
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
@@ -359,7 +376,10 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
             if "." in reference.attribute:  # inside the items of a list: record by record
                 for record in group:
                     for _, value in _values_at(record, reference.attribute):
-                        if value is not None and not isinstance(by_id.get(value), expected):
+                        found = value if isinstance(value, tuple | frozenset) else (value,)
+                        if any(
+                            v is not None and not isinstance(by_id.get(v), expected) for v in found
+                        ):
                             return False
                 continue
             values = _distinct(group, reference.attribute)

@@ -38,7 +38,8 @@ def _pa(purpose: str) -> Any:
 
 
 def _arrow_type(pa: Any, kind: str) -> Any:
-    return {"string": pa.string(), "integer": pa.int64(), "date": pa.date32()}[kind]
+    kinds = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}
+    return {**kinds, "date": pa.date32()}[kind]
 
 
 def schema(record_type: type[Record]) -> pyarrow.Schema:
@@ -110,13 +111,13 @@ def from_arrow(table: pyarrow.Table, kind: type[Record] | str) -> list[Record]:
     """
     import attrs
 
+    from defcoop._converter import structure_checked
     from defcoop._lookup import record_kind
-    from defcoop.serialize import from_dict
 
     record_type = record_kind(kind)
     names = [field.name for field in attrs.fields(record_type)]
     return [
-        from_dict(
+        structure_checked(
             record_type, {n: row[n] for n in names if row.get(n) is not None}, name=f"row {i}"
         )
         for i, row in enumerate(table.to_pylist(), start=1)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import enum
-import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -12,9 +10,9 @@ import attrs
 
 from defcoop import _tabular, registry
 from defcoop._arguments import is_record_class, require_records
-from defcoop._keys import LATER
 from defcoop._lookup import (
     NameIndex,
+    Tiers,
     check_text,
     coerce_member,
     coerce_period,
@@ -24,15 +22,16 @@ from defcoop._lookup import (
 )
 from defcoop._names import Suggester
 from defcoop._quote import described, quote
-from defcoop._table import Table
+from defcoop._table import Table, index_keys, name_values
 from defcoop._taxonomy import Taxonomy
-from defcoop._validation import Origin, check, group_by_kind, ids
+from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
 from defcoop.model import (
     Agreement,
     Country,
+    Coverage,
     Event,
     Field,
     Mechanism,
@@ -65,13 +64,18 @@ CountryName = str | int | Country
 
 @attrs.frozen(kw_only=True)
 class DatasetInfo:
-    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table)."""
+    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
+
+    ``coverage`` is what the dataset as a whole looked at, beside what each source says it
+    looked at (``Source.coverage``); :attr:`Dataset.coverage` gathers both.
+    """
 
     name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
     version: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
     released: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
+    coverage: tuple[Coverage, ...] = ()
 
 
 class Dataset:
@@ -115,6 +119,7 @@ class Dataset:
         for i, record in enumerate(records):
             origins.setdefault(id(record), Origin("<records>", f"$[{i}]"))
         problems = check(records, lambda record: origins[id(record)])
+        problems += check_coverage(info, {record.id: record for record in records})
         if problems:
             raise DataError(problems)
         groups = group_by_kind(records)
@@ -163,19 +168,16 @@ class Dataset:
             group = groups.get(declared.cls, ())
             if declared.indexes:
                 keys = {
-                    ix.filter: by_field if ix.broader else ix.keys or _keys(declared, ix)
+                    ix.filter: by_field if ix.broader else ix.keys or index_keys(declared, ix)
                     for ix in declared.indexes
                 }
                 tables[declared.cls] = Table(group, declared.date, keys)
             else:
                 listed[declared.cls] = tuple(sorted(group, key=attrgetter(declared.id_attribute)))
             if declared.names:
-                first = tuple(name for name in declared.names if name not in LATER)
-                later = tuple(name for name in declared.names if name in LATER)
                 names[declared.cls] = NameIndex(
                     declared.singular,
-                    ((_id(r), _name_values(r, first)) for r in group),
-                    ((_id(r), _name_values(r, later)) for r in group) if later else (),
+                    ((_id(r), Tiers((_id(r),), *name_values(r, declared.names))) for r in group),
                 )
         set_(self, "_listed", listed)
         set_(self, "_tables", tables)
@@ -224,6 +226,16 @@ class Dataset:
     def fields(self) -> Results[Field]:
         """The taxonomy of cooperation fields, by id."""
         return Results(self._listed[Field])  # type: ignore[arg-type]
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """What the dataset looked at, its own declared coverage first, then each source's.
+
+        A panel cell is covered when one of these names its dyad (or either state, or no
+        country at all) over a period reaching into its year; elsewhere counts are missing.
+        """
+        own = self.info.coverage if self.info else ()
+        return tuple(dict.fromkeys((*own, *(c for s in self.sources for c in s.coverage))))
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -322,6 +334,7 @@ class Dataset:
         status: str | EventStatus | None = None,
         cameo: str | None = None,
         plover: str | None = None,
+        mechanism: str | Mechanism | None = None,
     ) -> Results[Event]:
         """Visits, meetings, conferences and other events, by date.
 
@@ -335,6 +348,8 @@ class Dataset:
                 codes below it (``"04"``, consult, matches ``"042"``, make a visit).
             plover: a PLOVER event type (``"CONSULT"``), or a type and mode as the PLOVER
                 manual writes them (``"CONSULT-visit"``), any case; see :mod:`defcoop.plover`.
+            mechanism: the committee or dialogue the events are rounds of, by id, name or
+                alias.
         """
         filters = {}
         if kind is not None:
@@ -347,6 +362,12 @@ class Dataset:
             filters["person"] = self.person(person).id
         if plover is not None:
             filters["plover"] = plover_filter(plover)
+        if mechanism is not None:
+            filters["mechanism"] = (
+                mechanism.id
+                if isinstance(mechanism, Mechanism)
+                else self._names[Mechanism].resolve(check_text(mechanism, "mechanism"), "mechanism")
+            )
         if cameo is not None:
             filters["cameo"] = _cameo(cameo)
         return Results(self._tables[Event].select(filters, _period(when, "when")))
@@ -479,34 +500,6 @@ def _id(record: Any) -> str:
     return str(record.id)
 
 
-def _keys(declared: registry.RecordType, index: registry.Index) -> Callable[[Any], Iterable[str]]:
-    """The index keys of a record: the items of a list, a word's text, a value, or none."""
-    hint = typing.get_type_hints(declared.cls)[index.attribute]
-    name = index.attribute
-    if typing.get_origin(hint) in (tuple, frozenset):
-        return attrgetter(name)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return lambda record: (getattr(record, name).value,)
-
-    def values(record: Any) -> Iterable[str]:
-        value = getattr(record, name)
-        return () if value is None else (value,)
-
-    return values
-
-
-def _name_values(record: Any, names: Sequence[str]) -> tuple[str, ...]:
-    """The values of a record's name attributes, as text, in order (lists flattened)."""
-    found: list[str] = []
-    for name in names:
-        value = getattr(record, name)
-        if isinstance(value, tuple):
-            found += value
-        elif value is not None:
-            found.append(str(value))
-    return tuple(found)
-
-
 def _cameo(value: object) -> str:
     code = check_text(value, "cameo")
     if not CAMEO.matches(code):
@@ -540,3 +533,10 @@ def _restore(records: tuple[Record, ...], info: DatasetInfo | None) -> Dataset:
     """A dataset of records that were already checked together (the inverse of pickling)."""
     groups = group_by_kind(records)
     return Dataset._trusted(groups, ids(groups), info)
+
+
+def require_dataset(value: object, function: str) -> Dataset:
+    """``value`` if it is a Dataset; an :class:`ArgumentError` naming ``function`` otherwise."""
+    if not isinstance(value, Dataset):
+        raise ArgumentError(f"{function} expects a Dataset, got {described(value)}")
+    return value

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from defcoop import _walk, registry
 from defcoop._reading import INFO_KEY, Reader
-from defcoop._validation import Locate, Origin, check, ids, is_sound
+from defcoop._validation import Locate, Origin, check, check_coverage, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import Record
@@ -236,10 +236,12 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
 def _checked(parsed: _Parsed) -> Dataset:
     groups = parsed.groups()
     by_id = ids(groups)
+    problems: list[Problem] = []
     if len(by_id) != len(parsed.records) or not is_sound(groups, by_id):
         problems = check(parsed.records, parsed.locate())
-        if problems:
-            raise DataError(problems)
+    problems += check_coverage(parsed.info, by_id)
+    if problems:
+        raise DataError(problems)
     return Dataset._trusted(groups, by_id, parsed.info)
 
 
@@ -260,7 +262,8 @@ def _collector_paused() -> Iterator[None]:
     than anywhere else. At the end, what is young is promoted to the oldest generation
     (``gc.freeze()`` then ``gc.unfreeze()``, which cost nothing per object) so that the next
     young collections do not walk the new records either; this is skipped when the program
-    has frozen objects of its own. Loads in several threads share one pause: the collector
+    has frozen objects of its own (as Python 3.12 itself does from the start, where it is
+    therefore always skipped). Loads in several threads share one pause: the collector
     is restored when the last one ends, and in a child forked during a load (see
     :func:`_after_fork_in_child`).
     """

@@ -13,6 +13,27 @@ from typing import TypeAlias
 
 import attrs
 
+from defcoop._parts import (
+    COUNT,
+    FLAG,
+    ID_,
+    ID_SET,
+    ROUND,
+    SEVERAL_COUNT,
+    SOURCES,
+    TEXT,
+    TEXTS,
+    Citation,
+    Coverage,
+    FieldEvidence,
+    Membership,
+    Role,
+    cameo_roots,
+    event_keys,
+    fields_from_evidence,
+    ids,
+    inferred_attribute,
+)
 from defcoop._show import RecordDisplay
 from defcoop.dates import PartialDate, Period
 from defcoop.kinds import (
@@ -22,30 +43,30 @@ from defcoop.kinds import (
     MechanismKind,
     MechanismLevel,
     OrganizationKind,
+    StateSystem,
 )
 from defcoop.plover import Plover, classify
 from defcoop.registry import Index, Reference, record_type
 from defcoop.rules import (
     ALPHA2,
-    ALPHA3,
     CAMEO,
+    COUNTRY_ID,
+    COW_ABBREV,
     ID,
     IDENTIFIER,
     NUMERIC,
     URL,
     Among,
-    AtLeast,
-    AttributeNames,
     Check,
+    Differs,
     Each,
     InstanceOf,
     KeysOf,
     MemberOf,
     NonEmpty,
-    NotBlank,
     Pairs,
-    Rule,
     Unique,
+    Without,
     to_frozenset,
     to_tuple,
 )
@@ -54,10 +75,12 @@ __all__ = [
     "Agreement",
     "Citation",
     "Country",
+    "Coverage",
     "Event",
     "Field",
     "FieldEvidence",
     "Mechanism",
+    "Membership",
     "Organization",
     "Person",
     "Record",
@@ -66,39 +89,14 @@ __all__ = [
     "Source",
 ]
 
-# The rules of the attribute shapes the records share, each written once.
-_ID = Check(InstanceOf(str), ID)
-_TEXT = Check(InstanceOf(str), NonEmpty(), NotBlank())
-_IDS = (InstanceOf(tuple), Each(InstanceOf(str), ID), Unique())
-_TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty(), NotBlank()), Unique())
-_ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
-_INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
-_COUNT = Check(InstanceOf(int), AtLeast(1))
 
-
-def _ids(*more: Rule) -> Check:
-    return Check(*_IDS, *more)
-
-
-@attrs.frozen(kw_only=True, order=True)
-class Citation:
-    """A paragraph of a source: ``Citation(source="some-source", paragraph=3)``.
-
-    Paragraphs are the blank-line separated blocks of the source text, numbered from 1.
-    """
-
-    source: str = attrs.field(validator=_ID)
-    paragraph: int = attrs.field(validator=_COUNT)
-
-    def __str__(self) -> str:
-        return f"{self.source} ¶{self.paragraph}"
-
-
-# The citations of a record: at least one, none twice.
-_CITED = Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty(), Unique())
-
-
-@record_type("sources", "source", date="published", label="title")
+@record_type(
+    "sources",
+    "source",
+    date="published",
+    label="title",
+    references=(Reference("coverage.countries", "country"),),
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
@@ -106,49 +104,90 @@ class Source(RecordDisplay):
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
     ``url`` is the http(s) address of the document, ``authors`` its authors as the document
     gives them, and ``accessed`` the day the document was read at that address, so that the
-    source can be cited.
+    source can be cited. ``coverage`` says which states or pairs it looked at over which
+    periods (:class:`Coverage`).
     """
 
-    id: str = attrs.field(validator=_ID)
-    title: str | None = attrs.field(default=None, validator=_TEXT)
-    publisher: str | None = attrs.field(default=None, validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    title: str | None = attrs.field(default=None, validator=TEXT)
+    publisher: str | None = attrs.field(default=None, validator=TEXT)
     published: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
-    language: str = attrs.field(validator=_TEXT)
-    paragraphs: int = attrs.field(validator=_COUNT)
-    translator: str | None = attrs.field(default=None, validator=_TEXT)
+    language: str = attrs.field(validator=TEXT)
+    paragraphs: int = attrs.field(validator=COUNT)
+    translator: str | None = attrs.field(default=None, validator=TEXT)
     url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
-    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
     accessed: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    coverage: tuple[Coverage, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage))),
+    )
+    notes: str | None = attrs.field(default=None, validator=TEXT)
 
 
 @record_type(
     "countries",
     "country",
     label="name",
-    names=("alpha2", "numeric", "cow_code", "name", "names"),
+    references=(Reference("continued_by", "country"),),
+    # In order of strength: a text that is one country's code and another's name finds the
+    # first (AUS is Australia's ISO code, and Austria's COW abbreviation).
+    names=(
+        "alpha2",
+        "numeric",
+        "name",
+        "formal_name",
+        "names",
+        "cow_code",
+        "cow_abbrev",
+    ),
     node=True,
     id_attribute="code",
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
-    """A country, identified by its ISO 3166-1 alpha-3 code.
+    """A state, identified by its ISO 3166-1 alpha-3 code where it has one.
 
-    ``names`` are other common names ("Russian Federation" beside "Russia");
-    ``cow_code`` is the Correlates of War state number.
+    A state without an ISO code (Bavaria, the Korea of 1887-1905) is identified by its
+    Correlates of War abbreviation (``BAV``), followed by its number where the abbreviation is
+    another state's ISO code (``KOR-730``). ``names`` are other common names, in English and in
+    the state's own languages; ``formal_name`` is its formal English name. ``cow_code`` and
+    ``cow_abbrev`` are its Correlates of War state number and abbreviation; ``memberships``
+    say when it belonged to the COW and the Gleditsch-Ward state systems, and under which
+    code. ``continued_by`` names the country whose state number an ISO-only record shares
+    (the Soviet Union, ``SUN``, is continued by Russia: both lists number them 365).
     """
 
-    code: str = attrs.field(validator=Check(InstanceOf(str), ALPHA3))
-    name: str = attrs.field(validator=_TEXT)
-    alpha2: str = attrs.field(validator=Check(InstanceOf(str), ALPHA2))
+    code: str = attrs.field(validator=Check(InstanceOf(str), COUNTRY_ID))
+    name: str = attrs.field(validator=TEXT)
+    formal_name: str | None = attrs.field(default=None, validator=TEXT)
+    alpha2: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ALPHA2))
     numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
     cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
-    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    cow_abbrev: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), COW_ABBREV))
+    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Membership))),
+    )
+    continued_by: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Without("cow_code", "memberships"))
+    )
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+
+    def codes(self, system: StateSystem | str) -> tuple[int, ...]:
+        """The distinct codes the state has had in one state system, in order of time."""
+        found: list[int] = []
+        for item in sorted(self.memberships, key=lambda m: m.period):
+            if item.system == system and item.code not in found:
+                found.append(item.code)
+        return tuple(found)
 
     @property
     def id(self) -> str:
@@ -168,21 +207,11 @@ class Country(RecordDisplay):
 class Field(RecordDisplay):
     """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
 
-    id: str = attrs.field(validator=_ID)
-    label: str = attrs.field(validator=_TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
-    broader: str | None = attrs.field(default=None, validator=_ID)
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-
-
-@attrs.frozen(kw_only=True)
-class Role:
-    """A position a person held: title, organization id, rank and dates where known."""
-
-    title: str = attrs.field(validator=_TEXT)
-    organization: str | None = attrs.field(default=None, validator=_ID)
-    rank: str | None = attrs.field(default=None, validator=_TEXT)
-    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
+    id: str = attrs.field(validator=ID_)
+    label: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    broader: str | None = attrs.field(default=None, validator=ID_)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
 
 
 @record_type(
@@ -201,21 +230,16 @@ class Role:
 class Person(RecordDisplay):
     """Someone the sources name, with other spellings and scripts of the name in ``aliases``."""
 
-    id: str = attrs.field(validator=_ID)
-    name: str = attrs.field(validator=_TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
-    country: str | None = attrs.field(default=None, validator=_ID)
+    id: str = attrs.field(validator=ID_)
+    name: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    country: str | None = attrs.field(default=None, validator=ID_)
     roles: tuple[Role, ...] = attrs.field(
         default=(), converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Role)))
     )
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=_CITED,
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -234,20 +258,15 @@ class Person(RecordDisplay):
 class Organization(RecordDisplay):
     """A ministry, armed force, department, forum or international body (``country`` None)."""
 
-    id: str = attrs.field(validator=_ID)
-    name: str = attrs.field(validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    name: str = attrs.field(validator=TEXT)
     kind: OrganizationKind = attrs.field(validator=Check(MemberOf(OrganizationKind)))
-    country: str | None = attrs.field(default=None, validator=_ID)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
-    parent: str | None = attrs.field(default=None, validator=_ID)
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=_CITED,
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
+    country: str | None = attrs.field(default=None, validator=ID_)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    parent: str | None = attrs.field(default=None, validator=ID_)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -272,20 +291,22 @@ class Agreement(RecordDisplay):
     id of the event it was signed at; ``entered_into_force`` the date it took effect.
     ``identifiers`` are its ids in other datasets, each written ``scheme:value``
     (``"dcad:1234"`` for an agreement of the Defense Cooperation Agreement Dataset), so that
-    records join back to the datasets they came from.
+    records join back to the datasets they came from. ``several`` is true where the record
+    stands for more than one document ("several agreements were signed"); ``count`` says how
+    many, only where the source gives a number.
     """
 
-    id: str = attrs.field(validator=_ID)
-    title: str = attrs.field(validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    title: str = attrs.field(validator=TEXT)
     kind: AgreementKind = attrs.field(validator=Check(MemberOf(AgreementKind)))
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
-    signatories: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(NonEmpty()))
+    signatories: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
     signed: PartialDate | None = attrs.field(default=None, validator=Check(InstanceOf(PartialDate)))
     period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_ID_SET
+        factory=frozenset, converter=to_frozenset, validator=ID_SET
     )
-    signed_during: str | None = attrs.field(default=None, validator=_ID)
+    signed_during: str | None = attrs.field(default=None, validator=ID_)
     entered_into_force: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
@@ -294,27 +315,11 @@ class Agreement(RecordDisplay):
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(str), IDENTIFIER), Unique()),
     )
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=_CITED,
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
-
-
-def _cameo_roots(event: Event) -> tuple[str, ...]:
-    """The keys an event is found by with ``cameo=``: its code and each shorter root, down to
-    two digits ("0431" answers to "04", "043" and "0431")."""
-    code = event.cameo
-    return () if code is None else tuple(code[:length] for length in range(2, len(code) + 1))
-
-
-def _plover_keys(event: Event) -> tuple[str, ...]:
-    """The keys an event is found by with ``plover=``: its PLOVER type, and type and mode."""
-    plover = event.plover
-    return () if plover is None else tuple(plover.filter_keys())
+    several: bool = attrs.field(default=False, validator=FLAG)
+    count: int | None = attrs.field(default=None, validator=SEVERAL_COUNT)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -329,14 +334,18 @@ def _plover_keys(event: Event) -> tuple[str, ...]:
         Reference("part_of", "event", edge="part_of"),
         Reference("organizer", "organization", edge="organizer"),
         Reference("forum", "organization", edge="forum"),
+        Reference("actor", "country", edge="actor"),
+        Reference("recipient", "country", edge="recipient"),
+        Reference("mechanism", "mechanism", edge="round_of"),
     ),
     indexes=(
         Index("party", "parties"),
         Index("person", "participants"),
+        Index("mechanism", "mechanism"),
         Index("kind", "kind"),
         Index("status", "status"),
-        Index("plover", "plover", keys=_plover_keys),
-        Index("cameo", "cameo", keys=_cameo_roots),
+        Index("plover", "plover", keys=event_keys),
+        Index("cameo", "cameo", keys=cameo_roots),
     ),
     node=True,
 )
@@ -348,33 +357,44 @@ class Event(RecordDisplay):
     ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
     event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
     that events join ICEWS- and GDELT-style event data; :attr:`plover` gives its PLOVER
-    coding, derived from the code and the kind, for POLECAT-style data.
+    coding, derived from the code and the kind, for POLECAT-style data. ``actor`` and
+    ``recipient`` make it directed, as event data is: for a visit, the visiting side and the
+    host side; both are among ``parties``. ``multilateral`` is true when more than the parties
+    took part (a conference, the Army Games). ``several`` and ``count`` work as on
+    :class:`Agreement`. ``mechanism`` is the id of the standing committee or dialogue the event
+    is a session of, and ``round`` its number where the sources number it.
     """
 
-    id: str = attrs.field(validator=_ID)
-    title: str = attrs.field(validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    title: str = attrs.field(validator=TEXT)
     kind: EventKind = attrs.field(validator=Check(MemberOf(EventKind)))
     when: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids())
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids())
     host: str | None = attrs.field(
         default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
     )
-    participants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    participants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
     status: EventStatus = attrs.field(
         default=EventStatus.OCCURRED, validator=Check(MemberOf(EventStatus))
     )
-    part_of: str | None = attrs.field(default=None, validator=_ID)
-    organizer: str | None = attrs.field(default=None, validator=_ID)
-    forum: str | None = attrs.field(default=None, validator=_ID)
+    part_of: str | None = attrs.field(default=None, validator=ID_)
+    organizer: str | None = attrs.field(default=None, validator=ID_)
+    forum: str | None = attrs.field(default=None, validator=ID_)
     cameo: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), CAMEO))
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=_CITED,
+    actor: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
     )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    recipient: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"), Differs("actor"))
     )
+    multilateral: bool = attrs.field(default=False, validator=FLAG)
+    several: bool = attrs.field(default=False, validator=FLAG)
+    count: int | None = attrs.field(default=None, validator=SEVERAL_COUNT)
+    mechanism: str | None = attrs.field(default=None, validator=ID_)
+    round: int | None = attrs.field(default=None, validator=ROUND)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
     @property
     def plover(self) -> Plover | None:
@@ -387,7 +407,7 @@ class Event(RecordDisplay):
             self.cameo,
             self.kind.value,
             self.status.value,
-            multilateral=getattr(self, "multilateral", False),
+            multilateral=self.multilateral,
         )
 
 
@@ -396,6 +416,7 @@ class Event(RecordDisplay):
     "mechanism",
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    names=("name", "aliases"),
     indexes=(Index("party", "parties"),),
     node=True,
 )
@@ -403,40 +424,20 @@ class Event(RecordDisplay):
 class Mechanism(RecordDisplay):
     """A standing committee, dialogue or consultation between countries."""
 
-    id: str = attrs.field(validator=_ID)
-    name: str = attrs.field(validator=_TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    id: str = attrs.field(validator=ID_)
+    name: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
     kind: MechanismKind = attrs.field(validator=Check(MemberOf(MechanismKind)))
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(NonEmpty()))
     level: MechanismLevel | None = attrs.field(
         default=None, validator=Check(MemberOf(MechanismLevel))
     )
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_ID_SET
+        factory=frozenset, converter=to_frozenset, validator=ID_SET
     )
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=_CITED,
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
-
-
-@attrs.frozen(kw_only=True)
-class FieldEvidence:
-    """The paragraphs that name one field of cooperation for a relationship."""
-
-    field: str = attrs.field(validator=_ID)
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=_CITED,
-    )
-
-
-def _fields_from_evidence(instance: Relationship) -> frozenset[str]:
-    return frozenset(item.field for item in instance.evidence)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -456,31 +457,30 @@ class Relationship(RecordDisplay):
 
     ``fields`` are the fields of cooperation named for the dyad; ``evidence`` keeps which
     paragraphs support which field (``fields`` defaults to the fields with evidence).
-    ``forums`` are organizations in which the pair cooperates.
+    ``forums`` are organizations in which the pair cooperates; ``framework_since`` is when
+    the ``framework`` began, where a source says.
     """
 
-    id: str = attrs.field(validator=_ID)
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(Pairs()))
-    framework: str | None = attrs.field(default=None, validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(Pairs()))
+    framework: str | None = attrs.field(default=None, validator=TEXT)
+    framework_since: PartialDate | None = attrs.field(
+        default=None, validator=Check(InstanceOf(PartialDate))
+    )
     evidence: tuple[FieldEvidence, ...] = attrs.field(
         default=(),
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(FieldEvidence))),
     )
     fields: frozenset[str] = attrs.field(
-        default=attrs.Factory(_fields_from_evidence, takes_self=True),
+        default=attrs.Factory(fields_from_evidence, takes_self=True),
         converter=to_frozenset,
-        validator=Check(*_ID_SET.rules, KeysOf("evidence", "field")),
+        validator=Check(*ID_SET.rules, KeysOf("evidence", "field")),
     )
-    forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=_CITED,
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
+    forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
     def sources_for(self, field: str) -> tuple[Citation, ...]:
         """The citations that name ``field`` (an id) for this pair; empty if none do."""

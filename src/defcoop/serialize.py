@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from defcoop import registry
 from defcoop._quote import one_line
 from defcoop.dataset import Dataset
-from defcoop.errors import ArgumentError, DataError, Problem
+from defcoop.errors import ArgumentError
 from defcoop.model import Record
 
 __all__ = ["dump", "dumps", "from_dict", "to_dict"]
@@ -43,18 +43,12 @@ def from_dict(record_type: type[R], data: Any, *, name: str = "<dict>") -> R:
         DataError: listing every problem, with its path inside ``data``.
     """
     from defcoop._arguments import require_record_class
-    from defcoop._converter import STRUCTURE_ERRORS, error_lines, make_converter
+    from defcoop._converter import structure_checked
 
     require_record_class(record_type, "from_dict()")
     if not isinstance(name, str):
         raise ArgumentError(f"from_dict() expects name= as text, got {type(name).__name__}")
-
-    try:
-        return make_converter().structure(data, record_type)
-    except STRUCTURE_ERRORS as exc:
-        raise DataError(
-            Problem(file=name, path=path, message=message) for path, message in error_lines(exc)
-        ) from None
+    return structure_checked(record_type, data, name=name)
 
 
 def dumps(dataset: Dataset) -> str:
@@ -64,7 +58,7 @@ def dumps(dataset: Dataset) -> str:
     """
     import json
 
-    from defcoop._arguments import require_dataset
+    from defcoop.dataset import require_dataset
 
     require_dataset(dataset, "dumps()")
     document: dict[str, Any] = {}
@@ -85,7 +79,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
     Raises:
         ExportError: when the file cannot be written (the message says why).
     """
-    from defcoop._arguments import require_dataset
+    from defcoop.dataset import require_dataset
 
     require_dataset(dataset, "dump()")
     from defcoop import _export
