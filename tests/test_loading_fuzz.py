@@ -277,6 +277,8 @@ def dangling_references(draw: st.DrawFn, files: Files) -> Mutation:
     attribute = draw(st.sampled_from([*REFERRING[location[0]], *cites]))
     if attribute == "sources":
         record["sources"].append(f"{NOWHERE}#1")
+    elif location[0] == "relationships" and attribute == "parties":
+        record[attribute][-1] = NOWHERE  # a relationship has exactly two parties
     elif isinstance(record[attribute], list):
         record[attribute].append(NOWHERE)
     else:

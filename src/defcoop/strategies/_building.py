@@ -123,9 +123,11 @@ def _inferred(record_type: type[Record]) -> SearchStrategy[frozenset[str]]:
 
 
 def _cited(citations: SearchStrategy[Citation] | None) -> SearchStrategy[list[Citation]]:
+    # Repeats are dropped after drawing (a record cites a paragraph once): asking hypothesis for
+    # unique lists from a pool of one or two citations makes it search for a long time.
     return st.lists(
-        _any_citations() if citations is None else citations, min_size=1, max_size=3, unique=True
-    )
+        _any_citations() if citations is None else citations, min_size=1, max_size=3
+    ).map(lambda cited: list(dict.fromkeys(cited)))
 
 
 @functools.cache
