@@ -1,0 +1,219 @@
+"""The bundled sources as a reader meets them: findable, cited within, and honest about coverage.
+
+Every source must carry what a reader needs to find the document again (for a web report:
+address, title, publisher, date, language and the day it was read; for a seed article
+without those, notes that describe it), every citation must point inside its source, and
+every dated record must lie inside the coverage its sources declare, so that a year no
+source looked at reads as missing, not as zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import defcoop
+from defcoop import Agreement, Citation, Event, PartialDate, Period, Record, Relationship, Source
+
+SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
+DATA = Path(defcoop.__file__).parent / "data"
+CHANGELOG = Path(__file__).parents[1] / "CHANGELOG.md"
+ISO_639_1 = re.compile(r"[a-z]{2}")
+
+
+def citations(record: Record) -> Iterator[Citation]:
+    """Every citation a record carries, its per-field evidence included."""
+    yield from getattr(record, "sources", ())
+    if isinstance(record, Relationship):
+        for item in record.evidence:
+            yield from item.sources
+
+
+def web_reports(db: defcoop.Dataset) -> list[Source]:
+    """The sources other than the two seed articles."""
+    return [source for source in db.sources if source.id not in SEEDS]
+
+
+def dated(record: Record) -> PartialDate | Period | None:
+    """The date a record is placed at: an event's ``when``, an agreement's ``signed``."""
+    if isinstance(record, Event):
+        return record.when
+    if isinstance(record, Agreement):
+        return record.signed
+    return None
+
+
+def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
+    """``(record, source)`` pairs where a dated record lies outside the source's coverage.
+
+    A source that declares coverage covers a record when one of its entries names only
+    countries among the record's parties and spans the record's whole date.
+    """
+    by_id = {source.id: source for source in db.sources}
+    found = []
+    for record in db:
+        when = dated(record)
+        if when is None:
+            continue
+        parties = set(getattr(record, "parties", ()))
+        for source_id in sorted({citation.source for citation in citations(record)}):
+            coverage = by_id[source_id].coverage
+            if coverage and not any(
+                set(entry.countries) <= parties and entry.period.contains(when)
+                for entry in coverage
+            ):
+                found.append((record.id, source_id))
+    return found
+
+
+def unreleased_data_section() -> str:
+    """The ``### Data`` part of the changelog's Unreleased section."""
+    text = CHANGELOG.read_text(encoding="utf-8")
+    unreleased = text.split("## [Unreleased]", 1)[1].split("\n## ", 1)[0]
+    assert "### Data" in unreleased, "the Unreleased section has no Data part"
+    return unreleased.split("### Data", 1)[1].split("\n### ", 1)[0]
+
+
+# What a reader needs to find each source ----------------------------------------------------
+
+
+def test_every_web_report_has_address_title_publisher_language_and_reading_date(
+    db: defcoop.Dataset,
+) -> None:
+    """A web report carries its http(s) address, title, publisher, language and reading day."""
+    reports = web_reports(db)
+    assert len(reports) >= 16
+    for report in reports:
+        assert report.url is not None, report.id
+        assert report.url.startswith(("http://", "https://")), report.id
+        assert report.title, report.id
+        assert report.publisher, report.id
+        assert report.accessed is not None, report.id
+        assert report.accessed.precision is defcoop.Precision.DAY, report.id
+
+
+def test_every_source_language_is_an_iso_639_1_code(db: defcoop.Dataset) -> None:
+    """Languages are two-letter ISO 639-1 codes, so that sources can be counted by language."""
+    assert [s.id for s in db.sources if not ISO_639_1.fullmatch(s.language)] == []
+
+
+def test_a_missing_date_title_or_publisher_is_explained_in_the_notes(db: defcoop.Dataset) -> None:
+    """Where a source lacks a publication date, title or publisher, its notes say why."""
+    unexplained = []
+    for source in db.sources:
+        notes = (source.notes or "").lower()
+        if source.published is None and "date" not in notes:
+            unexplained.append((source.id, "published"))
+        if source.title is None and "title" not in notes:
+            unexplained.append((source.id, "title"))
+        if source.publisher is None and "publisher" not in notes:
+            unexplained.append((source.id, "publisher"))
+    assert unexplained == []
+
+
+def test_seed_articles_are_described_in_their_notes(db: defcoop.Dataset) -> None:
+    """The seed articles say in their notes what they are and where they were published."""
+    for source_id in sorted(SEEDS):
+        source = db.get(source_id, Source)
+        assert source.notes is not None
+        assert len(source.notes.split()) >= 40, source_id
+        assert source.url is not None, source_id
+        assert not re.search(r"\.txt\b|seed file", source.notes, re.IGNORECASE), source_id
+
+
+def test_reports_are_read_in_several_languages(db: defcoop.Dataset) -> None:
+    """Besides English, the reports are in at least four other languages of the region."""
+    languages = {report.language for report in web_reports(db)}
+    assert {"vi", "ru"} <= languages
+    assert len(languages - {"en"}) >= 4
+
+
+# Citations ----------------------------------------------------------------------------------
+
+
+def test_every_citation_points_inside_its_source(db: defcoop.Dataset) -> None:
+    """Every citation, evidence included, names a bundled source and one of its paragraphs."""
+    lengths = {source.id: source.paragraphs for source in db.sources}
+    outside = [
+        (record.id, str(citation))
+        for record in db
+        for citation in citations(record)
+        if not 1 <= citation.paragraph <= lengths.get(citation.source, 0)
+    ]
+    assert outside == []
+
+
+def test_every_web_report_is_cited(db: defcoop.Dataset) -> None:
+    """No report is listed without a record citing it."""
+    cited = {citation.source for record in db for citation in citations(record)}
+    assert [s.id for s in web_reports(db) if s.id not in cited] == []
+
+
+# Coverage -----------------------------------------------------------------------------------
+
+
+def test_every_web_report_declares_its_coverage(db: defcoop.Dataset) -> None:
+    """Each report says which countries over which period it looked at."""
+    assert [s.id for s in web_reports(db) if not s.coverage] == []
+
+
+def test_every_dated_record_lies_inside_its_sources_coverage(db: defcoop.Dataset) -> None:
+    """No dated record lies outside the period, or the countries, its sources cover."""
+    assert outside_coverage(db) == []
+
+
+def test_the_coverage_check_finds_a_record_outside(db: defcoop.Dataset) -> None:
+    """An event dated after its report's period, or about other countries, is caught."""
+    report = defcoop.from_dict(
+        Source,
+        {
+            "id": "a-report",
+            "title": "A report",
+            "publisher": "A publisher",
+            "language": "en",
+            "paragraphs": 2,
+            "coverage": [{"countries": ["VNM", "BLR"], "period": "2018-11"}],
+        },
+    )
+
+    def visit(record_id: str, when: str, parties: list[str]) -> Event:
+        return defcoop.from_dict(
+            Event,
+            {
+                "id": record_id,
+                "title": "A visit",
+                "kind": "visit",
+                "when": when,
+                "parties": parties,
+                "sources": ["a-report#1"],
+            },
+        )
+
+    countries = [db.country(code) for code in ("VNM", "BLR", "RUS")]
+    records = [
+        visit("inside", "2018-11-14/2018-11-17", ["VNM", "BLR"]),
+        visit("too-late", "2019-01", ["VNM", "BLR"]),
+        visit("other-pair", "2018-11", ["VNM", "RUS"]),
+    ]
+    mine = defcoop.Dataset.from_records([*countries, report, *records])
+    assert outside_coverage(mine) == [("other-pair", "a-report"), ("too-late", "a-report")]
+
+
+# The changelog ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("reports-*.toml")), ids=lambda path: path.name)
+def test_changelog_data_section_names_each_reports_file(path: Path) -> None:
+    """The Unreleased Data part of the changelog says which file of reports was added."""
+    assert path.name in unreleased_data_section()
+
+
+def test_changelog_names_the_bundled_data_version(db: defcoop.Dataset) -> None:
+    """The Unreleased section names the data version the bundled files carry."""
+    text = CHANGELOG.read_text(encoding="utf-8")
+    unreleased = text.split("## [Unreleased]", 1)[1].split("\n## ", 1)[0]
+    assert db.info is not None
+    assert db.info.version in unreleased
