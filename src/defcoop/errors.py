@@ -15,6 +15,7 @@ __all__ = [
     "DataError",
     "DateError",
     "DefcoopError",
+    "ExportError",
     "MissingExtraError",
     "Problem",
     "QueryError",
@@ -31,15 +32,21 @@ class DateError(DefcoopError, ValueError):
     """A date or period that cannot exist or cannot be read."""
 
 
-class RecordError(DefcoopError, ValueError):
+class RecordError(DefcoopError, ValueError, TypeError):
     """A record built with a value its attribute does not allow.
+
+    Every invalid value given to a record's constructor raises it, whatever is wrong: a value
+    of the wrong type (it is a :class:`TypeError`) or of the wrong form (a :class:`ValueError`),
+    so that ``except ValueError`` and ``except TypeError`` keep working as well.
 
     Attributes:
         attribute: the name of the attribute at fault.
+        record_type: the name of the record class, where known (``"Agreement"``).
     """
 
-    def __init__(self, attribute: str, message: str) -> None:
+    def __init__(self, attribute: str, message: str, *, record_type: str | None = None) -> None:
         self.attribute = attribute
+        self.record_type = record_type
         super().__init__(f"{attribute}: {message}")
 
 
@@ -101,6 +108,13 @@ class Problem:
         if self.record is not None:
             subject = f" [{self.record}" + (f".{self.attribute}" if self.attribute else "") + "]"
         return f"{where}{subject}: {self.message}"
+
+
+class ExportError(DefcoopError, OSError):
+    """A file that cannot be written; the message names it and says why, on one line.
+
+    Nothing was changed when it is raised: files are written all or nothing.
+    """
 
 
 class MissingExtraError(DefcoopError, ImportError):

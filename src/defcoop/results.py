@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, SupportsIndex, TypeVar, overload
 
-from defcoop import _display
+from defcoop import _display, _tabular
 from defcoop.model import Record
 
 if TYPE_CHECKING:
     import pandas
+    import pyarrow
 
 __all__ = ["Results"]
 
@@ -59,9 +60,17 @@ class Results(tuple[R_co, ...]):
         Raises:
             MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
         """
-        from defcoop.frames import to_frame
+        return _tabular.frame(self, None, "Results.to_frame()")
 
-        return to_frame(self)
+    def to_arrow(self) -> pyarrow.Table:
+        """An Arrow table with one row per record, of one kind; see :func:`defcoop.to_arrow`.
+
+        Raises:
+            MissingExtraError: when pyarrow is not installed (``pip install "defcoop[arrow]"``).
+        """
+        from defcoop.arrow import to_arrow
+
+        return to_arrow(self)
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
