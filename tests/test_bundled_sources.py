@@ -16,7 +16,17 @@ from pathlib import Path
 import pytest
 
 import defcoop
-from defcoop import Agreement, Citation, Event, PartialDate, Period, Record, Relationship, Source
+from defcoop import (
+    Agreement,
+    Citation,
+    Event,
+    EventStatus,
+    PartialDate,
+    Period,
+    Record,
+    Relationship,
+    Source,
+)
 
 SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
 DATA = Path(defcoop.__file__).parent / "data"
@@ -38,9 +48,13 @@ def web_reports(db: defcoop.Dataset) -> list[Source]:
 
 
 def dated(record: Record) -> PartialDate | Period | None:
-    """The date a record is placed at: an event's ``when``, an agreement's ``signed``."""
+    """The date a record is observed at: an event's ``when``, an agreement's ``signed``.
+
+    A planned event has none: its date is the one it was planned for, which the source that
+    reports the plan need not have looked at (the 2018 text announces the 2019 Army Games).
+    """
     if isinstance(record, Event):
-        return record.when
+        return None if record.status is EventStatus.PLANNED else record.when
     if isinstance(record, Agreement):
         return record.signed
     return None
@@ -193,10 +207,14 @@ def test_the_coverage_check_finds_a_record_outside(db: defcoop.Dataset) -> None:
         )
 
     countries = [db.country(code) for code in ("VNM", "BLR", "RUS")]
+    planned = defcoop.from_dict(
+        Event, {**defcoop.to_dict(visit("planned", "2019-01", ["VNM", "BLR"])), "status": "planned"}
+    )
     records = [
         visit("inside", "2018-11-14/2018-11-17", ["VNM", "BLR"]),
         visit("too-late", "2019-01", ["VNM", "BLR"]),
         visit("other-pair", "2018-11", ["VNM", "RUS"]),
+        planned,
     ]
     mine = defcoop.Dataset.from_records([*countries, report, *records])
     assert outside_coverage(mine) == [("other-pair", "a-report"), ("too-late", "a-report")]
