@@ -1,9 +1,12 @@
 """Sphinx configuration: furo, MyST Markdown and autodoc, built without network access.
 
 The version comes from the package itself (``defcoop.__version__``), so it has one source.
-The extensions under ``_ext`` generate the coverage page from the bundled data, show attrs
-classes with the types their attributes hold, and resolve standard-library names and type
-variables without downloading an inventory, so that nitpicky mode needs no exceptions.
+The extensions under ``_ext`` generate the coverage page from the bundled data and the
+command-line page from the command's parser and real runs, check that the API reference
+documents every public name once, show attrs classes with the types their attributes hold,
+and resolve standard-library names and type variables without downloading an inventory, so
+that nitpicky mode needs no exceptions. The gallery's pictures are drawn at build time by
+matplotlib's ``plot`` directive, from the code shown on each page.
 """
 
 from __future__ import annotations
@@ -25,7 +28,11 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "matplotlib.sphinxext.plot_directive",
+    "sphinx_copybutton",
     "attrs_signatures",
+    "defcoop_api",
+    "defcoop_cli",
     "defcoop_coverage",
     "offline_xrefs",
 ]
@@ -36,6 +43,8 @@ nitpicky = True
 
 html_theme = "furo"
 html_title = f"defcoop {release}"
+html_static_path = ["_static"]
+html_css_files = ["defcoop.css"]
 
 myst_enable_extensions = ["deflist"]
 myst_heading_anchors = 3
@@ -46,3 +55,17 @@ autodoc_typehints = "signature"
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 python_maximum_signature_line_length = 90
+
+# The gallery: each page's code runs at build time and its figures are saved beside it.
+plot_include_source = True
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 110)]
+plot_pre_code = ""
+plot_rcparams = {"savefig.bbox": "tight", "figure.max_open_warning": 0}
+plot_apply_rcparams = True
+
+# Copy only what is typed after a prompt (">>> ", "... ", "$ "), never the output.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_exclude = ".linenos, .gp, .go"

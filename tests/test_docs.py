@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import pkgutil
 import re
+import textwrap
 from pathlib import Path
 from types import ModuleType
 
@@ -19,7 +19,6 @@ import defcoop
 from defcoop._validation import _citations, _references
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-_DIRECTIVE = re.compile(r"^\.\. (?:auto)?(\w+):: (\S+)", re.MULTILINE)
 
 
 def _extension(name: str) -> ModuleType:
@@ -31,68 +30,76 @@ def _extension(name: str) -> ModuleType:
     return module
 
 
-def _documented() -> set[str]:
-    """Full names of the objects and modules the API reference documents."""
-    return {
-        name if name.startswith("defcoop") else f"defcoop.{name}"
-        for kind, name in _DIRECTIVE.findall((DOCS / "api.md").read_text("utf-8"))
-        if kind != "currentmodule"
-    }
+def test_every_public_name_is_documented_once_on_its_page() -> None:
+    """Each public module has a section, and each name of its __all__ one entry, in the API pages.
+
+    A failure says what is missing and on which page it belongs (the same check warns in a
+    Sphinx build).
+    """
+    api = _extension("defcoop_api")
+    problems = [message for _page, message in api.problems(api.documented_in_pages(DOCS))]
+    assert not problems, "\n".join(problems)
 
 
-def _public_modules() -> list[str]:
-    return sorted(
-        f"defcoop.{info.name}"
-        for info in pkgutil.iter_modules(defcoop.__path__)
-        if not info.name.startswith("_")
+def test_api_check_names_the_page_of_a_missing_name() -> None:
+    """A public name left out of the pages is reported with the page of its module."""
+    api = _extension("defcoop_api")
+    documented = api.documented_in_pages(DOCS)
+    del documented["defcoop.Timeline"]
+    del documented["defcoop.schema"]
+    problems = list(api.problems(documented))
+    assert (
+        "api/views",
+        "defcoop.timeline.Timeline is not documented: add it to docs/api/views.md, "
+        "in the section of defcoop.timeline",
+    ) in problems
+    assert any(
+        message.startswith("module defcoop.schema is not documented") and "api/loading" in message
+        for _page, message in problems
     )
 
 
-def test_every_public_module_is_documented() -> None:
-    """Each public module of the package has its documentation in the API reference."""
-    missing = [name for name in _public_modules() if name not in _documented()]
-    assert not missing
+def test_api_check_reports_a_name_documented_twice() -> None:
+    """The same object documented under two names is reported."""
+    api = _extension("defcoop_api")
+    documented = api.documented_in_pages(DOCS)
+    documented["defcoop.loading.load"] = ["api/loading"]
+    problems = [message for _page, message in api.problems(documented)]
+    assert any("defcoop.load" in m and "more than once" in m for m in problems), problems
 
 
-@pytest.mark.parametrize("module_name", ["defcoop", *_public_modules()])
-def test_every_public_name_is_documented(module_name: str) -> None:
-    """Each name in a public module's __all__ is documented, under defcoop or a public module."""
-    module = importlib.import_module(module_name)
-    documented = _documented()
-    homes = [importlib.import_module(name) for name in ["defcoop", *_public_modules()]]
-    missing = [
-        name
-        for name in module.__all__
-        if not any(
-            f"{home.__name__}.{name}" in documented
-            and getattr(home, name, None) is getattr(module, name)
-            for home in homes
-        )
-    ]
-    assert not missing
+def test_api_pages_exist_in_reading_order() -> None:
+    """Every page the check knows is a file, with records and dates before the dataset."""
+    pages = list(_extension("defcoop_api").PAGES)
+    assert all((DOCS / f"{page}.md").is_file() for page in pages)
+    assert pages.index("api/records") < pages.index("api/dataset") < pages.index("api/views")
+
+
+_LABEL = re.compile(r"\(record-([^)\s]+)\)=")
+
+
+def _entries(page: str) -> dict[str, str]:
+    """Each record's entry on the coverage page: from its label to the next label."""
+    parts = _LABEL.split(page)[1:]
+    return dict(zip(parts[::2], parts[1::2], strict=True))
 
 
 def test_coverage_page_lists_every_record_with_its_citations(db: defcoop.Dataset) -> None:
     """The generated coverage page has an entry per record, holding each of its citations."""
     coverage = _extension("defcoop_coverage")
-    page = coverage.render(db)
-    entries = re.split(r"^\(record-", page, flags=re.MULTILINE)[1:]
-    by_label = {entry.split(")=", 1)[0]: entry for entry in entries}
-    assert sorted(by_label) == sorted(coverage.label(r.id).removeprefix("record-") for r in db)
+    entries = _entries(coverage.render(db))
+    assert sorted(entries) == sorted(coverage.label(r.id).removeprefix("record-") for r in db)
     for record in db:
-        entry = by_label[coverage.label(record.id).removeprefix("record-")]
+        entry = entries[coverage.label(record.id).removeprefix("record-")]
         for _attribute, citation in _citations(record):
-            assert f"`{citation} <record-{citation.source.lower()}>`" in entry, record.id
+            link = f"¶{citation.paragraph} <record-{citation.source.lower()}>`"
+            assert link in entry, (record.id, citation)
 
 
 def test_coverage_page_links_every_reference(db: defcoop.Dataset) -> None:
     """Every id a record refers to is shown as a link on the coverage page."""
     coverage = _extension("defcoop_coverage")
-    page = coverage.render(db)
-    entries = {
-        entry.split(")=", 1)[0]: entry
-        for entry in re.split(r"^\(record-", page, flags=re.MULTILINE)[1:]
-    }
+    entries = _entries(coverage.render(db))
     for record in db:
         entry = entries[record.id.lower()]
         for _attribute, target, _type in _references(record):
@@ -101,10 +108,40 @@ def test_coverage_page_links_every_reference(db: defcoop.Dataset) -> None:
 
 def test_coverage_page_marks_inferred_values(db: defcoop.Dataset) -> None:
     """An attribute listed in a record's inferred is marked as such on the coverage page."""
-    page = _extension("defcoop_coverage").render(db)
-    entry = page.split("(record-lich-visit-rus-2018-04)=", 1)[1].split("\n(record-", 1)[0]
-    assert "when\n: 2018\\-04 *(inferred)*" in entry
-    assert "parties\n: {ref}`VNM <record-vnm>`, {ref}`RUS <record-rus>`\n" in entry
+    entry = _entries(_extension("defcoop_coverage").render(db))["lich-visit-rus-2018-04"]
+    assert "  - 2018\\-04 *(inferred)*\n" in entry
+    assert "{ref}`VNM <record-vnm>`, {ref}`RUS <record-rus>`\n" in entry
+
+
+def test_coverage_page_has_one_table_per_record_type_and_a_timeline(
+    db: defcoop.Dataset,
+) -> None:
+    """Each record type after the sources is one table, and the events section draws them."""
+    coverage = _extension("defcoop_coverage")
+    page = coverage.render(db)
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)[1:]
+    titles = [section.split("\n", 1)[0] for section in sections]
+    assert titles == ["Sources", *(title for title, _what, _key in coverage.SECTIONS)]
+    for section in sections[1:]:
+        assert section.count("```{list-table}") == 1, section[:40]
+    events = sections[titles.index("Events")]
+    assert ".. plot::" in events
+    assert "defcoop.load().timeline().plot()" in events
+
+
+def test_coverage_page_describes_sources_for_a_reader(db: defcoop.Dataset) -> None:
+    """Each source shows its title and publisher or that none is stated, never a file name."""
+    coverage = _extension("defcoop_coverage")
+    page = coverage.render(db)
+    for source in db.sources:
+        description = coverage.describe(source)
+        assert coverage.text(source.title) in description
+        assert (coverage.text(source.publisher) if source.publisher else "not stated") in (
+            description
+        )
+        assert coverage.describe(source, title=False) in page
+        assert f"### {coverage.text(source.title)}" in page
+    assert ".txt" not in page
 
 
 def test_coverage_text_is_shown_literally() -> None:
@@ -113,3 +150,88 @@ def test_coverage_text_is_shown_literally() -> None:
     assert text("*not emphasis* [nor a link](x) ASEAN+") == (
         r"\*not emphasis\* \[nor a link\]\(x\) ASEAN\+"
     )
+
+
+def test_cli_page_shows_every_subcommand_with_its_options_and_output() -> None:
+    """The generated command-line page has a section per subcommand, its options and a run."""
+    cli = _extension("defcoop_cli")
+    page, problems = cli.render()
+    assert problems == []
+    sections = dict(
+        section.split(")=\n", 1) for section in re.split(r"^\(cli-", page, flags=re.M)[1:]
+    )
+    names = [name for name, _help, _sub in cli.subcommands(cli.parser())]
+    assert sorted(sections) == sorted(names)
+    for name, _help, sub in cli.subcommands(cli.parser()):
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert f"`{option}" in sections[name], (name, option)
+        assert f"$ defcoop {name}" in sections[name]
+
+
+def test_cli_page_reports_a_subcommand_without_an_example(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A command with no example is a problem that says where to add one."""
+    cli = _extension("defcoop_cli")
+    monkeypatch.delitem(cli.EXAMPLES, "schema")
+    _page, problems = cli.render()
+    assert problems == [
+        "the command 'defcoop schema' has no example: add one to EXAMPLES in "
+        "docs/_ext/defcoop_cli.py"
+    ]
+
+
+def test_cli_page_reports_an_example_that_ends_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An example whose exit status is not the one the page expects is a problem."""
+    cli = _extension("defcoop_cli")
+    monkeypatch.setitem(cli.EXAMPLES, "show", [(["show", "no-such-record"], 0)])
+    _page, problems = cli.render()
+    assert len(problems) == 1
+    assert problems[0].startswith("'defcoop show no-such-record' ended with status 1, not 0")
+
+
+_PLOT = re.compile(r"^\.\. plot::\n((?:   :.*\n)*)\n((?:   .*\n|\n)+)", re.MULTILINE)
+
+
+_GALLERY = sorted(p for p in (DOCS / "gallery").glob("*.md") if p.name != "index.md")
+
+
+def test_gallery_index_links_every_page() -> None:
+    """The gallery's index lists each of its pages."""
+    index = (DOCS / "gallery" / "index.md").read_text("utf-8")
+    assert _GALLERY
+    for page in _GALLERY:
+        assert f"]({page.name})" in index, page.name
+
+
+def test_gallery_pictures_have_names_of_their_own() -> None:
+    """No two pictures of the documentation share a file name prefix."""
+    prefixes = [
+        prefix
+        for page in DOCS.rglob("*.md")
+        for prefix in re.findall(r":filename-prefix: (\S+)", page.read_text("utf-8"))
+    ]
+    assert len(prefixes) == len(set(prefixes))
+
+
+@pytest.mark.parametrize("page", _GALLERY, ids=lambda p: p.stem)
+def test_gallery_code_draws_its_pictures(page: Path) -> None:
+    """Each gallery page has pictures, and each picture's code runs and draws a figure."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    pyplot = pytest.importorskip("matplotlib.pyplot")
+    plots = _PLOT.findall(page.read_text("utf-8"))
+    assert plots, f"{page.name} draws no picture"
+    for options, code in plots:
+        # Each block's pictures need a file name of their own, or they overwrite each other.
+        assert re.search(r":filename-prefix: \S+", options), page.name
+        pyplot.close("all")
+        exec(compile(textwrap.dedent(code), str(page), "exec"), {})
+        assert pyplot.get_fignums(), page.name
+        for number in pyplot.get_fignums():
+            assert pyplot.figure(number).axes, page.name
+    pyplot.close("all")

@@ -1,11 +1,16 @@
-"""The coverage page: every record of the bundled data with its citations, made at build time.
+"""The coverage page: what the bundled data holds, at a glance, made at build time.
 
 The page's own file, ``coverage.md``, holds the introduction and a marker line; when Sphinx
 reads it, the marker is replaced by MyST Markdown rendered from :func:`defcoop.load`, so the
-page always shows the data the package ships and nothing generated is committed. Each record
-gets a heading and a label (``record-<id>``) that other pages may link to; references to
-other records and citations are links, and each source lists which records cite each of its
-paragraphs and which paragraphs nothing cites.
+page always shows the data the package ships and nothing generated is committed.
+
+Sources come first, described for a reader (title, authors, publisher, date, language,
+translator, address) with the records that cite each of their paragraphs. Then one compact
+table per record type: a row per record, carrying a label (``record-<id>``) other pages may
+link to, its date, what it is, its parties, every other filled attribute (references to
+other records are links, inferred values are marked) and its citations; the records' notes
+follow each table. Every dated agreement and event is also drawn as a timeline, by
+:meth:`defcoop.Timeline.plot` through matplotlib's ``plot`` directive.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -30,6 +35,7 @@ DOCNAME = "coverage"
 # Attributes whose values are ids of other records; they are shown as links.
 REFERENCES = frozenset(
     {
+        "actor",
         "broader",
         "country",
         "field",
@@ -43,12 +49,42 @@ REFERENCES = frozenset(
         "part_of",
         "participants",
         "parties",
+        "recipient",
         "signatories",
         "signed_during",
     }
 )
+# Columns of the tables, each filled from the first of its attributes a record type has.
+_DATE = ("signed", "when")
+_WHAT = ("kind", "status", "level", "framework")
+_WHO = ("parties", "country")
 _SHOWN_APART = frozenset({"id", "code", "sources", "notes", "inferred"})
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+# The sections of the page after the sources: title, what they hold, how to list them.
+SECTIONS: Sequence[tuple[str, str, str]] = (
+    ("Relationships", "what the sources say of each pair of countries", "relationships"),
+    ("Agreements", "agreements and plans, by date signed", "agreements"),
+    ("Events", "visits, meetings and other events, by date", "events"),
+    ("Mechanisms", "standing committees and dialogues", "mechanisms"),
+    ("People", "the people the sources name", "people"),
+    ("Organizations", "ministries, forums and other bodies", "organizations"),
+    ("Countries", "reference data: they cite no source", "countries"),
+    ("Fields", "the taxonomy of fields of cooperation: cites no source", "fields"),
+)
+
+TIMELINE_PLOT = """\
+```{eval-rst}
+.. plot::
+   :filename-prefix: coverage-timeline
+   :include-source: false
+   :alt: Every dated agreement and event of the bundled data, as bars over their dates
+
+   import defcoop
+
+   defcoop.load().timeline().plot()
+```
+"""
 
 
 def text(value: str) -> str:
@@ -86,31 +122,27 @@ def heading(db: Dataset, record: Record) -> tuple[str | None, str]:
 
 def render(db: Dataset) -> str:
     """The coverage page's generated part for ``db``, as MyST Markdown."""
-    sections: list[tuple[str, str, Iterable[Record]]] = [
-        ("Sources", "the documents everything else cites", db.sources),
-        ("Relationships", "what the sources say of each pair of countries", db.relationships()),
-        ("Agreements", "agreements and plans, by date signed", db.agreements()),
-        ("Events", "visits, meetings and other events, by date", db.events()),
-        ("Mechanisms", "standing committees and dialogues", db.mechanisms()),
-        ("People", "the people the sources name", db.people()),
-        ("Organizations", "ministries, forums and other bodies", db.organizations()),
-        ("Countries", "reference data: they cite no source", db.countries),
-        ("Fields", "the taxonomy of fields of cooperation: cites no source", db.fields),
-    ]
     cited = _cited_paragraphs(db)
-    lines = [*_summary(db, sections, cited), ""]
-    for title, description, records in sections:
+    lines = [*_summary(db, cited), "", "## Sources", ""]
+    lines += ["The documents every other record cites, and what cites each paragraph.", ""]
+    for source in db.sources:
+        lines += _source(db, source, cited.get(source.id, {}))
+    for title, description, key in SECTIONS:
+        records = _records(db, key)
         lines += [f"## {title}", "", f"{text(description.capitalize())}.", ""]
-        for record in records:
-            lines += _entry(db, record, cited)
+        if key == "events":
+            lines += ["Every dated agreement and event, each over the days its date may mean:"]
+            lines += ["", TIMELINE_PLOT]
+        lines += [*_table(db, records), *_notes(records)]
     return "\n".join(lines)
 
 
-def _summary(
-    db: Dataset,
-    sections: list[tuple[str, str, Iterable[Record]]],
-    cited: dict[str, dict[int, list[Record]]],
-) -> Iterator[str]:
+def _records(db: Dataset, key: str) -> tuple[Record, ...]:
+    found = getattr(db, key)
+    return tuple(found() if callable(found) else found)
+
+
+def _summary(db: Dataset, cited: dict[str, dict[int, list[Record]]]) -> Iterator[str]:
     if db.info is not None:
         released = f", released {db.info.released}" if db.info.released else ""
         yield f"{text(db.info.name)}, version {text(db.info.version)}{text(released)}."
@@ -120,69 +152,159 @@ def _summary(
     yield ""
     yield "| records | how many |"
     yield "| --- | ---: |"
-    for title, _description, records in sections:
-        yield f"| {title.lower()} | {len(tuple(records))} |"
+    yield f"| [sources](#sources) | {len(db.sources)} |"
+    for title, _description, key in SECTIONS:
+        yield f"| [{title.lower()}](#{title.lower()}) | {len(_records(db, key))} |"
     yield ""
     for source in db.sources:
         used = cited.get(source.id, {})
         yield (
-            f"- {{ref}}`{source.id} <{label(source.id)}>`: {len(used)} of "
+            f"- {{ref}}`{text(source.title)} <{label(source.id)}>`: {len(used)} of its "
             f"{source.paragraphs} paragraphs cited"
         )
 
 
-def _entry(db: Dataset, record: Record, cited: dict[str, dict[int, list[Record]]]) -> list[str]:
-    inferred: frozenset[str] = getattr(record, "inferred", frozenset())
-    shown, title = heading(db, record)
-    lines = [f"({label(record.id)})=", f"### {text(title)}", "", f"`{record.id}`", ""]
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if field.name in _SHOWN_APART or (field.name == shown and field.name not in inferred):
-            continue
-        if value is None or value == () or value == frozenset():
-            continue
-        mark = " *(inferred)*" if field.name in inferred else ""
-        lines += [field.name.replace("_", " "), f": {_value(db, field.name, value)}{mark}", ""]
-    sources = getattr(record, "sources", ())
-    if sources:
-        lines += ["cites", f": {_cites(sources)}", ""]
-    if isinstance(record, Source):
-        lines += _paragraph_index(record, cited.get(record.id, {}))
-    if record.notes:
-        lines += ["notes", f": {text(record.notes)}", ""]
-    return lines
+def describe(source: Source, *, title: bool = True) -> str:
+    """A source as a reader looks for it: authors, title, publisher, date, language, address.
+
+    >>> from defcoop import PartialDate
+    >>> describe(Source(id="s", title="A report", language="en", paragraphs=3,
+    ...     publisher="A ministry", published=PartialDate(2016, 4, 26)))
+    '*A report*. A ministry, 2016\\\\-04\\\\-26. In English.'
+    """
+    parts = [", ".join(text(a) for a in source.authors)] if source.authors else []
+    if title:
+        parts.append(f"*{text(source.title)}*")
+    published = f", {text(str(source.published))}" if source.published else ""
+    if source.publisher:
+        parts.append(f"{text(source.publisher)}{published}")
+    else:
+        parts.append(f"Publisher not stated{published or ', undated'}")
+    parts.append(f"In {_LANGUAGES.get(source.language, text(source.language))}")
+    if source.translator:
+        parts.append(f"Translated by {text(source.translator)}")
+    if source.url:
+        read = f" (read {text(str(source.accessed))})" if source.accessed else ""
+        parts.append(f"Online at <{source.url}>{read}")
+    return ". ".join(parts) + "."
 
 
-def _paragraph_index(source: Source, used: dict[int, list[Record]]) -> list[str]:
-    lines = []
+_LANGUAGES = {"en": "English", "vi": "Vietnamese", "ru": "Russian", "be": "Belarusian"}
+
+
+def _source(db: Dataset, source: Source, used: dict[int, list[Record]]) -> list[str]:
+    description = describe(source, title=False)
+    lines = [f"({label(source.id)})=", f"### {text(source.title)}", "", description, ""]
+    lines += [f"Cited as `{source.id}`; {source.paragraphs} paragraphs, {len(used)} cited:", ""]
+    lines += ["| paragraph | cited by |", "| ---: | --- |"]
     for paragraph in range(1, source.paragraphs + 1):
         records = used.get(paragraph)
-        if records:
-            links = ", ".join(_link(r.id) for r in records)
-            lines += [f"¶{paragraph}", f": {links}", ""]
-    uncited = [f"¶{p}" for p in range(1, source.paragraphs + 1) if p not in used]
-    if uncited:
-        lines += ["cited by nothing", f": {', '.join(uncited)}", ""]
+        cell = ", ".join(_link(r.id) for r in records) if records else "*nothing*"
+        lines.append(f"| ¶{paragraph} | {cell} |")
+    return [*lines, ""]
+
+
+def _table(db: Dataset, records: Sequence[Record]) -> list[str]:
+    if not records:
+        return ["*None.*", ""]
+    names = [field.name for field in attrs.fields(type(records[0]))]
+    columns = [
+        ("record", None),
+        ("date", _first(names, _DATE)),
+        ("what", _first(names, _WHAT)),
+        ("parties" if "parties" in names else "country", _first(names, _WHO)),
+        ("details", None),
+    ]
+    columns = [(t, name) for t, name in columns if name is not None or t in ("record", "details")]
+    if "sources" in names:
+        columns.append(("cites", "sources"))
+    lines = ["```{list-table}", ":header-rows: 1", ""]
+    lines += _row([title for title, _name in columns])
+    for record in records:
+        lines += _row([_column(db, record, title) for title, _name in columns])
+    return [*lines, "```", ""]
+
+
+def _first(names: Sequence[str], wanted: Sequence[str]) -> str | None:
+    return next((name for name in wanted if name in names), None)
+
+
+def _row(cells: Sequence[str]) -> list[str]:
+    lines = []
+    for number, cell in enumerate(cells):
+        first, *rest = cell.split("\n") if cell else [""]
+        lines.append(f"{'* -' if number == 0 else '  -'} {first}".rstrip())
+        lines += [f"    {line}" if line else "" for line in rest]
     return lines
 
 
-def _value(db: Dataset, name: str, value: Any) -> str:
+def _column(db: Dataset, record: Record, title: str) -> str:
+    names = [field.name for field in attrs.fields(type(record))]
+    inferred: frozenset[str] = getattr(record, "inferred", frozenset())
+    shown, name = heading(db, record)
+    if title == "record":
+        mark = " *(inferred)*" if shown in inferred else ""
+        return f"({label(record.id)})=\n{text(name)}{mark} `{record.id}`"
+    if title == "cites":
+        return _cites(getattr(record, "sources", ()))
+    if title == "details":
+        return "; ".join(
+            f"{attribute.replace('_', ' ')}: {_value(db, attribute, value, inferred)}"
+            for attribute, value in _details(record, shown)
+        )
+    wanted = {"date": _DATE, "what": _WHAT}.get(title, _WHO)
+    present = [n for n in wanted if n in names] if title == "what" else [_first(names, wanted)]
+    return ", ".join(
+        _value(db, n, getattr(record, n), inferred)
+        for n in present
+        if n is not None and _filled(getattr(record, n))
+    )
+
+
+def _details(record: Record, shown: str | None) -> Iterator[tuple[str, Any]]:
+    """The filled attributes no other column of the table shows."""
+    apart = {*_SHOWN_APART, *_DATE, *_WHAT, *_WHO, shown}
+    for field in attrs.fields(type(record)):
+        derived = isinstance(field.default, attrs.Factory) and field.default.takes_self  # type: ignore[arg-type]
+        value = getattr(record, field.name)
+        if field.name not in apart and not derived and _filled(value):
+            yield field.name, value
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != () and value != frozenset() and value is not False
+
+
+def _notes(records: Sequence[Record]) -> list[str]:
+    noted = [r for r in records if r.notes and not isinstance(r, Source)]
+    if not noted:
+        return []
+    lines = ["Notes:", ""]
+    for record in noted:
+        lines += [_link(record.id), f": {text(record.notes or '')}", ""]
+    return lines
+
+
+def _value(db: Dataset, name: str, value: Any, inferred: frozenset[str] = frozenset()) -> str:
+    mark = " *(inferred)*" if name in inferred else ""
     if isinstance(value, frozenset):
         value = tuple(sorted(value))
     if isinstance(value, tuple):
         if value and isinstance(value[0], Role | FieldEvidence):
-            return "\n  ".join(f"- {_part(db, item)}" for item in value)
-        return ", ".join(_value(db, name, item) for item in value)
+            return "; ".join(_part(db, item) for item in value) + mark
+        return ", ".join(_value(db, name, item) for item in value) + mark
     if isinstance(value, str) and name in REFERENCES and value in db:
-        return _link(value)
+        return _link(value) + mark
     if isinstance(value, enum.Enum):
-        return text(str(value.value))
-    return text(str(value))
+        return text(str(value.value)) + mark
+    if value is True:
+        return "yes" + mark
+    return text(str(value)) + mark
 
 
 def _part(db: Dataset, item: Role | FieldEvidence) -> str:
     if isinstance(item, FieldEvidence):
-        return f"{_link(item.field)}: {_cites(item.sources)}"
+        return f"{_link(item.field)} ({_cites(item.sources)})"
     parts = [text(item.title)]
     if item.rank:
         parts.append(text(item.rank))
@@ -198,7 +320,22 @@ def _link(record_id: str) -> str:
 
 
 def _cites(citations: Iterable[Citation]) -> str:
-    return ", ".join(f"{{ref}}`{c} <{label(c.source)}>`" for c in citations)
+    """Citations grouped by source, each paragraph a link to its source's entry.
+
+    >>> cited = [("a", 1), ("a", 3), ("b", 2)]
+    >>> _cites(Citation(source=source, paragraph=n) for source, n in cited)
+    '{ref}`a ¶1 <record-a>`, {ref}`¶3 <record-a>`; {ref}`b ¶2 <record-b>`'
+    """
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for citation in citations:
+        by_source[citation.source].append(citation.paragraph)
+    return "; ".join(
+        ", ".join(
+            f"{{ref}}`{source + ' ' if n == 0 else ''}¶{paragraph} <{label(source)}>`"
+            for n, paragraph in enumerate(paragraphs)
+        )
+        for source, paragraphs in by_source.items()
+    )
 
 
 def _citations(record: Record) -> Iterator[Citation]:
