@@ -235,3 +235,34 @@ def test_gallery_code_draws_its_pictures(page: Path) -> None:
         for number in pyplot.get_fignums():
             assert pyplot.figure(number).axes, page.name
     pyplot.close("all")
+
+
+def _extra(extras: dict[str, list[str]], name: str) -> set[str]:
+    """The distributions an extra installs, following defcoop[...] references to other extras."""
+    names: set[str] = set()
+    for requirement in extras[name]:
+        project = re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower()
+        if project == "defcoop":
+            others = re.search(r"\[(.*)\]", requirement)
+            assert others is not None, requirement
+            for other in others.group(1).split(","):
+                names |= _extra(extras, other.strip())
+        else:
+            names.add(project)
+    return names
+
+
+def test_docs_extra_installs_what_the_build_imports() -> None:
+    """The docs extra alone is enough for the README's docs command: autodoc, gallery, plugins."""
+    import tomllib
+
+    pyproject = tomllib.loads((DOCS.parent / "pyproject.toml").read_text("utf-8"))
+    installed = _extra(pyproject["project"]["optional-dependencies"], "docs")
+    # Sphinx and its plugins, hypothesis for autodoc of defcoop.strategies, and what the
+    # gallery and the coverage page draw with.
+    needed = {"sphinx", "furo", "myst-parser", "sphinx-copybutton"}
+    needed |= {"hypothesis", "matplotlib", "networkx", "pandas"}
+    assert needed <= installed, needed - installed
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    command = readme.split("<!-- docs-command -->", 1)[1].split("```", 2)[1].splitlines()[1]
+    assert command.startswith('python -m pip install -e ".[docs]" && sphinx-build -W ')

@@ -32,6 +32,7 @@ PAGES = {
     "api/views": "views of an answer: timelines, dyad profiles, evidence",
     "api/loading": "loading data files, their JSON Schema, and the errors defcoop raises",
     "api/interop": "taking the data elsewhere: pandas, networkx, JSON",
+    "api/formats": "the field's formats: DCAD, PLOVER, citations, data packages, Arrow",
     "api/strategies": "hypothesis strategies for testing code built on defcoop",
     "cli": "the command line",
 }

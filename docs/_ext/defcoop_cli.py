@@ -49,7 +49,16 @@ EXAMPLES: dict[str, list[tuple[list[str], int]]] = {
         (["validate", "my-data/", "--bundled"], 0),
         (["validate", "broken.toml", "--bundled"], 1),
     ],
-    "export": [(["export", "--format", "csv", "--out", "exported/"], 0)],
+    "export": [
+        (["export", "--format", "csv", "--out", "exported/"], 0),
+        (["export", "--format", "plover", "--out", "exported/"], 0),
+        (["export", "--format", "plover", "--out", "exported/"], 1),
+    ],
+    "import": [(["import", "dcad", "DCAD-v1.0-main.csv", "--out", "dcad-data/"], 0)],
+    "cite": [
+        (["cite", "vnm-blr-military-science-2018"], 0),
+        (["cite", "strengthening-2016", "--format", "csl-json"], 0),
+    ],
     "schema": [(["schema"], 0)],
 }
 
@@ -78,6 +87,14 @@ parties = ["VNM", "RUS"]
 host = "RUS"
 sources = ["my-report#2"]
 """,
+    # Two rows in the layout of DCAD's main file, with plainly synthetic values.
+    "DCAD-v1.0-main.csv": "ccode1,cowName1,ccode2,cowName2,signDay,signMonth,signYear,"
+    "EIFDay,EIFMonth,EIFYear,type,category1,category2,category3,span,renewType,renewYears,"
+    "terminated,durationActual,endYearEstimate,asymmetry,categoryConf,UNTS,fullText,"
+    "sourceType,source,factivaConf,factivaSign,factivaEIF,DCAid"
+    + "\n816,SYNTHETIC,365,SYNTHETIC,,11,1998,,,,general,,,,,,,,,,,,,,,,,,,SYN-1"
+    + "\n816,SYNTHETIC,370,SYNTHETIC,15,3,2004,,4,2004,sector,military science,zz-code,"
+    + ",,,,,,,,,,,,,,,,SYN-2\n",
     "broken.toml": """\
 [[events]]
 id = "my-naval-visit"
@@ -94,7 +111,12 @@ def parser() -> argparse.ArgumentParser:
     """The ``defcoop`` command's argument parser, as :func:`defcoop.cli.main` builds it."""
     from defcoop import cli
 
-    build: Any = cli._parser
+    build: Any = getattr(cli, "_parser", None)
+    if build is None:
+        raise RuntimeError(
+            "docs/_ext/defcoop_cli.py builds the page from defcoop.cli._parser(), which is "
+            "gone: make parser() there return the command's ArgumentParser"
+        )
     made: argparse.ArgumentParser = build()
     return made
 
@@ -229,7 +251,8 @@ def _files(argument: str) -> list[str]:
     lines = []
     for name, content in FILES.items():
         if name == argument or name.startswith(folder):
-            lines += [f"where `{name}` holds:", "", "```toml", content.rstrip(), "```", ""]
+            language = "text" if name.endswith(".csv") else "toml"
+            lines += [f"where `{name}` holds:", "", f"```{language}", content.rstrip(), "```", ""]
     return lines
 
 

@@ -218,7 +218,7 @@ def _table(db: Dataset, records: Sequence[Record]) -> list[str]:
     columns = [(t, name) for t, name in columns if name is not None or t in ("record", "details")]
     if "sources" in names:
         columns.append(("cites", "sources"))
-    lines = ["```{list-table}", ":header-rows: 1", ""]
+    lines = ["```{list-table}", ":header-rows: 1", ":class: defcoop-records", ""]
     lines += _row([title for title, _name in columns])
     for record in records:
         lines += _row([_column(db, record, title) for title, _name in columns])

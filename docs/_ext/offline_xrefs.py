@@ -69,6 +69,8 @@ THIRD_PARTY = {
     "pandas.DataFrame": "https://pandas.pydata.org/docs/reference/api/pandas.DataFrame.html",
     "networkx.MultiDiGraph": "https://networkx.org/documentation/stable/reference/classes/multidigraph.html",
     "matplotlib.axes.Axes": "https://matplotlib.org/stable/api/_as_gen/matplotlib.axes.Axes.html",
+    "pyarrow.Table": "https://arrow.apache.org/docs/python/generated/pyarrow.Table.html",
+    "pyarrow.Schema": "https://arrow.apache.org/docs/python/generated/pyarrow.Schema.html",
     "hypothesis.strategies.SearchStrategy": "https://hypothesis.readthedocs.io/en/latest/reference/api.html",
 }
 
@@ -79,6 +81,7 @@ ALIASES = {
     "DateFilter": "defcoop.dataset.DateFilter",
     "CountryName": "defcoop.dataset.CountryName",
     "Axes": "matplotlib.axes.Axes",
+    "Path": "pathlib.Path",
 }
 
 

@@ -14,6 +14,7 @@ TYPE_CHECKING = False  # not imported from typing, which costs more than this wh
 if TYPE_CHECKING:
     from typing import Any
 
+    from defcoop.arrow import to_arrow
     from defcoop.dataset import Dataset, DatasetInfo
     from defcoop.dates import PartialDate, Period, Precision
     from defcoop.dyad import DyadProfile
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
         DataError,
         DateError,
         DefcoopError,
+        ExportError,
         MissingExtraError,
         Problem,
         QueryError,
@@ -74,6 +76,7 @@ _SOURCES: dict[str, str] = {
     "DatasetInfo": "defcoop.dataset",
     "DateError": "defcoop.errors",
     "DefcoopError": "defcoop.errors",
+    "ExportError": "defcoop.errors",
     "DyadProfile": "defcoop.dyad",
     "Event": "defcoop.model",
     "EventKind": "defcoop.kinds",
@@ -107,6 +110,7 @@ _SOURCES: dict[str, str] = {
     "from_dict": "defcoop.serialize",
     "json_schema": "defcoop.schema",
     "load": "defcoop.loading",
+    "to_arrow": "defcoop.arrow",
     "to_dict": "defcoop.serialize",
     "to_frame": "defcoop.frames",
     "to_graph": "defcoop.graph",
@@ -146,6 +150,7 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "Evidence",
+    "ExportError",
     "Field",
     "FieldEvidence",
     "Mechanism",
@@ -175,6 +180,7 @@ __all__ = [
     "from_dict",
     "json_schema",
     "load",
+    "to_arrow",
     "to_dict",
     "to_frame",
     "to_graph",

@@ -126,6 +126,25 @@ def coerce_member(value: object, vocabulary: type[E], kind: str, argument: str) 
     return member
 
 
+def plover_filter(value: object) -> str:
+    """A ``plover=`` argument as the key events are indexed under: ``"CONSULT"`` or
+    ``"CONSULT-visit"``, checked against PLOVER's event types and the crosswalk's modes."""
+    from defcoop.plover import MODES, PloverEvent
+
+    text = check_text(value, "plover").strip()
+    event_word, dash, mode_word = text.partition("-")
+    event = coerce_member(event_word.upper(), PloverEvent, "PLOVER event", "plover")
+    if not dash:
+        return event.value
+    modes = MODES[event.value]
+    mode = mode_word.lower()
+    if mode not in modes:
+        if not modes:
+            raise QueryError(f"plover={text!r}: the crosswalk gives {event.value} no modes")
+        raise unknown(f"{event.value} mode", mode_word, modes)
+    return f"{event.value}-{mode}"
+
+
 def unknown(kind: str, name: str, choices: Iterable[str], *, sample: int = 8) -> UnknownNameError:
     """The error for a name that matches nothing: the closest choices, or else a sample of them."""
     pool = sorted(set(choices))

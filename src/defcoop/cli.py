@@ -191,13 +191,58 @@ def _parser() -> _Parser:
     export = commands.add_parser(
         "export",
         parents=[data],
-        help="write the data as JSON or CSV files",
-        description="Write the whole dataset to a folder: one JSON file (the data-file schema, "
-        "which defcoop.load() reads back) or one CSV file per kind of record.",
+        help="write the data as JSON, CSV, PLOVER, a data package or Parquet",
+        description="Write the whole dataset to a folder: json (the data-file schema, which "
+        "defcoop.load() reads back), csv (one file per kind of record), plover (events as "
+        "PLOVER-style JSON lines), datapackage (CSV tables and a Frictionless Data Package "
+        "descriptor) or parquet (one file per kind of record; needs defcoop[arrow]). Files "
+        "are written all or nothing, and existing files are kept unless --force is given.",
     )
-    export.add_argument("--format", choices=("json", "csv"), default="json", help="default json")
+    export.add_argument(
+        "--format", choices=("json", "csv", "plover", "datapackage", "parquet"), default="json",
+        help="default json",
+    )  # fmt: skip
     export.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
+    export.add_argument("--force", action="store_true", help="replace files that exist")
     export.set_defaults(run=_export)
+
+    importing = commands.add_parser(
+        "import",
+        help="convert another dataset's file into defcoop data files",
+        description="Convert a file of another dataset into a defcoop data file that "
+        "'defcoop --data DIR --bundled' and defcoop.load(DIR, bundled=True) read.",
+    )
+    formats = importing.add_subparsers(dest="dataset", metavar="DATASET", required=True)
+    dcad = formats.add_parser(
+        "dcad",
+        help="the Defense Cooperation Agreement Dataset's main file",
+        description="Convert DCAD-v1.0-main.csv into DIR/dcad.json: one agreement per row, "
+        "parties matched by COW code against the bundled countries; see defcoop.dcad.",
+    )
+    dcad.add_argument("file", help="the DCAD main file, DCAD-v1.0-main.csv")
+    dcad.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
+    dcad.add_argument(
+        "--crosswalk",
+        metavar="TOML",
+        help="a TOML file with [categories] (DCAD category = field id) and [types] "
+        "(DCAD type = agreement kind) tables, added to the built-in crosswalk",
+    )
+    dcad.add_argument("--accessed", metavar="DATE", help="the day you downloaded the file")
+    dcad.add_argument("--force", action="store_true", help="replace dcad.json if it exists")
+    dcad.set_defaults(run=_import_dcad)
+
+    cite = commands.add_parser(
+        "cite",
+        parents=[data],
+        help="print citations of a source or of a record's sources",
+        description="Print entries a reference manager imports: for a source, its own; for "
+        "any other record, one per source it cites, naming the paragraphs.",
+    )
+    cite.add_argument("id", help="a source or record id, such as strengthening-2016 or mcis-7")
+    cite.add_argument(
+        "--format", choices=("bibtex", "csl-json"), default="bibtex", help="default bibtex"
+    )
+    cite.set_defaults(run=_cite)
 
     schema = commands.add_parser(
         "schema",
@@ -282,23 +327,63 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    from defcoop import _tabular
-    from defcoop.loading import COLLECTIONS
-    from defcoop.serialize import dumps
+    from defcoop.exports import export
 
-    dataset = _dataset(arguments)
-    folder = Path(arguments.out)
-    folder.mkdir(parents=True, exist_ok=True)
-    if arguments.format == "json":
-        written = {folder / "defcoop.json": dumps(dataset)}
-    else:
-        written = {
-            folder / f"{key}.csv": _tabular.csv_text((r for r in dataset if type(r) is cls), cls)
-            for key, cls in COLLECTIONS.items()
-        }
-    for path, content in written.items():
-        path.write_text(content, encoding="utf-8", newline="")
+    for path in export(
+        _dataset(arguments), arguments.out, format=arguments.format, force=arguments.force
+    ):
         print(path)
+    return 0
+
+
+def _import_dcad(arguments: argparse.Namespace) -> int:
+    from defcoop import dcad
+    from defcoop.dates import PartialDate
+    from defcoop.errors import DateError
+    from defcoop.exports import export_files
+    from defcoop.loading import load
+
+    crosswalk: dict[str, Any] = {}
+    if arguments.crosswalk:
+        import tomllib
+
+        try:
+            crosswalk = tomllib.loads(Path(arguments.crosswalk).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ArgumentError(f"--crosswalk {arguments.crosswalk}: {exc}") from None
+        unknown_keys = sorted(set(crosswalk) - {"categories", "types"})
+        if unknown_keys:
+            raise ArgumentError(
+                f"--crosswalk {arguments.crosswalk}: unknown tables {unknown_keys}; "
+                "expected [categories] and [types]"
+            )
+    try:
+        accessed = PartialDate.parse(arguments.accessed) if arguments.accessed else None
+    except DateError as exc:
+        raise ArgumentError(f"--accessed: {exc}") from None
+    conversion = dcad.convert(
+        arguments.file,
+        base=load(),
+        categories=crosswalk.get("categories"),
+        types=crosswalk.get("types"),
+        accessed=accessed,
+    )
+    for value, rows in conversion.unmapped.items():
+        print(
+            f"defcoop: warning: {value} is not mapped (rows {', '.join(map(str, rows))}); "
+            "kept in the notes",
+            file=sys.stderr,
+        )
+    written = export_files(
+        arguments.out, {"dcad.json": conversion.data_file()}, force=arguments.force
+    )
+    for path in written:
+        print(f"{path}: {len(conversion.agreements)} agreements")
+    return 0
+
+
+def _cite(arguments: argparse.Namespace) -> int:
+    print(_dataset(arguments).cite(arguments.id, style=arguments.format), end="")
     return 0
 
 

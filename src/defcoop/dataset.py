@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from defcoop._lookup import NameIndex, check_text, coerce_member, coerce_period, unknown
+from defcoop._lookup import (
+    NameIndex,
+    check_text,
+    coerce_member,
+    coerce_period,
+    plover_filter,
+    unknown,
+)
 from defcoop._table import Table
 from defcoop._validation import Origin, check, group_by_kind, ids, kind_name
 from defcoop.dates import PartialDate, Period
@@ -31,6 +38,7 @@ from defcoop.results import Results
 
 if TYPE_CHECKING:
     import pandas
+    import pyarrow
 
     from defcoop.dyad import DyadProfile
     from defcoop.evidence import Evidence
@@ -181,6 +189,7 @@ class Dataset:
                     "person": attrgetter("participants"),
                     "kind": lambda e: (e.kind.value,),
                     "status": lambda e: (e.status.value,),
+                    "plover": lambda e: e.plover.filter_keys() if e.plover else (),
                 },
             ),
         )
@@ -294,6 +303,7 @@ class Dataset:
         when: DateFilter | None = None,
         status: str | EventStatus | None = None,
         cameo: str | None = None,
+        plover: str | None = None,
     ) -> Results[Event]:
         """Visits, meetings, conferences and other events, by date.
 
@@ -305,6 +315,8 @@ class Dataset:
             status: ``"occurred"`` or ``"planned"``.
             cameo: a CAMEO event code of two to four digits; a shorter code matches the
                 codes below it (``"04"``, consult, matches ``"042"``, make a visit).
+            plover: a PLOVER event type (``"CONSULT"``), or a type and mode as the PLOVER
+                manual writes them (``"CONSULT-visit"``), any case; see :mod:`defcoop.plover`.
         """
         filters = {}
         if kind is not None:
@@ -315,6 +327,8 @@ class Dataset:
             filters["party"] = self.country(party).code
         if person is not None:
             filters["person"] = self.person(person).id
+        if plover is not None:
+            filters["plover"] = plover_filter(plover)
         found = self._events.select(filters, _period(when, "when"))
         if cameo is not None:
             code = _cameo(cameo)
@@ -373,6 +387,22 @@ class Dataset:
         from defcoop.evidence import build_evidence
 
         return build_evidence(self, record)
+
+    def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
+        """Every record of one kind as an Arrow table; see :mod:`defcoop.arrow`."""
+        from defcoop.arrow import dataset_table
+
+        return dataset_table(self, kind)
+
+    def cite(self, record: str | Record, *, style: str = "bibtex") -> str:
+        """Citations a reference manager imports, for a source or the sources of a record.
+
+        ``style`` is ``"bibtex"`` or ``"csl-json"``; a record's entries name the paragraphs
+        it rests on. See :mod:`defcoop.cite`.
+        """
+        from defcoop.cite import cite
+
+        return cite(self, record, style=style)
 
     def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
         """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.

@@ -15,6 +15,7 @@ __all__ = [
     "DataError",
     "DateError",
     "DefcoopError",
+    "ExportError",
     "MissingExtraError",
     "Problem",
     "QueryError",
@@ -101,6 +102,13 @@ class Problem:
         if self.record is not None:
             subject = f" [{self.record}" + (f".{self.attribute}" if self.attribute else "") + "]"
         return f"{where}{subject}: {self.message}"
+
+
+class ExportError(DefcoopError, OSError):
+    """A file that cannot be written; the message names it and says why, on one line.
+
+    Nothing was changed when it is raised: files are written all or nothing.
+    """
 
 
 class MissingExtraError(DefcoopError, ImportError):

@@ -19,9 +19,15 @@ __all__ = [
 
 
 class AgreementKind(enum.StrEnum):
-    """What sort of document an :class:`~defcoop.model.Agreement` is."""
+    """What sort of document an :class:`~defcoop.model.Agreement` is.
+
+    A *framework agreement* sets up defense cooperation as a whole, to be filled in by later
+    agreements and plans (DCAD's general defense cooperation agreements); an *agreement*
+    is any other, often on one sector.
+    """
 
     AGREEMENT = "agreement"
+    FRAMEWORK = "framework agreement"
     PLAN = "plan"
     MEMORANDUM = "memorandum"
     PROTOCOL = "protocol"

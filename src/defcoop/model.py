@@ -27,6 +27,7 @@ from defcoop.kinds import (
     MechanismLevel,
     OrganizationKind,
 )
+from defcoop.plover import Plover, classify
 
 __all__ = [
     "Agreement",
@@ -294,7 +295,8 @@ class Event(RecordDisplay):
     ``host`` is where it takes place (None where it is not one place) and is always among
     ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
     event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
-    that events join ICEWS- and GDELT-style event data.
+    that events join ICEWS- and GDELT-style event data; :attr:`plover` gives its PLOVER
+    coding, derived from the code and the kind, for POLECAT-style data.
     """
 
     id: str = attrs.field(validator=_id)
@@ -316,6 +318,20 @@ class Event(RecordDisplay):
     sources: tuple[Citation, ...] = _sources()
     notes: str | None = _notes()
     inferred: frozenset[str] = _inferred()
+
+    @property
+    def plover(self) -> Plover | None:
+        """The event's PLOVER event type, mode and context, from its CAMEO code and kind.
+
+        Derived through the crosswalk of :mod:`defcoop.plover`, never stored; None where
+        neither the code nor the kind maps to PLOVER.
+        """
+        return classify(
+            self.cameo,
+            self.kind.value,
+            self.status.value,
+            multilateral=getattr(self, "multilateral", False),
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -15,6 +15,7 @@ from defcoop.model import Record
 
 if TYPE_CHECKING:
     import pandas
+    import pyarrow
 
 __all__ = ["Results"]
 
@@ -62,6 +63,16 @@ class Results(tuple[R_co, ...]):
         from defcoop.frames import to_frame
 
         return to_frame(self)
+
+    def to_arrow(self) -> pyarrow.Table:
+        """An Arrow table with one row per record, of one kind; see :func:`defcoop.to_arrow`.
+
+        Raises:
+            MissingExtraError: when pyarrow is not installed (``pip install "defcoop[arrow]"``).
+        """
+        from defcoop.arrow import to_arrow
+
+        return to_arrow(self)
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""

@@ -1,0 +1,119 @@
+"""Citations: BibTeX that a BibTeX library parses and CSL-JSON that a CSL processor renders."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from defcoop import (
+    Agreement,
+    AgreementKind,
+    Citation,
+    Dataset,
+    PartialDate,
+    Source,
+    UnknownNameError,
+)
+
+WEB = Source(
+    id="web-report",
+    title="Defense ties {grow} 100% & more_",
+    publisher="A ministry",
+    published=PartialDate(2019, 3),
+    language="vi",
+    paragraphs=9,
+    translator="Tran Hoai",
+    url="https://example.org/news/ties?id=7",
+    authors=("Nguyễn Văn A", "Le Thi B"),
+    accessed=PartialDate(2026, 12, 1),
+)
+DEAL = Agreement(
+    id="deal",
+    title="A deal",
+    kind=AgreementKind.PLAN,
+    parties=("VNM",),
+    sources=(
+        Citation(source="web-report", paragraph=4),
+        Citation(source="web-report", paragraph=2),
+        Citation(source="strengthening-2016", paragraph=3),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def web(db: Dataset) -> Dataset:
+    """The bundled data with one web report and an agreement citing it and a bundled source."""
+    return Dataset.from_records([*db, WEB, DEAL], info=db.info)
+
+
+def test_bibtex_parses_with_its_values(web: Dataset) -> None:
+    """pybtex reads the entry back: authors, title with special characters, dates, url."""
+    pybtex = pytest.importorskip("pybtex.database")
+    parsed = pybtex.parse_string(web.cite("web-report"), "bibtex")
+    entry = parsed.entries["web-report"]
+    assert entry.type == "misc"
+    assert [str(person) for person in entry.persons["author"]] == ["{Nguyễn Văn A}", "{Le Thi B}"]
+    assert entry.fields["title"] == r"Defense ties \{grow\} 100\% \& more\_"
+    assert (entry.fields["year"], entry.fields["month"]) == ("2019", "March")
+    assert entry.fields["date"] == "2019-03"
+    assert entry.fields["url"] == "https://example.org/news/ties?id=7"
+    assert entry.fields["urldate"] == "2026-12-01"
+    assert entry.fields["language"] == "vi"
+
+
+def test_a_record_cites_each_source_once_with_its_paragraphs(web: Dataset) -> None:
+    """A record's entries are its sources, in citation order, each naming the paragraphs."""
+    pybtex = pytest.importorskip("pybtex.database")
+    parsed = pybtex.parse_string(web.cite("deal", style="bibtex"), "bibtex")
+    assert list(parsed.entries) == ["web-report", "strengthening-2016"]
+    assert parsed.entries["web-report"].fields["note"] == "cited for deal: paragraphs 2, 4"
+    assert parsed.entries["strengthening-2016"].fields["note"] == "cited for deal: paragraph 3"
+
+
+def test_every_bundled_record_has_parsable_citations(db: Dataset) -> None:
+    """Each bundled source and record gives BibTeX that parses, one entry per source cited."""
+    pybtex = pytest.importorskip("pybtex.database")
+    for record in db:
+        if not hasattr(record, "sources") and not isinstance(record, Source):
+            continue
+        parsed = pybtex.parse_string(db.cite(record.id), "bibtex")
+        expected = {item.source.id for item in db.evidence(record)} or {record.id}
+        assert set(parsed.entries) == expected
+
+
+def test_csl_json_renders_with_a_csl_processor(web: Dataset) -> None:
+    """citeproc-py renders the CSL-JSON items into a bibliography naming what they hold."""
+    pytest.importorskip("citeproc")
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(web.cite("deal", style="csl-json"))
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(CslCitation([CitationItem("web-report")]))
+    rendered = str(bibliography.bibliography()[0])
+    for expected in ("Nguyễn Văn A", "Defense ties", "2019", "https://example.org/news/ties"):
+        assert expected in rendered
+
+
+def test_csl_json_items_follow_the_csl_data_shapes(web: Dataset) -> None:
+    """Items have an id and type; names are literal; dates are date-parts at their precision."""
+    (item,) = json.loads(web.cite("web-report", style="csl-json"))
+    assert item["type"] == "webpage"
+    assert item["author"] == [{"literal": "Nguyễn Văn A"}, {"literal": "Le Thi B"}]
+    assert item["issued"] == {"date-parts": [[2019, 3]]}
+    assert item["accessed"] == {"date-parts": [[2026, 12, 1]]}
+    assert item["URL"] == "https://example.org/news/ties?id=7"
+
+
+def test_bad_style_and_unknown_id() -> None:
+    """A misspelt style or id raises naming the closest."""
+    import defcoop
+
+    db = defcoop.load()
+    with pytest.raises(UnknownNameError, match="csl-json"):
+        db.cite("mcis-7", style="csljson")
+    with pytest.raises(UnknownNameError, match="mcis-7"):
+        db.cite("mcis7")
