@@ -88,8 +88,11 @@ def test_coverage_page_lists_every_record_with_its_citations(db: defcoop.Dataset
     """The generated coverage page has an entry per record, holding each of its citations."""
     coverage = _extension("defcoop_coverage")
     entries = _entries(coverage.render(db))
-    assert sorted(entries) == sorted(coverage.label(r.id).removeprefix("record-") for r in db)
-    for record in db:
+    referenced = {target for record in db for _a, target, _t in _references(record)}
+    # Countries no record refers to are reference data, counted but not listed.
+    listed = [r for r in db if not isinstance(r, defcoop.Country) or r.id in referenced]
+    assert sorted(entries) == sorted(coverage.label(r.id).removeprefix("record-") for r in listed)
+    for record in listed:
         entry = entries[coverage.label(record.id).removeprefix("record-")]
         for _attribute, citation in _citations(record):
             link = f"¶{citation.paragraph} <record-{citation.source.lower()}>`"
@@ -101,6 +104,8 @@ def test_coverage_page_links_every_reference(db: defcoop.Dataset) -> None:
     coverage = _extension("defcoop_coverage")
     entries = _entries(coverage.render(db))
     for record in db:
+        if isinstance(record, defcoop.Country):
+            continue  # countries refer to nothing
         entry = entries[record.id.lower()]
         for _attribute, target, _type in _references(record):
             assert f"{{ref}}`{target} <{coverage.label(target)}>`" in entry, (record.id, target)
@@ -142,6 +147,33 @@ def test_coverage_page_describes_sources_for_a_reader(db: defcoop.Dataset) -> No
         assert coverage.describe(source, title=False) in page
         assert f"### {coverage.text(source.title)}" in page
     assert ".txt" not in page
+
+
+def test_coverage_page_counts_countries_nothing_refers_to() -> None:
+    """A country no record refers to is counted under the table, not given a row."""
+    coverage = _extension("defcoop_coverage")
+    extra = defcoop.Country(code="NZL", name="New Zealand", alpha2="NZ", numeric="554")
+    db = defcoop.Dataset.from_records([*defcoop.load(), extra])
+    page = coverage.render(db)
+    assert "(record-nzl)=" not in page
+    assert "(record-vnm)=" in page
+    assert coverage._other_countries(1) in page
+
+
+def test_coverage_shows_value_classes_by_their_parts(db: defcoop.Dataset) -> None:
+    """A value class a record holds (a coverage, say) shows its parts, ids as links."""
+    import attrs
+
+    @attrs.frozen
+    class Covered:
+        countries: tuple[str, ...]
+        period: defcoop.Period
+
+    coverage = _extension("defcoop_coverage")
+    value = (Covered(countries=("VNM", "RUS"), period=defcoop.Period.parse("2008/2025")),)
+    assert coverage._value(db, "coverage", value) == (
+        "{ref}`VNM <record-vnm>`, {ref}`RUS <record-rus>`, 2008\\/2025"
+    )
 
 
 def test_coverage_text_is_shown_literally() -> None:

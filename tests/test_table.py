@@ -148,7 +148,7 @@ def test_bounds_order_like_sort_key(values: list[PartialDate | Period]) -> None:
 
 def test_postings_are_built_once(db: Dataset) -> None:
     """A combination of filters builds its index on first use and reuses it after."""
-    table = db._agreements
+    table = db._tables[Agreement]
     db.agreements(field="military science", party="BLR")
     built = table._postings[("field", "party")]
     db.agreements(field="defense cooperation", party="VNM", signed="2018")

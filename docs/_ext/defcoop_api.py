@@ -34,6 +34,7 @@ PAGES = {
     "api/interop": "taking the data elsewhere: pandas, networkx, JSON",
     "api/formats": "the field's formats: DCAD, PLOVER, citations, data packages, Arrow",
     "api/strategies": "hypothesis strategies for testing code built on defcoop",
+    "api/rules": "the rules of attributes and what each record type declares",
     "cli": "the command line",
 }
 

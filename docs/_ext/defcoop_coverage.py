@@ -37,6 +37,8 @@ REFERENCES = frozenset(
     {
         "actor",
         "broader",
+        "continued_by",
+        "countries",
         "country",
         "field",
         "fields",
@@ -127,14 +129,43 @@ def render(db: Dataset) -> str:
     lines += ["The documents every other record cites, and what cites each paragraph.", ""]
     for source in db.sources:
         lines += _source(db, source, cited.get(source.id, {}))
+    referenced = _referenced(db)
     for title, description, key in SECTIONS:
         records = _records(db, key)
         lines += [f"## {title}", "", f"{text(description.capitalize())}.", ""]
+        if key == "countries":
+            shown = tuple(r for r in records if r.id in referenced)
+            if len(shown) < len(records):
+                lines += [_other_countries(len(records) - len(shown)), ""]
+            records = shown
         if key == "events":
             lines += ["Every dated agreement and event, each over the days its date may mean:"]
             lines += ["", TIMELINE_PLOT]
         lines += [*_table(db, records), *_notes(records)]
     return "\n".join(lines)
+
+
+def _referenced(db: Dataset) -> set[str]:
+    """The ids some record refers to."""
+    found: set[str] = set()
+    for record in db:
+        for field in attrs.fields(type(record)):
+            if field.name in REFERENCES:
+                value = getattr(record, field.name)
+                found.update(value if isinstance(value, tuple | frozenset) else [value])
+        for item in getattr(record, "roles", ()):
+            found.add(item.organization)
+        for item in getattr(record, "evidence", ()):
+            found.add(item.field)
+    return found
+
+
+def _other_countries(count: int) -> str:
+    return (
+        f"The table lists the countries some record refers to. The data also holds {count} "
+        "other states as reference data, so that your own records may name them; "
+        "`defcoop.load().countries` lists them all."
+    )
 
 
 def _records(db: Dataset, key: str) -> tuple[Record, ...]:
@@ -290,7 +321,7 @@ def _value(db: Dataset, name: str, value: Any, inferred: frozenset[str] = frozen
     if isinstance(value, frozenset):
         value = tuple(sorted(value))
     if isinstance(value, tuple):
-        if value and isinstance(value[0], Role | FieldEvidence):
+        if value and (isinstance(value[0], Role | FieldEvidence) or _composite(value[0])):
             return "; ".join(_part(db, item) for item in value) + mark
         return ", ".join(_value(db, name, item) for item in value) + mark
     if isinstance(value, str) and name in REFERENCES and value in db:
@@ -299,10 +330,20 @@ def _value(db: Dataset, name: str, value: Any, inferred: frozenset[str] = frozen
         return text(str(value.value)) + mark
     if value is True:
         return "yes" + mark
+    if _composite(value):  # a value class held by a record (a coverage, a membership)
+        parts = (_value(db, f.name, getattr(value, f.name)) for f in attrs.fields(type(value)))
+        return ", ".join(part for part in parts if part) + mark
     return text(str(value)) + mark
 
 
-def _part(db: Dataset, item: Role | FieldEvidence) -> str:
+def _composite(value: Any) -> bool:
+    """Whether ``value`` is an attrs value without a text form of its own (dates have one)."""
+    return attrs.has(type(value)) and type(value).__str__ is object.__str__
+
+
+def _part(db: Dataset, item: Any) -> str:
+    if not isinstance(item, Role | FieldEvidence):
+        return _value(db, "", item)
     if isinstance(item, FieldEvidence):
         return f"{_link(item.field)} ({_cites(item.sources)})"
     parts = [text(item.title)]

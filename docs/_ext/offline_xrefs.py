@@ -72,6 +72,7 @@ THIRD_PARTY = {
     "pyarrow.Table": "https://arrow.apache.org/docs/python/generated/pyarrow.Table.html",
     "pyarrow.Schema": "https://arrow.apache.org/docs/python/generated/pyarrow.Schema.html",
     "hypothesis.strategies.SearchStrategy": "https://hypothesis.readthedocs.io/en/latest/reference/api.html",
+    "attrs.Attribute": "https://www.attrs.org/en/stable/api.html#attrs.Attribute",
 }
 
 

@@ -11,11 +11,12 @@ record types from the checker's table of references.
 from __future__ import annotations
 
 import functools
+import typing
 from typing import Any
 
 import attrs
 
-from defcoop import _tabular
+from defcoop import _tabular, registry
 from defcoop.model import Record
 
 __all__ = ["Column", "columns", "key_column", "references"]
@@ -120,12 +121,22 @@ def _nested_type(schema: dict[str, Any]) -> str:
 
 def key_column(record_type: type[Record]) -> str:
     """The column that identifies a record: ``code`` for countries, ``id`` for the rest."""
-    names = [column.name for column in columns(record_type)]
-    return "id" if "id" in names else "code"
+    return registry.of(record_type).id_attribute
 
 
 def references(record_type: type[Record]) -> tuple[tuple[str, type[Record], bool], ...]:
-    """The columns of a record type that hold ids of other records: (name, type, several)."""
-    from defcoop._validation import _REFERENCES
+    """The columns of a record type that hold ids of other records: (name, type, several).
 
-    return tuple(_REFERENCES.get(record_type, ()))
+    From the record type's declared references (:mod:`defcoop.registry`); a reference inside
+    the items of a list (a role's organization) is not a column of its own.
+    """
+    hints = typing.get_type_hints(record_type)
+    return tuple(
+        (
+            reference.attribute,
+            reference.target_type,
+            typing.get_origin(hints[reference.attribute]) in (tuple, frozenset),
+        )
+        for reference in registry.of(record_type).references
+        if "." not in reference.attribute
+    )

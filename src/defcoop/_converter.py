@@ -15,6 +15,8 @@ from typing import Any, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.errors import (
+    BaseValidationError,
+    CattrsError,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -35,6 +37,10 @@ from defcoop._values import (
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DefcoopError, RecordError
 from defcoop.model import Citation
+
+STRUCTURE_ERRORS = (BaseValidationError, CattrsError, DefcoopError)
+"""What structuring a data-file value can raise: cattrs' grouped errors, and our own (a value
+of the wrong form, a record that breaks a rule). Anything else is a bug, not a data problem."""
 
 
 def _is_frozenset(type_: Any) -> bool:

@@ -1,469 +1,444 @@
-"""The fast way from parsed data-file values to records, for values that are already sound.
+"""The fast way from parsed data-file values to records, generated from the model's rules.
 
 Structuring through cattrs with detailed validation costs about 9 µs per agreement, most of
-it spent getting ready to explain problems that sound data does not have. A
-:class:`Structurer` reads the same schema with the same rules (the leaf rules come from
-:mod:`defcoop._values`) but is built for the common case: any doubt at all, and it raises,
-so that the loader hands that one record to the cattrs converter, which gives the detailed
-error or, if the value is fine after all, the record. It never accepts a value the converter
-would refuse.
+it spent getting ready to explain problems that sound data does not have. The functions here
+read the same schema with the same rules, but are built for the common case: any doubt at all,
+and they raise :class:`UnsoundError`, so that the loader hands that one record to the cattrs
+converter, which gives the detailed error or, if the value is fine after all, the record. They
+never accept a value the converter would refuse.
 
-Agreements and events, the records that come by the hundred thousand, have hand-written
-structurers that check every attribute rule of the model themselves and set the slots
-directly; every other record type goes through its attrs ``__init__`` and validators. Values
-that repeat (dates, periods, citations, id lists, field sets) are read once per load and
-shared between records, which saves both time and memory: records are immutable, so sharing
-equal values is safe.
+Nothing here restates a rule. For each record type, Python source is generated from its attrs
+fields (their annotations say how to read a value, their :mod:`defcoop.rules` what to check),
+compiled once per type and registered with :mod:`linecache`, so that tracebacks and debuggers
+show it, as cattrs does for its own generated functions. Where every rule of a type can be said
+as an expression, the generated function checks them itself and sets the record's slots
+directly; otherwise it builds the record through its ``__init__``, which checks every rule.
+Values that repeat (ids, dates, periods, citations, id lists) are checked once per load and
+shared between records: records are immutable, so sharing equal values is safe and saves memory.
 """
 
 from __future__ import annotations
 
 import enum
-import re
+import functools
+import itertools
+import linecache
+import operator
+import types
+import typing
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import Any
 
 import attrs
 
-from defcoop import kinds
-from defcoop._values import plain_citation, strict, structure_citation, structure_date
+from defcoop._values import LARGEST_INT, plain_citation, structure_citation, structure_date
 from defcoop._values import structure_period as _period_of
 from defcoop.dates import PartialDate, Period
-from defcoop.model import (
-    _ID_PATTERN,
-    _IDENTIFIER_PATTERN,
-    Agreement,
-    Citation,
-    Event,
-    FieldEvidence,
-    Role,
+from defcoop.errors import DefcoopError
+from defcoop.model import Citation
+from defcoop.rules import (
+    Check,
+    Each,
+    InstanceOf,
+    MemberOf,
+    NonEmpty,
+    Rule,
+    rules_of,
+    to_frozenset,
+    to_tuple,
 )
 
-_id_match = _ID_PATTERN.fullmatch
-_identifier_match = _IDENTIFIER_PATTERN.fullmatch
-_cameo_match = re.compile(r"\d{2,4}").fullmatch
-_new = object.__new__
-_ABSENT: Any = object()
-_EMPTY: frozenset[str] = frozenset()
+__all__ = ["Structure", "Structurer", "UnsoundError", "source_of"]
 
 Structure = Callable[[Any], Any]
 
-
-class _UnsoundError(Exception):
-    """Raised by the fast path for any value it does not vouch for."""
-
-
-def _fail() -> NoReturn:
-    raise _UnsoundError
-
-
-def _fields(cls: type) -> list[str]:
-    return [attribute.name for attribute in attrs.fields(cls)]
+# What reading a malformed value raises inside a generated function: a missing key or an
+# unknown vocabulary word (KeyError), a value that cannot be hashed (TypeError), a date that
+# cannot exist or a nested record that breaks a rule (DefcoopError). Each becomes an
+# UnsoundError; anything else is a bug and propagates.
+_MALFORMED = (KeyError, TypeError, DefcoopError)
+_ABSENT: Any = object()
 
 
-def _setters(cls: type, names: str) -> list[Callable[[Any, Any], None]]:
-    """The slot setters of a frozen attrs class, by name; they bypass its frozen
-    ``__setattr__`` as attrs' own ``__init__`` does.
-
-    ``names`` must name every attribute, so that one added to the model cannot be left unset.
-    """
-    wanted = names.split()
-    if sorted(wanted) != sorted(_fields(cls)):  # pragma: no cover - a model change
-        raise TypeError(f"the fast path of {cls.__name__} does not set exactly its attributes")
-    return [getattr(cls, name).__set__ for name in wanted]
-
-
-def _members(vocabulary: type[enum.StrEnum]) -> dict[str, Any]:
-    return {member.value: member for member in vocabulary}
-
-
-def _inferable(cls: type) -> frozenset[str]:
-    return frozenset(attrs.fields_dict(cls)) - {"id", "inferred", "notes", "sources"}
-
-
-_AGREEMENT_KINDS = _members(kinds.AgreementKind)
-_EVENT_KINDS = _members(kinds.EventKind)
-_EVENT_STATUSES = _members(kinds.EventStatus)
-_OCCURRED = kinds.EventStatus.OCCURRED
+class UnsoundError(Exception):
+    """Raised by a fast structurer for a value it does not vouch for; cattrs then says why."""
 
 
 class Structurer:
     """Record builders for one load, sharing the values they have already read."""
 
     def __init__(self) -> None:
-        self._strings: dict[str, str] = {}
-        self._id_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._id_sets: dict[tuple[str, ...], frozenset[str]] = {}
-        self._text_sets: dict[tuple[str, ...], frozenset[str]] = {}
-        self._dates: dict[str, PartialDate] = {}
-        self._periods: dict[str, Period] = {}
-        self._citations: dict[str, Citation] = {}
-        self._by_type: dict[type, Structure | None] = {
-            Agreement: self._agreements(),
-            Event: self._events(),
-        }
+        self._checked: dict[Any, dict[Any, Any]] = {}
+        self._dates: dict[Any, PartialDate] = {}
+        self._periods: dict[Any, Period] = {}
+        self._citations: dict[Any, Citation] = {}
+        self._by_type: dict[type, Structure | None] = {}
 
     def function(self, cls: type) -> Structure | None:
         """The fast structurer for ``cls``, or None where there is none (always use cattrs)."""
         if cls not in self._by_type:
-            self._by_type[cls] = self._generic(cls)
+            self._by_type[cls] = None  # a type that holds itself goes through cattrs
+            made = _made(cls)
+            if made is not None:
+                factory, needs = made
+                self._by_type[cls] = factory(*(need(self) for need in needs))
         return self._by_type[cls]
 
-    # The two bulk record types, attribute by attribute ---------------------------------
+    def checked(self, key: Any) -> dict[Any, Any]:
+        """The values already checked against one set of rules, by their raw form."""
+        return self._checked.setdefault(key, {})
 
-    def _agreements(self) -> Callable[[Any], Agreement]:
-        """The structurer of agreements, with its caches and slot setters bound as locals."""
-        (
-            set_id, set_title, set_kind, set_parties, set_signatories, set_signed, set_period,
-            set_fields, set_signed_during, set_entered_into_force, set_identifiers, set_sources,
-            set_notes, set_inferred,
-        ) = _setters(
-            Agreement,
-            "id title kind parties signatories signed period fields signed_during"
-            " entered_into_force identifiers sources notes inferred",
-        )  # fmt: skip
-        strings, id_tuples, id_sets = self._strings, self._id_tuples, self._id_sets
-        dates, periods, common = self._dates, self._periods, self._common
-        keys, vocabulary, inferable = (
-            frozenset(_fields(Agreement)),
-            _AGREEMENT_KINDS,
-            _inferable(Agreement),
-        )
-
-        def agreement(raw: Any) -> Agreement:
-            record_id, title, sources, notes, inferred = common(raw, keys, inferable)
-            get = raw.get
-            value = raw["parties"]
-            parties = id_tuples.get(tuple(value)) if type(value) is list else None
-            if not parties:
-                parties = self._ids(value)
-                if not parties:
-                    _fail()
-            value = get("signatories", _ABSENT)
-            if value is _ABSENT:
-                signatories: tuple[str, ...] | None = ()
-            else:
-                signatories = id_tuples.get(tuple(value)) if type(value) is list else None
-                if signatories is None:
-                    signatories = self._ids(value)
-            value = get("fields", _ABSENT)
-            if value is _ABSENT:
-                fields: frozenset[str] | None = _EMPTY
-            else:
-                fields = id_sets.get(tuple(value)) if type(value) is list else None
-                if fields is None:
-                    fields = self._id_set(value)
-            value = get("signed")
-            signed = None if value is None else dates.get(value) or self._date(value)
-            value = get("period")
-            period = None if value is None else periods.get(value) or self._period(value)
-            value = get("signed_during")
-            signed_during = None if value is None else strings.get(value) or self._id(value)
-            value = get("entered_into_force")
-            in_force = None if value is None else dates.get(value) or self._date(value)
-            value = get("identifiers", _ABSENT)
-            identifiers = () if value is _ABSENT else self._identifiers(value)
-            record = _new(Agreement)
-            set_id(record, record_id)
-            set_title(record, title)
-            set_kind(record, vocabulary[raw["kind"]])
-            set_parties(record, parties)
-            set_signatories(record, signatories)
-            set_signed(record, signed)
-            set_period(record, period)
-            set_fields(record, fields)
-            set_signed_during(record, signed_during)
-            set_entered_into_force(record, in_force)
-            set_identifiers(record, identifiers)
-            set_sources(record, sources)
-            set_notes(record, notes)
-            set_inferred(record, inferred)
-            return record
-
-        return agreement
-
-    def _events(self) -> Callable[[Any], Event]:
-        """The structurer of events, with its caches and slot setters bound as locals."""
-        (
-            set_id, set_title, set_kind, set_when, set_parties, set_host, set_participants,
-            set_status, set_part_of, set_organizer, set_forum, set_cameo, set_sources,
-            set_notes, set_inferred,
-        ) = _setters(
-            Event,
-            "id title kind when parties host participants status part_of organizer forum"
-            " cameo sources notes inferred",
-        )  # fmt: skip
-        strings, id_tuples = self._strings, self._id_tuples
-        periods, common = self._periods, self._common
-        keys, kinds_, statuses = frozenset(_fields(Event)), _EVENT_KINDS, _EVENT_STATUSES
-        inferable = _inferable(Event)
-
-        def optional_id(value: Any) -> str | None:
-            return None if value is None else strings.get(value) or self._id(value)
-
-        def cameo_code(value: Any) -> str | None:
-            if value is None:
-                return None
-            if type(value) is not str or _cameo_match(value) is None:
-                _fail()
-            return value
-
-        def event(raw: Any) -> Event:
-            record_id, title, sources, notes, inferred = common(raw, keys, inferable)
-            get = raw.get
-            value = raw["parties"]
-            parties = id_tuples.get(tuple(value)) if type(value) is list else None
-            if parties is None:
-                parties = self._ids(value)
-            host = optional_id(get("host"))
-            if host is not None and host not in parties:
-                _fail()
-            value = get("participants", _ABSENT)
-            if value is _ABSENT:
-                participants: tuple[str, ...] | None = ()
-            else:
-                participants = id_tuples.get(tuple(value)) if type(value) is list else None
-                if participants is None:
-                    participants = self._ids(value)
-            value = get("status", _ABSENT)
-            status = _OCCURRED if value is _ABSENT else statuses[value]
-            value = get("when")
-            when = None if value is None else periods.get(value) or self._period(value)
-            record = _new(Event)
-            set_id(record, record_id)
-            set_title(record, title)
-            set_kind(record, kinds_[raw["kind"]])
-            set_when(record, when)
-            set_parties(record, parties)
-            set_host(record, host)
-            set_participants(record, participants)
-            set_status(record, status)
-            set_part_of(record, optional_id(get("part_of")))
-            set_organizer(record, optional_id(get("organizer")))
-            set_forum(record, optional_id(get("forum")))
-            set_cameo(record, cameo_code(get("cameo")))
-            set_sources(record, sources)
-            set_notes(record, notes)
-            set_inferred(record, inferred)
-            return record
-
-        return event
-
-    def _common(
-        self, raw: Any, keys: frozenset[str], inferable: frozenset[str]
-    ) -> tuple[str, str, tuple[Citation, ...], str | None, frozenset[str]]:
-        """What agreements and events share: id, title, sources, notes and inferred, checked;
-        and no key but the record type's attributes."""
-        if type(raw) is not dict or not raw.keys() <= keys:
-            _fail()
-        record_id = raw["id"]
-        if type(record_id) is not str or _id_match(record_id) is None:
-            _fail()
-        title = raw["title"]
-        if type(title) is not str or not title:
-            _fail()
-        value = raw["sources"]
-        if type(value) is not list or not value:
-            _fail()
-        try:
-            sources = tuple(map(self._citations.__getitem__, value))
-        except (KeyError, TypeError):
-            sources = self._sources(value)
-        notes = raw.get("notes")
-        if notes is not None and (type(notes) is not str or not notes):
-            _fail()
-        value = raw.get("inferred", _ABSENT)
-        inferred = _EMPTY if value is _ABSENT else self._inferred(value, inferable)
-        return record_id, title, sources, notes, inferred
-
-    # Shared values -----------------------------------------------------------------------
-
-    def _id(self, value: Any) -> str:
-        known = self._strings.get(value) if type(value) is str else None
-        if known is None:
-            if type(value) is not str or _id_match(value) is None:
-                _fail()
-            known = self._strings[value] = value
-        return known
-
-    @staticmethod
-    def _identifiers(value: Any) -> tuple[str, ...]:
-        """Ids in other datasets (``scheme:value``), distinct; rare, so not shared."""
-        if type(value) is not list:
-            _fail()
-        for item in value:
-            if type(item) is not str or _identifier_match(item) is None:
-                _fail()
-        if len(set(value)) != len(value):
-            _fail()
-        return tuple(value)
-
-    def _optional_id(self, value: Any) -> str | None:
-        return None if value is None else self._id(value)
-
-    def _ids(self, value: Any) -> tuple[str, ...]:
-        """A list of distinct ids, as a tuple shared with every equal list."""
-        if type(value) is not list:
-            _fail()
-        key = tuple(value)
-        known = self._id_tuples.get(key)
-        if known is None:
-            known = self._id_tuples[key] = self._checked_ids(key)
-            if len(set(known)) != len(known):
-                _fail()
-        return known
-
-    def _id_set(self, value: Any) -> frozenset[str]:
-        if type(value) is not list:
-            _fail()
-        key = tuple(value)
-        known = self._id_sets.get(key)
-        if known is None:
-            known = self._id_sets[key] = frozenset(self._checked_ids(key))
-        return known
-
-    def _checked_ids(self, values: tuple[Any, ...]) -> tuple[str, ...]:
-        """The ids, each checked once per load and then shared."""
-        found = tuple(map(self._strings.get, values))
-        if None in found:
-            found = tuple([self._id(value) for value in values])
-        return found  # type: ignore[return-value]
-
-    def _inferred(self, value: Any, allowed: frozenset[str]) -> frozenset[str]:
-        if type(value) is not list:
-            _fail()
-        key = tuple(value)
-        known = self._text_sets.get(key)
-        if known is None:
-            if any(type(item) is not str for item in key):
-                _fail()
-            known = self._text_sets[key] = frozenset(key)
-        if not known <= allowed:
-            _fail()
-        return known
-
-    def _date(self, value: Any) -> PartialDate | None:
-        if value is None:
-            return None
-        if type(value) is not str:
-            return structure_date(value)
+    def date(self, value: Any) -> PartialDate:
+        """A date from its text, read once per load."""
         known = self._dates.get(value)
         if known is None:
-            known = self._dates[value] = structure_date(value)
+            known = structure_date(value)
+            if type(value) is str:
+                self._dates[value] = known
         return known
 
-    def _period(self, value: Any) -> Period | None:
-        if value is None:
-            return None
-        if type(value) is not str:
-            return _period_of(value)
+    def period(self, value: Any) -> Period:
+        """A period from its text, read once per load."""
         known = self._periods.get(value)
         if known is None:
-            known = self._periods[value] = _period_of(value)
+            known = _period_of(value)
+            if type(value) is str:
+                self._periods[value] = known
         return known
 
-    def _sources(self, value: Any) -> tuple[Citation, ...]:
-        if type(value) is not list or not value:
-            _fail()
+    def citations(self, value: Any) -> tuple[Citation, ...]:
+        """A list of citations (``"source#3"`` or tables), each text read once per load."""
+        if type(value) is not list:
+            raise UnsoundError
         known = self._citations
+        try:
+            return tuple(map(known.__getitem__, value))
+        except (KeyError, TypeError):
+            pass  # a citation not read before, or a table: read them one by one
         found = []
         for item in value:
-            citation = known.get(item) if type(item) is str else None
+            if type(item) is dict:
+                found.append(plain_citation(item))
+                continue
+            citation = known.get(item)
             if citation is None:
-                citation = self._citation(item)
+                citation = known[item] = structure_citation(item)
             found.append(citation)
         return tuple(found)
 
-    def _citation(self, value: Any) -> Citation:
-        if type(value) is dict:
-            return plain_citation(value)
-        citation = self._citations.get(value) if type(value) is str else None
-        if citation is None:
-            citation = structure_citation(value)
-            if type(value) is str:
-                self._citations[value] = citation
-        return citation
 
-    @staticmethod
-    def _notes(value: Any) -> str | None:
-        if value is not None and (type(value) is not str or not value):
-            _fail()
-        return value
+# Generation ---------------------------------------------------------------------------------
 
-    # Every other record type, through its own __init__ and validators --------------------
+_Need = Callable[[Structurer], Any]
+_made_by_type: dict[type, tuple[Callable[..., Structure], list[_Need]] | None] = {}
+_sources: dict[type, str] = {}
+_serial = itertools.count()
 
-    def _generic(self, cls: type) -> Structure | None:
-        """Read each attribute by its annotation, then build with ``cls(**values)``."""
-        readers: dict[str, Callable[[Any], Any]] = {}
-        for attribute in attrs.fields(cls):
-            reader = self._reader(_annotation(cls, attribute.name))
-            if reader is None:
-                return None
-            readers[attribute.name] = reader
-        names = frozenset(readers)
 
-        def structure(raw: Any) -> Any:
-            if type(raw) is not dict or not raw.keys() <= names:
-                _fail()
-            return cls(**{key: readers[key](value) for key, value in raw.items()})
+def _made(cls: type) -> tuple[Callable[..., Structure], list[_Need]] | None:
+    """The compiled factory of ``cls``'s structurer and what it needs from a Structurer."""
+    if cls not in _made_by_type:
+        _made_by_type[cls] = None
+        generator = _Generator(cls)
+        source = generator.generate()
+        if source is not None:
+            name = f"<defcoop fast structure {cls.__module__}.{cls.__qualname__}-{next(_serial)}>"
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+            namespace = dict(generator.constants)
+            exec(compile(source, name, "exec"), namespace)
+            _sources[cls] = source
+            _made_by_type[cls] = (namespace["make"], generator.needs)
+    return _made_by_type[cls]
 
-        return structure
 
-    def _reader(self, annotation: str) -> Callable[[Any], Any] | None:
-        optional = annotation.endswith(" | None")
-        reader = self._required_reader(annotation.removesuffix(" | None"))
-        if reader is None or not optional:
-            return reader
-        required = reader
-        return lambda value: None if value is None else required(value)
+def source_of(cls: type) -> str | None:
+    """The generated source of ``cls``'s fast structurer, for reading and debugging."""
+    _made(cls)
+    return _sources.get(cls)
 
-    def _required_reader(self, annotation: str) -> Callable[[Any], Any] | None:
-        nested = {"Role": Role, "FieldEvidence": FieldEvidence}
-        simple: dict[str, Callable[[Any], Any]] = {
-            "str": lambda value: strict(str, value),
-            "int": lambda value: strict(int, value),
-            "tuple[str, ...]": lambda value: tuple(self._texts(value)),
-            "frozenset[str]": lambda value: frozenset(self._texts(value)),
-            "tuple[Citation, ...]": self._citation_list,
-            "PartialDate": lambda value: self._date(value) if value is not None else _fail(),
-            "Period": lambda value: self._period(value) if value is not None else _fail(),
+
+def _attribute(name: str) -> _Need:
+    return operator.attrgetter(name)
+
+
+def _checked(key: Any) -> _Need:
+    return lambda structurer: structurer.checked(key)
+
+
+def _function(cls: type, structurer: Structurer) -> Structure | None:
+    return structurer.function(cls)
+
+
+class _UnreadableError(Exception):
+    """An attribute the generator does not know how to read: no fast path for its type."""
+
+
+def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    arguments = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) and type(None) in arguments:
+        rest = [argument for argument in arguments if argument is not type(None)]
+        if len(rest) == 1:
+            return rest[0], True
+    return hint, False
+
+
+def _guaranteed(rules: tuple[Rule, ...], produced: Any) -> tuple[Rule, ...]:
+    """The rules left once reading has made sure of the value's type (or vocabulary)."""
+    return tuple(
+        rule
+        for rule in rules
+        if not (isinstance(rule, InstanceOf | MemberOf) and _same(rule, produced))
+    )
+
+
+def _same(rule: InstanceOf | MemberOf, produced: Any) -> bool:
+    expected = rule.expected if isinstance(rule, InstanceOf) else rule.vocabulary
+    return isinstance(produced, type) and issubclass(produced, expected)
+
+
+class _Generator:
+    """Writes the source of one record type's fast structurer."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.constants: dict[str, Any] = {
+            "_Unsound": UnsoundError,
+            "_MALFORMED": _MALFORMED,
+            "_ABSENT": _ABSENT,
+            "_LARGEST": LARGEST_INT,
         }
-        if annotation in simple:
-            return simple[annotation]
-        vocabulary = getattr(kinds, annotation, None)
-        if isinstance(vocabulary, type) and issubclass(vocabulary, enum.StrEnum):
-            members = _members(vocabulary)
-            return lambda value: members[value]
-        item_type = annotation.removeprefix("tuple[").removesuffix(", ...]")
-        if item_type in nested:
-            build = self.function(nested[item_type])
-            if build is not None:
-                item_build = build
-                return lambda value: tuple([item_build(item) for item in _listed(value)])
-        return None
+        self._names: dict[int, str] = {}
+        self.needs: list[_Need] = []
+        self.parameters: list[str] = []
+        self.lines: list[str] = []
 
-    def _citation_list(self, value: Any) -> tuple[Citation, ...]:
-        return tuple([self._citation(item) for item in _listed(value)])
+    def bind(self, value: object) -> str:
+        """The global name under which the generated code reaches ``value``."""
+        name = self._names.get(id(value))
+        if name is None:
+            name = self._names[id(value)] = f"_k{len(self._names)}"
+            self.constants[name] = value
+        return name
 
-    @staticmethod
-    def _texts(value: Any) -> list[str]:
-        return [strict(str, item) for item in _listed(value)]
+    def need(self, name: str, need: _Need) -> str:
+        """A parameter of the factory: something each load has its own of (a cache)."""
+        self.parameters.append(name)
+        self.needs.append(need)
+        return name
 
+    def generate(self) -> str | None:
+        cls = self.cls
+        if not attrs.has(cls):
+            return None
+        try:
+            hints = typing.get_type_hints(cls)
+            direct = self._direct_possible()
+            body = self._body(hints, direct)
+        except (_UnreadableError, NameError):
+            return None
+        parameters = ", ".join(self.parameters)
+        header = [
+            f"def make({parameters}):",
+            "    def structure(raw):",
+            f"        if type(raw) is not dict or not raw.keys() <= {self.bind(self._keys())}:",
+            "            raise _Unsound",
+            "        get = raw.get",
+            "        try:",
+        ]
+        footer = [
+            "        except _MALFORMED:",
+            "            raise _Unsound from None",
+            "    return structure",
+        ]
+        return "\n".join(header + ["            " + line for line in body] + footer) + "\n"
 
-def _annotation(cls: type, name: str) -> str:
-    """An attribute's annotation as written in the source (the model uses postponed annotations).
+    def _keys(self) -> frozenset[str]:
+        return frozenset(field.name for field in attrs.fields(self.cls))
 
-    Read from ``__annotations__`` rather than ``attrs.fields``, whose types become objects once
-    anything calls ``attrs.resolve_types`` on the class.
-    """
-    for klass in cls.__mro__:
-        annotation = vars(klass).get("__annotations__", {}).get(name)
-        if annotation is not None:
-            return annotation if isinstance(annotation, str) else repr(annotation)
-    return ""
+    def _direct_possible(self) -> bool:
+        """Whether records can be built by setting their slots, checking every rule here."""
+        cls = self.cls
+        if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+            return False
+        for field in attrs.fields(cls):
+            slot = cls.__dict__.get(field.name)
+            if not isinstance(slot, types.MemberDescriptorType):
+                return False
+            if field.validator is not None and not isinstance(field.validator, Check):
+                return False
+            if field.converter not in (None, to_tuple, to_frozenset):
+                return False
+            default = field.default
+            if isinstance(default, attrs.Factory) and (  # type: ignore[arg-type]
+                default.takes_self or default.factory not in (tuple, frozenset)
+            ):
+                return False
+            for rule in rules_of(field):
+                probe = rule.source("_probe", lambda value: "_x", cls, lambda name: name)
+                if probe is None:
+                    return False
+        return True
 
+    def _body(self, hints: dict[str, Any], direct: bool) -> list[str]:
+        lines: list[str] = [] if direct else ["kw = {}"]
+        relating: list[str] = []
+        for field in attrs.fields(self.cls):
+            hint, optional = _unwrap_optional(hints[field.name])
+            local = f"a_{field.name}"
+            key = repr(field.name)
+            rules = rules_of(field) if direct else ()
+            read = self._read(hint, rules, local, field.name)
+            if field.default is attrs.NOTHING:
+                lines += [f"v = raw[{key}]", *read]
+            elif direct:
+                default = field.default
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    default = default.factory()
+                if default is None:
+                    lines += [f"v = get({key})", "if v is None:", f"    {local} = None", "else:"]
+                else:
+                    lines += [
+                        f"v = get({key}, _ABSENT)",
+                        "if v is _ABSENT:",
+                        f"    {local} = {self.bind(default)}",
+                        "else:",
+                    ]
+                lines += ["    " + line for line in read]
+            else:
+                none = ["elif v is None:", f"    kw[{key}] = None"] if optional else []
+                lines += [f"v = get({key}, _ABSENT)", "if v is _ABSENT:", "    pass", *none]
+                lines += ["else:", *("    " + line for line in read)]
+            if not direct:
+                if field.default is attrs.NOTHING:
+                    lines.append(f"kw[{key}] = {local}")
+                else:
+                    lines.append(f"    kw[{key}] = {local}")
+            for rule in rules:
+                if rule.relates:
+                    test = rule.source(local, self.bind, self.cls, lambda name: f"a_{name}")
+                    guard = f"{local} is not None and " if optional else ""
+                    relating += [f"if {guard}not ({test}):", "    raise _Unsound"]
+        if not direct:
+            return [*lines, f"return {self.bind(self.cls)}(**kw)"]
+        new = self.bind(object.__new__)
+        lines += relating
+        lines.append(f"r = {new}({self.bind(self.cls)})")
+        for field in attrs.fields(self.cls):
+            setter = self.bind(self.cls.__dict__[field.name].__set__)
+            lines.append(f"{setter}(r, a_{field.name})")
+        lines.append("return r")
+        return lines
 
-def _listed(value: Any) -> list[Any]:
-    if type(value) is not list:
-        _fail()
-    return value
+    def _tests(self, rules: tuple[Rule, ...], value: str) -> str:
+        """One expression true when ``value`` obeys every rule that does not relate."""
+        tests = []
+        for rule in rules:
+            if rule.relates:
+                continue
+            test = rule.source(value, self.bind, self.cls, lambda name: f"a_{name}")
+            assert test is not None  # _direct_possible made sure
+            tests.append(f"({test})")
+        return " and ".join(tests)
+
+    def _read(self, hint: Any, rules: tuple[Rule, ...], local: str, name: str) -> list[str]:
+        """Lines that read the raw value ``v`` into ``local``, raising _Unsound on any doubt."""
+        if hint is str or hint is int:
+            return self._scalar(hint, _guaranteed(rules, hint), local)
+        if hint is PartialDate or hint is Period:
+            reader = "date" if hint is PartialDate else "period"
+            known = self.need(f"{reader}s_{name}", _attribute(f"_{reader}s"))
+            read = self.need(f"read_{reader}_{name}", _attribute(reader))
+            return [
+                f"{local} = {known}.get(v)",
+                f"if {local} is None:",
+                f"    {local} = {read}(v)",
+                *self._check(_guaranteed(rules, hint), local),
+            ]
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            members = self.bind({member.value: member for member in hint})
+            return [f"{local} = {members}[v]", *self._check(_guaranteed(rules, hint), local)]
+        origin = typing.get_origin(hint)
+        if origin in (tuple, frozenset):
+            return self._collection(origin, typing.get_args(hint)[0], rules, local, name)
+        raise _UnreadableError(hint)
+
+    def _check(self, rules: tuple[Rule, ...], local: str) -> list[str]:
+        tests = self._tests(rules, local)
+        return [f"if not ({tests}):", "    raise _Unsound"] if tests else []
+
+    def _scalar(self, hint: type, rules: tuple[Rule, ...], local: str) -> list[str]:
+        exact = f"type(v) is not {hint.__name__}"
+        if hint is int:
+            exact += " or not -_LARGEST <= v <= _LARGEST"
+        tests = self._tests(rules, "v")
+        if not tests or hint is int or all(isinstance(rule, NonEmpty) for rule in rules):
+            condition = f"{exact} or not ({tests})" if tests else exact
+            return [f"if {condition}:", "    raise _Unsound", f"{local} = v"]
+        # A costly rule (a pattern): each distinct value is checked once per load.
+        checked = self.need(f"checked_{local}", _checked((hint, rules)))
+        return [
+            f"{local} = {checked}.get(v)",
+            f"if {local} is None:",
+            f"    if {exact} or not ({tests}):",
+            "        raise _Unsound",
+            f"    {local} = {checked}[v] = v",
+        ]
+
+    def _collection(
+        self, origin: type, item: Any, rules: tuple[Rule, ...], local: str, name: str
+    ) -> list[str]:
+        rules = _guaranteed(rules, origin)
+        item_rules: tuple[Rule, ...] = ()
+        outer: list[Rule] = []
+        for rule in rules:
+            if isinstance(rule, Each):
+                item_rules += _guaranteed(rule.rules, item)
+            else:
+                outer.append(rule)
+        if item is Citation:
+            read = self.need(f"citations_{name}", _attribute("citations"))
+            lines = [f"{local} = {read}(v)"]
+            if origin is frozenset:
+                lines = [f"{local} = frozenset({read}(v))"]
+            return lines + self._check_each(item_rules, local) + self._check(tuple(outer), local)
+        if attrs.has(item):
+            if _made(item) is None:
+                raise _UnreadableError(item)
+            build = self.need(f"build_{name}", functools.partial(_function, item))
+            kind = origin.__name__
+            return [
+                "if type(v) is not list:",
+                "    raise _Unsound",
+                f"{local} = {kind}([{build}(x) for x in v])",
+                *self._check_each(item_rules, local),
+                *self._check(tuple(outer), local),
+            ]
+        if item is not str:
+            raise _UnreadableError(item)
+        # Lists of text: each distinct list is read and checked once per load, then shared.
+        lists = self.need(f"lists_{name}", _checked(("list", self.cls, name, rules)))
+        items = self.need(f"items_{name}", _checked(("item", str, item_rules)))
+        tests = self._tests(item_rules, "x")
+        condition = "type(x) is not str" + (f" or not ({tests})" if tests else "")
+        return [
+            f"{local} = {lists}.get(tuple(v)) if type(v) is list else None",
+            f"if {local} is None:",
+            "    if type(v) is not list:",
+            "        raise _Unsound",
+            "    found = []",
+            "    for x in v:",
+            f"        y = {items}.get(x)",
+            "        if y is None:",
+            f"            if {condition}:",
+            "                raise _Unsound",
+            f"            y = {items}[x] = x",
+            "        found.append(y)",
+            f"    {local} = {origin.__name__}(found)",
+            *("    " + line for line in self._check(tuple(outer), local)),
+            f"    {lists}[tuple(v)] = {local}",
+        ]
+
+    def _check_each(self, rules: tuple[Rule, ...], local: str) -> list[str]:
+        if not rules:
+            return []
+        return self._check((Each(*rules),), local)

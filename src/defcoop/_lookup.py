@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from defcoop import registry
 from defcoop._names import normalize, suggest
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DateError, QueryError, UnknownNameError
@@ -152,3 +153,22 @@ def unknown(kind: str, name: str, choices: Iterable[str], *, sample: int = 8) ->
     if close:
         return UnknownNameError(kind, name, close)
     return UnknownNameError(kind, name, pool[:sample], close=False)
+
+
+def record_kind(kind: object) -> type[Any]:
+    """The record class for a data-file key (``"agreements"``), its singular, or the class.
+
+    Raises:
+        UnknownNameError: naming the closest kinds for an unknown word.
+        QueryError: for a value that is neither text nor a record class.
+    """
+    declared = registry.record_types()
+    if isinstance(kind, type) and kind in {d.cls for d in declared}:
+        return kind
+    if isinstance(kind, type):
+        raise QueryError(f"kind= expects a record class such as Agreement, got {kind.__name__}")
+    word = normalize(check_text(kind, "kind"))
+    for record_type in declared:
+        if word in (record_type.key, record_type.singular):
+            return record_type.cls
+    raise unknown("record kind", str(kind), registry.keys())

@@ -15,8 +15,13 @@ from typing import Any
 
 import attrs
 
+from defcoop import registry
+from defcoop._extras import require
 from defcoop.dates import PartialDate, Period
 from defcoop.model import Record
+
+if typing.TYPE_CHECKING:
+    import pandas
 
 DATE_PARTS = ("precision", "earliest", "latest")
 
@@ -50,9 +55,9 @@ def columns(cls: type[Any]) -> tuple[str, ...]:
 
 def row(record: Record) -> dict[str, Any]:
     """One record as a row: its data-file values, plus the extra columns of its dates."""
-    from defcoop.serialize import to_dict
+    from defcoop._converter import make_converter
 
-    values = to_dict(record)
+    values: dict[str, Any] = make_converter().unstructure(record)
     for name in date_fields(type(record)):
         date = getattr(record, name)
         if date is None:
@@ -78,15 +83,13 @@ def table(
     columns; a mix of kinds gets a leading ``type`` column (``"agreement"``, ``"event"``) and
     the union of their columns.
     """
-    from defcoop._validation import kind_name
-
     records = list(records)
     kinds = list(dict.fromkeys(type(record) for record in records))
     if kind is not None or len(kinds) <= 1:
         chosen = kind or (kinds[0] if kinds else None)
         return (columns(chosen) if chosen else ()), [row(r) for r in records]
     names = ["type", *dict.fromkeys(name for k in kinds for name in columns(k))]
-    return tuple(names), [{"type": kind_name(type(r)), **row(r)} for r in records]
+    return tuple(names), [{"type": registry.of(type(r)).singular, **row(r)} for r in records]
 
 
 def date_columns(names: Sequence[str]) -> list[str]:
@@ -121,3 +124,17 @@ def csv_text(records: Iterable[Record], kind: type[Any]) -> str:
     writer.writerow(names)
     writer.writerows([cell(row.get(name)) for name in names] for row in rows)
     return buffer.getvalue()
+
+
+def frame(records: Iterable[Record], kind: type[Any] | None, purpose: str) -> pandas.DataFrame:
+    """A pandas DataFrame of :func:`table`'s columns and rows; date columns as datetimes.
+
+    Raises:
+        MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
+    """
+    pd: Any = require("pandas", "pandas", purpose=purpose)
+    names, rows = table(records, kind)
+    result = pd.DataFrame.from_records(rows, columns=list(names))
+    for name in date_columns(names):
+        result[name] = result[name].astype("datetime64[s]")
+    return result

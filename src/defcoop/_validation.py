@@ -8,6 +8,9 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+import attrs
+
+from defcoop import registry
 from defcoop._names import did_you_mean, normalize, suggest
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import Problem
@@ -16,31 +19,15 @@ from defcoop.model import (
     Citation,
     Country,
     Event,
-    Field,
-    Mechanism,
-    Organization,
-    Person,
     Record,
     Relationship,
     Source,
 )
 
-_KIND_NAMES: dict[type, str] = {
-    Source: "source",
-    Country: "country",
-    Field: "field",
-    Person: "person",
-    Organization: "organization",
-    Agreement: "agreement",
-    Event: "event",
-    Mechanism: "mechanism",
-    Relationship: "relationship",
-}
-
 
 def kind_name(record_type: type) -> str:
     """The word for a record type in messages and queries ("agreement", "person", ...)."""
-    return _KIND_NAMES[record_type]
+    return registry.of(record_type).singular
 
 
 class Origin(NamedTuple):
@@ -53,61 +40,41 @@ class Origin(NamedTuple):
 Locate = Callable[[Record], Origin]
 
 
-_REFERENCES: dict[type, tuple[tuple[str, type, bool], ...]] = {
-    Field: (("broader", Field, False),),
-    Person: (("country", Country, False),),
-    Organization: (("country", Country, False), ("parent", Organization, False)),
-    Agreement: (
-        ("parties", Country, True),
-        ("fields", Field, True),
-        ("signatories", Organization, True),
-        ("signed_during", Event, False),
-    ),
-    Event: (
-        ("parties", Country, True),
-        ("participants", Person, True),
-        ("part_of", Event, False),
-        ("organizer", Organization, False),
-        ("forum", Organization, False),
-    ),
-    Mechanism: (("parties", Country, True), ("fields", Field, True)),
-    Relationship: (
-        ("parties", Country, True),
-        ("fields", Field, True),
-        ("forums", Organization, True),
-    ),
-}
-"""Per record type, the attributes that hold ids: (name, type referred to, holds several)."""
-
-_PARENTS: dict[type, str] = {Field: "broader", Organization: "parent", Event: "part_of"}
-"""The attribute that links a record to one above it of its own kind; the links form no cycle."""
-
-
 def model_type(record: Record) -> type:
     """The model class a record is an instance of (its own class, or the one it derives from)."""
-    for cls in type(record).__mro__:
-        if cls in _KIND_NAMES:
-            return cls
-    raise TypeError(f"not a defcoop record: {record!r}")
+    try:
+        return registry.of(type(record)).cls
+    except TypeError:
+        raise TypeError(f"not a defcoop record: {record!r}") from None
 
 
 def _references(record: Record) -> Iterator[tuple[str, str, type]]:
     """Every id a record refers to, as ``(attribute path, id, expected record type)``."""
-    for name, expected, several in _REFERENCES.get(model_type(record), ()):
-        value = getattr(record, name)
-        if not several:
-            if value is not None:
-                yield name, value, expected
-        elif isinstance(value, frozenset):
-            for item in sorted(value):
-                yield name, item, expected
-        else:
-            for i, item in enumerate(value):
-                yield f"{name}[{i}]", item, expected
-    if isinstance(record, Person):
-        for i, role in enumerate(record.roles):
-            if role.organization is not None:
-                yield f"roles[{i}].organization", role.organization, Organization
+    for reference in registry.of(type(record)).references:
+        expected = reference.target_type
+        for path, value in _values_at(record, reference.attribute):
+            if value is None:
+                continue
+            if isinstance(value, frozenset):
+                for item in sorted(value):
+                    yield path, item, expected
+            elif isinstance(value, tuple):
+                for i, item in enumerate(value):
+                    yield f"{path}[{i}]", item, expected
+            else:
+                yield path, value, expected
+
+
+def _values_at(record: Any, attribute: str) -> Iterator[tuple[str, Any]]:
+    """The value at an attribute path: ``"parties"``, or ``"roles.organization"`` per role."""
+    name, _, rest = attribute.partition(".")
+    value = getattr(record, name)
+    if not rest:
+        yield name, value
+        return
+    for i, item in enumerate(value):
+        for path, found in _values_at(item, rest):
+            yield f"{name}[{i}].{path}", found
 
 
 def _citations(record: Record) -> Iterator[tuple[str, Citation]]:
@@ -259,7 +226,7 @@ class _Checker:
 def _parent_links(records: Iterable[Record]) -> dict[str, str]:
     links: dict[str, str] = {}
     for record in records:
-        name = _PARENTS.get(model_type(record))
+        name = registry.of(type(record)).parent
         parent = None if name is None else getattr(record, name)
         if parent is not None:
             links[record.id] = parent
@@ -311,13 +278,12 @@ def ids(groups: Mapping[type, Sequence[Record]]) -> dict[str, Record]:
     """Every record by id; fewer entries than records when an id is used twice."""
     by_id: dict[str, Record] = {}
     for cls, group in groups.items():
-        by_id.update(zip(map(_ID_OF[cls], group), group, strict=True))
+        by_id.update(zip(map(_id_of(cls), group), group, strict=True))
     return by_id
 
 
-_ID_OF: dict[type, Callable[[Any], str]] = {
-    cls: attrgetter("code" if cls is Country else "id") for cls in _KIND_NAMES
-}
+def _id_of(cls: type) -> Callable[[Any], str]:
+    return attrgetter(registry.of(cls).id_attribute)
 
 
 def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
@@ -329,13 +295,16 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
     detailed problems. ``by_id`` must hold every record (no id used twice).
     """
     for cls, group in groups.items():
-        for name, expected, several in _REFERENCES.get(cls, ()):
-            values = _distinct(group, name, several)
+        for reference in registry.of(cls).references:
+            expected = reference.target_type
+            if "." in reference.attribute:  # inside the items of a list: record by record
+                for record in group:
+                    for _, value in _values_at(record, reference.attribute):
+                        if value is not None and not isinstance(by_id.get(value), expected):
+                            return False
+                continue
+            values = _distinct(group, reference.attribute)
             if not all(isinstance(by_id.get(value), expected) for value in values):
-                return False
-    for person in groups.get(Person, ()):
-        for attribute, target, expected in _references(person):
-            if attribute.startswith("roles") and not isinstance(by_id.get(target), expected):
                 return False
     return (
         _citations_sound(groups, by_id)
@@ -346,9 +315,9 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
     )
 
 
-def _distinct(group: Sequence[Record], name: str, several: bool) -> set[Any]:
+def _distinct(group: Sequence[Record], name: str) -> set[Any]:
     values = list(map(attrgetter(name), group))
-    if several:
+    if values and isinstance(values[0], tuple | frozenset):
         # Loaded records share equal id lists: look into each shared list once.
         lists = dict(zip(map(id, values), values, strict=True)).values()
         return set(chain.from_iterable(lists))
@@ -360,7 +329,7 @@ def _distinct(group: Sequence[Record], name: str, several: bool) -> set[Any]:
 def _citations_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
     cited: list[Citation] = []
     for cls, group in groups.items():
-        if cls in (Source, Country, Field):
+        if "sources" not in attrs.fields_dict(cls):
             continue
         cited += chain.from_iterable(map(attrgetter("sources"), group))
     for relationship in groups.get(Relationship, ()):
@@ -399,8 +368,10 @@ def _dates_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Re
 
 def _has_cycle(groups: Mapping[type, Sequence[Record]]) -> bool:
     links: dict[str, str] = {}
-    for cls, name in _PARENTS.items():
-        group = groups.get(cls, ())
+    for cls, group in groups.items():
+        name = registry.of(cls).parent
+        if name is None:
+            continue
         links.update(
             (record.id, getattr(record, name))
             for record in compress(group, map(attrgetter(name), group))

@@ -76,7 +76,7 @@ def to_arrow(records: Iterable[Record], kind: type[Record] | str | None = None) 
         QueryError: for records of more than one kind.
     """
     pa = _pa("to_arrow()")
-    from defcoop.frames import record_kind
+    from defcoop._lookup import record_kind
 
     rows = list(records)
     kinds = {type(record) for record in rows}
@@ -108,7 +108,7 @@ def from_arrow(table: pyarrow.Table, kind: type[Record] | str) -> list[Record]:
     """
     import attrs
 
-    from defcoop.frames import record_kind
+    from defcoop._lookup import record_kind
     from defcoop.serialize import from_dict
 
     record_type = record_kind(kind)
@@ -123,7 +123,7 @@ def from_arrow(table: pyarrow.Table, kind: type[Record] | str) -> list[Record]:
 
 def dataset_table(dataset: Dataset, kind: str | type[Record]) -> pyarrow.Table:
     """Every record of one kind in ``dataset``, as :meth:`Dataset.to_arrow` documents."""
-    from defcoop.frames import record_kind
+    from defcoop._lookup import record_kind
 
     record_type = record_kind(kind)
     return to_arrow((r for r in dataset if type(r) is record_type), record_type)
@@ -132,10 +132,10 @@ def dataset_table(dataset: Dataset, kind: str | type[Record]) -> pyarrow.Table:
 def parquet_files(dataset: Dataset) -> dict[str, bytes]:
     """One Parquet file per record type, by name (``agreements.parquet``...), as bytes."""
     parquet = require("pyarrow.parquet", "arrow", purpose="the Parquet export")
-    from defcoop.loading import COLLECTIONS
+    from defcoop.registry import collections
 
     written = {}
-    for key, record_type in COLLECTIONS.items():
+    for key, record_type in collections().items():
         sink = io.BytesIO()
         table = dataset_table(dataset, record_type)
         metadata = {b"defcoop.record_type": record_type.__name__.encode()}

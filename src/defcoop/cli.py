@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from defcoop import _display
+from defcoop import _display, registry
 from defcoop._names import did_you_mean, suggest
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
@@ -280,7 +280,6 @@ def _query(arguments: argparse.Namespace) -> int:
 
 
 def _show(arguments: argparse.Namespace) -> int:
-    from defcoop._validation import kind_name
 
     dataset = _dataset(arguments)
     record = dataset.get(arguments.id)
@@ -288,7 +287,7 @@ def _show(arguments: argparse.Namespace) -> int:
     if arguments.json:
         _print_json(
             {
-                "kind": kind_name(type(record)),
+                "kind": registry.of(type(record)).singular,
                 "record": _plain(record),
                 "evidence": [
                     {

@@ -39,9 +39,9 @@ _RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 
 
 def _collections() -> dict[str, type[Record]]:
-    from defcoop.loading import COLLECTIONS
+    from defcoop.registry import collections
 
-    return COLLECTIONS
+    return collections()
 
 
 def _key_of(record_type: type[Record]) -> str:
@@ -49,9 +49,9 @@ def _key_of(record_type: type[Record]) -> str:
 
 
 def _kind(record_type: type[Record]) -> str:
-    from defcoop._validation import kind_name
+    from defcoop.registry import of
 
-    return kind_name(record_type)
+    return of(record_type).singular
 
 
 def _links() -> list[tuple[str, type[Record], str, type[Record]]]:

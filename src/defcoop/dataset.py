@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-import re
+import enum
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from defcoop import _tabular, registry
 from defcoop._lookup import (
     NameIndex,
     check_text,
     coerce_member,
     coerce_period,
     plover_filter,
+    record_kind,
     unknown,
 )
 from defcoop._table import Table
-from defcoop._validation import Origin, check, group_by_kind, ids, kind_name
+from defcoop._validation import Origin, check, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
@@ -35,6 +38,7 @@ from defcoop.model import (
     Source,
 )
 from defcoop.results import Results
+from defcoop.rules import CAMEO
 
 if TYPE_CHECKING:
     import pandas
@@ -72,19 +76,13 @@ class Dataset:
     """
 
     __slots__ = (
-        "_agreements",
         "_by_cow_code",
         "_by_id",
         "_countries",
-        "_country_names",
-        "_events",
-        "_field_names",
-        "_mechanisms",
+        "_listed",
+        "_names",
         "_narrower",
-        "_organizations",
-        "_people",
-        "_person_names",
-        "_relationships",
+        "_tables",
         "info",
     )
 
@@ -94,16 +92,10 @@ class Dataset:
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
-    _country_names: NameIndex
-    _field_names: NameIndex
     _narrower: dict[str, frozenset[str]]
-    _person_names: NameIndex
-    _people: Table[Person]
-    _organizations: Table[Organization]
-    _agreements: Table[Agreement]
-    _events: Table[Event]
-    _mechanisms: Table[Mechanism]
-    _relationships: Table[Relationship]
+    _names: dict[type, NameIndex]
+    _listed: dict[type, tuple[Record, ...]]
+    _tables: dict[type, Table[Any]]
 
     def __init__(self, records: Iterable[Record], *, info: DatasetInfo | None = None) -> None:
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
@@ -140,65 +132,41 @@ class Dataset:
         by_id: dict[str, Record],
         info: DatasetInfo | None,
     ) -> None:
-        def of(kind: type[R]) -> Sequence[R]:
-            return groups.get(kind, ())  # type: ignore[return-value]
+        """Index the records as their record types declare (:mod:`defcoop.registry`).
 
+        A type with query indexes gets a :class:`Table` with one posting per filter; any
+        other is listed by id. A type with names gets a name index for its lookups.
+        """
         set_ = object.__setattr__
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
-        countries = sorted(of(Country), key=lambda c: c.code)
+        fields = sorted(groups.get(Field, ()), key=_id)
+        narrower = _narrower_closure(fields)  # type: ignore[arg-type]
+        set_(self, "_narrower", narrower)
+        by_field = _broader_closure(narrower)
+        listed: dict[type, tuple[Record, ...]] = {}
+        tables: dict[type, Table[Any]] = {}
+        names: dict[type, NameIndex] = {}
+        for declared in registry.record_types():
+            group = groups.get(declared.cls, ())
+            if declared.indexes:
+                keys = {
+                    ix.filter: by_field if ix.broader else ix.keys or _keys(declared, ix)
+                    for ix in declared.indexes
+                }
+                tables[declared.cls] = Table(group, declared.date, keys)
+            else:
+                listed[declared.cls] = tuple(sorted(group, key=attrgetter(declared.id_attribute)))
+            if declared.names:
+                names[declared.cls] = NameIndex(
+                    declared.singular, ((_id(r), _name_values(r, declared.names)) for r in group)
+                )
+        set_(self, "_listed", listed)
+        set_(self, "_tables", tables)
+        set_(self, "_names", names)
+        countries: tuple[Country, ...] = listed.get(Country, ())  # type: ignore[assignment]
         set_(self, "_countries", {c.code: c for c in countries})
         set_(self, "_by_cow_code", {c.cow_code: c for c in countries if c.cow_code is not None})
-        set_(
-            self,
-            "_country_names",
-            NameIndex("country", ((c.code, _country_names(c)) for c in countries)),
-        )
-        fields = sorted(of(Field), key=lambda f: f.id)
-        narrower = _narrower_closure(fields)
-        set_(self, "_narrower", narrower)
-        set_(
-            self,
-            "_field_names",
-            NameIndex("field", ((f.id, (f.label, *f.aliases)) for f in fields)),
-        )
-        people = of(Person)
-        set_(
-            self,
-            "_person_names",
-            NameIndex("person", ((p.id, (p.name, *p.aliases)) for p in people)),
-        )
-        by_field = _broader_closure(narrower)
-        country = _optional("country")
-        parties = attrgetter("parties")
-        set_(self, "_people", Table(people, None, {"country": country}))
-        set_(self, "_organizations", Table(of(Organization), None, {"country": country}))
-        set_(
-            self,
-            "_agreements",
-            Table(of(Agreement), "signed", {"field": by_field, "party": parties}),
-        )
-        set_(
-            self,
-            "_events",
-            Table(
-                of(Event),
-                "when",
-                {
-                    "party": parties,
-                    "person": attrgetter("participants"),
-                    "kind": lambda e: (e.kind.value,),
-                    "status": lambda e: (e.status.value,),
-                    "plover": lambda e: e.plover.filter_keys() if e.plover else (),
-                },
-            ),
-        )
-        set_(self, "_mechanisms", Table(of(Mechanism), None, {"party": parties}))
-        set_(
-            self,
-            "_relationships",
-            Table(of(Relationship), None, {"party": parties, "field": by_field}),
-        )
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot set {name!r}")
@@ -211,7 +179,7 @@ class Dataset:
     @property
     def sources(self) -> Results[Source]:
         """Every source, by id."""
-        return Results(sorted((r for r in self._by_id.values() if isinstance(r, Source)), key=_id))
+        return Results(self._listed[Source])  # type: ignore[arg-type]
 
     @property
     def countries(self) -> Results[Country]:
@@ -221,15 +189,13 @@ class Dataset:
     @property
     def fields(self) -> Results[Field]:
         """The taxonomy of cooperation fields, by id."""
-        return Results(sorted((r for r in self._by_id.values() if isinstance(r, Field)), key=_id))
+        return Results(self._listed[Field])  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
-        yield from self.sources
-        yield from self.countries
-        yield from self.fields
-        for table in self._tables():
-            yield from table.records
+        for declared in registry.record_types():
+            table = self._tables.get(declared.cls)
+            yield from self._listed[declared.cls] if table is None else table.records
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -267,7 +233,7 @@ class Dataset:
             if kind is None:
                 raise unknown("id", record_id, self._by_id)
             pool = (r.id for r in self._by_id.values() if isinstance(r, kind))
-            raise unknown(f"{kind_name(kind)} id", record_id, pool)
+            raise unknown(f"{registry.of(kind).singular} id", record_id, pool)
         return record
 
     # Queries -----------------------------------------------------------------------------
@@ -292,7 +258,7 @@ class Dataset:
             filters["field"] = self.field(field).id
         if party is not None:
             filters["party"] = self.country(party).code
-        return Results(self._agreements.select(filters, _period(signed, "signed")))
+        return Results(self._tables[Agreement].select(filters, _period(signed, "signed")))
 
     def events(
         self,
@@ -329,7 +295,7 @@ class Dataset:
             filters["person"] = self.person(person).id
         if plover is not None:
             filters["plover"] = plover_filter(plover)
-        found = self._events.select(filters, _period(when, "when"))
+        found = self._tables[Event].select(filters, _period(when, "when"))
         if cameo is not None:
             code = _cameo(cameo)
             found = tuple(e for e in found if e.cameo is not None and e.cameo.startswith(code))
@@ -338,7 +304,7 @@ class Dataset:
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
         filters = {} if party is None else {"party": self.country(party).code}
-        return Results(self._mechanisms.select(filters, None))
+        return Results(self._tables[Mechanism].select(filters, None))
 
     def relationships(
         self, *, party: CountryName | None = None, field: str | Field | None = None
@@ -349,17 +315,17 @@ class Dataset:
             filters["party"] = self.country(party).code
         if field is not None:
             filters["field"] = self.field(field).id
-        return Results(self._relationships.select(filters, None))
+        return Results(self._tables[Relationship].select(filters, None))
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
         filters = {} if country is None else {"country": self.country(country).code}
-        return Results(self._people.select(filters, None))
+        return Results(self._tables[Person].select(filters, None))
 
     def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
         """Organizations and forums, by id."""
         filters = {} if country is None else {"country": self.country(country).code}
-        return Results(self._organizations.select(filters, None))
+        return Results(self._tables[Organization].select(filters, None))
 
     def timeline(
         self, *, party: CountryName | None = None, when: DateFilter | None = None
@@ -409,9 +375,9 @@ class Dataset:
 
         ``kind`` is a data-file key (``"agreements"``), its singular or a record class.
         """
-        from defcoop.frames import dataset_frame
-
-        return dataset_frame(self, kind)
+        record_type = record_kind(kind)
+        records = (r for r in self if type(r) is record_type)
+        return _tabular.frame(records, record_type, "Dataset.to_frame()")
 
     # Lookups -----------------------------------------------------------------------------
 
@@ -430,11 +396,11 @@ class Dataset:
             return found
         else:
             code = check_text(name, "country")
-        return self._countries[self._country_names.resolve(code, "country")]
+        return self._countries[self._names[Country].resolve(code, "country")]
 
     def field(self, name: str | Field) -> Field:
         """The field with this id, label or alias (any case, diacritics ignored)."""
-        field_id = name.id if isinstance(name, Field) else self._field_names.resolve(name, "field")
+        field_id = name.id if isinstance(name, Field) else self._names[Field].resolve(name, "field")
         result = self._by_id.get(field_id)
         if not isinstance(result, Field):
             raise unknown("field", field_id, (f.id for f in self.fields))
@@ -443,35 +409,31 @@ class Dataset:
     def person(self, name: str | Person) -> Person:
         """The person with this id, full name or alias (any case, diacritics ignored)."""
         person_id = (
-            name.id if isinstance(name, Person) else self._person_names.resolve(name, "person")
+            name.id if isinstance(name, Person) else self._names[Person].resolve(name, "person")
         )
         result = self._by_id.get(person_id)
         if not isinstance(result, Person):
-            raise unknown("person", person_id, (p.id for p in self._people.records))
+            raise unknown("person", person_id, (p.id for p in self._tables[Person].records))
         return result
 
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._narrower[self.field(field).id]
 
-    # Helpers -----------------------------------------------------------------------------
 
-    def _tables(self) -> tuple[Table[Any], ...]:
-        return (
-            self._people,
-            self._organizations,
-            self._agreements,
-            self._events,
-            self._mechanisms,
-            self._relationships,
-        )
+def _id(record: Any) -> str:
+    return str(record.id)
 
 
-def _id(record: Record) -> str:
-    return record.id
+def _keys(declared: registry.RecordType, index: registry.Index) -> Callable[[Any], Iterable[str]]:
+    """The index keys of a record: the items of a list, a word's text, a value, or none."""
+    hint = typing.get_type_hints(declared.cls)[index.attribute]
+    name = index.attribute
+    if typing.get_origin(hint) in (tuple, frozenset):
+        return attrgetter(name)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return lambda record: (getattr(record, name).value,)
 
-
-def _optional(name: str) -> Callable[[Any], Iterable[str]]:
     def values(record: Any) -> Iterable[str]:
         value = getattr(record, name)
         return () if value is None else (value,)
@@ -479,9 +441,21 @@ def _optional(name: str) -> Callable[[Any], Iterable[str]]:
     return values
 
 
+def _name_values(record: Any, names: Sequence[str]) -> tuple[str, ...]:
+    """The values of a record's name attributes, as text, in order (lists flattened)."""
+    found: list[str] = []
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            found += value
+        elif value is not None:
+            found.append(str(value))
+    return tuple(found)
+
+
 def _cameo(value: object) -> str:
     code = check_text(value, "cameo")
-    if not re.fullmatch(r"\d{2,4}", code):
+    if not CAMEO.matches(code):
         raise QueryError(
             f"cameo= expects a CAMEO code of two to four digits such as '042' or '04', got {code!r}"
         )
@@ -542,10 +516,3 @@ def _narrower_closure(fields: Sequence[Field]) -> dict[str, frozenset[str]]:
         return frozenset(found)
 
     return {field.id: below(field.id) for field in fields}
-
-
-def _country_names(country: Country) -> tuple[str, ...]:
-    codes = [country.alpha2, *([country.numeric] if country.numeric else [])]
-    if country.cow_code is not None:
-        codes.append(str(country.cow_code))
-    return (*codes, country.name, *country.names)

@@ -58,7 +58,8 @@ import attrs
 from defcoop.dates import PartialDate
 from defcoop.errors import DataError, DefcoopError, Problem
 from defcoop.kinds import AgreementKind
-from defcoop.model import _ID_PATTERN, Agreement, Citation, Record, Source
+from defcoop.model import Agreement, Citation, Record, Source
+from defcoop.rules import ID
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
@@ -279,7 +280,7 @@ class _RowReader:
         before = len(self.problems)
         dcaid = self._cell(row, "DCAid")
         record_id = f"dcad-{dcaid}" if dcaid else None
-        if record_id is None or not _ID_PATTERN.fullmatch(record_id):
+        if record_id is None or not ID.matches(record_id):
             self._problem(number, "DCAid", f"expected an id, got {dcaid!r}", None)
             record_id = None
         elif record_id in self.ids:

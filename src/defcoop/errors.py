@@ -32,15 +32,21 @@ class DateError(DefcoopError, ValueError):
     """A date or period that cannot exist or cannot be read."""
 
 
-class RecordError(DefcoopError, ValueError):
+class RecordError(DefcoopError, ValueError, TypeError):
     """A record built with a value its attribute does not allow.
+
+    Every invalid value given to a record's constructor raises it, whatever is wrong: a value
+    of the wrong type (it is a :class:`TypeError`) or of the wrong form (a :class:`ValueError`),
+    so that ``except ValueError`` and ``except TypeError`` keep working as well.
 
     Attributes:
         attribute: the name of the attribute at fault.
+        record_type: the name of the record class, where known (``"Agreement"``).
     """
 
-    def __init__(self, attribute: str, message: str) -> None:
+    def __init__(self, attribute: str, message: str, *, record_type: str | None = None) -> None:
         self.attribute = attribute
+        self.record_type = record_type
         super().__init__(f"{attribute}: {message}")
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from defcoop import _display
+from defcoop import _display, registry
 from defcoop.dates import PartialDate
 from defcoop.errors import DataError, Problem
 from defcoop.model import Citation, Field, Record, Relationship, Source
@@ -93,10 +93,8 @@ class Evidence:
         )
 
     def __str__(self) -> str:
-        from defcoop._validation import kind_name
-
         head = (
-            f"Evidence for {kind_name(type(self.record))} {self.record.id} "
+            f"Evidence for {registry.of(type(self.record)).singular} {self.record.id} "
             f"({_display.label(self.record)})"
         )
         if not self.items:

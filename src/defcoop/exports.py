@@ -46,11 +46,11 @@ def render(dataset: Dataset, format: str) -> dict[str, str | bytes]:
         return {"defcoop.json": dumps(dataset)}
     if format == "csv":
         from defcoop import _tabular
-        from defcoop.loading import COLLECTIONS
+        from defcoop.registry import collections
 
         return {
             f"{key}.csv": _tabular.csv_text((r for r in dataset if type(r) is cls), cls)
-            for key, cls in COLLECTIONS.items()
+            for key, cls in collections().items()
         }
     if format == "plover":
         return {"events.plover.jsonl": plover_lines(dataset)}

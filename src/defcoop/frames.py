@@ -10,16 +10,13 @@ three more columns so that its precision is never lost: ``<name>_precision`` ("y
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from defcoop import _tabular
-from defcoop._extras import require
 from defcoop.model import Record
 
 if TYPE_CHECKING:
     import pandas
-
-    from defcoop.dataset import Dataset
 
 __all__ = ["to_frame"]
 
@@ -34,44 +31,4 @@ def to_frame(records: Iterable[Record]) -> pandas.DataFrame:
     Raises:
         MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
     """
-    return _frame(records, None, "to_frame()")
-
-
-def dataset_frame(dataset: Dataset, kind: str | type[Record]) -> pandas.DataFrame:
-    """Every record of one kind in ``dataset``, as :meth:`Dataset.to_frame` documents."""
-    record_type = record_kind(kind)
-    return _frame((r for r in dataset if type(r) is record_type), record_type, "Dataset.to_frame()")
-
-
-def record_kind(kind: object) -> type[Record]:
-    """The record class for a data-file key (``"agreements"``), its singular, or the class.
-
-    Raises:
-        UnknownNameError: naming the closest kinds for an unknown word.
-        QueryError: for a value that is neither text nor a record class.
-    """
-    from defcoop._lookup import check_text, unknown
-    from defcoop._names import normalize
-    from defcoop._validation import kind_name
-    from defcoop.loading import COLLECTIONS
-
-    if isinstance(kind, type) and kind in COLLECTIONS.values():
-        return kind
-    if isinstance(kind, type):
-        from defcoop.errors import QueryError
-
-        raise QueryError(f"kind= expects a record class such as Agreement, got {kind.__name__}")
-    word = normalize(check_text(kind, "kind"))
-    for key, cls in COLLECTIONS.items():
-        if word in (key, kind_name(cls)):
-            return cls
-    raise unknown("record kind", str(kind), COLLECTIONS)
-
-
-def _frame(records: Iterable[Record], kind: type[Any] | None, purpose: str) -> pandas.DataFrame:
-    pd: Any = require("pandas", "pandas", purpose=purpose)
-    names, rows = _tabular.table(records, kind)
-    frame = pd.DataFrame.from_records(rows, columns=list(names))
-    for name in _tabular.date_columns(names):
-        frame[name] = frame[name].astype("datetime64[s]")
-    return frame
+    return _tabular.frame(records, None, "to_frame()")

@@ -10,19 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from defcoop import _display
+from defcoop import _display, registry
 from defcoop._extras import require
-from defcoop._validation import kind_name
-from defcoop.model import (
-    Agreement,
-    Country,
-    Event,
-    Mechanism,
-    Organization,
-    Person,
-    Record,
-    Relationship,
-)
+from defcoop.model import Agreement, Event, Mechanism, Record, Relationship
 
 if TYPE_CHECKING:
     import networkx
@@ -31,16 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EDGE_TYPES", "NODE_TYPES", "to_graph"]
 
-NODE_TYPES = (
-    "country",
-    "person",
-    "organization",
-    "agreement",
-    "event",
-    "mechanism",
-    "relationship",
-)
-"""The ``type`` of every node: one per kind of record in the graph."""
+NODE_TYPES = tuple(declared.singular for declared in registry.record_types() if declared.node)
+"""The ``type`` of every node: one per kind of record in the graph (those declared nodes)."""
 
 EDGE_TYPES = {
     "party": "agreement, event, mechanism or relationship -> country among its parties",
@@ -58,7 +40,7 @@ EDGE_TYPES = {
 }
 """The ``type`` of every edge, and what it links."""
 
-_NODE_KINDS = (Country, Person, Organization, Agreement, Event, Mechanism, Relationship)
+_NODE_KINDS = tuple(declared.cls for declared in registry.record_types() if declared.node)
 
 
 def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
@@ -90,7 +72,7 @@ def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
 
 
 def _node(record: Record) -> dict[str, str]:
-    attributes = {"type": kind_name(type(record)), "label": _display.label(record)}
+    attributes = {"type": registry.of(type(record)).singular, "label": _display.label(record)}
     date = _display.date_of(record)
     if date is not None:
         attributes["date"] = str(date)
@@ -103,36 +85,35 @@ def _node(record: Record) -> dict[str, str]:
 def _edges(
     record: Record, relationships: list[Relationship]
 ) -> Iterator[tuple[str, str, dict[str, str]]]:
-    """Every edge from ``record``: (target id, edge type, extra attributes)."""
-    if isinstance(record, Agreement | Event | Mechanism | Relationship):
-        for party in record.parties:
-            yield party, "party", {}
+    """Every edge from ``record``: (target id, edge type, extra attributes).
+
+    Each reference its record type declares with an edge type gives edges; so do an event's
+    host and the relationship of two of a record's parties, which are not references.
+    """
+    for reference in registry.of(type(record)).references:
+        if reference.edge is None:
+            continue
+        name, _, inner = reference.attribute.partition(".")
+        value = getattr(record, name)
+        if inner:  # an attribute of each item, such as the organization of each role
+            for item in value:
+                target = getattr(item, inner)
+                if target is not None:
+                    yield target, reference.edge, _item_details(item)
+        elif isinstance(value, tuple | frozenset):
+            for target in value:
+                yield target, reference.edge, {}
+        elif value is not None:
+            yield value, reference.edge, {}
+    if isinstance(record, Event) and record.host is not None:
+        yield record.host, "host", {}
     if isinstance(record, Agreement | Event | Mechanism):
         for relationship in relationships:
             if set(relationship.parties) <= set(record.parties):
                 yield relationship.id, "part_of_relationship", {}
-    if isinstance(record, Agreement):
-        for organization in record.signatories:
-            yield organization, "signatory", {}
-        if record.signed_during is not None:
-            yield record.signed_during, "signed_during", {}
-    if isinstance(record, Event):
-        if record.host is not None:
-            yield record.host, "host", {}
-        for person in record.participants:
-            yield person, "participant", {}
-        for name in ("part_of", "organizer", "forum"):
-            target = getattr(record, name)
-            if target is not None:
-                yield target, name, {}
-    if isinstance(record, Relationship):
-        for forum in record.forums:
-            yield forum, "forum", {}
-    if isinstance(record, Person | Organization) and record.country is not None:
-        yield record.country, "country", {}
-    if isinstance(record, Organization) and record.parent is not None:
-        yield record.parent, "parent", {}
-    if isinstance(record, Person):
-        for role in record.roles:
-            if role.organization is not None:
-                yield role.organization, "role", {"title": role.title}
+
+
+def _item_details(item: object) -> dict[str, str]:
+    """What an edge from an item of a list says of it: a role's title."""
+    title = getattr(item, "title", None)
+    return {} if title is None else {"title": title}

@@ -11,48 +11,28 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
-import itertools
 import os
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
+from defcoop import registry
+from defcoop._reading import INFO_KEY, Reader
 from defcoop._validation import Locate, Origin, check, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.errors import ArgumentError, DataError, Problem
-from defcoop.model import (
-    Agreement,
-    Country,
-    Event,
-    Field,
-    Mechanism,
-    Organization,
-    Person,
-    Record,
-    Relationship,
-    Source,
-)
+from defcoop.model import Record
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = ["COLLECTIONS", "clear_cache", "load", "load_bundled"]
 
-COLLECTIONS: dict[str, type[Record]] = {
-    "sources": Source,
-    "countries": Country,
-    "fields": Field,
-    "people": Person,
-    "organizations": Organization,
-    "agreements": Agreement,
-    "events": Event,
-    "mechanisms": Mechanism,
-    "relationships": Relationship,
-}
-"""The top-level keys of a data file and the record type each holds a list of."""
+COLLECTIONS: dict[str, type[Record]] = registry.collections()
+"""The top-level keys of a data file and the record type each holds a list of (from the
+record-type declarations of :mod:`defcoop.registry`)."""
 
 _SUFFIXES = (".toml", ".json")
-_INFO_KEY = "dataset"
 
 
 class _Parsed:
@@ -202,7 +182,7 @@ def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
     spans: list[tuple[int, str, str]] = []
     infos: list[tuple[str, DatasetInfo]] = []
     problems: list[Problem] = []
-    reader = _Reader()
+    reader = Reader()
     for name, file in files:
         document = _parse(name, file, problems)
         if document is None:
@@ -211,9 +191,9 @@ def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
         if info is not None:
             infos.append((name, info))
     if len(infos) > 1:
-        message = f"a dataset has one [{_INFO_KEY}] table; also found in {infos[0][0]}"
+        message = f"a dataset has one [{INFO_KEY}] table; also found in {infos[0][0]}"
         problems += [
-            Problem(file=name, path=f"$.{_INFO_KEY}", message=message) for name, _ in infos[1:]
+            Problem(file=name, path=f"$.{INFO_KEY}", message=message) for name, _ in infos[1:]
         ]
     if problems:
         raise DataError(problems)
@@ -232,129 +212,6 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
         return _formats.parse(name, raw)
     except _formats.ParseError as exc:
         problems.append(Problem(file=name, message=str(exc)))
-        return None
-
-
-class _Reader:
-    """Structures documents into records: the fast path first, cattrs for anything it doubts."""
-
-    def __init__(self) -> None:
-        from defcoop._fast import Structurer
-
-        self._fast = Structurer()
-        self._converter: Any = None
-
-    def document(
-        self,
-        name: str,
-        document: Any,
-        records: list[Record],
-        spans: list[tuple[int, str, str]],
-        problems: list[Problem],
-    ) -> DatasetInfo | None:
-        """Append the records of one parsed file; return its [dataset] table if it has one."""
-        if not isinstance(document, dict):
-            problems.append(
-                Problem(
-                    file=name, message=f"expected a table of record lists, got {_kind(document)}"
-                )
-            )
-            return None
-        if not document:
-            problems.append(Problem(file=name, message="the file holds no records"))
-            return None
-        info = None
-        for key, value in document.items():
-            if key == _INFO_KEY:
-                info = self._one(name, f"$.{key}", value, DatasetInfo, problems)
-                continue
-            record_type = COLLECTIONS.get(key)
-            if record_type is None:
-                problems.append(_unknown_key(name, key))
-                continue
-            if not isinstance(value, list):
-                message = f"expected a list of {key}, got {_kind(value)}"
-                problems.append(Problem(file=name, path=f"$.{key}", message=message))
-                continue
-            spans.append((len(records), name, key))
-            self._all(name, key, value, record_type, records, problems)
-        return info
-
-    def _all(
-        self,
-        name: str,
-        key: str,
-        values: list[Any],
-        record_type: type[Record],
-        records: list[Record],
-        problems: list[Problem],
-    ) -> None:
-        fast = self._fast.function(record_type)
-        index = 0
-        while index < len(values):
-            if fast is not None:
-                before = len(records)
-                try:
-                    # extend() keeps what map() gave before a failure: that tells where it was.
-                    records.extend(map(fast, itertools.islice(values, index, None)))
-                    return
-                except Exception:  # noqa: BLE001 - the detailed path below says what is wrong
-                    index += len(records) - before
-            path = f"$.{key}[{index}]"
-            record = self._slow(name, path, values[index], record_type, problems)
-            if record is not None:
-                records.append(record)
-            index += 1
-
-    def _one(self, name: str, path: str, raw: Any, cls: type[Any], problems: list[Problem]) -> Any:
-        fast = self._fast.function(cls)
-        if fast is not None:
-            try:
-                return fast(raw)
-            except Exception:  # noqa: BLE001 - the detailed path below says what is wrong
-                pass
-        return self._slow(name, path, raw, cls, problems)
-
-    def _slow(self, name: str, path: str, raw: Any, cls: type[Any], problems: list[Problem]) -> Any:
-        if self._converter is None:
-            from defcoop._converter import make_converter
-
-            self._converter = make_converter()
-        return _structure_one(self._converter, name, path, raw, cls, problems)
-
-
-def _unknown_key(name: str, key: str) -> Problem:
-    from defcoop._names import suggest
-
-    close = suggest(key, [*COLLECTIONS, _INFO_KEY], limit=1)
-    hint = (
-        f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(COLLECTIONS)}"
-    )
-    return Problem(file=name, path=f"$.{key}", message=f"unknown key {key!r}{hint}")
-
-
-def _structure_one(
-    converter: Any, name: str, path: str, raw: Any, cls: type[Any], problems: list[Problem]
-) -> Any:
-    from defcoop._converter import error_lines
-
-    record_id = raw.get("id", raw.get("code")) if isinstance(raw, dict) else None
-    record_id = record_id if isinstance(record_id, str) else None
-    if not isinstance(raw, dict):
-        problems.append(
-            Problem(file=name, path=path, message=f"expected a table, got {_kind(raw)}")
-        )
-        return None
-    try:
-        return converter.structure(raw, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
-        for where, message in error_lines(exc, path):
-            attribute = where[len(path) + 1 :].split("[")[0].split(".")[0] or None
-            problems.append(
-                Problem(
-                    file=name, path=where, record=record_id, attribute=attribute, message=message
-                )
-            )
         return None
 
 
@@ -389,15 +246,3 @@ def _collector_paused() -> Iterator[None]:
             gc.unfreeze()
         if enabled:
             gc.enable()
-
-
-def _kind(value: Any) -> str:
-    names = {
-        dict: "a table",
-        list: "a list",
-        str: "text",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-    }
-    return names.get(type(value), type(value).__name__)

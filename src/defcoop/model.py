@@ -9,16 +9,12 @@ nothing of files: :mod:`defcoop.loading` reads and checks them.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import attrs
-from attrs import validators as v
 
-from defcoop._display import RecordDisplay
+from defcoop._show import RecordDisplay
 from defcoop.dates import PartialDate, Period
-from defcoop.errors import RecordError
 from defcoop.kinds import (
     AgreementKind,
     EventKind,
@@ -28,6 +24,29 @@ from defcoop.kinds import (
     OrganizationKind,
 )
 from defcoop.plover import Plover, classify
+from defcoop.registry import Index, Reference, record_type
+from defcoop.rules import (
+    ALPHA2,
+    ALPHA3,
+    CAMEO,
+    ID,
+    IDENTIFIER,
+    NUMERIC,
+    URL,
+    Among,
+    AtLeast,
+    AttributeNames,
+    Check,
+    Each,
+    InstanceOf,
+    KeysOf,
+    MemberOf,
+    NonEmpty,
+    Rule,
+    Unique,
+    to_frozenset,
+    to_tuple,
+)
 
 __all__ = [
     "Agreement",
@@ -45,78 +64,18 @@ __all__ = [
     "Source",
 ]
 
-_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
-_URL_PATTERN = re.compile(r"https?://[^\s/?#]+[^\s]*")
-#: An identifier in another dataset, ``scheme:value`` (``"dcad:1234"``).
-_IDENTIFIER_PATTERN = re.compile(r"[a-z][a-z0-9-]*:\S+")
+# The rules of the attribute shapes the records share, each written once.
+_ID = Check(InstanceOf(str), ID)
+_TEXT = Check(InstanceOf(str), NonEmpty())
+_IDS = (InstanceOf(tuple), Each(InstanceOf(str), ID), Unique())
+_TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty()), Unique())
+_ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
+_INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
+_COUNT = Check(InstanceOf(int), AtLeast(1))
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, str | bytes):
-        raise TypeError(f"expected a list of values, got the single string {value!r}")
-    return tuple(value)
-
-
-def _frozenset(value: Iterable[Any]) -> frozenset[Any]:
-    if isinstance(value, str | bytes):
-        raise TypeError(f"expected a set of values, got the single string {value!r}")
-    return frozenset(value)
-
-
-def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if len(value) == 0:
-        raise RecordError(attribute.name, "must not be empty")
-
-
-def _no_duplicates(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    seen = set()
-    for item in value:
-        if item in seen:
-            raise RecordError(attribute.name, f"lists {item!r} twice")
-        seen.add(item)
-
-
-_text = v.and_(v.instance_of(str), _non_empty)
-_optional_text = v.optional(_text)
-_id = v.and_(v.instance_of(str), v.matches_re(_ID_PATTERN))
-_optional_id = v.optional(_id)
-_ids = v.and_(v.deep_iterable(_id), _no_duplicates)
-_texts = v.and_(v.deep_iterable(_text), _no_duplicates)
-
-
-def inferable(record_type: type[Any]) -> frozenset[str]:
-    """The attributes of a record type that ``inferred`` may name: its data, not its bookkeeping."""
-    return frozenset(attrs.fields_dict(record_type)) - {"id", "inferred", "notes", "sources"}
-
-
-def _check_inferred(instance: Any, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
-    names = inferable(type(instance))
-    unknown = sorted(set(value) - names)
-    if unknown:
-        raise RecordError(
-            attribute.name,
-            f"names {', '.join(map(repr, unknown))}, "
-            f"which {'is' if len(unknown) == 1 else 'are'} not among {', '.join(sorted(names))}",
-        )
-
-
-def _sources() -> Any:
-    return attrs.field(
-        converter=_tuple,
-        validator=v.and_(v.deep_iterable(v.instance_of(Citation)), _non_empty),
-    )
-
-
-def _notes() -> Any:
-    return attrs.field(default=None, validator=_optional_text)
-
-
-def _inferred() -> Any:
-    return attrs.field(
-        factory=frozenset,
-        converter=_frozenset,
-        validator=v.and_(v.deep_iterable(v.instance_of(str)), _check_inferred),
-    )
+def _ids(*more: Rule) -> Check:
+    return Check(*_IDS, *more)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -126,13 +85,14 @@ class Citation:
     Paragraphs are the blank-line separated blocks of the source text, numbered from 1.
     """
 
-    source: str = attrs.field(validator=_id)
-    paragraph: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
+    source: str = attrs.field(validator=_ID)
+    paragraph: int = attrs.field(validator=_COUNT)
 
     def __str__(self) -> str:
         return f"{self.source} ¶{self.paragraph}"
 
 
+@record_type("sources", "source", date="published", label="title")
 @attrs.frozen(kw_only=True, repr=False)
 class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
@@ -143,25 +103,31 @@ class Source(RecordDisplay):
     source can be cited.
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str | None = attrs.field(default=None, validator=_optional_text)
-    publisher: str | None = attrs.field(default=None, validator=_optional_text)
+    id: str = attrs.field(validator=_ID)
+    title: str | None = attrs.field(default=None, validator=_TEXT)
+    publisher: str | None = attrs.field(default=None, validator=_TEXT)
     published: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
+        default=None, validator=Check(InstanceOf(PartialDate))
     )
-    language: str = attrs.field(validator=_text)
-    paragraphs: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
-    translator: str | None = attrs.field(default=None, validator=_optional_text)
-    url: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(_URL_PATTERN)])
-    )
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    language: str = attrs.field(validator=_TEXT)
+    paragraphs: int = attrs.field(validator=_COUNT)
+    translator: str | None = attrs.field(default=None, validator=_TEXT)
+    url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
+    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
     accessed: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
+        default=None, validator=Check(InstanceOf(PartialDate))
     )
-    notes: str | None = _notes()
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
 
 
+@record_type(
+    "countries",
+    "country",
+    label="name",
+    names=("alpha2", "numeric", "cow_code", "name", "names"),
+    node=True,
+    id_attribute="code",
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
     """A country, identified by its ISO 3166-1 alpha-3 code.
@@ -170,15 +136,13 @@ class Country(RecordDisplay):
     ``cow_code`` is the Correlates of War state number.
     """
 
-    code: str = attrs.field(validator=[v.instance_of(str), v.matches_re(r"[A-Z]{3}")])
-    name: str = attrs.field(validator=_text)
-    alpha2: str = attrs.field(validator=[v.instance_of(str), v.matches_re(r"[A-Z]{2}")])
-    numeric: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{3}")])
-    )
-    cow_code: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
-    names: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    notes: str | None = _notes()
+    code: str = attrs.field(validator=Check(InstanceOf(str), ALPHA3))
+    name: str = attrs.field(validator=_TEXT)
+    alpha2: str = attrs.field(validator=Check(InstanceOf(str), ALPHA2))
+    numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
+    cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
+    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
 
     @property
     def id(self) -> str:
@@ -186,60 +150,114 @@ class Country(RecordDisplay):
         return self.code
 
 
+@record_type(
+    "fields",
+    "field",
+    label="label",
+    parent="broader",
+    references=(Reference("broader", "field"),),
+    names=("label", "aliases"),
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Field(RecordDisplay):
     """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
 
-    id: str = attrs.field(validator=_id)
-    label: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    broader: str | None = attrs.field(default=None, validator=_optional_id)
-    notes: str | None = _notes()
+    id: str = attrs.field(validator=_ID)
+    label: str = attrs.field(validator=_TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    broader: str | None = attrs.field(default=None, validator=_ID)
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
 
 
 @attrs.frozen(kw_only=True)
 class Role:
     """A position a person held: title, organization id, rank and dates where known."""
 
-    title: str = attrs.field(validator=_text)
-    organization: str | None = attrs.field(default=None, validator=_optional_id)
-    rank: str | None = attrs.field(default=None, validator=_optional_text)
-    period: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
+    title: str = attrs.field(validator=_TEXT)
+    organization: str | None = attrs.field(default=None, validator=_ID)
+    rank: str | None = attrs.field(default=None, validator=_TEXT)
+    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
 
 
+@record_type(
+    "people",
+    "person",
+    label="name",
+    references=(
+        Reference("country", "country", edge="country"),
+        Reference("roles.organization", "organization", edge="role"),
+    ),
+    names=("name", "aliases"),
+    indexes=(Index("country", "country"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Person(RecordDisplay):
     """Someone the sources name, with other spellings and scripts of the name in ``aliases``."""
 
-    id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    country: str | None = attrs.field(default=None, validator=_optional_id)
+    id: str = attrs.field(validator=_ID)
+    name: str = attrs.field(validator=_TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    country: str | None = attrs.field(default=None, validator=_ID)
     roles: tuple[Role, ...] = attrs.field(
-        default=(), converter=_tuple, validator=v.deep_iterable(v.instance_of(Role))
+        default=(), converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Role)))
     )
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
+@record_type(
+    "organizations",
+    "organization",
+    label="name",
+    parent="parent",
+    references=(
+        Reference("country", "country", edge="country"),
+        Reference("parent", "organization", edge="parent"),
+    ),
+    indexes=(Index("country", "country"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Organization(RecordDisplay):
     """A ministry, armed force, department, forum or international body (``country`` None)."""
 
-    id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    kind: OrganizationKind = attrs.field(validator=v.instance_of(OrganizationKind))
-    country: str | None = attrs.field(default=None, validator=_optional_id)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    parent: str | None = attrs.field(default=None, validator=_optional_id)
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    id: str = attrs.field(validator=_ID)
+    name: str = attrs.field(validator=_TEXT)
+    kind: OrganizationKind = attrs.field(validator=Check(MemberOf(OrganizationKind)))
+    country: str | None = attrs.field(default=None, validator=_ID)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    parent: str | None = attrs.field(default=None, validator=_ID)
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
-# The loader's fast path (defcoop/_fast.py) checks the rules of Agreement and Event itself,
-# without calling their validators: a rule added here must be added there too.
+@record_type(
+    "agreements",
+    "agreement",
+    date="signed",
+    label="title",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("fields", "field"),
+        Reference("signatories", "organization", edge="signatory"),
+        Reference("signed_during", "event", edge="signed_during"),
+    ),
+    indexes=(Index("field", "fields", broader=True), Index("party", "parties")),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(RecordDisplay):
     """An agreement, plan or other signed document between countries.
@@ -251,43 +269,63 @@ class Agreement(RecordDisplay):
     records join back to the datasets they came from.
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str = attrs.field(validator=_text)
-    kind: AgreementKind = attrs.field(validator=v.instance_of(AgreementKind))
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
-    signatories: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
-    signed: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
-    )
-    period: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
+    id: str = attrs.field(validator=_ID)
+    title: str = attrs.field(validator=_TEXT)
+    kind: AgreementKind = attrs.field(validator=Check(MemberOf(AgreementKind)))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
+    signatories: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    signed: PartialDate | None = attrs.field(default=None, validator=Check(InstanceOf(PartialDate)))
+    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
+        factory=frozenset, converter=to_frozenset, validator=_ID_SET
     )
-    signed_during: str | None = attrs.field(default=None, validator=_optional_id)
+    signed_during: str | None = attrs.field(default=None, validator=_ID)
     entered_into_force: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate))
+        default=None, validator=Check(InstanceOf(PartialDate))
     )
     identifiers: tuple[str, ...] = attrs.field(
         default=(),
-        converter=_tuple,
-        validator=v.and_(
-            v.deep_iterable(v.and_(v.instance_of(str), v.matches_re(_IDENTIFIER_PATTERN))),
-            _no_duplicates,
-        ),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(str), IDENTIFIER), Unique()),
     )
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
-def _check_host(instance: Event, _attribute: Any, value: str | None) -> None:
-    if value is not None and value not in instance.parties:
-        raise RecordError(
-            "host", f"{value!r} must also be among the parties {list(instance.parties)}"
-        )
+def _plover_keys(event: Event) -> tuple[str, ...]:
+    """The keys an event is found by with ``plover=``: its PLOVER type, and type and mode."""
+    plover = event.plover
+    return () if plover is None else tuple(plover.filter_keys())
 
 
-# Checked by the loader's fast path as well: see the note above Agreement.
+@record_type(
+    "events",
+    "event",
+    date="when",
+    label="title",
+    parent="part_of",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("participants", "person", edge="participant"),
+        Reference("part_of", "event", edge="part_of"),
+        Reference("organizer", "organization", edge="organizer"),
+        Reference("forum", "organization", edge="forum"),
+    ),
+    indexes=(
+        Index("party", "parties"),
+        Index("person", "participants"),
+        Index("kind", "kind"),
+        Index("status", "status"),
+        Index("plover", "plover", keys=_plover_keys),
+    ),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Event(RecordDisplay):
     """A visit, meeting, conference, signing or other dated happening, past or planned.
@@ -299,25 +337,30 @@ class Event(RecordDisplay):
     coding, derived from the code and the kind, for POLECAT-style data.
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str = attrs.field(validator=_text)
-    kind: EventKind = attrs.field(validator=v.instance_of(EventKind))
-    when: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period)))
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=_ids)
-    host: str | None = attrs.field(default=None, validator=v.and_(_optional_id, _check_host))
-    participants: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
+    id: str = attrs.field(validator=_ID)
+    title: str = attrs.field(validator=_TEXT)
+    kind: EventKind = attrs.field(validator=Check(MemberOf(EventKind)))
+    when: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids())
+    host: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
+    )
+    participants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
     status: EventStatus = attrs.field(
-        default=EventStatus.OCCURRED, validator=v.instance_of(EventStatus)
+        default=EventStatus.OCCURRED, validator=Check(MemberOf(EventStatus))
     )
-    part_of: str | None = attrs.field(default=None, validator=_optional_id)
-    organizer: str | None = attrs.field(default=None, validator=_optional_id)
-    forum: str | None = attrs.field(default=None, validator=_optional_id)
-    cameo: str | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(str), v.matches_re(r"\d{2,4}")])
+    part_of: str | None = attrs.field(default=None, validator=_ID)
+    organizer: str | None = attrs.field(default=None, validator=_ID)
+    forum: str | None = attrs.field(default=None, validator=_ID)
+    cameo: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), CAMEO))
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
     )
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
     @property
     def plover(self) -> Plover | None:
@@ -334,52 +377,65 @@ class Event(RecordDisplay):
         )
 
 
+@record_type(
+    "mechanisms",
+    "mechanism",
+    label="name",
+    references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    indexes=(Index("party", "parties"),),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Mechanism(RecordDisplay):
     """A standing committee, dialogue or consultation between countries."""
 
-    id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    kind: MechanismKind = attrs.field(validator=v.instance_of(MechanismKind))
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
+    id: str = attrs.field(validator=_ID)
+    name: str = attrs.field(validator=_TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    kind: MechanismKind = attrs.field(validator=Check(MemberOf(MechanismKind)))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
     level: MechanismLevel | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(MechanismLevel))
+        default=None, validator=Check(MemberOf(MechanismLevel))
     )
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=_frozenset, validator=v.deep_iterable(_id)
+        factory=frozenset, converter=to_frozenset, validator=_ID_SET
     )
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
 
 @attrs.frozen(kw_only=True)
 class FieldEvidence:
     """The paragraphs that name one field of cooperation for a relationship."""
 
-    field: str = attrs.field(validator=_id)
-    sources: tuple[Citation, ...] = _sources()
+    field: str = attrs.field(validator=_ID)
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
 
 
 def _fields_from_evidence(instance: Relationship) -> frozenset[str]:
     return frozenset(item.field for item in instance.evidence)
 
 
-def _check_evidence(instance: Relationship, _attribute: Any, value: frozenset[str]) -> None:
-    backed = [item.field for item in instance.evidence]
-    if len(set(backed)) != len(backed):
-        raise RecordError("evidence", "lists a field more than once")
-    if set(backed) != value:
-        missing = sorted(value - set(backed))
-        extra = sorted(set(backed) - value)
-        raise RecordError(
-            "fields",
-            f"every field needs its own evidence: fields without evidence {missing}, "
-            f"evidence for fields not listed {extra}",
-        )
-
-
+@record_type(
+    "relationships",
+    "relationship",
+    references=(
+        Reference("parties", "country", edge="party"),
+        Reference("fields", "field"),
+        Reference("forums", "organization", edge="forum"),
+    ),
+    indexes=(Index("party", "parties"), Index("field", "fields", broader=True)),
+    node=True,
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Relationship(RecordDisplay):
     """Everything the sources say of one pair of countries as a whole.
@@ -389,23 +445,28 @@ class Relationship(RecordDisplay):
     ``forums`` are organizations in which the pair cooperates.
     """
 
-    id: str = attrs.field(validator=_id)
-    parties: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_ids, _non_empty])
-    framework: str | None = attrs.field(default=None, validator=_optional_text)
+    id: str = attrs.field(validator=_ID)
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
+    framework: str | None = attrs.field(default=None, validator=_TEXT)
     evidence: tuple[FieldEvidence, ...] = attrs.field(
         default=(),
-        converter=_tuple,
-        validator=v.deep_iterable(v.instance_of(FieldEvidence)),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(FieldEvidence))),
     )
     fields: frozenset[str] = attrs.field(
         default=attrs.Factory(_fields_from_evidence, takes_self=True),
-        converter=_frozenset,
-        validator=[v.deep_iterable(_id), _check_evidence],
+        converter=to_frozenset,
+        validator=Check(*_ID_SET.rules, KeysOf("evidence", "field")),
     )
-    forums: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_ids)
-    sources: tuple[Citation, ...] = _sources()
-    notes: str | None = _notes()
-    inferred: frozenset[str] = _inferred()
+    forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    inferred: frozenset[str] = attrs.field(
+        factory=frozenset, converter=to_frozenset, validator=_INFERRED
+    )
 
     def sources_for(self, field: str) -> tuple[Citation, ...]:
         """The citations that name ``field`` (an id) for this pair; empty if none do."""

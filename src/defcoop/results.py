@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, SupportsIndex, TypeVar, overload
 
-from defcoop import _display
+from defcoop import _display, _tabular
 from defcoop.model import Record
 
 if TYPE_CHECKING:
@@ -60,9 +60,7 @@ class Results(tuple[R_co, ...]):
         Raises:
             MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
         """
-        from defcoop.frames import to_frame
-
-        return to_frame(self)
+        return _tabular.frame(self, None, "Results.to_frame()")
 
     def to_arrow(self) -> pyarrow.Table:
         """An Arrow table with one row per record, of one kind; see :func:`defcoop.to_arrow`.

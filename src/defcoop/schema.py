@@ -1,9 +1,9 @@
 """The JSON Schema (draft 2020-12) of defcoop data files, generated from the model.
 
 The schema is built by walking the attrs fields of every record class: their types give the
-JSON types, their validators the patterns, lengths and bounds, and the closed vocabularies
-become enums. Nothing is written by hand, so the schema cannot drift from the model; a
-validator the walk does not know stops it, so that a new rule is never silently left out.
+JSON types, the rules declared on them (:mod:`defcoop.rules`) the patterns, lengths, bounds
+and enums. Nothing is written by hand, so the schema cannot drift from the model; a validator
+that is not a declaration of rules stops the walk, so that a check is never silently left out.
 
 What a schema cannot say is left to :func:`defcoop.load`: references between records,
 citations past the end of a source, a host among the parties, dates that do not exist.
@@ -17,8 +17,10 @@ from typing import Any
 
 import attrs
 
-from defcoop import model
+from defcoop import model, registry
+from defcoop.dataset import DatasetInfo
 from defcoop.dates import PartialDate, Period
+from defcoop.rules import Check, rules_of
 
 __all__ = ["SCHEMA_DIALECT", "json_schema"]
 
@@ -34,9 +36,6 @@ _DATE_FORMS = {
     Period: ("a date, or a period from one date to another: 2018/2020", rf"{_DATE}(?:/{_DATE})?"),
 }
 
-# Validators that relate a value to other fields; load() checks them, a schema cannot.
-_CROSS_FIELD = ("_check_host", "_check_evidence")
-
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a data file, as a new dict each call.
@@ -51,16 +50,13 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$defs"]["Event"]["properties"]["kind"]["enum"][:3]
     ['visit', 'meeting', 'conference']
     """
-    from defcoop.dataset import DatasetInfo
-    from defcoop.loading import COLLECTIONS
-
     definitions: dict[str, Any] = {}
     properties: dict[str, Any] = {"dataset": _reference(DatasetInfo, definitions)}
-    for key, record_type in COLLECTIONS.items():
-        properties[key] = {
+    for declared in registry.record_types():
+        properties[declared.key] = {
             "type": "array",
-            "description": f"{record_type.__name__} records.",
-            "items": _reference(record_type, definitions),
+            "description": f"{declared.cls.__name__} records.",
+            "items": _reference(declared.cls, definitions),
         }
     return {
         "$schema": SCHEMA_DIALECT,
@@ -117,7 +113,7 @@ def _field(
     if optional:
         (hint,) = [argument for argument in arguments if argument is not type(None)]
     schema = _type(hint, definitions)
-    _constrain(schema, field.validator, cls)
+    _constrain(schema, field, cls)
     if optional:
         return {"anyOf": [schema, {"type": "null"}]}
     return schema
@@ -142,38 +138,18 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"json_schema() does not know how to describe {hint!r}")
 
 
-def _constrain(schema: dict[str, Any], validator: Any, cls: type[Any]) -> None:
-    """Add what ``validator`` requires of a value to its schema, in place."""
-    if validator is None:
-        return
-    name = type(validator).__name__
-    if name == "_AndValidator":
-        for part in validator._validators:
-            _constrain(schema, part, cls)
-    elif name == "_OptionalValidator":
-        _constrain(schema, validator.validator, cls)
-    elif name == "_DeepIterable":
-        _constrain(schema, validator.iterable_validator, cls)
-        _constrain(schema["items"], validator.member_validator, cls)
-    elif name == "_MatchesReValidator":
-        schema["pattern"] = f"^(?:{validator.pattern.pattern})$"
-    elif name == "_NumberValidator":
-        schema[_BOUNDS[validator.compare_op]] = validator.bound
-    elif name == "_InstanceOfValidator":
-        pass  # the type is already in the schema
-    elif validator is model._non_empty:
-        schema["minItems" if schema.get("type") == "array" else "minLength"] = 1
-    elif validator is model._no_duplicates:
-        schema["uniqueItems"] = True
-    elif validator is model._check_inferred:
-        schema["items"] = {"enum": sorted(model.inferable(cls))}
-    elif getattr(validator, "__name__", None) in _CROSS_FIELD:
-        pass
-    else:
-        raise TypeError(f"json_schema() does not know the validator {validator!r} of {cls}")
+def _constrain(schema: dict[str, Any], field: attrs.Attribute[Any], cls: type[Any]) -> None:
+    """Add what the rules declared on ``field`` require of a value to its schema, in place.
 
-
-_BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
+    Each rule says its own keywords (:meth:`defcoop.rules.Rule.json_schema`); a rule that
+    relates a value to other attributes (a host among the parties) says none, and
+    :func:`defcoop.load` checks it. A validator that is not a declaration of rules stops the
+    walk, so that a check is never silently left out of the schema.
+    """
+    if field.validator is not None and not isinstance(field.validator, Check):
+        raise TypeError(f"json_schema() does not know the validator of {cls.__name__}.{field.name}")
+    for rule in rules_of(field):
+        schema.update(rule.json_schema(schema, cls))
 
 
 def _citation_text(properties: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
+from defcoop import registry
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import Record
@@ -38,11 +39,11 @@ def from_dict(record_type: type[R], data: Any, *, name: str = "<dict>") -> R:
     Raises:
         DataError: listing every problem, with its path inside ``data``.
     """
-    from defcoop._converter import error_lines, make_converter
+    from defcoop._converter import STRUCTURE_ERRORS, error_lines, make_converter
 
     try:
         return make_converter().structure(data, record_type)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
+    except STRUCTURE_ERRORS as exc:
         raise DataError(
             Problem(file=name, path=path, message=message) for path, message in error_lines(exc)
         ) from None
@@ -55,13 +56,11 @@ def dumps(dataset: Dataset) -> str:
     """
     import json
 
-    from defcoop.loading import COLLECTIONS
-
     document: dict[str, Any] = {}
     if dataset.info is not None:
         document["dataset"] = _plain(dataset.info)
     for record in dataset:
-        key = next(k for k, cls in COLLECTIONS.items() if type(record) is cls)
+        key = registry.of(type(record)).key
         document.setdefault(key, []).append(to_dict(record))
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 

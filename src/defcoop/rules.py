@@ -1,0 +1,406 @@
+"""The rules a record's attributes obey, as small frozen objects that can be read as data.
+
+Each rule is declared once, on the model (``parties: tuple[str, ...] =
+attrs.field(converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(str), ID),
+Unique(), NonEmpty()))``), in the manner of attrs' validators. A rule checks a
+value when a record is built, raising :class:`~defcoop.errors.RecordError`, and it says what
+it requires in the forms the rest of the package reads: JSON Schema keywords for
+:func:`defcoop.json_schema`, a Python expression for the loader's generated fast path, and its
+own fields (a pattern, a bound, a vocabulary) for the hypothesis strategies. Nothing else
+restates a rule, so a rule added here is enforced everywhere at once.
+
+>>> ID.problem("bad id", None)
+"expected an id (a letter or digit, then letters, digits and _ . : -), got 'bad id'"
+>>> CAMEO.json_schema({"type": "string"}, object)
+{'pattern': '^(?:[0-9]{2,4})$'}
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+import attrs
+
+from defcoop.errors import RecordError
+
+__all__ = [
+    "ALPHA2",
+    "ALPHA3",
+    "BOOKKEEPING",
+    "CAMEO",
+    "ID",
+    "IDENTIFIER",
+    "NUMERIC",
+    "URL",
+    "Among",
+    "AtLeast",
+    "AttributeNames",
+    "Check",
+    "Each",
+    "InstanceOf",
+    "KeysOf",
+    "MemberOf",
+    "NonEmpty",
+    "Pattern",
+    "Rule",
+    "Unique",
+    "inferable",
+    "is_optional",
+    "rules_of",
+    "to_frozenset",
+    "to_tuple",
+]
+
+Bind = Callable[[object], str]
+"""Gives a name under which generated code can reach an object (a compiled pattern, a set)."""
+Local = Callable[[str], str]
+"""Gives the name of the local variable that holds another attribute's value in generated code."""
+
+BOOKKEEPING = frozenset({"id", "inferred", "notes", "sources"})
+"""The attributes every cited record has for bookkeeping, which ``inferred`` may not name."""
+
+
+def inferable(record_type: type[Any]) -> frozenset[str]:
+    """The attributes of a record type that ``inferred`` may name: its data, not its bookkeeping."""
+    return frozenset(attrs.fields_dict(record_type)) - BOOKKEEPING
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class Rule:
+    """The base of every rule: a check, and what the check requires, said as data.
+
+    Subclasses are frozen attrs classes. ``relates`` is true for a rule that compares the
+    value with other attributes of the same record, which neither a JSON Schema nor a check of
+    the value alone can do.
+    """
+
+    __slots__ = ()
+    relates: ClassVar[bool] = False
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        """What is wrong with ``value`` (of ``record``, for rules that relate), or None."""
+        raise NotImplementedError
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        """The JSON Schema keywords this rule adds to ``schema``, the value's schema so far."""
+        return {}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str | None:
+        """A Python expression, true when the value named ``value`` obeys the rule.
+
+        None where the rule cannot be said as an expression: the fast loader then builds
+        records of ``owner`` through their ``__init__``, which checks the rule.
+        """
+        return None
+
+
+@attrs.frozen
+class InstanceOf(Rule):
+    """The value is an instance of ``type``."""
+
+    expected: type[Any]
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        if isinstance(value, self.expected):
+            return None
+        if self.expected in (tuple, frozenset):
+            if isinstance(value, str | bytes):
+                return f"expected a list of values, got the single string {_shown(value)}"
+            if self.expected is frozenset and isinstance(value, Iterable):
+                return f"expected a list of values that can form a set, got {_shown(value)}"
+            return f"expected a list of values, got {type(value).__name__} {_shown(value)}"
+        return f"expected {self.expected.__name__}, got {type(value).__name__} {_shown(value)}"
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"isinstance({value}, {bind(self.expected)})"
+
+
+@attrs.frozen
+class MemberOf(Rule):
+    """The value is a member of a closed vocabulary (an enum), not merely its text."""
+
+    vocabulary: type[enum.Enum]
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        if isinstance(value, self.vocabulary):
+            return None
+        words = ", ".join(repr(member.value) for member in self.vocabulary)
+        return f"expected a member of {self.vocabulary.__name__} ({words}), got {_shown(value)}"
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        return {"enum": [member.value for member in self.vocabulary]}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"isinstance({value}, {bind(self.vocabulary)})"
+
+
+@attrs.frozen
+class NonEmpty(Rule):
+    """The text or the list has at least one item."""
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        return "must not be empty" if len(value) == 0 else None
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        return {"minItems" if schema.get("type") == "array" else "minLength": 1}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"len({value}) > 0"
+
+
+@attrs.frozen
+class Pattern(Rule):
+    """The value is text that matches ``regex`` as a whole; ``description`` says it in words."""
+
+    regex: str
+    description: str = ""
+    _compiled: re.Pattern[str] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        hash=False,
+        default=attrs.Factory(lambda self: re.compile(self.regex), takes_self=True),
+    )
+
+    def matches(self, value: object) -> bool:
+        """Whether ``value`` is text that obeys the rule."""
+        return isinstance(value, str) and self._compiled.fullmatch(value) is not None
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        if self.matches(value):
+            return None
+        what = self.description or f"text matching {self.regex}"
+        return f"expected {what}, got {_shown(value)}"
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        return {"pattern": f"^(?:{self.regex})$"}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"{bind(self._compiled.fullmatch)}({value}) is not None"
+
+
+@attrs.frozen
+class AtLeast(Rule):
+    """The number is ``bound`` or more."""
+
+    bound: int
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        return None if value >= self.bound else f"must be at least {self.bound}, got {value!r}"
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        return {"minimum": self.bound}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"{value} >= {self.bound!r}"
+
+
+@attrs.frozen
+class Unique(Rule):
+    """No item of the list is listed twice."""
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        seen = set()
+        for item in value:
+            if item in seen:
+                return f"lists {item!r} twice"
+            seen.add(item)
+        return None
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        return {"uniqueItems": True}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"len(set({value})) == len({value})"
+
+
+@attrs.frozen(init=False)
+class Each(Rule):
+    """Every item of the list or set obeys ``rules``: ``Each(InstanceOf(str), ID)``."""
+
+    rules: tuple[Rule, ...]
+
+    def __init__(self, *rules: Rule) -> None:
+        self.__attrs_init__(rules)
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        for position, item in enumerate(value):
+            for rule in self.rules:
+                problem = rule.problem(item, record)
+                if problem is not None:
+                    return f"item {position}: {problem}"
+        return None
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        items = dict(schema.get("items", {}))
+        for rule in self.rules:
+            items.update(rule.json_schema(items, owner))
+        return {"items": items}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str | None:
+        parts = [rule.source("_item", bind, owner, local) for rule in self.rules]
+        if any(part is None for part in parts):
+            return None
+        return f"all({' and '.join(map(str, parts)) or 'True'} for _item in {value})"
+
+
+@attrs.frozen
+class Among(Rule):
+    """The value is one of the items of another attribute (an event's host among its parties)."""
+
+    relates: ClassVar[bool] = True
+    attribute: str
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        others = getattr(record, self.attribute)
+        if value in others:
+            return None
+        return f"{value!r} must also be among the {self.attribute} {list(others)}"
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"{value} in {local(self.attribute)}"
+
+
+@attrs.frozen
+class AttributeNames(Rule):
+    """Every item names a data attribute of the record's own type (see :func:`inferable`)."""
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        names = inferable(type(record))
+        unknown = sorted(set(value) - names)
+        if not unknown:
+            return None
+        return (
+            f"names {', '.join(map(repr, unknown))}, which "
+            f"{'is' if len(unknown) == 1 else 'are'} not among {', '.join(sorted(names))}"
+        )
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        return {"items": {**schema.get("items", {}), "enum": sorted(inferable(owner))}}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"{value} <= {bind(inferable(owner))}"
+
+
+@attrs.frozen
+class KeysOf(Rule):
+    """The set holds exactly the ``key`` of each item of another attribute, each item once.
+
+    A relationship's ``fields`` are the fields its ``evidence`` items name.
+    """
+
+    relates: ClassVar[bool] = True
+    attribute: str
+    key: str
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        keys = [getattr(item, self.key) for item in getattr(record, self.attribute)]
+        if len(set(keys)) != len(keys):
+            return f"{self.attribute} lists a {self.key} more than once"
+        if set(keys) != value:
+            missing = sorted(value - set(keys))
+            extra = sorted(set(keys) - value)
+            return (
+                f"every {self.key} needs its own {self.attribute}: {self.key}s without "
+                f"{self.attribute} {missing}, {self.attribute} for {self.key}s not listed {extra}"
+            )
+        return None
+
+
+ID = Pattern(
+    r"[A-Za-z0-9][A-Za-z0-9_.:-]*",
+    "an id (a letter or digit, then letters, digits and _ . : -)",
+)
+"""The pattern of a record id (all records share one namespace of ids)."""
+
+CAMEO = Pattern(r"[0-9]{2,4}", "a CAMEO event code of two to four digits, such as '042'")
+"""The pattern of a CAMEO event code, two to four digits (a shorter code is a root)."""
+
+URL = Pattern(r"https?://[^\s/?#]+[^\s]*", "an http(s) address such as 'https://example.org/a'")
+"""The pattern of a document's address (http or https, a host, then any path)."""
+
+IDENTIFIER = Pattern(r"[a-z][a-z0-9-]*:\S+", "an id in another dataset, 'scheme:value'")
+"""The pattern of an id in another dataset, ``scheme:value`` (``"dcad:1234"``)."""
+
+ALPHA3 = Pattern("[A-Z]{3}", "an ISO 3166-1 alpha-3 code of three capital letters")
+"""The pattern of a country's id, its ISO 3166-1 alpha-3 code."""
+
+ALPHA2 = Pattern("[A-Z]{2}", "an ISO 3166-1 alpha-2 code of two capital letters")
+"""A country's ISO 3166-1 alpha-2 code."""
+
+NUMERIC = Pattern("[0-9]{3}", "an ISO 3166-1 numeric code of three digits, such as '704'")
+"""A country's ISO 3166-1 numeric code, as text (it keeps its leading zeros)."""
+
+
+@attrs.frozen(init=False)
+class Check:
+    """The attrs validator of one attribute: its rules, in order.
+
+    ``attrs.field(validator=Check(InstanceOf(str), ID))``. An attribute whose default is None
+    is optional: None passes. Read the rules with :func:`rules_of`; the first rule a value
+    breaks raises a :class:`~defcoop.errors.RecordError` naming the record type and attribute.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Gadget:
+    ...     code: str = attrs.field(validator=Check(InstanceOf(str), Pattern("[A-Z][0-9]")))
+    >>> Gadget(code="x")
+    Traceback (most recent call last):
+    ...
+    defcoop.errors.RecordError: code: expected text matching [A-Z][0-9], got 'x'
+    """
+
+    rules: tuple[Rule, ...]
+
+    def __init__(self, *rules: Rule) -> None:
+        self.__attrs_init__(rules)
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and attribute.default is None:
+            return
+        for rule in self.rules:
+            problem = rule.problem(value, instance)
+            if problem is not None:
+                raise RecordError(attribute.name, problem, record_type=type(instance).__name__)
+
+
+def rules_of(attribute: attrs.Attribute[Any]) -> tuple[Rule, ...]:
+    """The rules declared on an attribute (none for an attribute declared without them)."""
+    check = attribute.validator
+    return check.rules if isinstance(check, Check) else ()
+
+
+def is_optional(attribute: attrs.Attribute[Any]) -> bool:
+    """Whether the attribute may be None: its default is None."""
+    return attribute.default is None
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """The converter of list attributes: any iterable but text becomes a tuple.
+
+    A value that cannot be one is left as it is, for the attribute's ``InstanceOf(tuple)``
+    rule to report with the attribute's name.
+    """
+    if isinstance(value, str | bytes | tuple):
+        return value  # type: ignore[return-value]
+    try:
+        return tuple(value)
+    except TypeError:
+        return value  # type: ignore[return-value]
+
+
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """The converter of set attributes: any iterable of hashable values but text, as a set."""
+    if isinstance(value, str | bytes | frozenset):
+        return value  # type: ignore[return-value]
+    try:
+        return frozenset(value)
+    except TypeError:
+        return value  # type: ignore[return-value]

@@ -1,0 +1,147 @@
+"""Building blocks of the strategies: texts, names, ids, pools and optional values."""
+
+from __future__ import annotations
+
+import functools
+import string
+from collections.abc import Sequence
+from typing import Literal, TypeVar
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from defcoop.dates import PartialDate, Period
+from defcoop.model import Citation, Record
+from defcoop.rules import ID, inferable
+
+T = TypeVar("T")
+R = TypeVar("R", bound=Record)
+
+_EVERY_DAY = Period(PartialDate(1), PartialDate(9999))  # every day a PartialDate can name
+_DEFAULT_SPAN = Period(PartialDate(1900), PartialDate(2100))  # the dates of datasets()
+
+# Letters whose case and diacritics normalize cleanly; names never hold digits or "-", so a
+# generated name can never be mistaken for a generated id ("field-3") or code ("VNM", "704").
+_LATIN = string.ascii_lowercase + "áàảãạâấầăắđéèêếệíìóòôốồơớờúùưứừýçñöüøł"
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщыэюя"
+_SURROGATES: list[Literal["Cs"]] = ["Cs"]
+# Any character but surrogates, without the UTF-8 codec table hypothesis would compute.
+_CHARACTERS = st.characters(codec=None, exclude_categories=_SURROGATES)
+
+
+def _strategy(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
+    if isinstance(value, st.SearchStrategy):
+        return value
+    return st.just(value)
+
+
+def _maybe(strategy: SearchStrategy[T]) -> SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+@st.composite
+def _usually(draw: st.DrawFn, strategy: SearchStrategy[T]) -> T | None:
+    """A value of ``strategy`` three times in four, else None (as most events have dates)."""
+    return draw(strategy) if draw(st.integers(0, 3)) else None
+
+
+def _pool(values: Sequence[T]) -> SearchStrategy[T]:
+    """One of ``values``; nothing at all when there are none, so optional references stay None."""
+    return st.sampled_from(values) if values else st.nothing()
+
+
+def _lists(
+    elements: SearchStrategy[T], *, min_size: int = 0, max_size: int, unique: bool = False
+) -> SearchStrategy[list[T]]:
+    """Lists of ``elements``; only empty ones when there are no elements to draw."""
+    if elements.is_empty and min_size == 0:
+        return st.just([])
+    return st.lists(elements, min_size=min_size, max_size=max_size, unique=unique)
+
+
+def _sets(elements: SearchStrategy[T], *, max_size: int) -> SearchStrategy[frozenset[T]]:
+    return _lists(elements, max_size=max_size).map(frozenset)
+
+
+@functools.cache
+def _text(max_size: int = 30) -> SearchStrategy[str]:
+    return st.text(_CHARACTERS, min_size=1, max_size=max_size)
+
+
+@functools.cache
+def _notes() -> SearchStrategy[str | None]:
+    return _maybe(_text(60))
+
+
+@functools.cache
+def _names() -> SearchStrategy[str]:
+    """Names of one to three capitalized words, Latin (with diacritics) or Cyrillic."""
+    word = (
+        st.sampled_from((_LATIN, _CYRILLIC))
+        .flatmap(lambda letters: st.text(letters, min_size=4, max_size=9))
+        .map(str.capitalize)
+    )
+    return st.lists(word, min_size=1, max_size=3).map(" ".join)
+
+
+@functools.cache
+def _urls() -> SearchStrategy[str]:
+    """http(s) addresses: a host of lower-case labels and an optional path."""
+    label = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+    host = st.lists(label, min_size=2, max_size=3).map(".".join)
+    path = st.lists(label, max_size=3).map(lambda parts: "".join("/" + p for p in parts))
+    return st.builds(
+        lambda scheme, host, path: f"{scheme}://{host}{path}",
+        st.sampled_from(("http", "https")),
+        host,
+        path,
+    )
+
+
+@functools.cache
+def _identifiers() -> SearchStrategy[str]:
+    """Ids in other datasets, ``scheme:value`` (``"dcad:1234"``)."""
+    scheme = st.sampled_from(("dcad", "unts", "atop"))
+    value = st.text(string.ascii_letters + string.digits + "-_.", min_size=1, max_size=8)
+    return st.builds(lambda s, v: f"{s}:{v}", scheme, value)
+
+
+@functools.cache
+def _aliases(max_size: int = 3) -> SearchStrategy[list[str]]:
+    return st.lists(_names(), unique=True, max_size=max_size)
+
+
+@functools.cache
+def _letters(size: int) -> SearchStrategy[str]:
+    return st.text(string.ascii_uppercase, min_size=size, max_size=size)
+
+
+@functools.cache
+def _inferred(record_type: type[Record]) -> SearchStrategy[frozenset[str]]:
+    return st.frozensets(st.sampled_from(sorted(inferable(record_type))), max_size=2)
+
+
+def _cited(citations: SearchStrategy[Citation] | None) -> SearchStrategy[list[Citation]]:
+    return st.lists(_any_citations() if citations is None else citations, min_size=1, max_size=3)
+
+
+@functools.cache
+def record_ids() -> SearchStrategy[str]:
+    """Valid record ids: a letter or digit, then letters, digits and ``_ . : -``.
+
+    Drawn from the pattern the model declares for ids (:data:`defcoop.rules.ID`).
+    """
+    return st.from_regex(ID.regex, fullmatch=True)
+
+
+def _ids(ids: SearchStrategy[str] | None) -> SearchStrategy[str]:
+    return record_ids() if ids is None else ids
+
+
+def _codes(codes: SearchStrategy[str] | None) -> SearchStrategy[str]:
+    return _letters(3) if codes is None else codes
+
+
+@functools.cache
+def _any_citations() -> SearchStrategy[Citation]:
+    return st.builds(Citation, source=record_ids(), paragraph=st.integers(1, 1000))

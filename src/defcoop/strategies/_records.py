@@ -1,0 +1,402 @@
+"""One strategy per record type, each making a single valid record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from defcoop.dataset import DatasetInfo
+from defcoop.dates import Period
+from defcoop.model import (
+    Agreement,
+    Citation,
+    Country,
+    Event,
+    Field,
+    FieldEvidence,
+    Mechanism,
+    Organization,
+    Person,
+    Relationship,
+    Role,
+    Source,
+)
+from defcoop.strategies._building import (
+    _aliases,
+    _any_citations,
+    _cited,
+    _codes,
+    _identifiers,
+    _ids,
+    _inferred,
+    _lists,
+    _maybe,
+    _names,
+    _notes,
+    _pool,
+    _sets,
+    _text,
+    _urls,
+    _usually,
+)
+from defcoop.strategies._dates import partial_dates, periods
+from defcoop.strategies._rules import values_for
+
+
+def citations(
+    *, sources: Sequence[Source] | SearchStrategy[Source] | None = None
+) -> SearchStrategy[Citation]:
+    """Citations of a paragraph; with ``sources``, of a paragraph that exists in one of them.
+
+    Args:
+        sources: the sources to cite (default: any id, paragraphs 1 to 1000).
+    """
+    if sources is None:
+        return _any_citations()
+    pool = sources if isinstance(sources, st.SearchStrategy) else _pool(sources)
+    return pool.flatmap(
+        lambda source: st.builds(
+            Citation, source=st.just(source.id), paragraph=st.integers(1, source.paragraphs)
+        )
+    )
+
+
+def sources(
+    *, ids: SearchStrategy[str] | None = None, dates: Period | SearchStrategy[Period] | None = None
+) -> SearchStrategy[Source]:
+    """Sources with or without title, publisher, date and translator.
+
+    Args:
+        ids: the source's id.
+        dates: the period its publication date lies in.
+    """
+    return st.builds(
+        Source,
+        id=_ids(ids),
+        title=_maybe(_text()),
+        publisher=_maybe(_text()),
+        published=_maybe(partial_dates(within=dates)),
+        language=st.sampled_from(("en", "vi", "ru", "be")) | _text(8),
+        paragraphs=st.integers(1, 60),
+        translator=_maybe(_names()),
+        url=_maybe(_urls()),
+        authors=_lists(_names(), unique=True, max_size=3),
+        accessed=_maybe(partial_dates(within=dates)),
+        notes=_notes(),
+    )
+
+
+def countries() -> SearchStrategy[Country]:
+    """Countries with codes of the ISO shapes, a name, other names and optional numeric codes.
+
+    Codes are random letters, not real ISO codes; :func:`datasets` keeps every code and name
+    distinct between the countries of one dataset.
+    """
+    return st.builds(
+        Country,
+        code=values_for(Country, "code"),
+        name=_names(),
+        alpha2=values_for(Country, "alpha2"),
+        numeric=values_for(Country, "numeric"),
+        cow_code=_maybe(st.integers(2, 999)),
+        names=_aliases(),
+        notes=_notes(),
+    )
+
+
+def fields(
+    *, ids: SearchStrategy[str] | None = None, field_ids: SearchStrategy[str] | None = None
+) -> SearchStrategy[Field]:
+    """Fields of cooperation with a label, aliases and perhaps a broader field.
+
+    Args:
+        ids: the field's id.
+        field_ids: the ids its broader field may have.
+    """
+    return st.builds(
+        Field,
+        id=_ids(ids),
+        label=_names(),
+        aliases=_aliases(),
+        broader=_maybe(_ids(field_ids)),
+        notes=_notes(),
+    )
+
+
+def roles(
+    *,
+    organization_ids: SearchStrategy[str] | None = None,
+    dates: Period | SearchStrategy[Period] | None = None,
+) -> SearchStrategy[Role]:
+    """Positions held: a title, perhaps an organization, a rank and a period.
+
+    Args:
+        organization_ids: the ids the role's organization may have.
+        dates: the period the role's period lies in.
+    """
+    return st.builds(
+        Role,
+        title=_text(),
+        organization=_maybe(_ids(organization_ids)),
+        rank=_maybe(_text()),
+        period=_maybe(periods(within=dates)),
+    )
+
+
+def people(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+    organization_ids: SearchStrategy[str] | None = None,
+    citations: SearchStrategy[Citation] | None = None,
+    dates: Period | SearchStrategy[Period] | None = None,
+) -> SearchStrategy[Person]:
+    """People with aliases in other scripts, perhaps a country, and roles.
+
+    Args:
+        ids: the person's id.
+        country_codes: the codes their country may have.
+        organization_ids: the ids their roles' organizations may have.
+        citations: the citations in ``sources``.
+        dates: the period their roles' periods lie in.
+    """
+    return st.builds(
+        Person,
+        id=_ids(ids),
+        name=_names(),
+        aliases=_aliases(),
+        country=_maybe(_codes(country_codes)),
+        roles=st.lists(roles(organization_ids=organization_ids, dates=dates), max_size=2),
+        sources=_cited(citations),
+        notes=_notes(),
+        inferred=_inferred(Person),
+    )
+
+
+def organizations(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+    organization_ids: SearchStrategy[str] | None = None,
+    citations: SearchStrategy[Citation] | None = None,
+) -> SearchStrategy[Organization]:
+    """Ministries, forums and other bodies, perhaps with a country and a parent.
+
+    Args:
+        ids: the organization's id.
+        country_codes: the codes its country may have.
+        organization_ids: the ids its parent may have.
+        citations: the citations in ``sources``.
+    """
+    return st.builds(
+        Organization,
+        id=_ids(ids),
+        name=_names(),
+        kind=values_for(Organization, "kind"),
+        country=_maybe(_codes(country_codes)),
+        aliases=_aliases(2),
+        parent=_maybe(_ids(organization_ids)),
+        sources=_cited(citations),
+        notes=_notes(),
+        inferred=_inferred(Organization),
+    )
+
+
+def agreements(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+    field_ids: SearchStrategy[str] | None = None,
+    organization_ids: SearchStrategy[str] | None = None,
+    event_ids: SearchStrategy[str] | None = None,
+    citations: SearchStrategy[Citation] | None = None,
+    dates: Period | SearchStrategy[Period] | None = None,
+) -> SearchStrategy[Agreement]:
+    """Agreements between one to three parties, perhaps signed, in force, and tied to fields.
+
+    Args:
+        ids: the agreement's id.
+        country_codes: the codes its parties may have.
+        field_ids: the ids of the fields it may cover.
+        organization_ids: the ids its signatories may have.
+        event_ids: the ids of the event it may have been signed at.
+        citations: the citations in ``sources``.
+        dates: the period its signing date and its period lie in.
+    """
+    return st.builds(
+        Agreement,
+        id=_ids(ids),
+        title=_text(),
+        kind=values_for(Agreement, "kind"),
+        parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
+        signatories=_lists(_ids(organization_ids), unique=True, max_size=2),
+        signed=_usually(partial_dates(within=dates)),
+        period=_maybe(periods(within=dates)),
+        fields=_sets(_ids(field_ids), max_size=3),
+        signed_during=_maybe(_ids(event_ids)),
+        entered_into_force=_maybe(partial_dates(within=dates)),
+        identifiers=_lists(_identifiers(), unique=True, max_size=2),
+        sources=_cited(citations),
+        notes=_notes(),
+        inferred=_inferred(Agreement),
+    )
+
+
+def events(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+    person_ids: SearchStrategy[str] | None = None,
+    organization_ids: SearchStrategy[str] | None = None,
+    event_ids: SearchStrategy[str] | None = None,
+    citations: SearchStrategy[Citation] | None = None,
+    dates: Period | SearchStrategy[Period] | None = None,
+) -> SearchStrategy[Event]:
+    """Events of every kind and status, their host (if any) among their parties.
+
+    Args:
+        ids: the event's id.
+        country_codes: the codes its parties may have.
+        person_ids: the ids its participants may have.
+        organization_ids: the ids its organizer and forum may have.
+        event_ids: the ids of the event it may be part of.
+        citations: the citations in ``sources``.
+        dates: the period its dates lie in.
+    """
+    return _events(
+        _ids(ids),
+        _codes(country_codes),
+        _ids(person_ids),
+        _ids(organization_ids),
+        _ids(event_ids),
+        citations,
+        dates,
+    )
+
+
+@st.composite
+def _events(
+    draw: st.DrawFn,
+    ids: SearchStrategy[str],
+    codes: SearchStrategy[str],
+    person_ids: SearchStrategy[str],
+    organization_ids: SearchStrategy[str],
+    event_ids: SearchStrategy[str],
+    citations: SearchStrategy[Citation] | None,
+    dates: Period | SearchStrategy[Period] | None,
+) -> Event:
+    parties = draw(_lists(codes, unique=True, max_size=3))
+    cited = tuple(draw(_cited(citations)))
+    return Event(
+        id=draw(ids),
+        title=draw(_text()),
+        kind=draw(values_for(Event, "kind")),
+        when=draw(_usually(periods(within=dates))),
+        parties=parties,
+        host=draw(_maybe(_pool(parties))),
+        participants=draw(_lists(person_ids, unique=True, max_size=3)),
+        status=draw(values_for(Event, "status")),
+        part_of=draw(_maybe(event_ids)),
+        organizer=draw(_maybe(organization_ids)),
+        forum=draw(_maybe(organization_ids)),
+        cameo=draw(values_for(Event, "cameo")),
+        sources=cited,
+        notes=draw(_notes()),
+        inferred=draw(_inferred(Event)),
+    )
+
+
+def mechanisms(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+    field_ids: SearchStrategy[str] | None = None,
+    citations: SearchStrategy[Citation] | None = None,
+) -> SearchStrategy[Mechanism]:
+    """Standing committees and dialogues of every kind, perhaps with a level and fields.
+
+    Args:
+        ids: the mechanism's id.
+        country_codes: the codes its parties may have.
+        field_ids: the ids of the fields it may cover.
+        citations: the citations in ``sources``.
+    """
+    return st.builds(
+        Mechanism,
+        id=_ids(ids),
+        name=_names(),
+        aliases=_aliases(2),
+        kind=values_for(Mechanism, "kind"),
+        parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
+        level=values_for(Mechanism, "level"),
+        fields=_sets(_ids(field_ids), max_size=3),
+        sources=_cited(citations),
+        notes=_notes(),
+        inferred=_inferred(Mechanism),
+    )
+
+
+def field_evidence(
+    *,
+    field_ids: SearchStrategy[str] | None = None,
+    citations: SearchStrategy[Citation] | None = None,
+) -> SearchStrategy[FieldEvidence]:
+    """The citations that name one field for a relationship.
+
+    Args:
+        field_ids: the ids the field may have.
+        citations: the citations in ``sources``.
+    """
+    return st.builds(FieldEvidence, field=_ids(field_ids), sources=_cited(citations))
+
+
+def relationships(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+    field_ids: SearchStrategy[str] | None = None,
+    organization_ids: SearchStrategy[str] | None = None,
+    citations: SearchStrategy[Citation] | None = None,
+) -> SearchStrategy[Relationship]:
+    """Relationships of one to three countries, with evidence for each field and forums.
+
+    Args:
+        ids: the relationship's id.
+        country_codes: the codes its parties may have.
+        field_ids: the ids of the fields named for it.
+        organization_ids: the ids its forums may have.
+        citations: the citations in ``sources`` and in each field's evidence.
+    """
+    return st.builds(
+        Relationship,
+        id=_ids(ids),
+        parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
+        framework=_maybe(_text()),
+        evidence=st.lists(
+            field_evidence(field_ids=field_ids, citations=citations),
+            unique_by=lambda item: item.field,
+            max_size=3,
+        ),
+        forums=_lists(_ids(organization_ids), unique=True, max_size=2),
+        sources=_cited(citations),
+        notes=_notes(),
+        inferred=_inferred(Relationship),
+    )
+
+
+def dataset_infos(
+    *, dates: Period | SearchStrategy[Period] | None = None
+) -> SearchStrategy[DatasetInfo]:
+    """What a dataset calls itself: a name, a version and perhaps a release date.
+
+    Args:
+        dates: the period the release date lies in.
+    """
+    return st.builds(
+        DatasetInfo,
+        name=_text(),
+        version=_text(12),
+        released=_maybe(partial_dates(within=dates)),
+    )

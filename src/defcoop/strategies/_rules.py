@@ -1,0 +1,101 @@
+"""Values of one attribute, drawn from its annotation and the rules declared on it.
+
+This is how a rule declared once on the model (:mod:`defcoop.rules`) reaches the strategies:
+a pattern becomes ``from_regex``, a bound the lower end of ``integers``, a vocabulary
+``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of ``lists``. A rule this module
+does not know still holds: every value is filtered through the rules that can be checked on
+the value alone.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import types
+import typing
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from defcoop.dates import PartialDate, Period
+from defcoop.model import Citation
+from defcoop.rules import (
+    AtLeast,
+    AttributeNames,
+    Each,
+    InstanceOf,
+    MemberOf,
+    NonEmpty,
+    Pattern,
+    Rule,
+    Unique,
+    inferable,
+    is_optional,
+    rules_of,
+)
+from defcoop.strategies._building import _any_citations, _maybe, _text
+from defcoop.strategies._dates import partial_dates, periods
+
+_KNOWN = (AtLeast, AttributeNames, Each, InstanceOf, MemberOf, NonEmpty, Pattern, Unique)
+
+
+@functools.cache
+def values_for(record_type: type[Any], name: str) -> SearchStrategy[Any]:
+    """Values of attribute ``name`` of ``record_type`` that obey every rule declared on it.
+
+    Rules that relate the value to other attributes (a host among the parties) are left to the
+    record's strategy, which draws the attributes together.
+    """
+    field = attrs.fields_dict(record_type)[name]
+    hint = typing.get_type_hints(record_type)[name]
+    arguments = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) and type(None) in arguments:
+        (hint,) = [argument for argument in arguments if argument is not type(None)]
+    rules = rules_of(field)
+    strategy = _values(hint, rules, record_type)
+    own = [rule for rule in rules if not rule.relates and not isinstance(rule, AttributeNames)]
+    if own:
+        strategy = strategy.filter(lambda value: all(r.problem(value, None) is None for r in own))
+    return _maybe(strategy) if is_optional(field) else strategy
+
+
+def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> SearchStrategy[Any]:
+    origin = typing.get_origin(hint)
+    if origin in (tuple, frozenset):
+        (item, *_) = typing.get_args(hint)
+        item_rules = tuple(r for rule in rules if isinstance(rule, Each) for r in rule.rules)
+        if any(isinstance(rule, AttributeNames) for rule in rules):
+            items: SearchStrategy[Any] = st.sampled_from(sorted(inferable(record_type)))
+        else:
+            items = _values(item, item_rules, record_type)
+        unique = origin is frozenset or any(isinstance(rule, Unique) for rule in rules)
+        least = 1 if any(isinstance(rule, NonEmpty) for rule in rules) else 0
+        return st.lists(items, min_size=least, max_size=3, unique=unique).map(origin)
+    patterns = [rule for rule in rules if isinstance(rule, Pattern)]
+    if hint is str and patterns:
+        return st.from_regex(patterns[0].regex, fullmatch=True)
+    if hint is str:
+        return _text()
+    if hint is int:
+        bounds = [rule.bound for rule in rules if isinstance(rule, AtLeast)]
+        least = max(bounds, default=-(2**31))
+        return st.integers(least, least + 1000)
+    if hint is PartialDate:
+        return partial_dates()
+    if hint is Period:
+        return periods()
+    if hint is Citation:
+        return _any_citations()
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return st.sampled_from(hint)
+    raise TypeError(f"no strategy derives values of {hint!r} from rules")
+
+
+def from_rules(record_type: type[Any]) -> SearchStrategy[Any]:
+    """Records of an attrs class whose attributes all take values from :func:`values_for`."""
+    return st.builds(
+        record_type,
+        **{f.name: values_for(record_type, f.name) for f in attrs.fields(record_type)},  # type: ignore[arg-type]
+    )
