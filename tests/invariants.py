@@ -112,7 +112,7 @@ def assert_integrity(db: Dataset) -> None:
     dyads = [frozenset(r.parties) for r in records if isinstance(r, Relationship)]
     assert len(set(dyads)) == len(dyads)
     countries = [r for r in records if isinstance(r, Country)]
-    for key in ("alpha2", "numeric", "cow_code"):
+    for key in ("alpha2", "numeric", "cow_code", "cow_abbrev"):
         values = [getattr(c, key) for c in countries if getattr(c, key) is not None]
         assert len(set(values)) == len(values), key
     names = [name for c in countries for name in {normalize(n) for n in (c.name, *c.names)}]

@@ -274,9 +274,18 @@ def test_soviet_union_has_iso_3166_3_codes_and_no_cow_number_of_its_own(
     assert db.country("365").code == "RUS"
 
 
-def test_dataset_holds_exactly_the_four_countries_named(db: defcoop.Dataset) -> None:
-    """The sources name Vietnam, Russia, Belarus and the former Soviet Union, and no other."""
-    assert [country.code for country in db.countries] == ["BLR", "RUS", "SUN", "VNM"]
+def test_dataset_holds_every_state_of_the_cow_and_gw_lists(db: defcoop.Dataset) -> None:
+    """Every COW state number (217 in the 2016 list) has one record, and so has every GW one."""
+    cow = [c.cow_code for c in db.countries if c.cow_code is not None]
+    assert len(cow) == len(set(cow)) == 217
+    assert all(c.codes("cow") == (c.cow_code,) for c in db.countries if c.cow_code)
+    gw = {code for c in db.countries for code in c.codes("gw")}
+    assert {816, 815, 365, 260, 340, 345, 970, 971} <= gw
+    assert {"VNM", "RUS", "BLR", "SUN", "VDR", "CHN", "USA", "DEU"} <= {
+        c.code for c in db.countries
+    }
+    named = {c.code for r in db.relationships() for c in map(db.country, r.parties)}
+    assert named == {"BLR", "RUS", "SUN", "VNM"}
 
 
 # Vietnam and Russia ------------------------------------------------------------------------
@@ -450,7 +459,8 @@ def test_seventh_moscow_conference_on_international_security(db: defcoop.Dataset
     assert str(conference.when) == "2018-04-04/2018-04-05"
     assert (conference.host, conference.forum) == ("RUS", "mcis")
     assert set(conference.participants) == {"ngo-xuan-lich", "sergei-shoigu"}
-    assert conference.inferred == set()
+    assert conference.inferred == {"multilateral"}
+    assert conference.multilateral
     assert seed_citations(conference) == p(3, 4)
     assert Citation(source="defense-aerospace-2018-04-04-plan", paragraph=7) in conference.sources
 

@@ -252,24 +252,25 @@ def test_an_int_is_a_cow_code(db: Dataset) -> None:
     """An int finds the country with that COW code, never an ISO numeric code."""
     assert db.country(365).code == "RUS"
     assert db.agreements(party=370) == db.agreements(party="BLR")
-    with pytest.raises(UnknownNameError, match="unknown COW code '704'") as info:
-        db.country(704)  # Vietnam's ISO numeric code, which is not a COW code
+    assert db.country(704).code == "UZB"  # Vietnam's ISO numeric code is Uzbekistan's COW code
+    with pytest.raises(UnknownNameError, match="unknown COW code '999'") as info:
+        db.country(999)
     assert info.value.kind == "COW code"
     with pytest.raises(QueryError, match="expects a string"):
         db.country(True)  # type: ignore[arg-type]
 
 
-def test_a_code_shared_by_two_countries_is_ambiguous() -> None:
-    """A code that is one country's ISO numeric and another's COW code must be told apart."""
+def test_digits_as_text_are_an_iso_numeric_code_before_a_cow_code() -> None:
+    """Text digits name the country with that ISO numeric code; an int names a COW code."""
     data = Dataset.from_records(
         [
             defcoop.Country(code="AAA", name="Aland", alpha2="AA", numeric="365"),
             defcoop.Country(code="BBB", name="Bland", alpha2="BB", cow_code=365),
         ]
     )
-    with pytest.raises(QueryError, match="ambiguous: it names AAA, BBB"):
-        data.country("365")
+    assert data.country("365").code == "AAA"
     assert data.country(365).code == "BBB"
+    assert data.country("BBB").code == "BBB"
 
 
 def test_events_by_cameo_code(db: Dataset) -> None:

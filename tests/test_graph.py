@@ -27,7 +27,8 @@ def edges(graph: Any, edge_type: str) -> set[tuple[str, str]]:
 
 
 def test_nodes_are_the_records_with_their_types(db: Dataset, graph: Any) -> None:
-    """Every country, person, organization, agreement, event, mechanism and dyad is a node."""
+    """Every person, organization, agreement, event, mechanism and dyad is a node, and every
+    country a record refers to (not the states nothing refers to)."""
     types = dict(graph.nodes(data="type"))
     assert set(types.values()) == set(NODE_TYPES)
     assert types["VNM"] == "country"
@@ -37,7 +38,9 @@ def test_nodes_are_the_records_with_their_types(db: Dataset, graph: Any) -> None
     assert types["mcis-7"] == "event"
     assert types["vnm-rus-igc-mtc"] == "mechanism"
     assert types["vnm-rus"] == "relationship"
-    expected = len(db) - len(db.sources) - len(db.fields)
+    referred = {"VNM", "RUS", "BLR", "SUN"}
+    assert {n for n, kind in types.items() if kind == "country"} == referred
+    expected = len(db) - len(db.sources) - len(db.fields) - len(db.countries) + len(referred)
     assert graph.number_of_nodes() == expected
 
 

@@ -50,7 +50,9 @@ def test_import_is_lazy() -> None:
     """import defcoop reads no data and imports no serializer, optional extra or CLI module."""
     heavy = (
         "cattrs hypothesis tomllib json pandas networkx matplotlib jsonschema argparse html csv "
-        "defcoop.cli defcoop.frames defcoop.graph defcoop.schema defcoop.timeline"
+        "pyarrow duckdb frictionless pybtex citeproc "
+        "defcoop.cli defcoop.frames defcoop.graph defcoop.schema defcoop.timeline defcoop.arrow "
+        "defcoop.dcad defcoop.cite defcoop.exports defcoop.datapackage"
     )
     code = (
         "import sys, defcoop, defcoop.loading as l; "
@@ -110,9 +112,10 @@ def test_lazy_names_resolve_and_are_listed() -> None:
 
 
 def test_extras_are_declared() -> None:
-    """pandas, networkx and plot are optional extras, and the CLI is a console script."""
+    """pandas, networkx, plot, arrow and cite are optional extras; the CLI is a console script."""
     metadata = importlib.metadata.metadata("defcoop")
-    assert {"pandas", "networkx", "plot"} <= set(metadata.get_all("Provides-Extra") or [])
+    extras = set(metadata.get_all("Provides-Extra") or [])
+    assert {"pandas", "networkx", "plot", "arrow", "cite"} <= extras
     requirements = importlib.metadata.requires("defcoop") or []
     core = [r for r in requirements if "extra ==" not in r]
     assert sorted(r.split(">")[0] for r in core) == ["attrs", "cattrs"]
@@ -134,3 +137,15 @@ def test_unknown_names_raise_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         defcoop.nope  # noqa: B018
     assert set(defcoop.__all__) <= set(dir(defcoop))
+
+
+def test_loading_imports_no_export_format() -> None:
+    """Loading and querying the bundled data imports none of the formats' modules or extras."""
+    code = (
+        "import sys, defcoop; db = defcoop.load(); db.events(plover='CONSULT'); "
+        "print(sorted(m for m in ['pyarrow', 'duckdb', 'frictionless', 'csv', 'defcoop.arrow', "
+        "'defcoop.dcad', 'defcoop.cite', 'defcoop.exports', 'defcoop.datapackage'] "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -24,7 +24,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 import defcoop
-from defcoop import Citation, Dataset, FieldEvidence, Record, Relationship, Role, Source
+from defcoop import (
+    Citation,
+    Coverage,
+    Dataset,
+    FieldEvidence,
+    Membership,
+    Record,
+    Relationship,
+    Role,
+    Source,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -226,6 +236,9 @@ _LANGUAGES = {"en": "English", "vi": "Vietnamese", "ru": "Russian", "be": "Belar
 def _source(db: Dataset, source: Source, used: dict[int, list[Record]]) -> list[str]:
     description = describe(source, title=False)
     lines = [f"({label(source.id)})=", f"### {text(source.title)}", "", description, ""]
+    if source.coverage:
+        looked = "; ".join(_covered(db, item) for item in source.coverage)
+        lines += [f"Looked at (its coverage): {looked}.", ""]
     lines += [f"Cited as `{source.id}`; {source.paragraphs} paragraphs, {len(used)} cited:", ""]
     lines += ["| paragraph | cited by |", "| ---: | --- |"]
     for paragraph in range(1, source.paragraphs + 1):
@@ -321,6 +334,8 @@ def _value(db: Dataset, name: str, value: Any, inferred: frozenset[str] = frozen
     if isinstance(value, frozenset):
         value = tuple(sorted(value))
     if isinstance(value, tuple):
+        if value and isinstance(value[0], Coverage | Membership):
+            return "; ".join(_covered(db, item) for item in value) + mark
         if value and (isinstance(value[0], Role | FieldEvidence) or _composite(value[0])):
             return "; ".join(_part(db, item) for item in value) + mark
         return ", ".join(_value(db, name, item) for item in value) + mark
@@ -334,6 +349,12 @@ def _value(db: Dataset, name: str, value: Any, inferred: frozenset[str] = frozen
         parts = (_value(db, f.name, getattr(value, f.name)) for f in attrs.fields(type(value)))
         return ", ".join(part for part in parts if part) + mark
     return text(str(value)) + mark
+
+
+def _covered(db: Dataset, item: Coverage | Membership) -> str:
+    if isinstance(item, Membership):
+        return text(f"{item.system.value.upper()} {item.code}, {item.period.words()}")
+    return f"{_value(db, 'countries', item.countries)}, {text(item.period.words())}"
 
 
 def _composite(value: Any) -> bool:

@@ -98,6 +98,7 @@ def make_converter() -> cattrs.Converter:
     # StrEnum has a hook of its own below, more specific than the one for str.
     converter.register_structure_hook(str, functools.partial(strict, str))
     converter.register_structure_hook(int, functools.partial(strict, int))
+    converter.register_structure_hook(bool, functools.partial(strict, bool))
     converter.register_structure_hook(PartialDate, structure_date)
     converter.register_structure_hook(Period, structure_period)
     converter.register_structure_hook(Citation, structure_citation)

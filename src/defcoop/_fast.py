@@ -342,7 +342,7 @@ class _Generator:
 
     def _read(self, hint: Any, rules: tuple[Rule, ...], local: str, name: str) -> list[str]:
         """Lines that read the raw value ``v`` into ``local``, raising _Unsound on any doubt."""
-        if hint is str or hint is int:
+        if hint is str or hint is int or hint is bool:
             return self._scalar(hint, _guaranteed(rules, hint), local)
         if hint is PartialDate or hint is Period:
             reader = "date" if hint is PartialDate else "period"

@@ -24,10 +24,13 @@ class NameIndex:
 
     __slots__ = ("_entries", "_kind", "_maps", "_resolved")
 
-    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str] | Tiers]]) -> None:
         self._kind = kind
         self._resolved: dict[str, str] = {}
-        self._entries = [(record_id, (record_id, *names)) for record_id, names in entries]
+        self._entries = [
+            (record_id, names if isinstance(names, Tiers) else Tiers((record_id, *names)))
+            for record_id, names in entries
+        ]
         self._maps: tuple[dict[str, set[str]], dict[str, str]] | None = None
 
     @property
@@ -42,11 +45,17 @@ class NameIndex:
         if self._maps is None:
             ids: dict[str, set[str]] = {}
             shown: dict[str, str] = {}
-            for record_id, names in self._entries:
-                for name in names:
-                    key = normalize(name)
-                    ids.setdefault(key, set()).add(record_id)
-                    shown.setdefault(key, name)
+            tier_of: dict[str, int] = {}
+            depth = max((len(tiers.names) for _, tiers in self._entries), default=0)
+            for tier in range(depth):
+                for record_id, tiers in self._entries:
+                    for name in tiers.names[tier] if tier < len(tiers.names) else ():
+                        key = normalize(name)
+                        # A name already meaning another record at a stronger tier keeps it.
+                        if tier_of.setdefault(key, tier) < tier and record_id not in ids[key]:
+                            continue
+                        ids.setdefault(key, set()).add(record_id)
+                        shown.setdefault(key, name)
             self._maps = (ids, shown)
         return self._maps
 
@@ -91,6 +100,19 @@ class NameIndex:
         if close:
             return UnknownNameError(self._kind, name, close[:3])
         return unknown(self._kind, name, self._shown.values())
+
+
+class Tiers:
+    """A record's names in order of strength: a name of a stronger tier is never shadowed.
+
+    Countries need it: ``AUS`` is Australia's ISO code and Austria's COW abbreviation, and
+    the ISO code wins; ``"704"`` is Vietnam's ISO numeric code and Uzbekistan's COW number.
+    """
+
+    __slots__ = ("names",)
+
+    def __init__(self, *names: Iterable[str]) -> None:
+        self.names = tuple(tuple(tier) for tier in names)
 
 
 def check_text(value: object, argument: str) -> str:

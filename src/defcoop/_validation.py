@@ -239,9 +239,11 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, Recor
     for record in records:
         if isinstance(record, Country):
             keys = [
-                f"alpha2 {record.alpha2}",
+                *([f"alpha2 {record.alpha2}"] if record.alpha2 else []),
                 *([f"numeric {record.numeric}"] if record.numeric else []),
                 *([f"cow_code {record.cow_code}"] if record.cow_code is not None else []),
+                *([f"cow_abbrev {record.cow_abbrev}"] if record.cow_abbrev else []),
+                *([f"formal_name {normalize(record.formal_name)!r}"] if record.formal_name else []),
                 *(f"name {normalize(n)!r}" for n in (record.name, *record.names)),
             ]
         elif isinstance(record, Relationship):
@@ -252,6 +254,19 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, Recor
             first = owners.setdefault(key, record)
             if first is not record:
                 yield record, key, first
+
+
+def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
+    """Problems with the countries a dataset's own ``coverage`` names (a ``[dataset]`` table)."""
+    problems = []
+    for i, item in enumerate(getattr(info, "coverage", ())):
+        for j, country in enumerate(item.countries):
+            if not isinstance(by_id.get(country), Country):
+                pool = [r.id for r in by_id.values() if isinstance(r, Country)]
+                message = f"no country has the id {country!r}{did_you_mean(suggest(country, pool))}"
+                path = f"$.dataset.coverage[{i}].countries[{j}]"
+                problems.append(Problem(file="[dataset]", path=path, message=message))
+    return problems
 
 
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
@@ -300,7 +315,10 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
             if "." in reference.attribute:  # inside the items of a list: record by record
                 for record in group:
                     for _, value in _values_at(record, reference.attribute):
-                        if value is not None and not isinstance(by_id.get(value), expected):
+                        found = value if isinstance(value, tuple | frozenset) else (value,)
+                        if any(
+                            v is not None and not isinstance(by_id.get(v), expected) for v in found
+                        ):
                             return False
                 continue
             values = _distinct(group, reference.attribute)

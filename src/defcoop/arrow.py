@@ -38,7 +38,8 @@ def _pa(purpose: str) -> Any:
 
 
 def _arrow_type(pa: Any, kind: str) -> Any:
-    return {"string": pa.string(), "integer": pa.int64(), "date": pa.date32()}[kind]
+    kinds = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}
+    return {**kinds, "date": pa.date32()}[kind]
 
 
 def schema(record_type: type[Record]) -> pyarrow.Schema:

@@ -13,6 +13,7 @@ import attrs
 from defcoop import _tabular, registry
 from defcoop._lookup import (
     NameIndex,
+    Tiers,
     check_text,
     coerce_member,
     coerce_period,
@@ -21,13 +22,14 @@ from defcoop._lookup import (
     unknown,
 )
 from defcoop._table import Table
-from defcoop._validation import Origin, check, group_by_kind, ids
+from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
 from defcoop.kinds import EventKind, EventStatus
 from defcoop.model import (
     Agreement,
     Country,
+    Coverage,
     Event,
     Field,
     Mechanism,
@@ -60,11 +62,16 @@ CountryName = str | int | Country
 
 @attrs.frozen(kw_only=True)
 class DatasetInfo:
-    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table)."""
+    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
+
+    ``coverage`` is what the dataset as a whole looked at, beside what each source says it
+    looked at (``Source.coverage``); :attr:`Dataset.coverage` gathers both.
+    """
 
     name: str
     version: str
     released: PartialDate | None = None
+    coverage: tuple[Coverage, ...] = ()
 
 
 class Dataset:
@@ -104,6 +111,7 @@ class Dataset:
         for i, record in enumerate(records):
             origins.setdefault(id(record), Origin("<records>", f"$[{i}]"))
         problems = check(records, lambda record: origins[id(record)])
+        problems += check_coverage(info, {record.id: record for record in records})
         if problems:
             raise DataError(problems)
         groups = group_by_kind(records)
@@ -190,6 +198,16 @@ class Dataset:
     def fields(self) -> Results[Field]:
         """The taxonomy of cooperation fields, by id."""
         return Results(self._listed[Field])  # type: ignore[arg-type]
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """What the dataset looked at, its own declared coverage first, then each source's.
+
+        A panel cell is covered when one of these names its dyad (or either state, or no
+        country at all) over a period reaching into its year; elsewhere counts are missing.
+        """
+        own = self.info.coverage if self.info else ()
+        return tuple(dict.fromkeys((*own, *(c for s in self.sources for c in s.coverage))))
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -441,16 +459,17 @@ def _keys(declared: registry.RecordType, index: registry.Index) -> Callable[[Any
     return values
 
 
-def _name_values(record: Any, names: Sequence[str]) -> tuple[str, ...]:
-    """The values of a record's name attributes, as text, in order (lists flattened)."""
-    found: list[str] = []
+def _name_values(record: Any, names: Sequence[str]) -> Tiers:
+    """The values of a record's name attributes as text, by strength: its id, then each
+    attribute in the declared order (a name keeps the record it finds at a stronger tier)."""
+    tiers: list[tuple[str, ...]] = [(_id(record),)]
     for name in names:
         value = getattr(record, name)
         if isinstance(value, tuple):
-            found += value
-        elif value is not None:
-            found.append(str(value))
-    return tuple(found)
+            tiers.append(value)
+        else:
+            tiers.append(() if value is None else (str(value),))
+    return Tiers(*tiers)
 
 
 def _cameo(value: object) -> str:

@@ -16,7 +16,7 @@ import attrs
 
 from defcoop.errors import DateError
 
-__all__ = ["PartialDate", "Period", "Precision"]
+__all__ = ["OPEN_END", "PartialDate", "Period", "Precision"]
 
 _DATE_PATTERN = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
@@ -59,6 +59,21 @@ class _OrderedBySortKey:
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DASH = "\u2013"  # an en dash, as ranges are written in print
 
 
 def _days_in(year: int, month: int) -> int:
@@ -148,6 +163,21 @@ class PartialDate(_OrderedBySortKey):
             return _dt.date(self.year, self.month, _days_in(self.year, self.month))
         return _dt.date(self.year, self.month, self.day)
 
+    def words(self) -> str:
+        """The date as people write it: ``"2018"``, ``"November 2018"``, ``"15 November 2018"``.
+
+        >>> PartialDate(2018, 11).words()
+        'November 2018'
+        """
+        if self.month is None:
+            return str(self.year)
+        month = f"{_MONTH_NAMES[self.month - 1]} {self.year}"
+        return month if self.day is None else f"{self.day} {month}"
+
+    def __format__(self, spec: str) -> str:
+        """``f"{date:words}"`` is :meth:`words`; an empty spec is the ISO text."""
+        return self.words() if spec == "words" else format(str(self), spec)
+
     def sort_key(self) -> tuple[int, int]:
         """The key dates order by: earliest day, then precision."""
         return (self.earliest.toordinal(), self.precision)
@@ -177,7 +207,8 @@ def _check_period(instance: Period, _attribute: Any, _value: Any) -> None:
 class Period(_OrderedBySortKey):
     """A span from one :class:`PartialDate` to another, both included.
 
-    Written ``start/end`` (ISO 8601 intervals); a period of one date is written as that date.
+    Written ``start/end`` (ISO 8601 intervals); a period of one date is written as that date,
+    and a period still running as ``start/..`` (its end is then :data:`~defcoop.dates.OPEN_END`).
 
     >>> Period.parse("2018/2020")
     Period(PartialDate(2018), PartialDate(2020))
@@ -206,6 +237,8 @@ class Period(_OrderedBySortKey):
         start, sep, end = text.partition("/")
         if not sep:
             return cls.of(PartialDate.parse(start))
+        if end.strip() == "..":
+            return cls(PartialDate.parse(start), OPEN_END)
         return cls(PartialDate.parse(start), PartialDate.parse(end))
 
     @classmethod
@@ -227,6 +260,51 @@ class Period(_OrderedBySortKey):
         """The last day the period may include."""
         return self.end.latest
 
+    @property
+    def precision(self) -> Precision:
+        """The coarser of the two ends' precisions (the start's, for a period still running).
+
+        >>> Period.parse("2008/2013-05").precision
+        <Precision.YEAR: 1>
+        """
+        if self.open:
+            return self.start.precision
+        return min(self.start.precision, self.end.precision)
+
+    @property
+    def open(self) -> bool:
+        """Whether the period was still running when it was recorded (written ``start/..``)."""
+        return self.end is OPEN_END or self.end == OPEN_END
+
+    def words(self) -> str:
+        """The period as people write it, with an en dash and nothing said twice.
+
+        >>> [Period.parse(text).words() for text in ("2008/2013", "2018-04-04/2018-04-05")]
+        ['2008\u20132013', '4\u20135 April 2018']
+        >>> Period.parse("2018-11/2019-02").words()
+        'November 2018 \u2013 February 2019'
+        """
+        start, end = self.start, self.end
+        if self.open:
+            return f"since {start.words()}"
+        if start == end:
+            return start.words()
+        same = start.precision == end.precision
+        if same and start.precision is Precision.YEAR:
+            return f"{start.year}{_DASH}{end.year}"
+        if same and start.year == end.year and start.month is not None:
+            month = _MONTH_NAMES[start.month - 1]
+            if start.precision is Precision.MONTH:
+                return f"{month}{_DASH}{end.words()}"
+            if start.month == end.month:
+                return f"{start.day}{_DASH}{end.words()}"
+            return f"{start.day} {month} {_DASH} {end.words()}"
+        return f"{start.words()} {_DASH} {end.words()}"
+
+    def __format__(self, spec: str) -> str:
+        """``f"{period:words}"`` is :meth:`words`; an empty spec is the ISO text."""
+        return self.words() if spec == "words" else format(str(self), spec)
+
     def contains(self, other: Period | PartialDate) -> bool:
         """Whether every day ``other`` may mean lies inside this period."""
         return self.earliest <= other.earliest and other.latest <= self.latest
@@ -238,7 +316,11 @@ class Period(_OrderedBySortKey):
     def __str__(self) -> str:
         if self.start == self.end:
             return str(self.start)
-        return f"{self.start}/{self.end}"
+        return f"{self.start}/{'..' if self.open else self.end}"
 
     def __repr__(self) -> str:
         return f"Period({self.start!r}, {self.end!r})"
+
+
+OPEN_END = PartialDate(9999)
+"""The end of a period still running (``start/..``): the last year a date may have."""

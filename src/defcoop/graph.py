@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from defcoop import _display, registry
 from defcoop._extras import require
-from defcoop.model import Agreement, Event, Mechanism, Record, Relationship
+from defcoop.model import Agreement, Country, Event, Mechanism, Record, Relationship
 
 if TYPE_CHECKING:
     import networkx
@@ -27,6 +27,8 @@ NODE_TYPES = tuple(declared.singular for declared in registry.record_types() if 
 EDGE_TYPES = {
     "party": "agreement, event, mechanism or relationship -> country among its parties",
     "host": "event -> the country where it took place",
+    "actor": "event -> the country that acts (for a visit, the visiting side)",
+    "recipient": "event -> the country acted upon (for a visit, the host side)",
     "signatory": "agreement -> organization that signed it",
     "signed_during": "agreement -> event it was signed at",
     "participant": "event -> person who took part",
@@ -50,7 +52,9 @@ def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
     :data:`~defcoop.graph.NODE_TYPES`), ``label`` and, where the record has one, ``date`` (its
     text, e.g. ``"2018-11"``); edges carry ``type`` (one of :data:`~defcoop.graph.EDGE_TYPES`),
     which is also their key (``role:<title>`` for roles, one edge per position held). Sources
-    and fields are not nodes: query them from the dataset by id.
+    and fields are not nodes: query them from the dataset by id. Countries are nodes when a
+    record refers to them: the bundled list of every state would otherwise add some two
+    hundred nodes without an edge.
 
     Raises:
         MissingExtraError: when networkx is not installed (``pip install "defcoop[networkx]"``).
@@ -59,12 +63,14 @@ def to_graph(dataset: Dataset) -> networkx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     if dataset.info is not None:
         graph.graph["name"] = f"{dataset.info.name} {dataset.info.version}"
-    records = [record for record in dataset if isinstance(record, _NODE_KINDS)]
+    records = [r for r in dataset if isinstance(r, _NODE_KINDS) and not isinstance(r, Country)]
     for record in records:
         graph.add_node(record.id, **_node(record))
     relationships = [r for r in records if isinstance(r, Relationship)]
     for record in records:
         for target, edge, extra in _edges(record, relationships):
+            if target not in graph:  # a country, added with the first edge that reaches it
+                graph.add_node(target, **_node(dataset.get(target)))
             # One edge of a type between two nodes, except roles: one per title held.
             key = f"{edge}:{extra['title']}" if "title" in extra else edge
             graph.add_edge(record.id, target, key=key, type=edge, **extra)

@@ -15,6 +15,7 @@ __all__ = [
     "MechanismKind",
     "MechanismLevel",
     "OrganizationKind",
+    "StateSystem",
 ]
 
 
@@ -83,3 +84,15 @@ class MechanismLevel(enum.StrEnum):
     MINISTERIAL = "ministerial"
     DEPUTY_MINISTERIAL = "deputy ministerial"
     WORKING = "working"
+
+
+class StateSystem(enum.StrEnum):
+    """A list of the states of the international system, and its numeric state codes.
+
+    ``cow`` is the Correlates of War State System Membership list; ``gw`` is Gleditsch and
+    Ward's list of independent states. Their codes mostly agree; where they differ, a
+    country's ``Country.memberships`` say which code holds when.
+    """
+
+    COW = "cow"
+    GW = "gw"

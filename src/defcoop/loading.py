@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from defcoop import registry
 from defcoop._reading import INFO_KEY, Reader
-from defcoop._validation import Locate, Origin, check, ids, is_sound
+from defcoop._validation import Locate, Origin, check, check_coverage, ids, is_sound
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.model import Record
@@ -218,10 +218,12 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
 def _checked(parsed: _Parsed) -> Dataset:
     groups = parsed.groups()
     by_id = ids(groups)
+    problems: list[Problem] = []
     if len(by_id) != len(parsed.records) or not is_sound(groups, by_id):
         problems = check(parsed.records, parsed.locate())
-        if problems:
-            raise DataError(problems)
+    problems += check_coverage(parsed.info, by_id)
+    if problems:
+        raise DataError(problems)
     return Dataset._trusted(groups, by_id, parsed.info)
 
 

@@ -22,28 +22,34 @@ from defcoop.kinds import (
     MechanismKind,
     MechanismLevel,
     OrganizationKind,
+    StateSystem,
 )
 from defcoop.plover import Plover, classify
 from defcoop.registry import Index, Reference, record_type
 from defcoop.rules import (
     ALPHA2,
-    ALPHA3,
     CAMEO,
+    COUNTRY_ID,
+    COW_ABBREV,
     ID,
     IDENTIFIER,
     NUMERIC,
     URL,
     Among,
     AtLeast,
+    AtMost,
     AttributeNames,
     Check,
+    Differs,
     Each,
     InstanceOf,
     KeysOf,
     MemberOf,
     NonEmpty,
+    OnlyWith,
     Rule,
     Unique,
+    Without,
     to_frozenset,
     to_tuple,
 )
@@ -52,10 +58,12 @@ __all__ = [
     "Agreement",
     "Citation",
     "Country",
+    "Coverage",
     "Event",
     "Field",
     "FieldEvidence",
     "Mechanism",
+    "Membership",
     "Organization",
     "Person",
     "Record",
@@ -72,6 +80,8 @@ _TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty()), Unique())
 _ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
 _INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
 _COUNT = Check(InstanceOf(int), AtLeast(1))
+_FLAG = Check(InstanceOf(bool))
+_SEVERAL_COUNT = Check(InstanceOf(int), AtLeast(2), OnlyWith("several"))
 
 
 def _ids(*more: Rule) -> Check:
@@ -92,7 +102,45 @@ class Citation:
         return f"{self.source} ¶{self.paragraph}"
 
 
-@record_type("sources", "source", date="published", label="title")
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """What a source or dataset looked at: one state or one pair of states, over a period.
+
+    Two countries are a dyad; one is a state, with all its partners; none means every state
+    (a dataset that looked at the whole world). Where a dataset's coverage reaches, an absent
+    record means "nothing happened"; elsewhere it means "not covered", and panels leave those
+    cells missing rather than 0.
+
+    >>> str(Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018")))
+    'VNM-RUS 2008\u20132018'
+    """
+
+    countries: tuple[str, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(str), ID), Unique(), AtMost(2)),
+    )
+    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
+
+    def __str__(self) -> str:
+        return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}"
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """A period during which a state belongs to a state system, under that system's code."""
+
+    system: StateSystem = attrs.field(validator=Check(MemberOf(StateSystem)))
+    code: int = attrs.field(validator=_COUNT)
+    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
+
+
+@record_type(
+    "sources",
+    "source",
+    date="published",
+    label="title",
+    references=(Reference("coverage.countries", "country"),),
+)
 @attrs.frozen(kw_only=True, repr=False)
 class Source(RecordDisplay):
     """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
@@ -100,7 +148,8 @@ class Source(RecordDisplay):
     ``title``, ``publisher`` and ``published`` are None where the document does not state them.
     ``url`` is the http(s) address of the document, ``authors`` its authors as the document
     gives them, and ``accessed`` the day the document was read at that address, so that the
-    source can be cited.
+    source can be cited. ``coverage`` says which states or pairs it looked at over which
+    periods (:class:`Coverage`).
     """
 
     id: str = attrs.field(validator=_ID)
@@ -117,6 +166,11 @@ class Source(RecordDisplay):
     accessed: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
+    coverage: tuple[Coverage, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage))),
+    )
     notes: str | None = attrs.field(default=None, validator=_TEXT)
 
 
@@ -124,25 +178,60 @@ class Source(RecordDisplay):
     "countries",
     "country",
     label="name",
-    names=("alpha2", "numeric", "cow_code", "name", "names"),
+    references=(Reference("continued_by", "country"),),
+    # In order of strength: a text that is one country's code and another's name finds the
+    # first (AUS is Australia's ISO code, and Austria's COW abbreviation).
+    names=(
+        "alpha2",
+        "numeric",
+        "name",
+        "formal_name",
+        "names",
+        "cow_code",
+        "cow_abbrev",
+    ),
     node=True,
     id_attribute="code",
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
-    """A country, identified by its ISO 3166-1 alpha-3 code.
+    """A state, identified by its ISO 3166-1 alpha-3 code where it has one.
 
-    ``names`` are other common names ("Russian Federation" beside "Russia");
-    ``cow_code`` is the Correlates of War state number.
+    A state without an ISO code (Bavaria, the Korea of 1887-1905) is identified by its
+    Correlates of War abbreviation (``BAV``), followed by its number where the abbreviation is
+    another state's ISO code (``KOR-730``). ``names`` are other common names, in English and in
+    the state's own languages; ``formal_name`` is its formal English name. ``cow_code`` and
+    ``cow_abbrev`` are its Correlates of War state number and abbreviation; ``memberships``
+    say when it belonged to the COW and the Gleditsch-Ward state systems, and under which
+    code. ``continued_by`` names the country whose state number an ISO-only record shares
+    (the Soviet Union, ``SUN``, is continued by Russia: both lists number them 365).
     """
 
-    code: str = attrs.field(validator=Check(InstanceOf(str), ALPHA3))
+    code: str = attrs.field(validator=Check(InstanceOf(str), COUNTRY_ID))
     name: str = attrs.field(validator=_TEXT)
-    alpha2: str = attrs.field(validator=Check(InstanceOf(str), ALPHA2))
+    formal_name: str | None = attrs.field(default=None, validator=_TEXT)
+    alpha2: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ALPHA2))
     numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
     cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
+    cow_abbrev: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), COW_ABBREV))
     names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Membership))),
+    )
+    continued_by: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Without("cow_code", "memberships"))
+    )
     notes: str | None = attrs.field(default=None, validator=_TEXT)
+
+    def codes(self, system: StateSystem | str) -> tuple[int, ...]:
+        """The distinct codes the state has had in one state system, in order of time."""
+        found: list[int] = []
+        for item in sorted(self.memberships, key=lambda m: m.period):
+            if item.system == system and item.code not in found:
+                found.append(item.code)
+        return tuple(found)
 
     @property
     def id(self) -> str:
@@ -266,7 +355,9 @@ class Agreement(RecordDisplay):
     id of the event it was signed at; ``entered_into_force`` the date it took effect.
     ``identifiers`` are its ids in other datasets, each written ``scheme:value``
     (``"dcad:1234"`` for an agreement of the Defense Cooperation Agreement Dataset), so that
-    records join back to the datasets they came from.
+    records join back to the datasets they came from. ``several`` is true where the record
+    stands for more than one document ("several agreements were signed"); ``count`` says how
+    many, only where the source gives a number.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -288,6 +379,8 @@ class Agreement(RecordDisplay):
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(str), IDENTIFIER), Unique()),
     )
+    several: bool = attrs.field(default=False, validator=_FLAG)
+    count: int | None = attrs.field(default=None, validator=_SEVERAL_COUNT)
     sources: tuple[Citation, ...] = attrs.field(
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
@@ -316,6 +409,8 @@ def _plover_keys(event: Event) -> tuple[str, ...]:
         Reference("part_of", "event", edge="part_of"),
         Reference("organizer", "organization", edge="organizer"),
         Reference("forum", "organization", edge="forum"),
+        Reference("actor", "country", edge="actor"),
+        Reference("recipient", "country", edge="recipient"),
     ),
     indexes=(
         Index("party", "parties"),
@@ -334,7 +429,11 @@ class Event(RecordDisplay):
     ``parties``; ``part_of`` is the id of an event it happened within. ``cameo`` is the
     event's code in the CAMEO event typology (``"042"``, make a visit; two to four digits), so
     that events join ICEWS- and GDELT-style event data; :attr:`plover` gives its PLOVER
-    coding, derived from the code and the kind, for POLECAT-style data.
+    coding, derived from the code and the kind, for POLECAT-style data. ``actor`` and
+    ``recipient`` make it directed, as event data is: for a visit, the visiting side and the
+    host side; both are among ``parties``. ``multilateral`` is true when more than the parties
+    took part (a conference, the Army Games). ``several`` and ``count`` work as on
+    :class:`Agreement`.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -353,6 +452,15 @@ class Event(RecordDisplay):
     organizer: str | None = attrs.field(default=None, validator=_ID)
     forum: str | None = attrs.field(default=None, validator=_ID)
     cameo: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), CAMEO))
+    actor: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
+    )
+    recipient: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), ID, Among("parties"), Differs("actor"))
+    )
+    multilateral: bool = attrs.field(default=False, validator=_FLAG)
+    several: bool = attrs.field(default=False, validator=_FLAG)
+    count: int | None = attrs.field(default=None, validator=_SEVERAL_COUNT)
     sources: tuple[Citation, ...] = attrs.field(
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
@@ -373,7 +481,7 @@ class Event(RecordDisplay):
             self.cameo,
             self.kind.value,
             self.status.value,
-            multilateral=getattr(self, "multilateral", False),
+            multilateral=self.multilateral,
         )
 
 
@@ -442,12 +550,16 @@ class Relationship(RecordDisplay):
 
     ``fields`` are the fields of cooperation named for the dyad; ``evidence`` keeps which
     paragraphs support which field (``fields`` defaults to the fields with evidence).
-    ``forums`` are organizations in which the pair cooperates.
+    ``forums`` are organizations in which the pair cooperates; ``framework_since`` is when
+    the ``framework`` began, where a source says.
     """
 
     id: str = attrs.field(validator=_ID)
     parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
     framework: str | None = attrs.field(default=None, validator=_TEXT)
+    framework_since: PartialDate | None = attrs.field(
+        default=None, validator=Check(InstanceOf(PartialDate))
+    )
     evidence: tuple[FieldEvidence, ...] = attrs.field(
         default=(),
         converter=to_tuple,

@@ -31,22 +31,28 @@ __all__ = [
     "ALPHA3",
     "BOOKKEEPING",
     "CAMEO",
+    "COUNTRY_ID",
+    "COW_ABBREV",
     "ID",
     "IDENTIFIER",
     "NUMERIC",
     "URL",
     "Among",
     "AtLeast",
+    "AtMost",
     "AttributeNames",
     "Check",
+    "Differs",
     "Each",
     "InstanceOf",
     "KeysOf",
     "MemberOf",
     "NonEmpty",
+    "OnlyWith",
     "Pattern",
     "Rule",
     "Unique",
+    "Without",
     "inferable",
     "is_optional",
     "rules_of",
@@ -203,6 +209,24 @@ class AtLeast(Rule):
 
 
 @attrs.frozen
+class AtMost(Rule):
+    """The list has ``bound`` items or fewer (a coverage names at most two countries)."""
+
+    bound: int
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        if len(value) <= self.bound:
+            return None
+        return f"has at most {self.bound} items, got {len(value)}"
+
+    def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
+        return {"maxItems": self.bound}
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"len({value}) <= {self.bound!r}"
+
+
+@attrs.frozen
 class Unique(Rule):
     """No item of the list is listed twice."""
 
@@ -269,6 +293,58 @@ class Among(Rule):
 
 
 @attrs.frozen
+class Differs(Rule):
+    """The value is not that of another attribute (a visit's recipient is not its actor)."""
+
+    relates: ClassVar[bool] = True
+    attribute: str
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        if value != getattr(record, self.attribute):
+            return None
+        return f"{value!r} cannot also be the {self.attribute}"
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"{value} != {local(self.attribute)}"
+
+
+@attrs.frozen
+class OnlyWith(Rule):
+    """The value is given only where another attribute is true (a count only for several)."""
+
+    relates: ClassVar[bool] = True
+    attribute: str
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        if getattr(record, self.attribute):
+            return None
+        return f"is given only where {self.attribute} = true"
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return f"{local(self.attribute)} is True"
+
+
+@attrs.frozen(init=False)
+class Without(Rule):
+    """Where the value is given, the other ``attributes`` are empty (None or no items)."""
+
+    relates: ClassVar[bool] = True
+    attributes: tuple[str, ...]
+
+    def __init__(self, *attributes: str) -> None:
+        self.__attrs_init__(attributes)
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        given = [name for name in self.attributes if getattr(record, name) not in (None, ())]
+        if not given:
+            return None
+        return f"a record with {' or '.join(given)} of its own cannot have one"
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        return " and ".join(f"{local(name)} in (None, ())" for name in self.attributes)
+
+
+@attrs.frozen
 class AttributeNames(Rule):
     """Every item names a data attribute of the record's own type (see :func:`inferable`)."""
 
@@ -331,6 +407,17 @@ IDENTIFIER = Pattern(r"[a-z][a-z0-9-]*:\S+", "an id in another dataset, 'scheme:
 
 ALPHA3 = Pattern("[A-Z]{3}", "an ISO 3166-1 alpha-3 code of three capital letters")
 """The pattern of a country's id, its ISO 3166-1 alpha-3 code."""
+
+COUNTRY_ID = Pattern(
+    "[A-Z]{3}(?:-[0-9]{1,4})?",
+    "an ISO 3166-1 alpha-3 code, or a state-list abbreviation and number such as 'KOR-730'",
+)
+"""The pattern of a country's id, its ISO alpha-3 code or, for a state without one, its
+Correlates of War abbreviation (``BAV``), followed by its number where the abbreviation is
+another state's ISO code (``KOR-730``)."""
+
+COW_ABBREV = Pattern("[A-Z]{3}", "a Correlates of War abbreviation of three capital letters")
+"""A state's abbreviation in the Correlates of War state list (``DRV`` is Vietnam)."""
 
 ALPHA2 = Pattern("[A-Z]{2}", "an ISO 3166-1 alpha-2 code of two capital letters")
 """A country's ISO 3166-1 alpha-2 code."""

@@ -33,7 +33,10 @@ _DAY = r"(?:0[1-9]|[12]\d|3[01])"
 _DATE = rf"{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?"
 _DATE_FORMS = {
     PartialDate: ("a date known to the year, month or day: 2018, 2018-11 or 2018-11-15", _DATE),
-    Period: ("a date, or a period from one date to another: 2018/2020", rf"{_DATE}(?:/{_DATE})?"),
+    Period: (
+        "a date, or a period from one date to another (2018/2020) or still running (2018/..)",
+        rf"{_DATE}(?:/(?:{_DATE}|\.\.))?",
+    ),
 }
 
 
@@ -131,6 +134,8 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"enum": [member.value for member in hint]}
     if hint is str:
         return {"type": "string"}
+    if hint is bool:
+        return {"type": "boolean"}
     if hint is int:
         return {"type": "integer"}
     if attrs.has(hint):

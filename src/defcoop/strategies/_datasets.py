@@ -12,8 +12,17 @@ from hypothesis.strategies import SearchStrategy
 from defcoop._names import normalize
 from defcoop.dataset import Dataset, DatasetInfo
 from defcoop.dates import Period
-from defcoop.model import Agreement, Country, Event, Field, Record, Relationship, Source
-from defcoop.strategies._building import _DEFAULT_SPAN, R, _maybe, _pool, _strategy
+from defcoop.model import (
+    Agreement,
+    Country,
+    Coverage,
+    Event,
+    Field,
+    Record,
+    Relationship,
+    Source,
+)
+from defcoop.strategies._building import _DEFAULT_SPAN, R, _lists, _maybe, _pool, _strategy
 from defcoop.strategies._dates import partial_dates, periods
 from defcoop.strategies._records import (
     agreements,
@@ -87,9 +96,9 @@ def _distinct(records: Iterable[R], keys: Callable[[R], Iterable[str]], aliases:
 
 
 def _country_keys(country: Country) -> list[str]:
-    keys = [country.code, country.alpha2, country.name]
-    keys += [] if country.numeric is None else [country.numeric]
-    return keys + ([] if country.cow_code is None else [str(country.cow_code)])
+    keys = [country.code, country.name, country.alpha2, country.numeric, country.formal_name]
+    keys += [country.cow_abbrev, None if country.cow_code is None else str(country.cow_code)]
+    return [key for key in keys if key is not None]
 
 
 def _number(record_id: str) -> int:
@@ -142,9 +151,19 @@ def _datasets(
         country_list = list(draw(given_countries))
     else:
         n = count("countries", 1)
-        drawn = draw(st.lists(countries(), min_size=n, max_size=n))
+        drawn = draw(st.lists(countries(dates=span), min_size=n, max_size=n))
         country_list = _distinct(drawn, _country_keys, "names")
     codes = _pool([c.code for c in country_list])
+    if given_sources is None and country_list:
+        coverage = st.builds(
+            Coverage,
+            countries=st.lists(codes, min_size=1, max_size=2, unique=True),
+            period=periods(within=span),
+        )
+        source_list = [
+            attrs.evolve(source, coverage=draw(_lists(coverage, max_size=3)))
+            for source in source_list
+        ]
     cites = citations(sources=source_list)
     cited = bool(source_list)
     with_parties = cited and bool(country_list)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dataset import DatasetInfo
 from defcoop.dates import Period
+from defcoop.kinds import StateSystem
 from defcoop.model import (
     Agreement,
     Citation,
@@ -17,6 +19,7 @@ from defcoop.model import (
     Field,
     FieldEvidence,
     Mechanism,
+    Membership,
     Organization,
     Person,
     Relationship,
@@ -88,21 +91,41 @@ def sources(
     )
 
 
-def countries() -> SearchStrategy[Country]:
+def countries(*, dates: Period | SearchStrategy[Period] | None = None) -> SearchStrategy[Country]:
     """Countries with codes of the ISO shapes, a name, other names and optional numeric codes.
 
     Codes are random letters, not real ISO codes; :func:`datasets` keeps every code and name
-    distinct between the countries of one dataset.
+    distinct between the countries of one dataset. A country with a COW code has one or two
+    COW memberships and perhaps a Gleditsch-Ward one, under the same code or another.
+
+    Args:
+        dates: the period its memberships lie in.
     """
-    return st.builds(
-        Country,
-        code=values_for(Country, "code"),
-        name=_names(),
-        alpha2=values_for(Country, "alpha2"),
-        numeric=values_for(Country, "numeric"),
-        cow_code=_maybe(st.integers(2, 999)),
-        names=_aliases(),
-        notes=_notes(),
+    return _countries(dates)
+
+
+@st.composite
+def _countries(draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None) -> Country:
+    cow_code = draw(_maybe(st.integers(2, 999)))
+    memberships: list[Membership] = []
+    if cow_code is not None:
+        spans = draw(st.lists(periods(within=dates), min_size=1, max_size=2))
+        memberships += [Membership(system=StateSystem.COW, code=cow_code, period=p) for p in spans]
+        gw = draw(_maybe(st.sampled_from([cow_code, cow_code + 1000])))
+        if gw is not None:
+            span = draw(periods(within=dates))
+            memberships.append(Membership(system=StateSystem.GW, code=gw, period=span))
+    return Country(
+        code=draw(values_for(Country, "code")),
+        name=draw(_names()),
+        formal_name=draw(_maybe(_names())),
+        alpha2=draw(values_for(Country, "alpha2")),
+        numeric=draw(values_for(Country, "numeric")),
+        cow_code=cow_code,
+        cow_abbrev=draw(values_for(Country, "cow_abbrev")) if cow_code is not None else None,
+        names=draw(_aliases()),
+        memberships=memberships,
+        notes=draw(_notes()),
     )
 
 
@@ -241,7 +264,16 @@ def agreements(
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
+    ).flatmap(_counted)
+
+
+def _counted(record: Agreement) -> SearchStrategy[Agreement]:
+    """The record, or the record standing for several (with or without a count)."""
+    several = st.builds(
+        lambda count: attrs.evolve(record, several=True, count=count),
+        values_for(Agreement, "count"),
     )
+    return st.just(record) | several
 
 
 def events(
@@ -289,6 +321,8 @@ def _events(
 ) -> Event:
     parties = draw(_lists(codes, unique=True, max_size=3))
     cited = tuple(draw(_cited(citations)))
+    actor = draw(_maybe(_pool(parties)))
+    several = draw(st.booleans())
     return Event(
         id=draw(ids),
         title=draw(_text()),
@@ -302,6 +336,11 @@ def _events(
         organizer=draw(_maybe(organization_ids)),
         forum=draw(_maybe(organization_ids)),
         cameo=draw(values_for(Event, "cameo")),
+        actor=actor,
+        recipient=draw(_maybe(_pool([p for p in parties if p != actor]))),
+        multilateral=draw(st.booleans()),
+        several=several,
+        count=draw(values_for(Event, "count")) if several else None,
         sources=cited,
         notes=draw(_notes()),
         inferred=draw(_inferred(Event)),
@@ -374,6 +413,7 @@ def relationships(
         id=_ids(ids),
         parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
         framework=_maybe(_text()),
+        framework_since=_maybe(partial_dates()),
         evidence=st.lists(
             field_evidence(field_ids=field_ids, citations=citations),
             unique_by=lambda item: item.field,

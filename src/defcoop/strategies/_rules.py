@@ -78,6 +78,8 @@ def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> Searc
         return st.from_regex(patterns[0].regex, fullmatch=True)
     if hint is str:
         return _text()
+    if hint is bool:
+        return st.booleans()
     if hint is int:
         bounds = [rule.bound for rule in rules if isinstance(rule, AtLeast)]
         least = max(bounds, default=-(2**31))
