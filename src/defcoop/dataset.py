@@ -288,6 +288,7 @@ class Dataset:
         status: str | EventStatus | None = None,
         cameo: str | None = None,
         plover: str | None = None,
+        mechanism: str | Mechanism | None = None,
     ) -> Results[Event]:
         """Visits, meetings, conferences and other events, by date.
 
@@ -301,6 +302,8 @@ class Dataset:
                 codes below it (``"04"``, consult, matches ``"042"``, make a visit).
             plover: a PLOVER event type (``"CONSULT"``), or a type and mode as the PLOVER
                 manual writes them (``"CONSULT-visit"``), any case; see :mod:`defcoop.plover`.
+            mechanism: the committee or dialogue the events are rounds of, by id, name or
+                alias.
         """
         filters = {}
         if kind is not None:
@@ -313,6 +316,12 @@ class Dataset:
             filters["person"] = self.person(person).id
         if plover is not None:
             filters["plover"] = plover_filter(plover)
+        if mechanism is not None:
+            filters["mechanism"] = (
+                mechanism.id
+                if isinstance(mechanism, Mechanism)
+                else self._names[Mechanism].resolve(check_text(mechanism, "mechanism"), "mechanism")
+            )
         found = self._tables[Event].select(filters, _period(when, "when"))
         if cameo is not None:
             code = _cameo(cameo)

@@ -411,10 +411,12 @@ def _plover_keys(event: Event) -> tuple[str, ...]:
         Reference("forum", "organization", edge="forum"),
         Reference("actor", "country", edge="actor"),
         Reference("recipient", "country", edge="recipient"),
+        Reference("mechanism", "mechanism", edge="round_of"),
     ),
     indexes=(
         Index("party", "parties"),
         Index("person", "participants"),
+        Index("mechanism", "mechanism"),
         Index("kind", "kind"),
         Index("status", "status"),
         Index("plover", "plover", keys=_plover_keys),
@@ -433,7 +435,8 @@ class Event(RecordDisplay):
     ``recipient`` make it directed, as event data is: for a visit, the visiting side and the
     host side; both are among ``parties``. ``multilateral`` is true when more than the parties
     took part (a conference, the Army Games). ``several`` and ``count`` work as on
-    :class:`Agreement`.
+    :class:`Agreement`. ``mechanism`` is the id of the standing committee or dialogue the event
+    is a session of, and ``round`` its number where the sources number it.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -461,6 +464,10 @@ class Event(RecordDisplay):
     multilateral: bool = attrs.field(default=False, validator=_FLAG)
     several: bool = attrs.field(default=False, validator=_FLAG)
     count: int | None = attrs.field(default=None, validator=_SEVERAL_COUNT)
+    mechanism: str | None = attrs.field(default=None, validator=_ID)
+    round: int | None = attrs.field(
+        default=None, validator=Check(*_COUNT.rules, OnlyWith("mechanism"))
+    )
     sources: tuple[Citation, ...] = attrs.field(
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
@@ -490,6 +497,7 @@ class Event(RecordDisplay):
     "mechanism",
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    names=("name", "aliases"),
     indexes=(Index("party", "parties"),),
     node=True,
 )

@@ -210,6 +210,13 @@ def _datasets(
         "aliases",
     )
 
+    # Mechanisms come before events, whose rounds may name them.
+    standing = numbered(
+        "mechanism",
+        count("mechanisms") if with_parties else 0,
+        mechanisms(country_codes=codes, field_ids=field_ids, citations=cites),
+    )
+
     n = count("events") if cited else 0
     drawn_events = numbered(
         "event",
@@ -219,6 +226,7 @@ def _datasets(
             person_ids=_pool([p.id for p in persons]),
             organization_ids=org_ids,
             event_ids=ids("event", n),
+            mechanism_ids=_pool([m.id for m in standing]),
             citations=cites,
             dates=span,
         ),
@@ -248,12 +256,6 @@ def _datasets(
         if venue and venue.when and deal.signed and not venue.when.contains(deal.signed):
             deal = attrs.evolve(deal, signed=draw(partial_dates(within=venue.when)))
         deals.append(deal)
-
-    standing = numbered(
-        "mechanism",
-        count("mechanisms") if with_parties else 0,
-        mechanisms(country_codes=codes, field_ids=field_ids, citations=cites),
-    )
 
     pairs = relationships(
         country_codes=codes, field_ids=field_ids, organization_ids=org_ids, citations=cites

@@ -283,6 +283,7 @@ def events(
     person_ids: SearchStrategy[str] | None = None,
     organization_ids: SearchStrategy[str] | None = None,
     event_ids: SearchStrategy[str] | None = None,
+    mechanism_ids: SearchStrategy[str] | None = None,
     citations: SearchStrategy[Citation] | None = None,
     dates: Period | SearchStrategy[Period] | None = None,
 ) -> SearchStrategy[Event]:
@@ -294,6 +295,7 @@ def events(
         person_ids: the ids its participants may have.
         organization_ids: the ids its organizer and forum may have.
         event_ids: the ids of the event it may be part of.
+        mechanism_ids: the ids of the mechanism it may be a round of (with a round number).
         citations: the citations in ``sources``.
         dates: the period its dates lie in.
     """
@@ -303,6 +305,7 @@ def events(
         _ids(person_ids),
         _ids(organization_ids),
         _ids(event_ids),
+        _ids(mechanism_ids),
         citations,
         dates,
     )
@@ -316,6 +319,7 @@ def _events(
     person_ids: SearchStrategy[str],
     organization_ids: SearchStrategy[str],
     event_ids: SearchStrategy[str],
+    mechanism_ids: SearchStrategy[str],
     citations: SearchStrategy[Citation] | None,
     dates: Period | SearchStrategy[Period] | None,
 ) -> Event:
@@ -323,6 +327,7 @@ def _events(
     cited = tuple(draw(_cited(citations)))
     actor = draw(_maybe(_pool(parties)))
     several = draw(st.booleans())
+    mechanism = draw(_maybe(mechanism_ids))
     return Event(
         id=draw(ids),
         title=draw(_text()),
@@ -341,6 +346,8 @@ def _events(
         multilateral=draw(st.booleans()),
         several=several,
         count=draw(values_for(Event, "count")) if several else None,
+        mechanism=mechanism,
+        round=None if mechanism is None else draw(values_for(Event, "round")),
         sources=cited,
         notes=draw(_notes()),
         inferred=draw(_inferred(Event)),
