@@ -60,10 +60,13 @@ def test_reports_are_many_and_in_several_languages(db: defcoop.Dataset) -> None:
 
 def test_the_dialogue_rounds_are_dated_in_order_of_their_numbers(db: defcoop.Dataset) -> None:
     """The eight rounds the reports number, first to eighth, fall in that order."""
-    rounds = [db.get(event_id, Event) for event_id in DIALOGUE_ROUNDS]
+    rounds = list(db.events(mechanism="vnm-rus-strategic-dialogue"))
+    assert [e.id for e in rounds] == list(DIALOGUE_ROUNDS)
+    assert [e.round for e in rounds] == list(range(1, 9))
     assert [(str(e.when), e.host) for e in rounds] == list(DIALOGUE_ROUNDS.values())
     assert [e.when for e in rounds] == sorted(e.when for e in rounds if e.when is not None)
     for event in rounds:
+        assert event.mechanism == "vnm-rus-strategic-dialogue"
         assert event.status is EventStatus.OCCURRED
         assert event.cameo == "040"
         assert not SEEDS & {c.source for c in event.sources}, event.id
@@ -110,3 +113,12 @@ def test_conflicting_reports_are_named_in_the_notes(db: defcoop.Dataset) -> None
     assert visit.notes is not None
     assert "8 to 10 December" in visit.notes
     assert "9 to 10 December" in visit.notes
+
+
+def test_other_mechanisms_have_their_sessions(db: defcoop.Dataset) -> None:
+    """The committee's 2013 session and the working group's meetings are events of theirs."""
+    assert db.events(mechanism="vnm-rus-igc-mtc").ids() == ("igc-mtc-vnm-rus-2013-04",)
+    group = db.events(mechanism="vnm-rus-defense-working-group")
+    assert group.ids() == ("working-group-vnm-rus-2018-09", "working-group-vnm-rus-2025-01")
+    assert [e.round for e in group] == [2, None]
+    assert "mechanism" in group[0].inferred
