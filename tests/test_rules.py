@@ -14,6 +14,7 @@ import defcoop
 from defcoop import DefcoopError, RecordError
 from defcoop import strategies as dst
 from defcoop._fast import Structurer, UnsoundError, source_of
+from defcoop._jsonschema import reference as _reference
 from defcoop.kinds import EventKind
 from defcoop.rules import (
     BOOKKEEPING,
@@ -32,7 +33,6 @@ from defcoop.rules import (
     rules_of,
     to_tuple,
 )
-from defcoop.schema import _reference
 from defcoop.strategies._rules import from_rules
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -158,7 +158,7 @@ class NonEmpty(Rule):
         return {"minItems" if schema.get("type") == "array" else "minLength": 1}
 
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
-        return f"len({value}) > 0"
+        return value  # text and collections are true exactly when they are not empty
 
 
 @attrs.frozen

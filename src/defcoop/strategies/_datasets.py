@@ -153,6 +153,16 @@ def _datasets(
         n = count("countries", 1)
         drawn = draw(st.lists(countries(dates=span), min_size=n, max_size=n))
         country_list = _distinct(drawn, _country_keys, "names")
+        # A country continued by another is continued by an earlier one of the dataset.
+        country_list = [
+            attrs.evolve(
+                country,
+                continued_by=None
+                if country.continued_by is None or i == 0
+                else country_list[sum(map(ord, country.continued_by)) % i].code,
+            )
+            for i, country in enumerate(country_list)
+        ]
     codes = _pool([c.code for c in country_list])
     if given_sources is None and country_list:
         coverage = st.builds(

@@ -91,21 +91,29 @@ def sources(
     )
 
 
-def countries(*, dates: Period | SearchStrategy[Period] | None = None) -> SearchStrategy[Country]:
+def countries(
+    *,
+    dates: Period | SearchStrategy[Period] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+) -> SearchStrategy[Country]:
     """Countries with codes of the ISO shapes, a name, other names and optional numeric codes.
 
     Codes are random letters, not real ISO codes; :func:`datasets` keeps every code and name
     distinct between the countries of one dataset. A country with a COW code has one or two
-    COW memberships and perhaps a Gleditsch-Ward one, under the same code or another.
+    COW memberships and perhaps a Gleditsch-Ward one, under the same code or another; one
+    without may be continued by another country (``continued_by``).
 
     Args:
         dates: the period its memberships lie in.
+        country_codes: the codes of the country that may continue it.
     """
-    return _countries(dates)
+    return _countries(dates, _codes(country_codes))
 
 
 @st.composite
-def _countries(draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None) -> Country:
+def _countries(
+    draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None, codes: SearchStrategy[str]
+) -> Country:
     cow_code = draw(_maybe(st.integers(2, 999)))
     memberships: list[Membership] = []
     if cow_code is not None:
@@ -125,6 +133,7 @@ def _countries(draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None) -
         cow_abbrev=draw(values_for(Country, "cow_abbrev")) if cow_code is not None else None,
         names=draw(_aliases()),
         memberships=memberships,
+        continued_by=None if cow_code is not None else draw(_maybe(codes)),
         notes=draw(_notes()),
     )
 
