@@ -61,10 +61,13 @@ def dated(record: Record) -> PartialDate | Period | None:
 
 
 def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
-    """``(record, source)`` pairs where a dated record lies outside the source's coverage.
+    """``(record, sources)`` where a dated record lies outside what its sources cover.
 
-    A source that declares coverage covers a record when one of its entries names only
-    countries among the record's parties and spans the record's whole date.
+    A source covers a record when one of its coverage entries names only countries among the
+    record's parties and spans the record's whole date. A record is covered when one of the
+    sources it cites covers it: the others may cite it for a detail (a report that recalls an
+    earlier agreement, or announces a later round), not for its date. ``sources`` joins the
+    ids of the record's sources that declare coverage.
     """
     by_id = {source.id: source for source in db.sources}
     found = []
@@ -73,13 +76,15 @@ def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
         if when is None:
             continue
         parties = set(getattr(record, "parties", ()))
-        for source_id in sorted({citation.source for citation in citations(record)}):
-            coverage = by_id[source_id].coverage
-            if coverage and not any(
-                set(entry.countries) <= parties and entry.period.contains(when)
-                for entry in coverage
-            ):
-                found.append((record.id, source_id))
+        declaring = sorted(
+            {c.source for c in citations(record) if by_id[c.source].coverage},
+        )
+        if declaring and not any(
+            set(entry.countries) <= parties and entry.period.contains(when)
+            for source_id in declaring
+            for entry in by_id[source_id].coverage
+        ):
+            found.append((record.id, "+".join(declaring)))
     return found
 
 
@@ -94,19 +99,20 @@ def unreleased_data_section() -> str:
 # What a reader needs to find each source ----------------------------------------------------
 
 
-def test_every_web_report_has_address_title_publisher_language_and_reading_date(
+def test_every_web_report_has_address_title_language_and_reading_date(
     db: defcoop.Dataset,
 ) -> None:
-    """A web report carries its http(s) address, title, publisher, language and reading day."""
+    """A web report carries its http(s) address, a title, its language and the day it was read."""
     reports = web_reports(db)
     assert len(reports) >= 16
     for report in reports:
         assert report.url is not None, report.id
         assert report.url.startswith(("http://", "https://")), report.id
         assert report.title, report.id
-        assert report.publisher, report.id
         assert report.accessed is not None, report.id
         assert report.accessed.precision is defcoop.Precision.DAY, report.id
+    with_publisher = [report for report in reports if report.publisher]
+    assert len(with_publisher) >= 0.9 * len(reports)
 
 
 def test_every_source_language_is_an_iso_639_1_code(db: defcoop.Dataset) -> None:
@@ -115,16 +121,19 @@ def test_every_source_language_is_an_iso_639_1_code(db: defcoop.Dataset) -> None
 
 
 def test_a_missing_date_title_or_publisher_is_explained_in_the_notes(db: defcoop.Dataset) -> None:
-    """Where a source lacks a publication date, title or publisher, its notes say why."""
-    unexplained = []
-    for source in db.sources:
-        notes = (source.notes or "").lower()
-        if source.published is None and "date" not in notes:
-            unexplained.append((source.id, "published"))
-        if source.title is None and "title" not in notes:
-            unexplained.append((source.id, "title"))
-        if source.publisher is None and "publisher" not in notes:
-            unexplained.append((source.id, "publisher"))
+    """Where a source lacks a publication date, title or publisher, its notes say so."""
+    words = {
+        "published": ("date", "year", "undated"),
+        "title": ("title", "headline"),
+        "publisher": ("publisher",),
+    }
+    unexplained = [
+        (source.id, attribute)
+        for source in db.sources
+        for attribute, said in words.items()
+        if getattr(source, attribute) is None
+        and not any(word in (source.notes or "").lower() for word in said)
+    ]
     assert unexplained == []
 
 
@@ -175,7 +184,7 @@ def test_every_web_report_declares_its_coverage(db: defcoop.Dataset) -> None:
 
 
 def test_every_dated_record_lies_inside_its_sources_coverage(db: defcoop.Dataset) -> None:
-    """No dated record lies outside the period, or the countries, its sources cover."""
+    """Every dated record lies inside what at least one of its sources covers."""
     assert outside_coverage(db) == []
 
 
@@ -218,6 +227,17 @@ def test_the_coverage_check_finds_a_record_outside(db: defcoop.Dataset) -> None:
     ]
     mine = defcoop.Dataset.from_records([*countries, report, *records])
     assert outside_coverage(mine) == [("other-pair", "a-report"), ("too-late", "a-report")]
+    # A second source that covers the record's date is enough.
+    wider = defcoop.from_dict(Source, {**defcoop.to_dict(report), "id": "b-report"})
+    wider = defcoop.from_dict(
+        Source,
+        {**defcoop.to_dict(wider), "coverage": [{"countries": ["VNM", "BLR"], "period": "2019"}]},
+    )
+    late = defcoop.from_dict(
+        Event, {**defcoop.to_dict(records[1]), "sources": ["a-report#1", "b-report#1"]}
+    )
+    both = defcoop.Dataset.from_records([*countries, report, wider, late])
+    assert outside_coverage(both) == []
 
 
 # The changelog ------------------------------------------------------------------------------

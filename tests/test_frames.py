@@ -57,9 +57,9 @@ def test_dates_keep_their_text_and_precision(db: Dataset) -> None:
     assert month["when_latest"] == pd.Timestamp("2014-10-31")
     days = frame.loc["mcis-7"]
     assert (days["when"], days["when_precision"]) == ("2018-04-04/2018-04-05", "day")
-    years = frame.loc["vietnam-year-in-russia"]
-    assert (years["when"], years["when_precision"]) == ("2019/2020", "year")
-    assert years["when_latest"] == pd.Timestamp("2020-12-31")
+    years = frame.loc["vnm-rus-minister-visits-2008-2013"]
+    assert (years["when"], years["when_precision"]) == ("2008/2013", "year")
+    assert years["when_latest"] == pd.Timestamp("2013-12-31")
     undated = frame.loc["vnm-blr-press-media-delegations"]
     assert pd.isna(undated["when"])
     assert pd.isna(undated["when_precision"])
