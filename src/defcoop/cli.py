@@ -250,6 +250,10 @@ def _parser() -> _Parser:
         description="Print the JSON Schema (draft 2020-12) of defcoop data files.",
     )
     schema.set_defaults(run=_schema)
+
+    from defcoop._cli_panel import add_panel
+
+    add_panel(commands, [data], _dataset)
     return parser
 
 
