@@ -82,7 +82,7 @@ def test_printed_evidence_lists_paragraphs_and_sources(db: Dataset) -> None:
     assert lines[-3] == "Sources:"
     assert lines[-1].startswith("  strengthening-2016: Strengtheing the Vietnam - Russia")
     assert lines[-1].endswith(
-        "Ministry of National Defence - Socialist Republic of VietNam; 2016-04-26"
+        "Ministry of National Defence - Socialist Republic of VietNam; 26 April 2016"
     )
 
 
@@ -150,5 +150,5 @@ def test_printed_sources_give_authors_url_and_access_day(db: Dataset) -> None:
     printed = str(Dataset.from_records([source, *countries, deal]).evidence("reported"))
     assert (
         "web-report: Le Van A; A report; publisher not stated; undated; "
-        "https://example.org/report (accessed 2026-12-01)"
+        "https://example.org/report (accessed 1 December 2026)"
     ) in printed

@@ -10,8 +10,10 @@ in flat columns (lists indexed by row) so that a panel of every COW dyad over de
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from defcoop.kinds import EventKind, EventStatus, StateSystem
@@ -95,19 +97,21 @@ class Grid:
 
     def __init__(self, codes: Codes, unit: str, directed: bool) -> None:
         self.unit, self.directed = unit, directed
-        self.units: list[tuple[int, ...]] = []
         self.starts: dict[tuple[int, ...], tuple[int, list[int]]] = {}
-        self.first: list[int] = []
-        self.second: list[int] = []
-        self.year: list[int] = []
+        first: list[int] = []
+        second: list[int] = []
+        year: list[int] = []
         for key, years in self._units(codes):
-            self.starts[key] = (len(self.year), years)
-            self.first += [key[0]] * len(years)
+            self.starts[key] = (len(year), years)
+            first += [key[0]] * len(years)
             if unit == "dyad":
-                self.second += [key[1]] * len(years)
-            self.year += years
-        size = len(self.year)
-        self.counts = {name: [0] * size for name in COUNTS[unit]}
+                second += [key[1]] * len(years)
+            year += years
+        # Machine integers: compact, and read by numpy without a copy for a DataFrame.
+        self.first, self.second, self.year = array("q", first), array("q", second), array("q", year)
+        size = len(year)
+        zeros = bytes(8 * size)
+        self.counts = {name: array("q", zeros) for name in COUNTS[unit]}
         self.covered = bytearray(size)
         self.fields: dict[str, set[int]] = {}
         self.framework: dict[int, str] = {}
@@ -124,11 +128,25 @@ class Grid:
             if self.directed
             else itertools.combinations(states, 2)
         )
-        sets = {code: set(years) for code, years in states.items()}
-        for a, b in sorted(pairs):
-            common = sets[a] & sets[b]
-            if common:
-                yield (a, b), sorted(common)
+        sets = {code: frozenset(years) for code, years in states.items()}
+        # Most memberships are one run of years: two runs meet in a run, found without sets.
+        runs = {
+            code: (years[0], years[-1])
+            for code, years in states.items()
+            if years[-1] - years[0] + 1 == len(years)
+        }
+        for a, b in pairs:  # in order already: the states are sorted, and so are their pairs
+            years_a, years_b = states[a], states[b]
+            if years_a == years_b:  # the common case: members over the same years
+                yield (a, b), years_a
+            elif a in runs and b in runs:
+                first, last = max(runs[a][0], runs[b][0]), min(runs[a][1], runs[b][1])
+                if first <= last:
+                    yield (a, b), list(range(first, last + 1))
+            else:
+                common = sets[a] & sets[b]
+                if common:
+                    yield (a, b), sorted(common)
 
     def row(self, key: tuple[int, ...], year: int) -> int | None:
         """The row of a unit in a year, or None where the unit is not in the grid that year."""
@@ -165,8 +183,14 @@ def build(dataset: Dataset, unit: str, directed: bool, system: StateSystem, year
     grid = Grid(codes, unit, directed)
     _cover(grid, dataset, codes, years)
     above = _above(dataset)
+
+    @functools.cache
+    def widen(fields: frozenset[str]) -> frozenset[str]:
+        """A field set with every field above its fields (records share equal sets)."""
+        return frozenset().union(*(above.get(f, frozenset({f})) for f in fields))
+
     for agreement in dataset.agreements():
-        _agreement(grid, codes, agreement, years, above)
+        _agreement(grid, codes, agreement, years, widen)
     for event in dataset.events():
         _event(grid, codes, event, years)
     for _mechanism in dataset.mechanisms():
@@ -190,16 +214,20 @@ def _cover(grid: Grid, dataset: Dataset, codes: Codes, years: range) -> None:
                 states.setdefault(found[0], set()).add(year)
             elif len(found) == 2:
                 dyads.setdefault((min(found), max(found)), set()).add(year)
+    if everywhere >= set(years):  # every state in every year: all covered at once
+        grid.covered[:] = b"\x01" * len(grid.covered)
+        return
+    empty: frozenset[int] = frozenset()
     for key, (start, unit_years) in grid.starts.items():
         a = key[0]
-        b = key[1] if len(key) > 1 else None
+        reach = everywhere | states.get(a, empty)
+        if len(key) > 1:
+            b = key[1]
+            reach = reach | states.get(b, empty) | dyads.get((min(a, b), max(a, b)), empty)
+        if not reach:
+            continue
         for offset, year in enumerate(unit_years):
-            if (
-                year in everywhere
-                or year in states.get(a, ())
-                or (b is not None and year in states.get(b, ()))
-                or (b is not None and year in dyads.get((min(a, b), max(a, b)), ()))
-            ):
+            if year in reach:
                 grid.covered[start + offset] = 1
 
 
@@ -228,18 +256,72 @@ def _place(
     weight: int,
     fields: frozenset[str] = frozenset(),
 ) -> None:
-    """Add ``weight`` to ``column`` in every cell of ``parties`` in ``years``."""
+    """Add ``weight`` to ``column`` in every cell of ``parties`` in ``years``.
+
+    The hot loop of a panel: a hundred thousand records make a few hundred thousand cells,
+    so the common case (two parties, no direction) is written out rather than generalized.
+    """
+    tables = [codes.by_country.get(party) for party in parties]
+    counts, flags, starts = grid.counts[column], grid.covered, grid.starts
+    least = 2 if grid.unit == "dyad" else 1
+    pairs = grid.unit == "dyad" and not grid.directed
     placed = covered = False
-    counts = grid.counts[column]
-    for year in years:
-        found = codes.of(parties, year)
-        for key in grid.keys(found) if len(found) >= (2 if grid.unit == "dyad" else 1) else ():
-            row = grid.row(key, year)
-            if row is None:
+    if pairs and len(tables) == 2 and not fields and None not in tables:
+        # Two parties, no direction: most records of most datasets.
+        first, second = tables
+        for year in years:
+            a, b = first.get(year), second.get(year)  # type: ignore[union-attr]
+            if a is None or b is None or a == b:
                 continue
+            entry = starts.get((a, b) if a < b else (b, a))
+            if entry is None:
+                continue
+            start, unit_years = entry
+            offset = year - unit_years[0]
+            if 0 <= offset < len(unit_years) and unit_years[offset] == year:
+                row = start + offset
+            else:
+                found_row = grid.row((a, b) if a < b else (b, a), year)
+                if found_row is None:
+                    continue
+                row = found_row
             placed = True
             counts[row] += weight
-            if grid.covered[row]:
+            covered = covered or bool(flags[row])
+        if not placed:
+            grid.skip(column, OUTSIDE_SYSTEM)
+        elif not covered:
+            grid.skip(column, OUTSIDE_COVERAGE)
+        return
+    for year in years:
+        found: list[int] = []
+        for table in tables:
+            code = None if table is None else table.get(year)
+            if code is not None and code not in found:
+                found.append(code)
+        if len(found) < least:
+            continue
+        if pairs and len(found) == 2:
+            a, b = found
+            keys: Iterable[tuple[int, ...]] = ((a, b) if a < b else (b, a),)
+        else:
+            keys = grid.keys(found)
+        for key in keys:
+            entry = starts.get(key)
+            if entry is None:
+                continue
+            start, unit_years = entry
+            offset = year - unit_years[0]
+            if 0 <= offset < len(unit_years) and unit_years[offset] == year:
+                row = start + offset
+            else:
+                found_row = grid.row(key, year)
+                if found_row is None:
+                    continue
+                row = found_row
+            placed = True
+            counts[row] += weight
+            if flags[row]:
                 covered = True
                 for field in fields:
                     grid.fields.setdefault(field, set()).add(row)
@@ -250,9 +332,13 @@ def _place(
 
 
 def _agreement(
-    grid: Grid, codes: Codes, agreement: Agreement, years: range, above: dict[str, frozenset[str]]
+    grid: Grid,
+    codes: Codes,
+    agreement: Agreement,
+    years: range,
+    widen: Callable[[frozenset[str]], frozenset[str]],
 ) -> None:
-    fields = frozenset().union(*(above.get(f, {f}) for f in agreement.fields))
+    fields = widen(agreement.fields)
     if agreement.signed is None:
         grid.skip("agreements_signed", UNDATED)
     elif agreement.signed.year in years:

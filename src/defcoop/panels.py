@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 __all__ = ["Panel", "YearsFilter"]
 
 YearsFilter = str | Period | PartialDate | tuple[int, int] | int
-"""The years of a panel: ``"2008/2020"``, a Period, a date, ``(2008, 2020)`` or one year."""
+"""The forms a panel's years take, ``"2008/2020"``, a Period, a date, ``(2008, 2020)``
+or one year."""
 
 _DESCRIPTIONS = {
     "agreements_signed": "agreements signed in the year",
@@ -67,8 +68,9 @@ class Panel(Sequence[dict[str, Any]]):
 
     __slots__ = ("_fields", "_grid", "_names", "columns", "metadata")
 
-    def __init__(self, grid: _panel_cells.Grid, metadata: dict[str, Any], fields: list[str]):
-        self._grid = grid
+    def __init__(self, grid: Any, metadata: dict[str, Any], fields: list[str]) -> None:
+        """Built by :func:`build_panel` (``grid`` is its private table of cells)."""
+        self._grid: _panel_cells.Grid = grid
         self.metadata: dict[str, Any] = metadata
         """Unit, system, years, directed, coverage, data version and what was left out."""
         unit = ["ccode1", "ccode2"] if grid.unit == "dyad" else ["ccode"]
@@ -88,7 +90,10 @@ class Panel(Sequence[dict[str, Any]]):
 
     @property
     def left_out(self) -> Mapping[str, Mapping[str, int]]:
-        """Records left out of a column, by reason: ``{"events_occurred": {"undated": 1}}``."""
+        """How many records were left out of each column, and why.
+
+        ``{"events_occurred": {"undated": 1}}``: one undated event.
+        """
         left: Mapping[str, Mapping[str, int]] = self.metadata["left_out"]
         return left
 
@@ -150,7 +155,7 @@ class Panel(Sequence[dict[str, Any]]):
         none = np.zeros(len(self), dtype=bool)
 
         def integers(values: Any, mask: Any) -> Any:
-            return pd.arrays.IntegerArray(np.asarray(values, dtype=np.int64), mask)
+            return pd.arrays.IntegerArray(np.frombuffer(values, dtype=np.int64).copy(), mask)
 
         data: dict[str, Any] = {self._names[0]: integers(grid.first, none)}
         if grid.unit == "dyad":
@@ -168,8 +173,8 @@ class Panel(Sequence[dict[str, Any]]):
             rows = grid.fields.get(field)
             if rows:
                 flags[np.fromiter(rows, dtype=np.int64, count=len(rows))] = 1
-            data[column] = integers(flags, missing.copy())
-        frame = pd.DataFrame(data, columns=list(self.columns))
+            data[column] = pd.arrays.IntegerArray(flags, missing.copy())
+        frame = pd.DataFrame(data, columns=list(self.columns), copy=False)
         frame.attrs.update(json.loads(json.dumps(self.metadata)))
         return frame
 
