@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import defcoop
 import generate
+import structuring
 
 Row = list[str]
 GOAL_SIZE = 100_000
@@ -61,6 +62,7 @@ def main() -> int:
         report.append(_imports(reps=3 if quick else 40))
         files = {n: _write(Path(folder), n) for n in sizes}
         report.append(_loads(files, reps=2 if quick else 7))
+        report.append(_structuring(files, quick))
         report.append(_memory(files[max(sizes)], max(sizes)))
         queries, scaling = _queries(files, quick, failures)
         report += [queries, scaling]
@@ -252,6 +254,40 @@ def _loads(files: dict[int, dict[str, Path]], reps: int) -> str:
         "Between runs, a full collection (not timed) clears what the previous run left."
     )
     return _table("Loading from JSON", header, rows, notes)
+
+
+def _structuring(files: dict[int, dict[str, Path]], quick: bool) -> str:
+    """Per record: the hand-written fast path of the baseline commit against the generated one."""
+    title = "Structuring: hand-written fast path (before) and generated (after)"
+    with tempfile.TemporaryDirectory() as folder:
+        baseline = structuring.baseline_source(Path(folder), Path(__file__).resolve().parents[1])
+        if isinstance(baseline, str):
+            return _table(title, ["note"], [[f"not measured: {baseline}"]])
+        rows = []
+        rounds, passes = (2, 1) if quick else (6, 3)
+        for n, paths in files.items():
+            found = structuring.compare(
+                paths["agreements+events"], baseline, rounds=rounds, passes=passes
+            )
+            for key, (before, after) in found.items():
+                ratio = after / before
+                rows.append(
+                    [
+                        f"{n:,} {key}",
+                        _us(before),
+                        _us(after),
+                        f"**{ratio:.2f}×** {_verdict(ratio, 1.0)}",
+                    ]
+                )
+    header = ["records", f"before ({structuring.BASELINE})", "after (generated)", "after / before"]
+    notes = (
+        f"Each round runs the baseline commit's code (`git archive {structuring.BASELINE}`, in a "
+        "temporary folder) and the current code in fresh interpreters, alternating which goes "
+        f"first; {rounds} rounds, each the median of {passes} passes after a warm-up pass. A "
+        "pass structures every record of the parsed file with a new `Structurer`, as one load "
+        "does (checks, shared values). The goal: the generated path at least as fast (≤ 1×)."
+    )
+    return _table(title, header, rows, notes)
 
 
 def _memory(paths: dict[str, Path], n: int) -> str:

@@ -104,7 +104,7 @@ def test_tables_read_back_into_equal_records(db: Dataset, tmp_path: Path) -> Non
         assert from_arrow(table, key) == [r for r in db if type(r) is record_type]
 
 
-@settings(max_examples=max(10, settings.default.max_examples // 4))
+@settings(max_examples=max(5, settings.default.max_examples // 10))
 @given(dst.datasets())
 def test_generated_records_round_trip_through_arrow(db: Dataset) -> None:
     """Generated records of every kind convert to Arrow and back unchanged."""

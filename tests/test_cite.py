@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
 
 from defcoop import (
     Agreement,
@@ -15,6 +16,7 @@ from defcoop import (
     Source,
     UnknownNameError,
 )
+from defcoop import strategies as dst
 
 WEB = Source(
     id="web-report",
@@ -54,7 +56,9 @@ def test_bibtex_parses_with_its_values(web: Dataset) -> None:
     entry = parsed.entries["web-report"]
     assert entry.type == "misc"
     assert [str(person) for person in entry.persons["author"]] == ["{Nguyễn Văn A}", "{Le Thi B}"]
-    assert entry.fields["title"] == r"Defense ties \{grow\} 100\% \& more\_"
+    assert entry.fields["title"] == (
+        r"Defense ties \textbraceleft{}grow\textbraceright{} 100\% \& more\_"
+    )
     assert (entry.fields["year"], entry.fields["month"]) == ("2019", "March")
     assert entry.fields["date"] == "2019-03"
     assert entry.fields["url"] == "https://example.org/news/ties?id=7"
@@ -117,3 +121,17 @@ def test_bad_style_and_unknown_id() -> None:
         db.cite("mcis-7", style="csljson")
     with pytest.raises(UnknownNameError, match="mcis-7"):
         db.cite("mcis7")
+
+
+@settings(max_examples=max(20, settings.default.max_examples // 2))
+@given(dst.sources())
+def test_any_source_gives_an_entry_pybtex_reads(source: Source) -> None:
+    """Whatever a source's text holds (braces, backslashes, any script), its entry parses."""
+    pybtex = pytest.importorskip("pybtex.database")
+    from defcoop.cite import bibtex, csl_json
+
+    parsed = pybtex.parse_string(bibtex(source), "bibtex")
+    assert list(parsed.entries) == [source.id]
+    entry = parsed.entries[source.id]
+    assert len(entry.persons.get("author", [])) == len(source.authors)
+    assert json.loads(json.dumps(csl_json(source)))["id"] == source.id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import defcoop
@@ -10,6 +12,7 @@ from defcoop import (
     Dataset,
     EventKind,
     EventStatus,
+    Mechanism,
     PartialDate,
     Period,
     QueryError,
@@ -294,3 +297,38 @@ def test_cameo_filter_needs_two_to_four_digits(db: Dataset, code: object) -> Non
     """A cameo= filter that is not two to four digits is a QueryError."""
     with pytest.raises(QueryError, match="cameo="):
         db.events(cameo=code)  # type: ignore[arg-type]
+
+
+def test_events_by_mechanism(tmp_path: Path) -> None:
+    """mechanism= keeps the rounds of one committee or dialogue, named by id, name or alias."""
+    (tmp_path / "rounds.toml").write_text(
+        """
+[[events]]
+id = "round-2"
+title = "Second round"
+kind = "meeting"
+parties = ["VNM", "RUS"]
+when = "2019-05"
+mechanism = "vnm-rus-strategic-dialogue"
+round = 2
+sources = ["strengthening-2016#8"]
+
+[[events]]
+id = "round-1"
+title = "First round"
+kind = "meeting"
+parties = ["VNM", "RUS"]
+when = "2018-05"
+mechanism = "vnm-rus-strategic-dialogue"
+round = 1
+sources = ["strengthening-2016#8"]
+""",
+        encoding="utf-8",
+    )
+    db = defcoop.load(tmp_path, bundled=True)
+    dialogue = db.get("vnm-rus-strategic-dialogue", Mechanism)
+    assert ids(db.events(mechanism=dialogue.id)) == ["round-1", "round-2"]
+    assert db.events(mechanism=dialogue.name) == db.events(mechanism=dialogue)
+    assert ids(db.events(mechanism="vnm-rus-igc-mtc", when="2018")) == []
+    with pytest.raises(UnknownNameError, match="did you mean 'vnm-rus-strategic-dialogue'"):
+        db.events(mechanism="vnm-rus-strategic-dialog")

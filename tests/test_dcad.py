@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import defcoop
 from defcoop import AgreementKind, DataError, Dataset, PartialDate, dcad
+from defcoop import strategies as dst
 from defcoop.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "DCAD-v1.0-main-synthetic.csv"
@@ -165,3 +168,33 @@ def test_cli_import_writes_a_data_file_that_loads(
     assert json.loads((out / "dcad.json").read_text(encoding="utf-8"))["sources"][0]["id"] == "dcad"
     assert main(argv) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 4), deadline=None)
+@given(
+    dates=st.lists(dst.partial_dates(within=defcoop.Period.parse("1980/2010")), min_size=1),
+    data=st.data(),
+)
+def test_dates_keep_the_precision_of_any_row(
+    tmp_path_factory: pytest.TempPathFactory, dates: list[PartialDate], data: st.DataObject
+) -> None:
+    """Whatever the precision of a row's date, the agreement's date is that date."""
+    codes = [c.cow_code for c in defcoop.load().countries if c.cow_code is not None]
+    rows = []
+    for number, date in enumerate(dates, start=1):
+        first, second = data.draw(
+            st.lists(st.sampled_from(codes), min_size=2, max_size=2, unique=True)
+        )
+        rows.append(
+            row(
+                DCAid=f"SYN-{number}",
+                ccode1=str(first),
+                ccode2=str(second),
+                signYear=str(date.year),
+                signMonth="" if date.month is None else str(date.month),
+                signDay="" if date.day is None else str(date.day),
+            )
+        )
+    path = write(tmp_path_factory.mktemp("dcad"), *rows)
+    conversion = dcad.convert(path, base=defcoop.load())
+    assert [a.signed for a in conversion.agreements] == dates

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from defcoop import ArgumentError, Dataset, ExportError, MissingExtraError, UnknownNameError
+from defcoop import strategies as dst
 from defcoop.cli import main
 from defcoop.exports import FORMATS, export, plover_lines, render
 
@@ -30,7 +32,10 @@ def test_plover_lines_hold_every_event_with_its_coding(db: Dataset) -> None:
         "2018-11",
         "month",
     )
-    assert {e["code"] for e in visit["actor"] + visit["recipient"]} == {"VNM", "BLR"}
+    assert [e["code"] for e in visit["actor"]] == ["BLR"]  # the visitor
+    assert [e["code"] for e in visit["recipient"]] == ["VNM"]  # the host
+    signing = by_id["vnm-blr-signing-2018-11"]
+    assert ([e["code"] for e in signing["actor"]], signing["recipient"]) == (["VNM", "BLR"], [])
     (cited,) = visit["cite_info"]
     assert cited["citation"].startswith("pillar-and-highlight ¶")
     assert set(cited) >= {"url", "title", "language", "publication", "codebook", "version"}
@@ -105,3 +110,16 @@ def test_cli_export_and_force(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert main(["export", "--format", "plover", "--out", out]) == 1
     assert "--force" in capsys.readouterr().err
     assert main(["export", "--format", "plover", "--out", out, "--force"]) == 0
+
+
+@settings(max_examples=max(5, settings.default.max_examples // 10))
+@given(dst.datasets())
+def test_plover_lines_over_generated_datasets(db: Dataset) -> None:
+    """Any dataset gives one JSON line per event, dates within bounds, codings as derived."""
+    lines = [json.loads(line) for line in plover_lines(db).splitlines()]
+    assert [line["id"] for line in lines] == list(db.events().ids())
+    for line, event in zip(lines, db.events(), strict=True):
+        assert line["has_event"] is (event.plover is not None)
+        assert line["event"] == ([event.plover.event] if event.plover else [])
+        if line["date"] is not None:
+            assert line["date"] <= line["enddate"]

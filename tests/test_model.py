@@ -220,3 +220,23 @@ def test_agreement_identifiers_need_a_scheme(identifiers: list[str]) -> None:
     """An identifier without a lower-case scheme, or given twice, is refused."""
     with pytest.raises(ValueError, match="identifiers"):
         agreement(identifiers=identifiers)
+
+
+def test_event_round_needs_its_mechanism() -> None:
+    """A round number is given only with the mechanism it is a round of, and counts from 1."""
+    with pytest.raises(RecordError, match=r"round: .*needs mechanism"):
+        Event(id="e", title="E", kind=EventKind.MEETING, parties=("VNM",), round=2, sources=CITE)
+    with pytest.raises(RecordError, match="round"):
+        Event(
+            id="e",
+            title="E",
+            kind=EventKind.MEETING,
+            parties=("VNM",),
+            mechanism="m",
+            round=0,
+            sources=CITE,
+        )
+    event = Event(
+        id="e", title="E", kind=EventKind.MEETING, parties=("VNM",), mechanism="m", sources=CITE
+    )
+    assert (event.mechanism, event.round) == ("m", None)

@@ -150,7 +150,7 @@ def test_plover_is_not_stored() -> None:
     assert str(event.plover) == "SUPPORT"
 
 
-@settings(max_examples=max(10, settings.default.max_examples // 4))
+@settings(max_examples=max(5, settings.default.max_examples // 10))
 @given(dst.datasets())
 def test_filter_matches_a_scan_over_generated_datasets(db: Dataset) -> None:
     """For every PLOVER type, the indexed filter answers what a scan over the events finds."""

@@ -14,6 +14,7 @@ import defcoop
 from defcoop import DefcoopError, RecordError
 from defcoop import strategies as dst
 from defcoop._fast import Structurer, UnsoundError, source_of
+from defcoop._jsonschema import reference as _reference
 from defcoop.kinds import EventKind
 from defcoop.rules import (
     BOOKKEEPING,
@@ -25,13 +26,13 @@ from defcoop.rules import (
     InstanceOf,
     MemberOf,
     NonEmpty,
+    OnlyWith,
     Pattern,
     Unique,
     inferable,
     rules_of,
     to_tuple,
 )
-from defcoop.schema import _reference
 from defcoop.strategies._rules import from_rules
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -249,3 +250,22 @@ def test_the_generated_loader_never_doubts_the_bundled_records() -> None:
 def test_the_generated_loader_never_doubts_generated_records(db: defcoop.Dataset) -> None:
     """Every record of a generated dataset takes the fast path, so none hides a fast-path bug."""
     assert_fast_path_takes_every_record(db)
+
+
+def test_a_rule_relating_two_attributes_holds_in_the_fast_path() -> None:
+    """OnlyWith on an optional attribute holds in construction and in the generated loader."""
+
+    @attrs.frozen(kw_only=True)
+    class Session:
+        series: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ID))
+        number: int | None = attrs.field(
+            default=None, validator=Check(InstanceOf(int), AtLeast(1), OnlyWith("series"))
+        )
+
+    with pytest.raises(RecordError, match=r"number: .*needs series"):
+        Session(number=3)
+    fast = Structurer().function(Session)
+    assert fast is not None
+    assert fast({"series": "s", "number": 3}) == Session(series="s", number=3)
+    with pytest.raises(UnsoundError):
+        fast({"number": 3})

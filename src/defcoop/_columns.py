@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from defcoop import _tabular, registry
+from defcoop import _jsonschema, _tabular, registry
 from defcoop.model import Record
 
 __all__ = ["Column", "columns", "key_column", "references"]
@@ -45,10 +45,7 @@ class Column:
 
 @functools.cache
 def _definitions() -> dict[str, Any]:
-    from defcoop.schema import json_schema
-
-    definitions: dict[str, Any] = json_schema()["$defs"]
-    return definitions
+    return _jsonschema.definitions()
 
 
 def _leaf_type(schema: dict[str, Any]) -> str:

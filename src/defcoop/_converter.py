@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable
-from typing import Any, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -35,9 +35,10 @@ from defcoop._values import (
     structure_period,
 )
 from defcoop.dates import PartialDate, Period
-from defcoop.errors import DefcoopError, RecordError
+from defcoop.errors import DataError, DefcoopError, Problem, RecordError
 from defcoop.model import Citation
 
+T = TypeVar("T")
 STRUCTURE_ERRORS = (BaseValidationError, CattrsError, DefcoopError)
 """What structuring a data-file value can raise: cattrs' grouped errors, and our own (a value
 of the wrong form, a record that breaks a rule). Anything else is a bug, not a data problem."""
@@ -111,6 +112,16 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
     converter.register_unstructure_hook_func(_is_frozenset, sorted)
     return converter
+
+
+def structure_checked(record_type: type[T], data: Any, *, name: str = "<dict>") -> T:
+    """A record of ``record_type`` from plain values, or a DataError listing every problem."""
+    try:
+        return make_converter().structure(data, record_type)
+    except STRUCTURE_ERRORS as exc:
+        raise DataError(
+            Problem(file=name, path=path, message=message) for path, message in error_lines(exc)
+        ) from None
 
 
 def _leaf(exc: BaseException, type_: Any) -> tuple[str | None, str]:

@@ -31,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from defcoop import registry
 from defcoop._values import LARGEST_INT, plain_citation, structure_citation, structure_date
 from defcoop._values import structure_period as _period_of
 from defcoop.dates import PartialDate, Period
@@ -159,6 +160,10 @@ def source_of(cls: type) -> str | None:
 
 def _attribute(name: str) -> _Need:
     return operator.attrgetter(name)
+
+
+def _citation_lookup(structurer: Structurer) -> Callable[[Any], Citation]:
+    return structurer._citations.__getitem__
 
 
 def _checked(key: Any) -> _Need:
@@ -343,7 +348,9 @@ class _Generator:
     def _read(self, hint: Any, rules: tuple[Rule, ...], local: str, name: str) -> list[str]:
         """Lines that read the raw value ``v`` into ``local``, raising _Unsound on any doubt."""
         if hint is str or hint is int or hint is bool:
-            return self._scalar(hint, _guaranteed(rules, hint), local)
+            # A record's own id is unique to it: remembering it would cost without saving.
+            unique = name == self._id_attribute()
+            return self._scalar(hint, _guaranteed(rules, hint), local, remember=not unique)
         if hint is PartialDate or hint is Period:
             reader = "date" if hint is PartialDate else "period"
             known = self.need(f"{reader}s_{name}", _attribute(f"_{reader}s"))
@@ -366,12 +373,21 @@ class _Generator:
         tests = self._tests(rules, local)
         return [f"if not ({tests}):", "    raise _Unsound"] if tests else []
 
-    def _scalar(self, hint: type, rules: tuple[Rule, ...], local: str) -> list[str]:
+    def _id_attribute(self) -> str:
+        try:
+            return registry.of(self.cls).id_attribute
+        except TypeError:  # not a record type: a value class such as a citation or a role
+            return "id"
+
+    def _scalar(
+        self, hint: type, rules: tuple[Rule, ...], local: str, *, remember: bool
+    ) -> list[str]:
         exact = f"type(v) is not {hint.__name__}"
         if hint is int:
             exact += " or not -_LARGEST <= v <= _LARGEST"
         tests = self._tests(rules, "v")
-        if not tests or hint is int or all(isinstance(rule, NonEmpty) for rule in rules):
+        cheap = hint is int or all(isinstance(rule, NonEmpty) for rule in rules)
+        if not tests or cheap or not remember:
             condition = f"{exact} or not ({tests})" if tests else exact
             return [f"if {condition}:", "    raise _Unsound", f"{local} = v"]
         # A costly rule (a pattern): each distinct value is checked once per load.
@@ -396,10 +412,19 @@ class _Generator:
             else:
                 outer.append(rule)
         if item is Citation:
+            # Citations read before in this load, looked up at C speed; the others one by one.
+            known = self.need(f"citation_of_{name}", _citation_lookup)
             read = self.need(f"citations_{name}", _attribute("citations"))
-            lines = [f"{local} = {read}(v)"]
+            lines = [
+                "if type(v) is not list:",
+                "    raise _Unsound",
+                "try:",
+                f"    {local} = tuple(map({known}, v))",
+                "except (KeyError, TypeError):",
+                f"    {local} = {read}(v)",
+            ]
             if origin is frozenset:
-                lines = [f"{local} = frozenset({read}(v))"]
+                lines.append(f"{local} = frozenset({local})")
             return lines + self._check_each(item_rules, local) + self._check(tuple(outer), local)
         if attrs.has(item):
             if _made(item) is None:
@@ -425,14 +450,16 @@ class _Generator:
             f"if {local} is None:",
             "    if type(v) is not list:",
             "        raise _Unsound",
-            "    found = []",
-            "    for x in v:",
-            f"        y = {items}.get(x)",
-            "        if y is None:",
-            f"            if {condition}:",
-            "                raise _Unsound",
-            f"            y = {items}[x] = x",
-            "        found.append(y)",
+            f"    found = tuple(map({items}.get, v))",
+            "    if None in found:  # an item not seen before in this load: check each",
+            "        found = []",
+            "        for x in v:",
+            f"            y = {items}.get(x)",
+            "            if y is None:",
+            f"                if {condition}:",
+            "                    raise _Unsound",
+            f"                y = {items}[x] = x",
+            "            found.append(y)",
             f"    {local} = {origin.__name__}(found)",
             *("    " + line for line in self._check(tuple(outer), local)),
             f"    {lists}[tuple(v)] = {local}",

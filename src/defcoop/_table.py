@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import enum
 import threading
+import typing
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import product
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
+from defcoop import registry
 from defcoop.dates import PartialDate, Period
 
 R = TypeVar("R")
@@ -202,3 +205,75 @@ def _date_bounds(value: PartialDate) -> _Bounds:
         return first * 4 + 2, first, last
     first = _dt.date(year, month, day).toordinal()
     return first * 4 + 3, first, first
+
+
+# Building the indexes a record type declares ------------------------------------------
+
+
+def index_keys(
+    declared: registry.RecordType, index: registry.Index
+) -> Callable[[Any], Iterable[str]]:
+    """The index keys of a record: the items of a list, a word's text, a value, or none."""
+    hint = typing.get_type_hints(declared.cls)[index.attribute]
+    name = index.attribute
+    if typing.get_origin(hint) in (tuple, frozenset):
+        return attrgetter(name)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return lambda record: (getattr(record, name).value,)
+
+    def values(record: Any) -> Iterable[str]:
+        value = getattr(record, name)
+        return () if value is None else (value,)
+
+    return values
+
+
+def name_values(record: Any, names: Sequence[str]) -> list[tuple[str, ...]]:
+    """The values of a record's name attributes as text, one tier per attribute, in the
+    declared order (a name keeps the record it finds at a stronger tier)."""
+    tiers: list[tuple[str, ...]] = []
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            tiers.append(value)
+        else:
+            tiers.append(() if value is None else (str(value),))
+    return tiers
+
+
+def broader_closure(narrower: Mapping[str, frozenset[str]]) -> Callable[[Any], Iterable[str]]:
+    """The fields a record answers to: each of its fields and every field above them."""
+    above: dict[str, set[str]] = {}
+    for field_id, below in narrower.items():
+        for item in below:
+            above.setdefault(item, set()).add(field_id)
+    known: dict[frozenset[str], frozenset[str]] = {}
+
+    def values(record: Any) -> Iterable[str]:
+        fields: frozenset[str] = record.fields
+        found = known.get(fields)
+        if found is None:
+            found = known[fields] = frozenset().union(*(above.get(f, ()) for f in fields))
+        return found
+
+    return values
+
+
+def narrower_closure(fields: Sequence[Any]) -> dict[str, frozenset[str]]:
+    """Each field id with the ids of itself and of every field below it in the taxonomy."""
+    children: dict[str, list[str]] = {}
+    for field in fields:
+        if field.broader is not None:
+            children.setdefault(field.broader, []).append(field.id)
+
+    def below(field_id: str) -> frozenset[str]:
+        found = {field_id}
+        stack = [field_id]
+        while stack:
+            for child in children.get(stack.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return frozenset(found)
+
+    return {field.id: below(field.id) for field in fields}

@@ -109,13 +109,13 @@ def from_arrow(table: pyarrow.Table, kind: type[Record] | str) -> list[Record]:
     """
     import attrs
 
+    from defcoop._converter import structure_checked
     from defcoop._lookup import record_kind
-    from defcoop.serialize import from_dict
 
     record_type = record_kind(kind)
     names = [field.name for field in attrs.fields(record_type)]
     return [
-        from_dict(
+        structure_checked(
             record_type, {n: row[n] for n in names if row.get(n) is not None}, name=f"row {i}"
         )
         for i, row in enumerate(table.to_pylist(), start=1)

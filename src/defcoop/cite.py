@@ -44,7 +44,10 @@ __all__ = ["STYLES", "bibtex", "cite", "csl_json"]
 STYLES = ("bibtex", "csl-json")
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_BIBTEX_SPECIAL = {c: "\\" + c for c in "&%$#_{}"} | {
+# BibTeX counts braces whatever precedes them, so a lone brace is written as a command.
+_BIBTEX_SPECIAL = {c: "\\" + c for c in "&%$#_"} | {
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
     "\\": "\\textbackslash{}",
     "~": "\\textasciitilde{}",
     "^": "\\textasciicircum{}",

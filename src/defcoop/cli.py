@@ -43,6 +43,8 @@ _QUERIES: dict[str, tuple[str, list[tuple[str, str]], list[str]]] = {
             ("when", "a date or period such as 2018, 2018-11 or 2018/2020"),
             ("status", "occurred or planned"),
             ("cameo", "a CAMEO event code such as 042, or a root such as 04"),
+            ("plover", "a PLOVER event type such as CONSULT, or type and mode (CONSULT-visit)"),
+            ("mechanism", "the committee or dialogue they are rounds of, by id or name"),
         ],
         ["id", "when", "kind", "status", "title"],
     ),

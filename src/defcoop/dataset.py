@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import enum
-import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -21,7 +19,7 @@ from defcoop._lookup import (
     record_kind,
     unknown,
 )
-from defcoop._table import Table
+from defcoop._table import Table, broader_closure, index_keys, name_values, narrower_closure
 from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
@@ -150,9 +148,9 @@ class Dataset:
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         fields = sorted(groups.get(Field, ()), key=_id)
-        narrower = _narrower_closure(fields)  # type: ignore[arg-type]
+        narrower = narrower_closure(fields)
         set_(self, "_narrower", narrower)
-        by_field = _broader_closure(narrower)
+        by_field = broader_closure(narrower)
         listed: dict[type, tuple[Record, ...]] = {}
         tables: dict[type, Table[Any]] = {}
         names: dict[type, NameIndex] = {}
@@ -160,7 +158,7 @@ class Dataset:
             group = groups.get(declared.cls, ())
             if declared.indexes:
                 keys = {
-                    ix.filter: by_field if ix.broader else ix.keys or _keys(declared, ix)
+                    ix.filter: by_field if ix.broader else ix.keys or index_keys(declared, ix)
                     for ix in declared.indexes
                 }
                 tables[declared.cls] = Table(group, declared.date, keys)
@@ -168,7 +166,8 @@ class Dataset:
                 listed[declared.cls] = tuple(sorted(group, key=attrgetter(declared.id_attribute)))
             if declared.names:
                 names[declared.cls] = NameIndex(
-                    declared.singular, ((_id(r), _name_values(r, declared.names)) for r in group)
+                    declared.singular,
+                    ((_id(r), Tiers((_id(r),), *name_values(r, declared.names))) for r in group),
                 )
         set_(self, "_listed", listed)
         set_(self, "_tables", tables)
@@ -289,6 +288,7 @@ class Dataset:
         status: str | EventStatus | None = None,
         cameo: str | None = None,
         plover: str | None = None,
+        mechanism: str | Mechanism | None = None,
     ) -> Results[Event]:
         """Visits, meetings, conferences and other events, by date.
 
@@ -302,6 +302,8 @@ class Dataset:
                 codes below it (``"04"``, consult, matches ``"042"``, make a visit).
             plover: a PLOVER event type (``"CONSULT"``), or a type and mode as the PLOVER
                 manual writes them (``"CONSULT-visit"``), any case; see :mod:`defcoop.plover`.
+            mechanism: the committee or dialogue the events are rounds of, by id, name or
+                alias.
         """
         filters = {}
         if kind is not None:
@@ -314,6 +316,12 @@ class Dataset:
             filters["person"] = self.person(person).id
         if plover is not None:
             filters["plover"] = plover_filter(plover)
+        if mechanism is not None:
+            filters["mechanism"] = (
+                mechanism.id
+                if isinstance(mechanism, Mechanism)
+                else self._names[Mechanism].resolve(check_text(mechanism, "mechanism"), "mechanism")
+            )
         found = self._tables[Event].select(filters, _period(when, "when"))
         if cameo is not None:
             code = _cameo(cameo)
@@ -483,35 +491,6 @@ def _id(record: Any) -> str:
     return str(record.id)
 
 
-def _keys(declared: registry.RecordType, index: registry.Index) -> Callable[[Any], Iterable[str]]:
-    """The index keys of a record: the items of a list, a word's text, a value, or none."""
-    hint = typing.get_type_hints(declared.cls)[index.attribute]
-    name = index.attribute
-    if typing.get_origin(hint) in (tuple, frozenset):
-        return attrgetter(name)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return lambda record: (getattr(record, name).value,)
-
-    def values(record: Any) -> Iterable[str]:
-        value = getattr(record, name)
-        return () if value is None else (value,)
-
-    return values
-
-
-def _name_values(record: Any, names: Sequence[str]) -> Tiers:
-    """The values of a record's name attributes as text, by strength: its id, then each
-    attribute in the declared order (a name keeps the record it finds at a stronger tier)."""
-    tiers: list[tuple[str, ...]] = [(_id(record),)]
-    for name in names:
-        value = getattr(record, name)
-        if isinstance(value, tuple):
-            tiers.append(value)
-        else:
-            tiers.append(() if value is None else (str(value),))
-    return Tiers(*tiers)
-
-
 def _cameo(value: object) -> str:
     code = check_text(value, "cameo")
     if not CAMEO.matches(code):
@@ -519,24 +498,6 @@ def _cameo(value: object) -> str:
             f"cameo= expects a CAMEO code of two to four digits such as '042' or '04', got {code!r}"
         )
     return code
-
-
-def _broader_closure(narrower: Mapping[str, frozenset[str]]) -> Callable[[Any], Iterable[str]]:
-    """The fields a record answers to: each of its fields and every field above them."""
-    above: dict[str, set[str]] = {}
-    for field_id, below in narrower.items():
-        for item in below:
-            above.setdefault(item, set()).add(field_id)
-    known: dict[frozenset[str], frozenset[str]] = {}
-
-    def values(record: Any) -> Iterable[str]:
-        fields: frozenset[str] = record.fields
-        found = known.get(fields)
-        if found is None:
-            found = known[fields] = frozenset().union(*(above.get(f, ()) for f in fields))
-        return found
-
-    return values
 
 
 _MEMO_SIZE = 4096
@@ -556,22 +517,3 @@ def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
     if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
         _day_ranges[value] = days
     return days
-
-
-def _narrower_closure(fields: Sequence[Field]) -> dict[str, frozenset[str]]:
-    children: dict[str, list[str]] = {}
-    for field in fields:
-        if field.broader is not None:
-            children.setdefault(field.broader, []).append(field.id)
-
-    def below(field_id: str) -> frozenset[str]:
-        found = {field_id}
-        stack = [field_id]
-        while stack:
-            for child in children.get(stack.pop(), ()):
-                if child not in found:
-                    found.add(child)
-                    stack.append(child)
-        return frozenset(found)
-
-    return {field.id: below(field.id) for field in fields}

@@ -130,19 +130,27 @@ def plover_lines(dataset: Dataset) -> str:
     Fields, after the PLOVER manual's JSON table: ``id``; ``date`` and ``enddate`` (the
     first and last day the event's dates may mean, ``YYYY-MM-DD``) with defcoop's own
     ``date_text`` and ``date_precision`` beside them, so that "November 2018" is not
-    mistaken for its first day; ``actor`` and ``recipient`` (lists of entities with the
-    country's ``code`` and ``entity_text``); ``event``, ``mode`` and ``context`` (lists,
+    mistaken for its first day (``enddate`` is null for a period still running);
+    ``actor`` and ``recipient`` (lists of entities with the country's ``code`` and
+    ``entity_text``: the event's own actor and recipient, or else every party as the actor,
+    as the PLOVER manual does for meetings with no clear visitor and host); ``event``,
+    ``mode`` and ``context`` (lists,
     from :attr:`defcoop.Event.plover`; ``has_event`` is false and they are empty for an
-    event the crosswalk cannot code); ``cameo``; ``comment`` (the title); and ``cite_info``,
+    event the crosswalk cannot code); ``cameo``; ``several`` and ``count`` (a record that
+    stands for more than one event); ``comment`` (the title); and ``cite_info``,
     one object per source with the paragraphs, title, publisher, language and URL.
     """
     info = dataset.info
     lines = []
     for event in dataset.events():
-        lines.append(
-            json.dumps(_plover_record(dataset, event, info), ensure_ascii=False, sort_keys=False)
-        )
+        line = json.dumps(_plover_record(dataset, event, info), ensure_ascii=False)
+        lines.append(line.translate(_LINE_BREAKS))
     return "".join(line + "\n" for line in lines)
+
+
+# Characters that end a line for some readers (str.splitlines among them) but that JSON
+# leaves unescaped: escaped, so that each record is exactly one line for every reader.
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
 def _entity(dataset: Dataset, code: str) -> dict[str, str]:
@@ -150,30 +158,25 @@ def _entity(dataset: Dataset, code: str) -> dict[str, str]:
 
 
 def _sides(event: Event) -> tuple[list[str], list[str]]:
-    """Actor and recipient: where the event names no sides, every party is the actor.
+    """Actor and recipient: the event's own, or else every party as the actor.
 
-    That is the PLOVER manual's rule for meetings with no clear visitor and host.
+    The second is the PLOVER manual's rule for meetings with no clear visitor and host.
     """
-    actor: str | None = getattr(event, "actor", None)
-    recipient: str | None = getattr(event, "recipient", None)
-    if actor is None and recipient is None:
+    if event.actor is None and event.recipient is None:
         return list(event.parties), []
-    return ([actor] if actor else []), ([recipient] if recipient else [])
+    return ([event.actor] if event.actor else []), ([event.recipient] if event.recipient else [])
 
 
 def _plover_record(dataset: Dataset, event: Event, info: Any) -> dict[str, Any]:
     coding = event.plover
     actor, recipient = _sides(event)
     when = event.when
-    precision = None
-    if when is not None:
-        precision = min(when.start.precision, when.end.precision).name.lower()
-    record: dict[str, Any] = {
+    return {
         "id": event.id,
         "date": None if when is None else when.earliest.isoformat(),
-        "enddate": None if when is None else when.latest.isoformat(),
+        "enddate": None if when is None or when.open else when.latest.isoformat(),
         "date_text": None if when is None else str(when),
-        "date_precision": precision,
+        "date_precision": None if when is None else when.precision.name.lower(),
         "actor": [_entity(dataset, code) for code in actor],
         "recipient": [_entity(dataset, code) for code in recipient],
         "has_event": coding is not None,
@@ -181,10 +184,11 @@ def _plover_record(dataset: Dataset, event: Event, info: Any) -> dict[str, Any]:
         "mode": [] if coding is None or coding.mode is None else [coding.mode],
         "context": [] if coding is None else list(coding.context),
         "cameo": event.cameo,
+        "several": event.several,
+        "count": event.count,
         "comment": event.title,
         "cite_info": _cite_info(dataset, event, info),
     }
-    return record
 
 
 def _cite_info(dataset: Dataset, event: Event, info: Any) -> list[dict[str, Any]]:

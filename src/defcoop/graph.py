@@ -34,6 +34,7 @@ EDGE_TYPES = {
     "participant": "event -> person who took part",
     "part_of": "event -> event it happened within",
     "organizer": "event -> organization that organized it",
+    "round_of": "event -> mechanism it is a round or session of",
     "forum": "event or relationship -> organization or forum it happened in",
     "part_of_relationship": "agreement, event or mechanism -> relationship of two of its parties",
     "country": "person or organization -> its country",

@@ -236,7 +236,8 @@ def _collector_paused() -> Iterator[None]:
     than anywhere else. At the end, what is young is promoted to the oldest generation
     (``gc.freeze()`` then ``gc.unfreeze()``, which cost nothing per object) so that the next
     young collections do not walk the new records either; this is skipped when the program
-    has frozen objects of its own.
+    has frozen objects of its own (as Python 3.12 itself does from the start, where it is
+    therefore always skipped).
     """
     enabled = gc.isenabled()
     gc.disable()

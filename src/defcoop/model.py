@@ -13,6 +13,26 @@ from typing import TypeAlias
 
 import attrs
 
+from defcoop._parts import (
+    COUNT,
+    FLAG,
+    ID_,
+    ID_SET,
+    ROUND,
+    SEVERAL_COUNT,
+    SOURCES,
+    TEXT,
+    TEXTS,
+    Citation,
+    Coverage,
+    FieldEvidence,
+    Membership,
+    Role,
+    event_keys,
+    fields_from_evidence,
+    ids,
+    inferred_attribute,
+)
 from defcoop._show import RecordDisplay
 from defcoop.dates import PartialDate, Period
 from defcoop.kinds import (
@@ -36,9 +56,6 @@ from defcoop.rules import (
     NUMERIC,
     URL,
     Among,
-    AtLeast,
-    AtMost,
-    AttributeNames,
     Check,
     Differs,
     Each,
@@ -46,8 +63,6 @@ from defcoop.rules import (
     KeysOf,
     MemberOf,
     NonEmpty,
-    OnlyWith,
-    Rule,
     Unique,
     Without,
     to_frozenset,
@@ -72,67 +87,6 @@ __all__ = [
     "Source",
 ]
 
-# The rules of the attribute shapes the records share, each written once.
-_ID = Check(InstanceOf(str), ID)
-_TEXT = Check(InstanceOf(str), NonEmpty())
-_IDS = (InstanceOf(tuple), Each(InstanceOf(str), ID), Unique())
-_TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty()), Unique())
-_ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
-_INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
-_COUNT = Check(InstanceOf(int), AtLeast(1))
-_FLAG = Check(InstanceOf(bool))
-_SEVERAL_COUNT = Check(InstanceOf(int), AtLeast(2), OnlyWith("several"))
-
-
-def _ids(*more: Rule) -> Check:
-    return Check(*_IDS, *more)
-
-
-@attrs.frozen(kw_only=True, order=True)
-class Citation:
-    """A paragraph of a source: ``Citation(source="some-source", paragraph=3)``.
-
-    Paragraphs are the blank-line separated blocks of the source text, numbered from 1.
-    """
-
-    source: str = attrs.field(validator=_ID)
-    paragraph: int = attrs.field(validator=_COUNT)
-
-    def __str__(self) -> str:
-        return f"{self.source} ¶{self.paragraph}"
-
-
-@attrs.frozen(kw_only=True)
-class Coverage:
-    """What a source or dataset looked at: one state or one pair of states, over a period.
-
-    Two countries are a dyad; one is a state, with all its partners; none means every state
-    (a dataset that looked at the whole world). Where a dataset's coverage reaches, an absent
-    record means "nothing happened"; elsewhere it means "not covered", and panels leave those
-    cells missing rather than 0.
-
-    >>> str(Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018")))
-    'VNM-RUS 2008\u20132018'
-    """
-
-    countries: tuple[str, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(str), ID), Unique(), AtMost(2)),
-    )
-    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
-
-    def __str__(self) -> str:
-        return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}"
-
-
-@attrs.frozen(kw_only=True)
-class Membership:
-    """A period during which a state belongs to a state system, under that system's code."""
-
-    system: StateSystem = attrs.field(validator=Check(MemberOf(StateSystem)))
-    code: int = attrs.field(validator=_COUNT)
-    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
-
 
 @record_type(
     "sources",
@@ -152,17 +106,17 @@ class Source(RecordDisplay):
     periods (:class:`Coverage`).
     """
 
-    id: str = attrs.field(validator=_ID)
-    title: str | None = attrs.field(default=None, validator=_TEXT)
-    publisher: str | None = attrs.field(default=None, validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    title: str | None = attrs.field(default=None, validator=TEXT)
+    publisher: str | None = attrs.field(default=None, validator=TEXT)
     published: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
-    language: str = attrs.field(validator=_TEXT)
-    paragraphs: int = attrs.field(validator=_COUNT)
-    translator: str | None = attrs.field(default=None, validator=_TEXT)
+    language: str = attrs.field(validator=TEXT)
+    paragraphs: int = attrs.field(validator=COUNT)
+    translator: str | None = attrs.field(default=None, validator=TEXT)
     url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
-    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
     accessed: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
@@ -171,7 +125,7 @@ class Source(RecordDisplay):
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage))),
     )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
 
 
 @record_type(
@@ -208,13 +162,13 @@ class Country(RecordDisplay):
     """
 
     code: str = attrs.field(validator=Check(InstanceOf(str), COUNTRY_ID))
-    name: str = attrs.field(validator=_TEXT)
-    formal_name: str | None = attrs.field(default=None, validator=_TEXT)
+    name: str = attrs.field(validator=TEXT)
+    formal_name: str | None = attrs.field(default=None, validator=TEXT)
     alpha2: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ALPHA2))
     numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
     cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
     cow_abbrev: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), COW_ABBREV))
-    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
     memberships: tuple[Membership, ...] = attrs.field(
         default=(),
         converter=to_tuple,
@@ -223,7 +177,7 @@ class Country(RecordDisplay):
     continued_by: str | None = attrs.field(
         default=None, validator=Check(InstanceOf(str), ID, Without("cow_code", "memberships"))
     )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
 
     def codes(self, system: StateSystem | str) -> tuple[int, ...]:
         """The distinct codes the state has had in one state system, in order of time."""
@@ -251,21 +205,11 @@ class Country(RecordDisplay):
 class Field(RecordDisplay):
     """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
 
-    id: str = attrs.field(validator=_ID)
-    label: str = attrs.field(validator=_TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
-    broader: str | None = attrs.field(default=None, validator=_ID)
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-
-
-@attrs.frozen(kw_only=True)
-class Role:
-    """A position a person held: title, organization id, rank and dates where known."""
-
-    title: str = attrs.field(validator=_TEXT)
-    organization: str | None = attrs.field(default=None, validator=_ID)
-    rank: str | None = attrs.field(default=None, validator=_TEXT)
-    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
+    id: str = attrs.field(validator=ID_)
+    label: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    broader: str | None = attrs.field(default=None, validator=ID_)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
 
 
 @record_type(
@@ -284,21 +228,16 @@ class Role:
 class Person(RecordDisplay):
     """Someone the sources name, with other spellings and scripts of the name in ``aliases``."""
 
-    id: str = attrs.field(validator=_ID)
-    name: str = attrs.field(validator=_TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
-    country: str | None = attrs.field(default=None, validator=_ID)
+    id: str = attrs.field(validator=ID_)
+    name: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    country: str | None = attrs.field(default=None, validator=ID_)
     roles: tuple[Role, ...] = attrs.field(
         default=(), converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Role)))
     )
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -317,20 +256,15 @@ class Person(RecordDisplay):
 class Organization(RecordDisplay):
     """A ministry, armed force, department, forum or international body (``country`` None)."""
 
-    id: str = attrs.field(validator=_ID)
-    name: str = attrs.field(validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    name: str = attrs.field(validator=TEXT)
     kind: OrganizationKind = attrs.field(validator=Check(MemberOf(OrganizationKind)))
-    country: str | None = attrs.field(default=None, validator=_ID)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
-    parent: str | None = attrs.field(default=None, validator=_ID)
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
+    country: str | None = attrs.field(default=None, validator=ID_)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    parent: str | None = attrs.field(default=None, validator=ID_)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -360,17 +294,17 @@ class Agreement(RecordDisplay):
     many, only where the source gives a number.
     """
 
-    id: str = attrs.field(validator=_ID)
-    title: str = attrs.field(validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    title: str = attrs.field(validator=TEXT)
     kind: AgreementKind = attrs.field(validator=Check(MemberOf(AgreementKind)))
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
-    signatories: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(NonEmpty()))
+    signatories: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
     signed: PartialDate | None = attrs.field(default=None, validator=Check(InstanceOf(PartialDate)))
     period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_ID_SET
+        factory=frozenset, converter=to_frozenset, validator=ID_SET
     )
-    signed_during: str | None = attrs.field(default=None, validator=_ID)
+    signed_during: str | None = attrs.field(default=None, validator=ID_)
     entered_into_force: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
@@ -379,22 +313,11 @@ class Agreement(RecordDisplay):
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(str), IDENTIFIER), Unique()),
     )
-    several: bool = attrs.field(default=False, validator=_FLAG)
-    count: int | None = attrs.field(default=None, validator=_SEVERAL_COUNT)
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
-
-
-def _plover_keys(event: Event) -> tuple[str, ...]:
-    """The keys an event is found by with ``plover=``: its PLOVER type, and type and mode."""
-    plover = event.plover
-    return () if plover is None else tuple(plover.filter_keys())
+    several: bool = attrs.field(default=False, validator=FLAG)
+    count: int | None = attrs.field(default=None, validator=SEVERAL_COUNT)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -411,13 +334,15 @@ def _plover_keys(event: Event) -> tuple[str, ...]:
         Reference("forum", "organization", edge="forum"),
         Reference("actor", "country", edge="actor"),
         Reference("recipient", "country", edge="recipient"),
+        Reference("mechanism", "mechanism", edge="round_of"),
     ),
     indexes=(
         Index("party", "parties"),
         Index("person", "participants"),
+        Index("mechanism", "mechanism"),
         Index("kind", "kind"),
         Index("status", "status"),
-        Index("plover", "plover", keys=_plover_keys),
+        Index("plover", "plover", keys=event_keys),
     ),
     node=True,
 )
@@ -433,24 +358,25 @@ class Event(RecordDisplay):
     ``recipient`` make it directed, as event data is: for a visit, the visiting side and the
     host side; both are among ``parties``. ``multilateral`` is true when more than the parties
     took part (a conference, the Army Games). ``several`` and ``count`` work as on
-    :class:`Agreement`.
+    :class:`Agreement`. ``mechanism`` is the id of the standing committee or dialogue the event
+    is a session of, and ``round`` its number where the sources number it.
     """
 
-    id: str = attrs.field(validator=_ID)
-    title: str = attrs.field(validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    title: str = attrs.field(validator=TEXT)
     kind: EventKind = attrs.field(validator=Check(MemberOf(EventKind)))
     when: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids())
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids())
     host: str | None = attrs.field(
         default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
     )
-    participants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
+    participants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
     status: EventStatus = attrs.field(
         default=EventStatus.OCCURRED, validator=Check(MemberOf(EventStatus))
     )
-    part_of: str | None = attrs.field(default=None, validator=_ID)
-    organizer: str | None = attrs.field(default=None, validator=_ID)
-    forum: str | None = attrs.field(default=None, validator=_ID)
+    part_of: str | None = attrs.field(default=None, validator=ID_)
+    organizer: str | None = attrs.field(default=None, validator=ID_)
+    forum: str | None = attrs.field(default=None, validator=ID_)
     cameo: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), CAMEO))
     actor: str | None = attrs.field(
         default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
@@ -458,17 +384,14 @@ class Event(RecordDisplay):
     recipient: str | None = attrs.field(
         default=None, validator=Check(InstanceOf(str), ID, Among("parties"), Differs("actor"))
     )
-    multilateral: bool = attrs.field(default=False, validator=_FLAG)
-    several: bool = attrs.field(default=False, validator=_FLAG)
-    count: int | None = attrs.field(default=None, validator=_SEVERAL_COUNT)
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
+    multilateral: bool = attrs.field(default=False, validator=FLAG)
+    several: bool = attrs.field(default=False, validator=FLAG)
+    count: int | None = attrs.field(default=None, validator=SEVERAL_COUNT)
+    mechanism: str | None = attrs.field(default=None, validator=ID_)
+    round: int | None = attrs.field(default=None, validator=ROUND)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
     @property
     def plover(self) -> Plover | None:
@@ -490,6 +413,7 @@ class Event(RecordDisplay):
     "mechanism",
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
+    names=("name", "aliases"),
     indexes=(Index("party", "parties"),),
     node=True,
 )
@@ -497,40 +421,20 @@ class Event(RecordDisplay):
 class Mechanism(RecordDisplay):
     """A standing committee, dialogue or consultation between countries."""
 
-    id: str = attrs.field(validator=_ID)
-    name: str = attrs.field(validator=_TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_TEXTS)
+    id: str = attrs.field(validator=ID_)
+    name: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
     kind: MechanismKind = attrs.field(validator=Check(MemberOf(MechanismKind)))
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(NonEmpty()))
     level: MechanismLevel | None = attrs.field(
         default=None, validator=Check(MemberOf(MechanismLevel))
     )
     fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_ID_SET
+        factory=frozenset, converter=to_frozenset, validator=ID_SET
     )
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
-
-
-@attrs.frozen(kw_only=True)
-class FieldEvidence:
-    """The paragraphs that name one field of cooperation for a relationship."""
-
-    field: str = attrs.field(validator=_ID)
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
-    )
-
-
-def _fields_from_evidence(instance: Relationship) -> frozenset[str]:
-    return frozenset(item.field for item in instance.evidence)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
 
 @record_type(
@@ -554,9 +458,9 @@ class Relationship(RecordDisplay):
     the ``framework`` began, where a source says.
     """
 
-    id: str = attrs.field(validator=_ID)
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_ids(NonEmpty()))
-    framework: str | None = attrs.field(default=None, validator=_TEXT)
+    id: str = attrs.field(validator=ID_)
+    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(NonEmpty()))
+    framework: str | None = attrs.field(default=None, validator=TEXT)
     framework_since: PartialDate | None = attrs.field(
         default=None, validator=Check(InstanceOf(PartialDate))
     )
@@ -566,19 +470,14 @@ class Relationship(RecordDisplay):
         validator=Check(InstanceOf(tuple), Each(InstanceOf(FieldEvidence))),
     )
     fields: frozenset[str] = attrs.field(
-        default=attrs.Factory(_fields_from_evidence, takes_self=True),
+        default=attrs.Factory(fields_from_evidence, takes_self=True),
         converter=to_frozenset,
-        validator=Check(*_ID_SET.rules, KeysOf("evidence", "field")),
+        validator=Check(*ID_SET.rules, KeysOf("evidence", "field")),
     )
-    forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids())
-    sources: tuple[Citation, ...] = attrs.field(
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
-    )
-    notes: str | None = attrs.field(default=None, validator=_TEXT)
-    inferred: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=_INFERRED
-    )
+    forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
 
     def sources_for(self, field: str) -> tuple[Citation, ...]:
         """The citations that name ``field`` (an id) for this pair; empty if none do."""

@@ -158,7 +158,7 @@ class NonEmpty(Rule):
         return {"minItems" if schema.get("type") == "array" else "minLength": 1}
 
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
-        return f"len({value}) > 0"
+        return value  # text and collections are true exactly when they are not empty
 
 
 @attrs.frozen
@@ -310,18 +310,23 @@ class Differs(Rule):
 
 @attrs.frozen
 class OnlyWith(Rule):
-    """The value is given only where another attribute is true (a count only for several)."""
+    """The value is given only where another attribute is: true (a count only for several),
+    or given at all (an event's round only with its mechanism)."""
 
     relates: ClassVar[bool] = True
     attribute: str
 
     def problem(self, value: Any, record: Any) -> str | None:
-        if getattr(record, self.attribute):
-            return None
-        return f"is given only where {self.attribute} = true"
+        other = getattr(record, self.attribute)
+        if other is None:
+            return f"is given as {_shown(value)}, which needs {self.attribute} too"
+        if other is False:
+            return f"is given only where {self.attribute} = true"
+        return None
 
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
-        return f"{local(self.attribute)} is True"
+        other = local(self.attribute)
+        return f"({other} is not None and {other} is not False)"
 
 
 @attrs.frozen(init=False)

@@ -1,9 +1,10 @@
 """The JSON Schema (draft 2020-12) of defcoop data files, generated from the model.
 
-The schema is built by walking the attrs fields of every record class: their types give the
-JSON types, the rules declared on them (:mod:`defcoop.rules`) the patterns, lengths, bounds
-and enums. Nothing is written by hand, so the schema cannot drift from the model; a validator
-that is not a declaration of rules stops the walk, so that a check is never silently left out.
+The schema is built by walking the attrs fields of every record type the registry declares
+(:mod:`defcoop.registry`): their types give the JSON types, the rules declared on them
+(:mod:`defcoop.rules`) the patterns, lengths, bounds and enums. Nothing is written by hand, so
+the schema cannot drift from the model; a validator that is not a declaration of rules stops
+the walk, so that a check is never silently left out.
 
 What a schema cannot say is left to :func:`defcoop.load`: references between records,
 citations past the end of a source, a host among the parties, dates that do not exist.
@@ -11,33 +12,16 @@ citations past the end of a source, a host among the parties, dates that do not 
 
 from __future__ import annotations
 
-import enum
-import typing
 from typing import Any
 
-import attrs
-
-from defcoop import model, registry
+from defcoop import registry
+from defcoop._jsonschema import reference
 from defcoop.dataset import DatasetInfo
-from defcoop.dates import PartialDate, Period
-from defcoop.rules import Check, rules_of
 
 __all__ = ["SCHEMA_DIALECT", "json_schema"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of :func:`~defcoop.json_schema`."""
-
-_YEAR = r"\d{4}"
-_MONTH = r"(?:0[1-9]|1[0-2])"
-_DAY = r"(?:0[1-9]|[12]\d|3[01])"
-_DATE = rf"{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?"
-_DATE_FORMS = {
-    PartialDate: ("a date known to the year, month or day: 2018, 2018-11 or 2018-11-15", _DATE),
-    Period: (
-        "a date, or a period from one date to another (2018/2020) or still running (2018/..)",
-        rf"{_DATE}(?:/(?:{_DATE}|\.\.))?",
-    ),
-}
 
 
 def json_schema() -> dict[str, Any]:
@@ -54,12 +38,12 @@ def json_schema() -> dict[str, Any]:
     ['visit', 'meeting', 'conference']
     """
     definitions: dict[str, Any] = {}
-    properties: dict[str, Any] = {"dataset": _reference(DatasetInfo, definitions)}
+    properties: dict[str, Any] = {"dataset": reference(DatasetInfo, definitions)}
     for declared in registry.record_types():
         properties[declared.key] = {
             "type": "array",
             "description": f"{declared.cls.__name__} records.",
-            "items": _reference(declared.cls, definitions),
+            "items": reference(declared.cls, definitions),
         }
     return {
         "$schema": SCHEMA_DIALECT,
@@ -74,94 +58,4 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "minProperties": 1,
         "$defs": dict(sorted(definitions.items())),
-    }
-
-
-def _reference(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
-    """A ``$ref`` to the definition of an attrs class, adding the definition on first use."""
-    name = cls.__name__
-    if name not in definitions:
-        definitions[name] = {}  # claimed first, so that a class may refer to itself
-        definitions[name] = _object(cls, definitions)
-    return {"$ref": f"#/$defs/{name}"}
-
-
-def _object(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    properties = {}
-    required = []
-    for field in attrs.fields(cls):
-        if field.default is attrs.NOTHING:
-            required.append(field.name)
-        properties[field.name] = _field(cls, field, hints[field.name], definitions)
-    schema: dict[str, Any] = {"type": "object"}
-    description = (cls.__doc__ or "").strip().splitlines()
-    if description:
-        schema["description"] = description[0].replace("``", "")
-    schema["properties"] = properties
-    if required:
-        schema["required"] = required
-    schema["additionalProperties"] = False
-    if cls is model.Citation:
-        description = schema.pop("description")
-        return {"description": description, "oneOf": [_citation_text(properties), schema]}
-    return schema
-
-
-def _field(
-    cls: type[Any], field: attrs.Attribute[Any], hint: Any, definitions: dict[str, Any]
-) -> dict[str, Any]:
-    arguments = typing.get_args(hint)
-    optional = type(None) in arguments
-    if optional:
-        (hint,) = [argument for argument in arguments if argument is not type(None)]
-    schema = _type(hint, definitions)
-    _constrain(schema, field, cls)
-    if optional:
-        return {"anyOf": [schema, {"type": "null"}]}
-    return schema
-
-
-def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    """The schema of a value of type ``hint`` as the converter reads it from a file."""
-    origin = typing.get_origin(hint)
-    if origin in (tuple, frozenset):
-        return {"type": "array", "items": _type(typing.get_args(hint)[0], definitions)}
-    if hint in _DATE_FORMS:
-        description, pattern = _DATE_FORMS[hint]
-        return {"type": "string", "pattern": f"^{pattern}$", "description": description}
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return {"enum": [member.value for member in hint]}
-    if hint is str:
-        return {"type": "string"}
-    if hint is bool:
-        return {"type": "boolean"}
-    if hint is int:
-        return {"type": "integer"}
-    if attrs.has(hint):
-        return _reference(hint, definitions)
-    raise TypeError(f"json_schema() does not know how to describe {hint!r}")
-
-
-def _constrain(schema: dict[str, Any], field: attrs.Attribute[Any], cls: type[Any]) -> None:
-    """Add what the rules declared on ``field`` require of a value to its schema, in place.
-
-    Each rule says its own keywords (:meth:`defcoop.rules.Rule.json_schema`); a rule that
-    relates a value to other attributes (a host among the parties) says none, and
-    :func:`defcoop.load` checks it. A validator that is not a declaration of rules stops the
-    walk, so that a check is never silently left out of the schema.
-    """
-    if field.validator is not None and not isinstance(field.validator, Check):
-        raise TypeError(f"json_schema() does not know the validator of {cls.__name__}.{field.name}")
-    for rule in rules_of(field):
-        schema.update(rule.json_schema(schema, cls))
-
-
-def _citation_text(properties: dict[str, Any]) -> dict[str, Any]:
-    """The text form of a citation, ``source-id#paragraph``, from the fields' own patterns."""
-    source = properties["source"]["pattern"].removeprefix("^").removesuffix("$")
-    return {
-        "type": "string",
-        "pattern": f"^{source}#0*[1-9][0-9]*$",
-        "description": "a citation as source-id#paragraph",
     }

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from defcoop import registry
 from defcoop.dataset import Dataset
-from defcoop.errors import ArgumentError, DataError, Problem
+from defcoop.errors import ArgumentError
 from defcoop.model import Record
 
 __all__ = ["dump", "dumps", "from_dict", "to_dict"]
@@ -39,14 +39,9 @@ def from_dict(record_type: type[R], data: Any, *, name: str = "<dict>") -> R:
     Raises:
         DataError: listing every problem, with its path inside ``data``.
     """
-    from defcoop._converter import STRUCTURE_ERRORS, error_lines, make_converter
+    from defcoop._converter import structure_checked
 
-    try:
-        return make_converter().structure(data, record_type)
-    except STRUCTURE_ERRORS as exc:
-        raise DataError(
-            Problem(file=name, path=path, message=message) for path, message in error_lines(exc)
-        ) from None
+    return structure_checked(record_type, data, name=name)
 
 
 def dumps(dataset: Dataset) -> str:

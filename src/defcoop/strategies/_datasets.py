@@ -153,6 +153,16 @@ def _datasets(
         n = count("countries", 1)
         drawn = draw(st.lists(countries(dates=span), min_size=n, max_size=n))
         country_list = _distinct(drawn, _country_keys, "names")
+        # A country continued by another is continued by an earlier one of the dataset.
+        country_list = [
+            attrs.evolve(
+                country,
+                continued_by=None
+                if country.continued_by is None or i == 0
+                else country_list[sum(map(ord, country.continued_by)) % i].code,
+            )
+            for i, country in enumerate(country_list)
+        ]
     codes = _pool([c.code for c in country_list])
     if given_sources is None and country_list:
         coverage = st.builds(
@@ -210,6 +220,13 @@ def _datasets(
         "aliases",
     )
 
+    # Mechanisms come before events, whose rounds may name them.
+    standing = numbered(
+        "mechanism",
+        count("mechanisms") if with_parties else 0,
+        mechanisms(country_codes=codes, field_ids=field_ids, citations=cites),
+    )
+
     n = count("events") if cited else 0
     drawn_events = numbered(
         "event",
@@ -219,6 +236,7 @@ def _datasets(
             person_ids=_pool([p.id for p in persons]),
             organization_ids=org_ids,
             event_ids=ids("event", n),
+            mechanism_ids=_pool([m.id for m in standing]),
             citations=cites,
             dates=span,
         ),
@@ -248,12 +266,6 @@ def _datasets(
         if venue and venue.when and deal.signed and not venue.when.contains(deal.signed):
             deal = attrs.evolve(deal, signed=draw(partial_dates(within=venue.when)))
         deals.append(deal)
-
-    standing = numbered(
-        "mechanism",
-        count("mechanisms") if with_parties else 0,
-        mechanisms(country_codes=codes, field_ids=field_ids, citations=cites),
-    )
 
     pairs = relationships(
         country_codes=codes, field_ids=field_ids, organization_ids=org_ids, citations=cites

@@ -91,22 +91,29 @@ def sources(
     )
 
 
-def countries(*, dates: Period | SearchStrategy[Period] | None = None) -> SearchStrategy[Country]:
+def countries(
+    *,
+    dates: Period | SearchStrategy[Period] | None = None,
+    country_codes: SearchStrategy[str] | None = None,
+) -> SearchStrategy[Country]:
     """Countries with codes of the ISO shapes, a name, other names and optional numeric codes.
 
     Codes are random letters, not real ISO codes; :func:`datasets` keeps every code and name
     distinct between the countries of one dataset. A country with a COW code has a COW
     membership and perhaps a Gleditsch-Ward one over the same years, under the same code or
-    another.
+    another; one without may be continued by another country (``continued_by``).
 
     Args:
         dates: the period its memberships lie in.
+        country_codes: the codes of the country that may continue it.
     """
-    return _countries(dates)
+    return _countries(dates, _codes(country_codes))
 
 
 @st.composite
-def _countries(draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None) -> Country:
+def _countries(
+    draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None, codes: SearchStrategy[str]
+) -> Country:
     cow_code = draw(_maybe(st.integers(2, 999)))
     memberships: list[Membership] = []
     if cow_code is not None:
@@ -125,6 +132,7 @@ def _countries(draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None) -
         cow_abbrev=draw(values_for(Country, "cow_abbrev")) if cow_code is not None else None,
         names=draw(_aliases()),
         memberships=memberships,
+        continued_by=None if cow_code is not None else draw(_maybe(codes)),
         notes=draw(_notes()),
     )
 
@@ -283,6 +291,7 @@ def events(
     person_ids: SearchStrategy[str] | None = None,
     organization_ids: SearchStrategy[str] | None = None,
     event_ids: SearchStrategy[str] | None = None,
+    mechanism_ids: SearchStrategy[str] | None = None,
     citations: SearchStrategy[Citation] | None = None,
     dates: Period | SearchStrategy[Period] | None = None,
 ) -> SearchStrategy[Event]:
@@ -294,6 +303,7 @@ def events(
         person_ids: the ids its participants may have.
         organization_ids: the ids its organizer and forum may have.
         event_ids: the ids of the event it may be part of.
+        mechanism_ids: the ids of the mechanism it may be a round of (with a round number).
         citations: the citations in ``sources``.
         dates: the period its dates lie in.
     """
@@ -303,6 +313,7 @@ def events(
         _ids(person_ids),
         _ids(organization_ids),
         _ids(event_ids),
+        _ids(mechanism_ids),
         citations,
         dates,
     )
@@ -316,6 +327,7 @@ def _events(
     person_ids: SearchStrategy[str],
     organization_ids: SearchStrategy[str],
     event_ids: SearchStrategy[str],
+    mechanism_ids: SearchStrategy[str],
     citations: SearchStrategy[Citation] | None,
     dates: Period | SearchStrategy[Period] | None,
 ) -> Event:
@@ -323,6 +335,7 @@ def _events(
     cited = tuple(draw(_cited(citations)))
     actor = draw(_maybe(_pool(parties)))
     several = draw(st.booleans())
+    mechanism = draw(_maybe(mechanism_ids))
     return Event(
         id=draw(ids),
         title=draw(_text()),
@@ -341,6 +354,8 @@ def _events(
         multilateral=draw(st.booleans()),
         several=several,
         count=draw(values_for(Event, "count")) if several else None,
+        mechanism=mechanism,
+        round=None if mechanism is None else draw(values_for(Event, "round")),
         sources=cited,
         notes=draw(_notes()),
         inferred=draw(_inferred(Event)),

@@ -1,0 +1,95 @@
+"""Structuring time per record: the hand-written fast path before, the generated one after.
+
+Until commit ``6d0da04`` the loader's fast path for agreements and events was written by
+hand beside the model's validators; it is now generated from the rules declared on the model.
+This benchmark times both on the same parsed data, side by side in one run: the old code is
+taken from git (``git archive``) into a temporary folder, never copied into the repository,
+and each measurement runs in a fresh interpreter (old and new alternating, in both orders),
+so that the two ``defcoop`` packages never meet in one process.
+
+Each interpreter parses the file once, then structures every agreement (and event) with a
+new ``Structurer`` per pass, as one load does: checks, shared values and all. The figure is
+the median pass, per record.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+BASELINE = "6d0da04"
+"""The last commit with the hand-written fast path."""
+
+_WORKER = r"""
+import json, sys, time
+source, path, passes = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if source:
+    sys.path.insert(0, source)
+import defcoop
+from defcoop import Agreement, Event
+from defcoop._fast import Structurer
+if source:
+    assert defcoop.__file__.startswith(source), defcoop.__file__
+document = json.loads(open(path, encoding="utf-8").read())
+found = {}
+for key, cls in (("agreements", Agreement), ("events", Event)):
+    rows = document.get(key)
+    if not rows:
+        continue
+    times = []
+    for _ in range(passes + 1):  # the first pass warms up (and compiles generated code)
+        function = Structurer().function(cls)
+        start = time.perf_counter()
+        records = list(map(function, rows))
+        times.append((time.perf_counter() - start) / len(rows))
+        assert len(records) == len(rows)
+    found[key] = sorted(times[1:])[len(times[1:]) // 2]
+print(json.dumps(found))
+"""
+
+
+def baseline_source(folder: Path, repository: Path) -> Path | str:
+    """The baseline's ``src`` extracted into ``folder``, or why it cannot be."""
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(repository), "archive", "--format=tar", BASELINE, "src/defcoop"],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        return f"commit {BASELINE} is not available ({detail.decode(errors='replace').strip()})"
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder / "src"
+
+
+def _run(source: str, path: Path, passes: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _WORKER, source, str(path), str(passes)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result: dict[str, float] = json.loads(out)
+    return result
+
+
+def compare(path: Path, baseline: Path, *, rounds: int, passes: int) -> dict[str, list[float]]:
+    """Median seconds per record, by data-file key, as ``[before, after]``, over ``rounds``.
+
+    Each round runs the baseline and the current code once each, in alternating order.
+    """
+    before: dict[str, list[float]] = {}
+    after: dict[str, list[float]] = {}
+    for round_ in range(rounds):
+        order = (str(baseline), "") if round_ % 2 == 0 else ("", str(baseline))
+        for source in order:
+            for key, seconds in _run(source, path, passes).items():
+                (after if source == "" else before).setdefault(key, []).append(seconds)
+    return {key: [statistics.median(before[key]), statistics.median(after[key])] for key in after}
