@@ -158,7 +158,7 @@ def test_show_json(capsys: pytest.CaptureFixture[str], db: Dataset) -> None:
     printed = json.loads(out)
     assert printed["kind"] == "mechanism"
     assert printed["record"] == defcoop.to_dict(db.get("vnm-rus-strategic-dialogue"))
-    assert printed["evidence"][-1] == {
+    assert printed["evidence"][1] == {
         "source": "strengthening-2016",
         "paragraph": 5,
         "field": None,

@@ -132,7 +132,7 @@ def test_combine_with_bundled(tmp_path: Path) -> None:
     }
     path = write(tmp_path, "mine.json", data)
     combined = defcoop.load(path, bundled=True)
-    assert [e.id for e in combined.events(person="Shoigu", when="2019")] == ["my-meeting"]
+    assert [e.id for e in combined.events(person="Shoigu", when="2019-06")] == ["my-meeting"]
     assert "my-meeting" not in defcoop.load()
     assert len(combined) == len(defcoop.load()) + 1
     problems = problems_of(path)
