@@ -89,8 +89,8 @@ def test_printed_evidence_lists_paragraphs_and_sources(db: Dataset) -> None:
     assert len(listed) == len(db.evidence("vnm-rus").sources)
     (line,) = [line for line in listed if line.startswith("  strengthening-2016: ")]
     assert line.startswith("  strengthening-2016: Strengtheing the Vietnam - Russia")
-    assert "Ministry of National Defence - Socialist Republic of VietNam; 2016-04-26" in line
-    assert line.endswith("(accessed 2026-12-01)")
+    assert "Ministry of National Defence - Socialist Republic of VietNam; 26 April 2016" in line
+    assert line.endswith("(accessed 1 December 2026)")
 
 
 def test_records_without_citations_say_so(db: Dataset) -> None:
@@ -157,5 +157,5 @@ def test_printed_sources_give_authors_url_and_access_day(db: Dataset) -> None:
     printed = str(Dataset.from_records([source, *countries, deal]).evidence("reported"))
     assert (
         "web-report: Le Van A; A report; publisher not stated; undated; "
-        "https://example.org/report (accessed 2026-12-01)"
+        "https://example.org/report (accessed 1 December 2026)"
     ) in printed

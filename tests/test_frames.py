@@ -17,7 +17,7 @@ pd = pytest.importorskip("pandas")
 def plain(frame: Any) -> list[list[Any]]:
     """A frame's cells as Python values, every kind of missing value as None."""
     return [
-        [None if value is None or value is pd.NaT or value != value else value for value in row]
+        [None if not isinstance(value, list) and pd.isna(value) else value for value in row]
         for row in frame.astype(object).itertuples(index=False)
     ]
 
@@ -139,3 +139,28 @@ def test_without_pandas_the_error_names_the_extra(
             call()
         assert isinstance(info.value, ImportError)
         assert info.value.extra == "pandas"
+
+
+def test_codes_and_counts_are_nullable_integers_not_floats(db: Dataset) -> None:
+    """A column of whole numbers with gaps is Int64 (370, not 370.0); CAMEO stays text."""
+    countries = db.to_frame("countries")
+    assert str(countries["cow_code"].dtype) == "Int64"
+    assert countries.loc[countries.code == "BLR", "cow_code"].tolist() == [370]
+    assert countries.loc[countries.code == "SUN", "cow_code"].isna().all()
+    events = db.to_frame("events")
+    assert events.loc[events.id == "mcis-7", "cameo"].tolist() == ["040"]
+
+
+def test_list_cells_are_written_to_csv_as_json_like_the_export(db: Dataset) -> None:
+    """frame.to_csv() writes a list as the CLI's CSV export does: a JSON array."""
+    import csv
+    import io
+
+    from defcoop import _tabular
+
+    frame = db.to_frame("agreements")
+    ours = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))
+    exported = list(csv.DictReader(io.StringIO(_tabular.csv_text(db.agreements(), Agreement))))
+    assert [row["parties"] for row in ours] == [row["parties"] for row in exported]
+    assert ours[0]["parties"].startswith('["')
+    assert frame["parties"][0] == list(db.agreements()[0].parties)
