@@ -334,7 +334,7 @@ def test_bundled_is_loaded_once_and_shared(monkeypatch: pytest.MonkeyPatch, atte
     assert defcoop.load() is results[0]
     files = resources.files("defcoop").joinpath("data").iterdir()
     assert sorted(read) == sorted(
-        f"defcoop/data/{f.name}" for f in files if f.name.endswith(".toml")
+        f"defcoop/data/{f.name}" for f in files if f.name.endswith((".toml", ".json"))
     )
 
 
