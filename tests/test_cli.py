@@ -6,6 +6,7 @@ import csv
 import importlib.metadata
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,7 @@ def test_module_runs_as_a_program() -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["id", "signed", "parties", "title"]
-    assert lines[1].startswith("vnm-blr-military-science-2018  2018-11")
+    assert lines[1].startswith("vnm-blr-military-science-2018  15 November 2018")
 
 
 def test_program_errors_go_to_stderr_with_a_status() -> None:
@@ -111,7 +112,7 @@ def test_timeline_command(capsys: pytest.CaptureFixture[str], db: Dataset) -> No
     """timeline prints date, type, id and title in date order."""
     status, out, _err = run(capsys, "timeline", "--party", "Belarus")
     assert status == 0
-    rows = [line.split()[:3] for line in out.splitlines()[1:]]
+    rows = [re.split(r"\s{2,}", line)[:3] for line in out.splitlines()[1:]]
     assert [row[2] for row in rows] == list(db.timeline(party="Belarus").ids())
     assert rows[0][:2] == ["2009", "agreement"]
 
@@ -144,7 +145,7 @@ def test_show_prints_the_record_and_its_evidence(capsys: pytest.CaptureFixture[s
     assert lines[0] == "Agreement vnm-blr-military-science-2018"
     assert ["title", "Agreement on military science"] in [line.split(maxsplit=1) for line in lines]
     assert lines.index("  signed_during  ravkov-visit-vnm-2018-11") < lines.index("")
-    assert "  pillar-and-highlight ¶12, ¶13" in lines
+    assert any(line.startswith("  pillar-and-highlight ¶12, ¶13; ") for line in lines)
     assert "Sources:" in lines
 
 
@@ -157,7 +158,7 @@ def test_show_json(capsys: pytest.CaptureFixture[str], db: Dataset) -> None:
     printed = json.loads(out)
     assert printed["kind"] == "mechanism"
     assert printed["record"] == defcoop.to_dict(db.get("vnm-rus-strategic-dialogue"))
-    assert printed["evidence"][-1] == {
+    assert printed["evidence"][1] == {
         "source": "strengthening-2016",
         "paragraph": 5,
         "field": None,
@@ -226,7 +227,9 @@ def test_queries_over_a_users_data(capsys: pytest.CaptureFixture[str], tmp_path:
     path = user_file(tmp_path)
     status, out, _err = run(capsys, "events", "--when", "2019-05", "--data", str(path), "--bundled")
     assert status == 0
-    assert [line.split()[0] for line in out.splitlines()[1:]] == ["my-visit"]
+    found = [line.split()[0] for line in out.splitlines()[1:]]
+    assert "my-visit" in found
+    assert set(found) - {"my-visit"} == {e.id for e in defcoop.load().events(when="2019-05")}
 
 
 def test_export_json_loads_back(
@@ -256,8 +259,11 @@ def test_export_csv_writes_one_file_per_kind(
     assert [row["id"] for row in rows] == list(db.agreements().ids())
     science = next(row for row in rows if row["id"] == "vnm-blr-military-science-2018")
     assert json.loads(science["parties"]) == ["VNM", "BLR"]
-    assert (science["signed"], science["signed_precision"]) == ("2018-11", "month")
-    assert (science["signed_earliest"], science["signed_latest"]) == ("2018-11-01", "2018-11-30")
+    assert (science["signed"], science["signed_precision"]) == ("2018-11-15", "day")
+    assert (science["signed_earliest"], science["signed_latest"]) == ("2018-11-15", "2018-11-15")
+    plan = next(row for row in rows if row["id"] == "vnm-blr-defense-cooperation-training")
+    assert (plan["signed"], plan["signed_precision"]) == ("2009", "year")
+    assert (plan["signed_earliest"], plan["signed_latest"]) == ("2009-01-01", "2009-12-31")
     assert science["period"] == ""
 
 

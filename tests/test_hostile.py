@@ -633,7 +633,8 @@ def _value_options() -> Iterator[tuple[list[str], str, str]]:
     option, a valid value)."""
     import argparse
 
-    from defcoop.cli import _parser, _StoreOnce
+    from defcoop._terminal import StoreOnce
+    from defcoop.cli import _parser
 
     def walk(parser: argparse.ArgumentParser, words: list[str]) -> Iterator[Any]:
         for action in parser._actions:
@@ -641,7 +642,7 @@ def _value_options() -> Iterator[tuple[list[str], str, str]]:
                 for name, sub in action.choices.items():
                     yield from walk(sub, [*words, name])
             elif action.option_strings and action.nargs != 0:
-                assert isinstance(action, _StoreOnce), (words, action.option_strings)
+                assert isinstance(action, StoreOnce), (words, action.option_strings)
                 value = sorted(action.choices)[0] if action.choices else "x"
                 yield words, action.option_strings[0], value
 
@@ -656,7 +657,7 @@ def test_a_repeated_option_is_a_usage_error(
 ) -> None:
     """No option's value is dropped silently: giving one twice is refused, status 2."""
     assert main([*words, option, value, option, value]) == 2
-    assert f"argument {option}: given more than once" in capsys.readouterr().err
+    assert f"argument {option}: given twice" in capsys.readouterr().err
 
 
 def _program(*argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:

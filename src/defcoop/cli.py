@@ -24,6 +24,11 @@ from typing import Any, NoReturn
 from defcoop import _display, registry
 from defcoop._names import did_you_mean, suggest
 from defcoop._quote import one_line
+from defcoop._terminal import StoreOnce as _StoreOnce
+from defcoop._terminal import as_typed as _as_typed
+from defcoop._terminal import path_argument as _path
+from defcoop._terminal import print_json as _print_json
+from defcoop._terminal import tolerant_output as _tolerant_output
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
 from defcoop.model import Record
@@ -97,35 +102,6 @@ class _ParserExitError(Exception):
         self.status = status
 
 
-class _StoreOnce(argparse.Action):
-    """Store an option's value, refusing a second one: a repeated option is a usage error.
-
-    argparse would keep the last value silently (``--party VNM --party RUS`` would become a
-    query for Russia alone). Every option that takes a value uses this unless it says how
-    repeated values combine (with ``action="append"`` or ``"extend"``).
-    """
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: Any,
-        option_string: str | None = None,
-    ) -> None:
-        given: set[str] = namespace.__dict__.setdefault("_given_options", set())
-        if self.dest in given:
-            raise argparse.ArgumentError(self, "given more than once; this option takes one value")
-        given.add(self.dest)
-        setattr(namespace, self.dest, values)
-
-
-def _path(text: str) -> str:
-    """A path argument: any text but the empty string, which would mean the current folder."""
-    if not text:
-        raise argparse.ArgumentTypeError("expected a path, got an empty string")
-    return text
-
-
 class _Parser(argparse.ArgumentParser):
     """An argument parser that returns instead of exiting and suggests misspelt commands."""
 
@@ -191,29 +167,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Any other file system error: one line, never a traceback.
         print(f"defcoop: error: {one_line(str(exc), 400)}", file=sys.stderr)
         return 1
-
-
-def _tolerant_output() -> None:
-    """Let stdout and stderr print what their encoding cannot hold as escapes.
-
-    On an ASCII or C locale, a name such as "Ngô" would otherwise end the output halfway
-    with a UnicodeEncodeError.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
-            reconfigure(errors="backslashreplace")
-
-
-def _as_typed(argument: str) -> str:
-    """An argument as the user typed it: where the locale could not decode its bytes (Python
-    kept them as surrogates), they are read as UTF-8, which terminals send."""
-    if not any("\udc80" <= char <= "\udcff" for char in argument):
-        return argument
-    try:
-        return os.fsencode(argument).decode("utf-8")
-    except UnicodeError:
-        return argument
 
 
 def _parser() -> _Parser:
@@ -330,6 +283,10 @@ def _parser() -> _Parser:
         description="Print the JSON Schema (draft 2020-12) of defcoop data files.",
     )
     schema.set_defaults(run=_schema)
+
+    from defcoop._cli_panel import add_panel
+
+    add_panel(commands, [data], _dataset)
     return parser
 
 
@@ -383,7 +340,7 @@ def _show(arguments: argparse.Namespace) -> int:
             }
         )
         return 0
-    values = [(name, _display.text(value)) for name, value in _attributes(record)]
+    values = [(name, _words(value)) for name, value in _attributes(record)]
     width = max(len(name) for name, _value in values)
     print(f"{type(record).__name__} {record.id}")
     for name, value in values:
@@ -479,19 +436,6 @@ def _plain(record: Record) -> dict[str, Any]:
     return to_dict(record)
 
 
-def _print_json(value: Any) -> None:
-    """Print JSON, as UTF-8 where stdout takes it and with ``\\u`` escapes where it does not."""
-    import codecs
-    import json
-
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-    try:
-        utf = codecs.lookup(encoding).name.startswith("utf")
-    except LookupError:
-        utf = False
-    print(json.dumps(value, ensure_ascii=not utf, indent=2))
-
-
 def _attributes(record: Record) -> list[tuple[str, Any]]:
     """The filled attributes to show; citations are left to the evidence printed below."""
     import attrs
@@ -506,10 +450,19 @@ def _attributes(record: Record) -> list[tuple[str, Any]]:
 
 def _column(record: Record, column: str) -> str:
     if column == "date":
-        return _display.text(_display.date_of(record))
+        return _words(_display.date_of(record))
     if column == "type":
         return type(record).__name__.lower()
-    return _display.text(getattr(record, column, None))
+    return _words(getattr(record, column, None))
+
+
+def _words(value: Any) -> str:
+    """A value as text; a date or period as people write it ("November 2018")."""
+    from defcoop.dates import PartialDate, Period
+
+    if isinstance(value, PartialDate | Period):
+        return value.words()
+    return _display.text(value)
 
 
 def _aligned(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -10,6 +10,7 @@ import attrs
 
 from defcoop import _tabular, registry
 from defcoop._arguments import is_record_class, require_records
+from defcoop._identity import Travels
 from defcoop._lookup import (
     NameIndex,
     Tiers,
@@ -27,7 +28,7 @@ from defcoop._taxonomy import Taxonomy
 from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import ArgumentError, DataError, QueryError
-from defcoop.kinds import EventKind, EventStatus
+from defcoop.kinds import EventKind, EventStatus, StateSystem
 from defcoop.model import (
     Agreement,
     Country,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
     from defcoop.dyad import DyadProfile
     from defcoop.evidence import Evidence
+    from defcoop.panels import Panel, YearsFilter
     from defcoop.timeline import Timeline
 
 __all__ = ["Dataset", "DatasetInfo"]
@@ -78,7 +80,7 @@ class DatasetInfo:
     coverage: tuple[Coverage, ...] = ()
 
 
-class Dataset:
+class Dataset(Travels):
     """Validated records and the queries over them; immutable once built.
 
     Build one with :func:`defcoop.load` or :meth:`from_records`. Query methods return
@@ -188,24 +190,6 @@ class Dataset:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot set {name!r}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle, copy and deep-copy as the records and the info alone.
-
-        The indexes, caches and locks are rebuilt on the other side (on first use, like
-        those of a load), so that a dataset can be sent to and returned from another
-        process.
-        """
-        return (_restore, (tuple(self._by_id.values()), self.info))
-
-    def __eq__(self, other: object) -> bool:
-        """Datasets are equal when they hold equal records (in any order) and equal info."""
-        if not isinstance(other, Dataset):
-            return NotImplemented
-        return self is other or (self.info == other.info and self._by_id == other._by_id)
-
-    def __hash__(self) -> int:
-        return hash((self.info, len(self._by_id)))
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot delete {name!r}")
@@ -441,6 +425,45 @@ class Dataset:
 
         return cite(self, record, style=style)
 
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = False,
+        system: StateSystem | str = StateSystem.COW,
+    ) -> Panel:
+        """A dyad-year panel: one row per pair of states of ``system`` per year, with counts.
+
+        Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
+        agreements signed and in force, events occurred and planned, visits, multilateral
+        events, mechanisms active, the framework and one 0/1 column per field. Non-directed
+        panels keep ``ccode1 < ccode2``; ``directed=True`` gives a row per direction, and
+        ``visits`` then counts the first state's visits to the second. Counts are None
+        outside :attr:`coverage`; see :mod:`defcoop.panels` for what is left out and why.
+
+        Args:
+            years: ``"2008/2020"``, a Period, ``(2008, 2020)`` or one year.
+            directed: one row per ordered pair instead of per unordered pair.
+            system: ``"cow"`` (Correlates of War, the default) or ``"gw"`` (Gleditsch-Ward).
+        """
+        from defcoop.panels import build_panel
+
+        return build_panel(self, "dyad", years=years, directed=directed, system=system)
+
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = StateSystem.COW
+    ) -> Panel:
+        """A state-year panel: one row per state of ``system`` per year (``ccode``, ``year``).
+
+        A record counts once for each state among its parties; ``visits_made`` and
+        ``visits_received`` count visits by actor and by recipient. A state-year is covered
+        only by coverage naming that state alone (or every state): a pair's coverage says
+        nothing of the state's other partners.
+        """
+        from defcoop.panels import build_panel
+
+        return build_panel(self, "state", years=years, system=system)
+
     def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
         """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.
 
@@ -527,12 +550,6 @@ def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
     if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
         _day_ranges[value] = days
     return days
-
-
-def _restore(records: tuple[Record, ...], info: DatasetInfo | None) -> Dataset:
-    """A dataset of records that were already checked together (the inverse of pickling)."""
-    groups = group_by_kind(records)
-    return Dataset._trusted(groups, ids(groups), info)
 
 
 def require_dataset(value: object, function: str) -> Dataset:
