@@ -24,6 +24,7 @@ import functools
 import itertools
 import linecache
 import operator
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -174,6 +175,26 @@ def _function(cls: type, structurer: Structurer) -> Structure | None:
     return structurer.function(cls)
 
 
+def _hints(cls: type) -> dict[str, Any]:
+    """The annotations of an attrs class as types, each distinct text evaluated once.
+
+    The model's annotations are text (postponed); ``typing.get_type_hints`` would compile
+    each of them anew, and a first load reads them all.
+    """
+    found: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            if isinstance(annotation, str):
+                annotation = _evaluated(annotation, klass.__module__)
+            found[name] = annotation
+    return found
+
+
+@functools.cache
+def _evaluated(text: str, module: str) -> Any:
+    return eval(text, vars(sys.modules[module]))
+
+
 class _UnreadableError(Exception):
     """An attribute the generator does not know how to read: no fast path for its type."""
 
@@ -236,7 +257,7 @@ class _Generator:
         if not attrs.has(cls):
             return None
         try:
-            hints = typing.get_type_hints(cls)
+            hints = _hints(cls)
             direct = self._direct_possible()
             body = self._body(hints, direct)
         except (_UnreadableError, NameError):
