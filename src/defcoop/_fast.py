@@ -167,6 +167,48 @@ def _citation_lookup(structurer: Structurer) -> Callable[[Any], Citation]:
     return structurer._citations.__getitem__
 
 
+def _value_checker(key: tuple[type, tuple[Rule, ...]], structurer: Structurer) -> Structure:
+    """A function that checks a value not seen before against its rules, then remembers it."""
+    expected, rules = key
+    known = structurer.checked(key)
+
+    def check(value: Any) -> Any:
+        if type(value) is not expected:
+            raise UnsoundError
+        if type(value) is int and not -LARGEST_INT <= value <= LARGEST_INT:
+            raise UnsoundError
+        for rule in rules:
+            if not rule.relates and rule.problem(value, None) is not None:
+                raise UnsoundError
+        known[value] = value
+        return value
+
+    return check
+
+
+def _list_reader(
+    item_key: tuple[type, tuple[Rule, ...]], origin: type, structurer: Structurer
+) -> Structure:
+    """A function that reads a list of text into a tuple or set, each item checked once."""
+    get = structurer.checked(item_key).get
+    check = _value_checker(item_key, structurer)
+
+    def read(value: Any) -> Any:
+        if type(value) is not list:
+            raise UnsoundError
+        found = tuple(map(get, value))
+        if None in found:  # an item not seen before in this load
+            found = tuple(
+                [
+                    check(item) if known is None else known
+                    for item, known in zip(value, found, strict=True)
+                ]
+            )
+        return origin(found)
+
+    return read
+
+
 def _checked(key: Any) -> _Need:
     return lambda structurer: structurer.checked(key)
 
@@ -411,14 +453,15 @@ class _Generator:
         if not tests or cheap or not remember:
             condition = f"{exact} or not ({tests})" if tests else exact
             return [f"if {condition}:", "    raise _Unsound", f"{local} = v"]
-        # A costly rule (a pattern): each distinct value is checked once per load.
-        checked = self.need(f"checked_{local}", _checked((hint, rules)))
+        # A costly rule (a pattern): each distinct value is checked once per load, by the
+        # rules themselves; only a value seen before is taken on trust.
+        key = (hint, rules)
+        checked = self.need(f"checked_{local}", _checked(key))
+        check = self.need(f"check_{local}", functools.partial(_value_checker, key))
         return [
             f"{local} = {checked}.get(v)",
             f"if {local} is None:",
-            f"    if {exact} or not ({tests}):",
-            "        raise _Unsound",
-            f"    {local} = {checked}[v] = v",
+            f"    {local} = {check}(v)",
         ]
 
     def _collection(
@@ -463,25 +506,11 @@ class _Generator:
             raise _UnreadableError(item)
         # Lists of text: each distinct list is read and checked once per load, then shared.
         lists = self.need(f"lists_{name}", _checked(("list", self.cls, name, rules)))
-        items = self.need(f"items_{name}", _checked(("item", str, item_rules)))
-        tests = self._tests(item_rules, "x")
-        condition = "type(x) is not str" + (f" or not ({tests})" if tests else "")
+        read = self.need(f"read_{name}", functools.partial(_list_reader, (str, item_rules), origin))
         return [
             f"{local} = {lists}.get(tuple(v)) if type(v) is list else None",
             f"if {local} is None:",
-            "    if type(v) is not list:",
-            "        raise _Unsound",
-            f"    found = tuple(map({items}.get, v))",
-            "    if None in found:  # an item not seen before in this load: check each",
-            "        found = []",
-            "        for x in v:",
-            f"            y = {items}.get(x)",
-            "            if y is None:",
-            f"                if {condition}:",
-            "                    raise _Unsound",
-            f"                y = {items}[x] = x",
-            "            found.append(y)",
-            f"    {local} = {origin.__name__}(found)",
+            f"    {local} = {read}(v)",
             *("    " + line for line in self._check(tuple(outer), local)),
             f"    {lists}[tuple(v)] = {local}",
         ]
