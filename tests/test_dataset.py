@@ -124,8 +124,8 @@ def test_filters_combine_with_and(db: Dataset) -> None:
     """Each filter narrows the answer; together they intersect."""
     by_person = set(db.events(person="Ngo Xuan Lich"))
     by_kind = set(db.events(kind="meeting"))
-    both = db.events(person="Ngo Xuan Lich", kind="meeting")
-    assert set(both) == by_person & by_kind
+    both = db.events(person="Ngo Xuan Lich", kind="meeting", when="2018")
+    assert set(both) == by_person & by_kind & set(db.events(when="2018"))
     assert ids(both) == ["lich-shoigu-meeting-2018-04"]
 
 
@@ -139,11 +139,8 @@ def test_event_kind_and_status(db: Dataset) -> None:
     """kind= and status= take vocabulary members or their words."""
     planned = db.events(status="planned")
     assert planned == db.events(status=EventStatus.PLANNED)
-    assert {e.kind for e in planned} == {
-        EventKind.EXCHANGE_YEAR,
-        EventKind.COMPETITION,
-        EventKind.MULTILATERAL_ACTIVITY,
-    }
+    assert {e.kind for e in planned} == {EventKind.EXCHANGE_YEAR, EventKind.MULTILATERAL_ACTIVITY}
+    assert EventKind.COMPETITION in {e.kind for e in db.events(status="occurred")}
     assert db.events(kind="Exchange Year") == db.events(kind=EventKind.EXCHANGE_YEAR)
 
 
@@ -236,7 +233,7 @@ def test_same_answer_for_every_name_of_a_thing(db: Dataset) -> None:
 
 def test_repr_names_the_dataset(db: Dataset) -> None:
     """The dataset's repr gives its name, version and size."""
-    assert repr(db) == f"<Dataset defcoop bundled data 2026.11.0: {len(db)} records>"
+    assert repr(db) == f"<Dataset defcoop bundled data 2026.12.0: {len(db)} records>"
 
 
 def test_get_with_a_kind(db: Dataset) -> None:
@@ -327,7 +324,9 @@ sources = ["strengthening-2016#8"]
     )
     db = defcoop.load(tmp_path, bundled=True)
     dialogue = db.get("vnm-rus-strategic-dialogue", Mechanism)
-    assert ids(db.events(mechanism=dialogue.id)) == ["round-1", "round-2"]
+    assert {"round-1", "round-2"} <= set(ids(db.events(mechanism=dialogue.id)))
+    assert ids(db.events(mechanism=dialogue.id, when="2018-05")) == ["round-1"]
+    assert ids(db.events(mechanism=dialogue.id, when="2019-05")) == ["round-2"]
     assert db.events(mechanism=dialogue.name) == db.events(mechanism=dialogue)
     assert ids(db.events(mechanism="vnm-rus-igc-mtc", when="2018")) == []
     with pytest.raises(UnknownNameError, match="did you mean 'vnm-rus-strategic-dialogue'"):

@@ -165,3 +165,38 @@ def test_period_parse_rejects_bad_text() -> None:
     for text in ["2018/", "/2018", "2018/2019/2020", "2020/2018"]:
         with pytest.raises(DateError):
             Period.parse(text)
+
+
+def test_dates_in_words_keep_their_precision() -> None:
+    """A date reads as people write it, no more precise than it is."""
+    assert [PartialDate.parse(t).words() for t in ("2018", "2018-11", "2018-04-05")] == [
+        "2018",
+        "November 2018",
+        "5 April 2018",
+    ]
+    assert f"{PartialDate(2018, 11):words}" == "November 2018"
+    assert f"{PartialDate(2018, 11)}" == "2018-11"
+
+
+def test_periods_in_words_say_nothing_twice() -> None:
+    """A period names its shared month and year once, with an en dash between its ends."""
+    words = {
+        "2008/2013": "2008\u20132013",
+        "2018-04-04/2018-04-05": "4\u20135 April 2018",
+        "2018-11/2018-12": "November\u2013December 2018",
+        "2018-11-30/2018-12-02": "30 November \u2013 2 December 2018",
+        "2018-12-30/2019-01-02": "30 December 2018 \u2013 2 January 2019",
+        "2008/2013-05": "2008 \u2013 May 2013",
+        "2018-11": "November 2018",
+        "1954-07-21/..": "since 21 July 1954",
+    }
+    assert {text: Period.parse(text).words() for text in words} == words
+
+
+def test_a_period_has_the_precision_of_its_coarser_end() -> None:
+    """Period.precision: the coarser end's; a period still running, its start's."""
+    assert Period.parse("2008/2013-05").precision is Precision.YEAR
+    assert Period.parse("2018-04-04/2018-04-05").precision is Precision.DAY
+    still = Period.parse("1954-07-21/..")
+    assert (still.precision, still.open, str(still)) == (Precision.DAY, True, "1954-07-21/..")
+    assert Period.parse("2018/2019").open is False

@@ -113,8 +113,8 @@ def test_coverage_page_links_every_reference(db: defcoop.Dataset) -> None:
 
 def test_coverage_page_marks_inferred_values(db: defcoop.Dataset) -> None:
     """An attribute listed in a record's inferred is marked as such on the coverage page."""
-    entry = _entries(_extension("defcoop_coverage").render(db))["lich-visit-rus-2018-04"]
-    assert "  - 2018\\-04 *(inferred)*\n" in entry
+    entry = _entries(_extension("defcoop_coverage").render(db))["do-ba-ty-visit-rus-2012-10"]
+    assert "  - 2012\\-10\\-20\\/2012\\-10\\-25 *(inferred)*\n" in entry
     assert "{ref}`VNM <record-vnm>`, {ref}`RUS <record-rus>`\n" in entry
 
 

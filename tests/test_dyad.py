@@ -16,7 +16,11 @@ def test_vietnam_russia_profile(db: Dataset) -> None:
     assert profile.relationship.id == "vnm-rus"
     assert profile.agreements == db.agreements(party="RUS")
     assert profile.events == db.events(party="RUS")
-    assert profile.mechanisms.ids() == ("vnm-rus-igc-mtc", "vnm-rus-strategic-dialogue")
+    assert profile.mechanisms.ids() == (
+        "vnm-rus-defense-working-group",
+        "vnm-rus-igc-mtc",
+        "vnm-rus-strategic-dialogue",
+    )
     for found in (profile.agreements, profile.events, profile.mechanisms):
         assert type(found) is Results
 
@@ -58,9 +62,14 @@ def test_profile_timeline_is_its_dated_records(db: Dataset) -> None:
 
 def test_profile_html_has_a_section_per_part(db: Dataset) -> None:
     """In a notebook the profile shows the relationship and a table per kind of record."""
-    html = db.dyad("VNM", "RUS")._repr_html_()
+    profile = db.dyad("VNM", "RUS")
+    html = profile._repr_html_()
     assert "<h4>Vietnam &ndash; Russia</h4>" in html
-    for caption in ("Agreements (3)", "Mechanisms (2)", "comprehensive strategic partnership"):
+    for caption in (
+        f"Agreements ({len(profile.agreements)})",
+        f"Mechanisms ({len(profile.mechanisms)})",
+        "comprehensive strategic partnership",
+    ):
         assert caption in html
 
 

@@ -17,7 +17,7 @@ pd = pytest.importorskip("pandas")
 def plain(frame: Any) -> list[list[Any]]:
     """A frame's cells as Python values, every kind of missing value as None."""
     return [
-        [None if value is None or value is pd.NaT or value != value else value for value in row]
+        [None if not isinstance(value, list) and pd.isna(value) else value for value in row]
         for row in frame.astype(object).itertuples(index=False)
     ]
 
@@ -52,9 +52,9 @@ def test_dates_keep_their_text_and_precision(db: Dataset) -> None:
     assert month["when_latest"] == pd.Timestamp("2018-11-30")
     days = frame.loc["mcis-7"]
     assert (days["when"], days["when_precision"]) == ("2018-04-04/2018-04-05", "day")
-    years = frame.loc["vietnam-year-in-russia"]
-    assert (years["when"], years["when_precision"]) == ("2019/2020", "year")
-    assert years["when_latest"] == pd.Timestamp("2020-12-31")
+    years = frame.loc["vnm-rus-minister-visits-2008-2013"]
+    assert (years["when"], years["when_precision"]) == ("2008/2013", "year")
+    assert years["when_latest"] == pd.Timestamp("2013-12-31")
     undated = frame.loc["vnm-blr-press-media-delegations"]
     assert pd.isna(undated["when"])
     assert pd.isna(undated["when_precision"])
@@ -134,3 +134,28 @@ def test_without_pandas_the_error_names_the_extra(
             call()
         assert isinstance(info.value, ImportError)
         assert info.value.extra == "pandas"
+
+
+def test_codes_and_counts_are_nullable_integers_not_floats(db: Dataset) -> None:
+    """A column of whole numbers with gaps is Int64 (370, not 370.0); CAMEO stays text."""
+    countries = db.to_frame("countries")
+    assert str(countries["cow_code"].dtype) == "Int64"
+    assert countries.loc[countries.code == "BLR", "cow_code"].tolist() == [370]
+    assert countries.loc[countries.code == "SUN", "cow_code"].isna().all()
+    events = db.to_frame("events")
+    assert events.loc[events.id == "mcis-7", "cameo"].tolist() == ["040"]
+
+
+def test_list_cells_are_written_to_csv_as_json_like_the_export(db: Dataset) -> None:
+    """frame.to_csv() writes a list as the CLI's CSV export does: a JSON array."""
+    import csv
+    import io
+
+    from defcoop import _tabular
+
+    frame = db.to_frame("agreements")
+    ours = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))
+    exported = list(csv.DictReader(io.StringIO(_tabular.csv_text(db.agreements(), Agreement))))
+    assert [row["parties"] for row in ours] == [row["parties"] for row in exported]
+    assert ours[0]["parties"].startswith('["')
+    assert frame["parties"][0] == list(db.agreements()[0].parties)

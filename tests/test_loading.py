@@ -132,7 +132,7 @@ def test_combine_with_bundled(tmp_path: Path) -> None:
     }
     path = write(tmp_path, "mine.json", data)
     combined = defcoop.load(path, bundled=True)
-    assert [e.id for e in combined.events(person="Shoigu", when="2019")] == ["my-meeting"]
+    assert [e.id for e in combined.events(person="Shoigu", when="2019-06")] == ["my-meeting"]
     assert "my-meeting" not in defcoop.load()
     assert len(combined) == len(defcoop.load()) + 1
     problems = problems_of(path)
@@ -334,7 +334,7 @@ def test_bundled_is_loaded_once_and_shared(monkeypatch: pytest.MonkeyPatch, atte
     assert defcoop.load() is results[0]
     files = resources.files("defcoop").joinpath("data").iterdir()
     assert sorted(read) == sorted(
-        f"defcoop/data/{f.name}" for f in files if f.name.endswith(".toml")
+        f"defcoop/data/{f.name}" for f in files if f.name.endswith((".toml", ".json"))
     )
 
 

@@ -43,7 +43,7 @@ def test_py_typed_and_data_are_package_resources() -> None:
     package = resources.files("defcoop")
     assert package.joinpath("py.typed").is_file()
     names = {entry.name for entry in package.joinpath("data").iterdir()}
-    assert {"sources.toml", "countries.toml", "fields.toml"} <= names
+    assert {"sources.toml", "countries.json", "countries.md", "fields.toml"} <= names
 
 
 def test_import_is_lazy() -> None:

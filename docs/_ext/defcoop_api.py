@@ -29,7 +29,7 @@ PAGES = {
     "api/index": "the package itself and a map of the reference",
     "api/records": "records, dates and vocabularies: what a dataset holds",
     "api/dataset": "the dataset, its queries and their results",
-    "api/views": "views of an answer: timelines, dyad profiles, evidence",
+    "api/views": "views of an answer: timelines, dyad profiles, panels, evidence",
     "api/loading": "loading data files, their JSON Schema, and the errors defcoop raises",
     "api/interop": "taking the data elsewhere: pandas, networkx, JSON",
     "api/formats": "the field's formats: DCAD, PLOVER, citations, data packages, Arrow",

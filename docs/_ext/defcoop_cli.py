@@ -45,6 +45,10 @@ EXAMPLES: dict[str, list[tuple[list[str], int]]] = {
     "organizations": [(["organizations", "--country", "VNM"], 0)],
     "timeline": [(["timeline", "--party", "Belarus", "--when", "2018/2019"], 0)],
     "show": [(["show", "vnm-blr-military-science-2018"], 0)],
+    "panel": [
+        (["panel", "dyad-year", "--years", "2018", "--directed"], 0),
+        (["panel", "dyad-year", "--years", "2018", "--years", "2019"], 2),
+    ],
     "validate": [
         (["validate", "my-data/", "--bundled"], 0),
         (["validate", "broken.toml", "--bundled"], 1),

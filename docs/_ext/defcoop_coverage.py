@@ -55,6 +55,7 @@ REFERENCES = frozenset(
         "forum",
         "forums",
         "host",
+        "mechanism",
         "organization",
         "organizer",
         "parent",

@@ -126,15 +126,43 @@ def csv_text(records: Iterable[Record], kind: type[Any]) -> str:
     return buffer.getvalue()
 
 
+class JsonList(list[Any]):
+    """A list whose text is JSON, so that a DataFrame's list cells are written to CSV
+    (``frame.to_csv()``) as :func:`csv_text` writes them: ``["VNM", "RUS"]``.
+
+    It is a list in every other way (``JsonList(["VNM"]) == ["VNM"]``).
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        import json
+
+        return json.dumps(self, ensure_ascii=False)
+
+    __str__ = __repr__
+
+
 def frame(records: Iterable[Record], kind: type[Any] | None, purpose: str) -> pandas.DataFrame:
-    """A pandas DataFrame of :func:`table`'s columns and rows; date columns as datetimes.
+    """A pandas DataFrame of :func:`table`'s columns and rows.
+
+    Date columns hold datetimes; whole-number columns (codes, counts) are nullable ``Int64``,
+    never floats; lists are :class:`JsonList`, written to CSV as JSON like :func:`csv_text`.
 
     Raises:
         MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
     """
     pd: Any = require("pandas", "pandas", purpose=purpose)
     names, rows = table(records, kind)
+    for row in rows:
+        for name, value in row.items():
+            if type(value) is list:
+                row[name] = JsonList(value)
     result = pd.DataFrame.from_records(rows, columns=list(names))
     for name in date_columns(names):
         result[name] = result[name].astype("datetime64[s]")
+    for name in names:
+        values = [row.get(name) for row in rows]
+        if any(v is not None for v in values) and all(v is None or type(v) is int for v in values):
+            result[name] = result[name].astype("Int64")
     return result

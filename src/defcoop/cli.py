@@ -252,6 +252,10 @@ def _parser() -> _Parser:
         description="Print the JSON Schema (draft 2020-12) of defcoop data files.",
     )
     schema.set_defaults(run=_schema)
+
+    from defcoop._cli_panel import add_panel
+
+    add_panel(commands, [data], _dataset)
     return parser
 
 
@@ -305,7 +309,7 @@ def _show(arguments: argparse.Namespace) -> int:
             }
         )
         return 0
-    values = [(name, _display.text(value)) for name, value in _attributes(record)]
+    values = [(name, _words(value)) for name, value in _attributes(record)]
     width = max(len(name) for name, _value in values)
     print(f"{type(record).__name__} {record.id}")
     for name, value in values:
@@ -421,10 +425,19 @@ def _attributes(record: Record) -> list[tuple[str, Any]]:
 
 def _column(record: Record, column: str) -> str:
     if column == "date":
-        return _display.text(_display.date_of(record))
+        return _words(_display.date_of(record))
     if column == "type":
         return type(record).__name__.lower()
-    return _display.text(getattr(record, column, None))
+    return _words(getattr(record, column, None))
+
+
+def _words(value: Any) -> str:
+    """A value as text; a date or period as people write it ("November 2018")."""
+    from defcoop.dates import PartialDate, Period
+
+    if isinstance(value, PartialDate | Period):
+        return value.words()
+    return _display.text(value)
 
 
 def _aligned(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -23,7 +23,7 @@ from defcoop._table import Table, broader_closure, index_keys, name_values, narr
 from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DataError, QueryError
-from defcoop.kinds import EventKind, EventStatus
+from defcoop.kinds import EventKind, EventStatus, StateSystem
 from defcoop.model import (
     Agreement,
     Country,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from defcoop.dyad import DyadProfile
     from defcoop.evidence import Evidence
+    from defcoop.panels import Panel, YearsFilter
     from defcoop.timeline import Timeline
 
 __all__ = ["Dataset", "DatasetInfo"]
@@ -395,6 +396,45 @@ class Dataset:
         from defcoop.cite import cite
 
         return cite(self, record, style=style)
+
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = False,
+        system: StateSystem | str = StateSystem.COW,
+    ) -> Panel:
+        """A dyad-year panel: one row per pair of states of ``system`` per year, with counts.
+
+        Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
+        agreements signed and in force, events occurred and planned, visits, multilateral
+        events, mechanisms active, the framework and one 0/1 column per field. Non-directed
+        panels keep ``ccode1 < ccode2``; ``directed=True`` gives a row per direction, and
+        ``visits`` then counts the first state's visits to the second. Counts are None
+        outside :attr:`coverage`; see :mod:`defcoop.panels` for what is left out and why.
+
+        Args:
+            years: ``"2008/2020"``, a Period, ``(2008, 2020)`` or one year.
+            directed: one row per ordered pair instead of per unordered pair.
+            system: ``"cow"`` (Correlates of War, the default) or ``"gw"`` (Gleditsch-Ward).
+        """
+        from defcoop.panels import build_panel
+
+        return build_panel(self, "dyad", years=years, directed=directed, system=system)
+
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = StateSystem.COW
+    ) -> Panel:
+        """A state-year panel: one row per state of ``system`` per year (``ccode``, ``year``).
+
+        A record counts once for each state among its parties; ``visits_made`` and
+        ``visits_received`` count visits by actor and by recipient. A state-year is covered
+        only by coverage naming that state alone (or every state): a pair's coverage says
+        nothing of the state's other partners.
+        """
+        from defcoop.panels import build_panel
+
+        return build_panel(self, "state", years=years, system=system)
 
     def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
         """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.

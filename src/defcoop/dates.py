@@ -274,7 +274,8 @@ class Period(_OrderedBySortKey):
     @property
     def open(self) -> bool:
         """Whether the period was still running when it was recorded (written ``start/..``)."""
-        return self.end is OPEN_END or self.end == OPEN_END
+        end = self.end
+        return end is OPEN_END or (end.year == 9999 and end.month is None)
 
     def words(self) -> str:
         """The period as people write it, with an en dash and nothing said twice.
@@ -323,4 +324,5 @@ class Period(_OrderedBySortKey):
 
 
 OPEN_END = PartialDate(9999)
-"""The end of a period still running (``start/..``): the last year a date may have."""
+"""The end of a period still running (``start/..``), the year 9999 (which is therefore
+not a year a source can end a period with)."""

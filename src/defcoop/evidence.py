@@ -181,10 +181,11 @@ def _describe(source: Source) -> str:
         *([", ".join(source.authors)] if source.authors else []),
         source.title or "untitled",
         source.publisher or "publisher not stated",
-        str(source.published) if source.published else "undated",
+        source.published.words() if source.published else "undated",
     ]
     if source.translator:
         parts.append(f"translated by {source.translator}")
     if source.url:
-        parts.append(source.url + (f" (accessed {source.accessed})" if source.accessed else ""))
+        read = f" (accessed {source.accessed.words()})" if source.accessed else ""
+        parts.append(source.url + read)
     return "; ".join(parts)

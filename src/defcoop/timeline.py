@@ -39,12 +39,12 @@ class Timeline(Results[Agreement | Event]):
     by :meth:`Dataset.timeline <defcoop.Dataset.timeline>`:
 
     >>> import defcoop
-    >>> timeline = defcoop.load().timeline(party="Russia", when="2018")
+    >>> timeline = defcoop.load().timeline(party="Russia", when="2018-04")
     >>> for date, record in zip(timeline.dates(), timeline):
     ...     print(date, record.id)
-    2018-01 shoigu-visit-vnm-2018-01
     2018-04 lich-visit-rus-2018-04
-    2018-04-04/2018-04-05 lich-shoigu-meeting-2018-04
+    2018-04-04 lich-shoigu-meeting-2018-04
+    2018-04-04 vnm-rus-defense-plan-2018-2020
     2018-04-04/2018-04-05 mcis-7
     """
 

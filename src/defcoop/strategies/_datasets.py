@@ -171,7 +171,7 @@ def _datasets(
             period=periods(within=span),
         )
         source_list = [
-            attrs.evolve(source, coverage=draw(_lists(coverage, max_size=3)))
+            attrs.evolve(source, coverage=draw(_lists(coverage, max_size=2)))
             for source in source_list
         ]
     cites = citations(sources=source_list)

@@ -99,9 +99,9 @@ def countries(
     """Countries with codes of the ISO shapes, a name, other names and optional numeric codes.
 
     Codes are random letters, not real ISO codes; :func:`datasets` keeps every code and name
-    distinct between the countries of one dataset. A country with a COW code has one or two
-    COW memberships and perhaps a Gleditsch-Ward one, under the same code or another; one
-    without may be continued by another country (``continued_by``).
+    distinct between the countries of one dataset. A country with a COW code has a COW
+    membership and perhaps a Gleditsch-Ward one over the same years, under the same code or
+    another; one without may be continued by another country (``continued_by``).
 
     Args:
         dates: the period its memberships lie in.
@@ -117,11 +117,10 @@ def _countries(
     cow_code = draw(_maybe(st.integers(2, 999)))
     memberships: list[Membership] = []
     if cow_code is not None:
-        spans = draw(st.lists(periods(within=dates), min_size=1, max_size=2))
-        memberships += [Membership(system=StateSystem.COW, code=cow_code, period=p) for p in spans]
+        span = draw(periods(within=dates))
+        memberships.append(Membership(system=StateSystem.COW, code=cow_code, period=span))
         gw = draw(_maybe(st.sampled_from([cow_code, cow_code + 1000])))
         if gw is not None:
-            span = draw(periods(within=dates))
             memberships.append(Membership(system=StateSystem.GW, code=gw, period=span))
     return Country(
         code=draw(values_for(Country, "code")),

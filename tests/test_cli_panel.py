@@ -1,0 +1,82 @@
+"""The ``defcoop panel`` command: panels as CSV or JSON, and options given once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+import defcoop
+from defcoop.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run main() in process: (exit status, stdout, stderr)."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_dyad_year_csv_has_the_field_s_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV with ccode1, ccode2, year first; empty cells where nobody looked."""
+    status, out, _err = run(capsys, "panel", "dyad-year", "--years", "2018")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[:3] == ["ccode1", "ccode2", "year"]
+    belarus = next(r for r in rows if (r["ccode1"], r["ccode2"]) == ("370", "816"))
+    assert (belarus["events_occurred"], belarus["visits"]) == ("2", "1")
+    china = next(r for r in rows if (r["ccode1"], r["ccode2"]) == ("710", "816"))
+    assert china["events_occurred"] == ""
+
+
+def test_json_gives_rows_and_metadata(
+    capsys: pytest.CaptureFixture[str], db: defcoop.Dataset
+) -> None:
+    """--format json: rows with null for missing counts, and what was left out and why."""
+    status, out, _err = run(
+        capsys, "panel", "dyad-year", "--years", "2018", "--directed", "--format", "json"
+    )
+    assert status == 0
+    document = json.loads(out)
+    assert document["metadata"]["directed"] is True
+    assert document["metadata"]["left_out"]["mechanisms_active"] == {
+        "undated": len(db.mechanisms())
+    }
+    visits = {(r["ccode1"], r["ccode2"]) for r in document["rows"] if r["visits"]}
+    assert visits == {(365, 816), (816, 365), (370, 816)}
+
+
+def test_state_years_in_the_gleditsch_ward_system(capsys: pytest.CaptureFixture[str]) -> None:
+    """state-year --system gw: gwcode and year."""
+    status, out, _err = run(capsys, "panel", "state-year", "--years", "2000", "--system", "gw")
+    assert status == 0
+    assert out.splitlines()[0].startswith("gwcode,year,")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--years", "2018", "--years", "2019"),
+        ("--years", "2018", "--system", "cow", "--system", "gw"),
+        ("--years", "2018", "--format", "csv", "--format", "json"),
+    ],
+)
+def test_an_option_given_twice_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    """A second value never silently replaces the first: exit status 2, and why."""
+    status, out, err = run(capsys, "panel", "dyad-year", *argv)
+    assert status == 2
+    assert out == ""
+    assert "given twice" in err
+
+
+def test_directed_is_for_dyads_and_years_must_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """--directed on state-years and unreadable years are refused with a message."""
+    status, _out, err = run(capsys, "panel", "state-year", "--years", "2018", "--directed")
+    assert (status, "dyad-year" in err) == (2, True)
+    status, _out, err = run(capsys, "panel", "dyad-year", "--years", "last year")
+    assert status != 0
+    assert "years" in err

@@ -1,0 +1,214 @@
+"""Dyad-year and state-year panels of the bundled data and of small datasets built here."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import defcoop
+from defcoop import (
+    Citation,
+    Country,
+    Coverage,
+    Dataset,
+    DatasetInfo,
+    Event,
+    EventKind,
+    Membership,
+    Period,
+    QueryError,
+    Source,
+    StateSystem,
+    UnknownNameError,
+)
+from defcoop.panels import Panel
+
+
+def cell(panel: Panel, *key: int) -> dict[str, Any]:
+    """The row of a panel for (ccode1, ccode2, year) or (ccode, year)."""
+    (row,) = [r for r in panel if tuple(r.values())[: len(key)] == key]
+    return row
+
+
+def test_vietnam_belarus_2018_counts_what_the_source_reports(db: Dataset) -> None:
+    """2018: Ravkov's visit and the signing during it, and the two documents signed then."""
+    panel = db.dyad_years(years="2008/2020")
+    belarus = cell(panel, 370, 816, 2018)
+    assert (belarus["agreements_signed"], belarus["events_occurred"], belarus["visits"]) == (
+        2,
+        2,
+        1,
+    )
+    assert (belarus["agreements_in_force"], belarus["multilateral_events"]) == (0, 0)
+    assert belarus["field_military_science"] == 1
+    assert belarus["field_military_medicine"] == 0
+
+
+def test_vietnam_russia_counts_are_the_records_of_the_year(db: Dataset) -> None:
+    """2018: the two ministers' visits, and as many events as the data dates to 2018."""
+    row = cell(db.dyad_years(years="2018"), 365, 816, 2018)
+    assert row["visits"] == 2  # Shoigu in Vietnam, Lich in Russia
+    dated = list(db.events(party="RUS", when="2018", status="occurred"))
+    assert row["events_occurred"] == sum(e.count or 1 for e in dated if not e.several or e.count)
+    assert row["multilateral_events"] >= 1  # the Moscow Conference on International Security
+
+
+def test_cells_no_source_looked_at_are_missing_not_zero(db: Dataset) -> None:
+    """Nobody looked at China-Vietnam, nor at Vietnam-Belarus after the 2018 article."""
+    panel = db.dyad_years(years="2008/2020")
+    for key in ((710, 816, 2018), (370, 816, 2019), (370, 816, 2008)):
+        row = cell(panel, *key)
+        assert row["events_occurred"] is None
+        assert row["field_defense_cooperation"] is None
+    assert cell(panel, 370, 816, 2012)["events_occurred"] == 0  # covered, nothing dated there
+
+
+def test_what_cannot_be_put_in_a_year_is_left_out_and_counted(db: Dataset) -> None:
+    """Undated records, several with no number, spans of years: counted by column and reason."""
+    left = db.dyad_years(years="2008/2020").left_out
+    assert left["events_occurred"]["dated only to a span of more than one year"] >= 1
+    assert left["events_occurred"]["undated"] >= 1  # the press and media delegations
+    undated = [a for a in db.agreements() if a.signed is None]
+    several = [
+        a
+        for a in db.agreements(signed="2008/2020")  # signed outside the years: not in the panel
+        if a.several and a.count is None
+    ]
+    assert left["agreements_signed"] == {
+        "several, number not given": len(several),
+        "undated": len(undated),
+    }
+    assert left["mechanisms_active"] == {"undated": len(db.mechanisms())}
+    unstarted = [r for r in db.relationships() if r.framework and not r.framework_since]
+    assert left["framework"] == {"no date the framework began": len(unstarted)}
+
+
+def test_directed_panels_say_who_visited_whom(db: Dataset) -> None:
+    """Directed rows run both ways; visits count from the first state to the second."""
+    panel = db.dyad_years(years="2018", directed=True)
+    visits = sorted((r["ccode1"], r["ccode2"]) for r in panel if r["visits"])
+    assert visits == [(365, 816), (370, 816), (816, 365)]
+    assert len(panel) == 2 * len(db.dyad_years(years="2018"))
+
+
+def test_non_directed_rows_keep_the_lower_code_first(db: Dataset) -> None:
+    """ccode1 < ccode2 in every row, each pair once a year, ordered by codes then year."""
+    rows = [(r["ccode1"], r["ccode2"], r["year"]) for r in db.dyad_years(years="1990/1992")]
+    assert all(a < b for a, b, _ in rows)
+    assert rows == sorted(set(rows))
+
+
+def test_the_soviet_union_and_russia_are_one_cow_state(db: Dataset) -> None:
+    """COW code 365 runs through 1991: the state system has no gap, and SUN maps to 365."""
+    states = db.state_years(years="1991/1992")
+    assert [r["year"] for r in states if r["ccode"] == 365] == [1991, 1992]
+    assert not [r for r in states if r["ccode"] == 370 and r["year"] < 1991]
+
+
+def test_gleditsch_ward_codes_follow_their_own_list(db: Dataset) -> None:
+    """GW numbers Germany 260 after 1990 (COW: 255) and counts Serbia as 340 after 2006."""
+    panel = db.state_years(years="2000", system="gw")
+    codes = {r["gwcode"] for r in panel}
+    assert {260, 816, 365} <= codes
+    assert 255 not in codes
+    assert panel.columns[:2] == ("gwcode", "year")
+
+
+def test_state_years_are_covered_only_by_a_state_s_own_coverage(db: Dataset) -> None:
+    """The bundled sources look at pairs, not at all of any state's ties: all missing."""
+    panel = db.state_years(years="2018")
+    assert all(r["events_occurred"] is None for r in panel)
+
+
+def test_frames_have_nullable_integers_and_metadata(db: Dataset) -> None:
+    """to_frame(): Int64 codes and counts, <NA> outside coverage, the panel's metadata."""
+    frame = db.dyad_years(years="2018").to_frame()
+    assert str(frame["ccode1"].dtype) == "Int64"
+    assert str(frame["visits"].dtype) == "Int64"
+    assert frame["visits"].isna().sum() == len(frame) - 2
+    assert frame.attrs["unit"] == "dyad-year"
+    assert frame.attrs["system"] == "cow"
+    assert frame.attrs["years"] == [2018, 2018]
+    assert frame.attrs["data_version"] == db.info.version  # type: ignore[union-attr]
+    assert "VNM-RUS 2018" in frame.attrs["coverage"]
+    assert frame.attrs["left_out"]["mechanisms_active"] == {"undated": len(db.mechanisms())}
+
+
+def test_rows_are_plain_values_without_pandas(db: Dataset, hide_module: Any) -> None:
+    """Without pandas a panel is still plain rows; to_frame() names the extra to install."""
+    hide_module("pandas")
+    panel = db.dyad_years(years="2018")
+    assert isinstance(panel[0], dict)
+    assert json.loads(json.dumps(panel[-1]))["year"] == 2018
+    with pytest.raises(defcoop.MissingExtraError, match="pandas"):
+        panel.to_frame()
+
+
+def test_bad_arguments_say_what_is_expected(db: Dataset) -> None:
+    """Unreadable years and unknown systems raise, naming what would do."""
+    with pytest.raises(QueryError, match="must end"):
+        db.dyad_years(years="2008/..")
+    with pytest.raises(QueryError, match="years"):
+        db.dyad_years(years="twenty")
+    with pytest.raises(UnknownNameError, match="'cow'"):
+        db.dyad_years(years="2018", system="cw")
+
+
+def _two_states(*events: Event, coverage: tuple[Coverage, ...] = ()) -> Dataset:
+    span = Period.parse("2000/..")
+    states = [
+        Country(
+            code=code,
+            name=name,
+            cow_code=number,
+            memberships=[Membership(system=StateSystem.COW, code=number, period=span)],
+        )
+        for code, name, number in (("AAA", "Aland", 10), ("BBB", "Bland", 20))
+    ]
+    source = Source(id="s", language="en", paragraphs=1, coverage=coverage)
+    info = DatasetInfo(name="t", version="1")
+    return Dataset.from_records([source, *states, *events], info=info)
+
+
+def _visit(record_id: str, when: str, **details: Any) -> Event:
+    return Event(
+        id=record_id,
+        title="A visit",
+        kind=EventKind.VISIT,
+        when=Period.parse(when),
+        parties=("AAA", "BBB"),
+        sources=(Citation(source="s", paragraph=1),),
+        **details,
+    )
+
+
+def test_a_count_weighs_a_record_that_stands_for_several() -> None:
+    """A record of three visits counts three; one of several, number not given, none."""
+    db = _two_states(
+        _visit("a", "2001", several=True, count=3, actor="AAA", recipient="BBB"),
+        _visit("b", "2001", several=True),
+        _visit("c", "2001-05", actor="BBB", recipient="AAA"),
+        coverage=(Coverage(countries=("AAA",), period=Period.parse("2001")),),
+    )
+    row = cell(db.dyad_years(years="2001", directed=True), 10, 20, 2001)
+    assert (row["events_occurred"], row["visits"]) == (4, 3)
+    assert cell(db.dyad_years(years="2001"), 10, 20, 2001)["visits"] == 4
+    assert db.dyad_years(years="2001").left_out["events_occurred"] == {
+        "several, number not given": 1
+    }
+    states = db.state_years(years="2001")
+    assert (cell(states, 10, 2001)["visits_made"], cell(states, 10, 2001)["visits_received"]) == (
+        3,
+        1,
+    )
+    assert cell(states, 20, 2001)["visits_made"] is None  # only AAA's ties were looked at
+
+
+def test_csv_leaves_a_missing_count_empty(db: Dataset) -> None:
+    """CSV text: a header, then rows; a missing count is an empty cell, a zero is 0."""
+    lines = db.dyad_years(years="2018").to_csv().splitlines()
+    assert lines[0].startswith("ccode1,ccode2,year,agreements_signed")
+    assert any(line.startswith("370,816,2018,2,0,2,0,1,0,0,,1,") for line in lines)
+    assert any(line.startswith("2,20,2018,,,") for line in lines)

@@ -1,0 +1,186 @@
+"""Properties of panels over generated datasets, checked against counts made the slow way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from defcoop import (
+    Agreement,
+    Country,
+    Coverage,
+    Dataset,
+    DatasetInfo,
+    Event,
+    EventKind,
+    EventStatus,
+    Membership,
+    Period,
+    StateSystem,
+)
+from defcoop import strategies as dst
+
+SPAN = Period.parse("1990/1999")
+YEARS = range(1990, 2000)
+PANELS = settings(max_examples=max(10, settings.default.max_examples // 3))
+
+
+@st.composite
+def states(draw: st.DrawFn) -> list[Country]:
+    """Two to four states, members of both systems for some or all of the years."""
+    numbers = draw(st.lists(st.integers(2, 999), min_size=2, max_size=4, unique=True))
+    found = []
+    for i, number in enumerate(numbers):
+        start, end = draw(st.integers(1990, 1994)), draw(st.integers(1995, 1999))
+        memberships = [
+            Membership(system=StateSystem.COW, code=number, period=Period.parse(f"{start}/{end}")),
+            Membership(system=StateSystem.GW, code=number + 1000, period=SPAN),
+        ]
+        code = "ABCD"[i] * 3
+        found.append(
+            Country(code=code, name=f"State {code}", cow_code=number, memberships=memberships)
+        )
+    return found
+
+
+# Half the datasets looked at every state all along; the others cover what their sources say.
+WORLD = DatasetInfo(name="d", version="1", coverage=(Coverage(countries=(), period=SPAN),))
+DATASETS = dst.datasets(
+    dates=SPAN, sizes=st.integers(0, 8), countries=states(), info=st.sampled_from([None, WORLD])
+)
+YEARS_ARG = "1990/1999"
+
+
+def code(db: Dataset, party: str, year: int, system: StateSystem) -> int | None:
+    """A party's code in a year, read straight from its memberships."""
+    for item in db.get(party).memberships:  # type: ignore[union-attr]
+        end = YEARS.stop - 1 if item.period.open else item.period.end.year
+        if item.system == system and item.period.start.year <= year <= end:
+            return item.code
+    return None
+
+
+def codes(db: Dataset, parties: Iterable[str], year: int, system: StateSystem) -> set[int]:
+    found = (code(db, party, year, system) for party in parties)
+    return {c for c in found if c is not None}
+
+
+def weight(record: Agreement | Event) -> int | None:
+    return None if record.several and record.count is None else record.count or 1
+
+
+def expected(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> dict[str, int]:
+    """Every count of the non-directed cell (a, b, year), record by record."""
+    counts = dict.fromkeys(
+        ("agreements_signed", "agreements_in_force", "events_occurred", "events_planned"), 0
+    )
+    counts.update(visits=0, multilateral_events=0, mechanisms_active=0)
+    for agreement in db.agreements():
+        w = weight(agreement)
+        if w is None or not {a, b} <= codes(db, agreement.parties, year, system):
+            continue
+        if agreement.signed is not None and agreement.signed.year == year:
+            counts["agreements_signed"] += w
+        period = agreement.period
+        if period is not None and period.start.year <= year <= period.end.year:
+            counts["agreements_in_force"] += w
+    for event in db.events():
+        w, when = weight(event), event.when
+        if w is None or when is None or not when.start.year == when.end.year == year:
+            continue
+        if {a, b} <= codes(db, event.parties, year, system):
+            occurred = event.status is EventStatus.OCCURRED
+            counts["events_occurred" if occurred else "events_planned"] += w
+            counts["multilateral_events"] += w if event.multilateral else 0
+        visit = event.kind is EventKind.VISIT and event.status is EventStatus.OCCURRED
+        if visit and event.actor and event.recipient:
+            sides = (
+                code(db, event.actor, year, system),
+                code(db, event.recipient, year, system),
+            )
+            if set(sides) == {a, b} and sides[0] != sides[1]:
+                counts["visits"] += w
+    return counts
+
+
+def covered(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> bool:
+    for item in db.coverage:
+        if not item.period.start.year <= year <= item.period.end.year:
+            continue
+        found = codes(db, item.countries, year, system)
+        if not item.countries or (len(item.countries) == 1 and found & {a, b}):
+            return True
+        if len(item.countries) == 2 and found == {a, b}:
+            return True
+    return False
+
+
+@PANELS
+@given(db=DATASETS, system=st.sampled_from(StateSystem))
+def test_each_count_is_the_records_in_its_cell(db: Dataset, system: StateSystem) -> None:
+    """Each count of a covered cell is the number of records that fall in that dyad-year."""
+    for row in db.dyad_years(years=(1990, 1999), system=system):
+        a, b = list(row.values())[:2]  # ccode1 and ccode2, or gwcode1 and gwcode2
+        year = row["year"]
+        assert a < b
+        if row["events_occurred"] is None:
+            continue
+        found = expected(db, a, b, year, system)
+        assert {name: row[name] for name in found} == found, (a, b, year)
+
+
+@PANELS
+@given(db=DATASETS)
+def test_cells_outside_coverage_are_always_missing(db: Dataset) -> None:
+    """A cell no coverage reaches has every count missing; a covered one has none missing."""
+    panel = db.dyad_years(years=(1990, 1999))
+    counts = [c for c in panel.columns if c not in ("ccode1", "ccode2", "year", "framework")]
+    for row in panel:
+        inside = covered(db, row["ccode1"], row["ccode2"], row["year"], StateSystem.COW)
+        values = [row[name] for name in counts]
+        assert all(v is not None for v in values) if inside else all(v is None for v in values)
+
+
+@PANELS
+@given(db=DATASETS)
+def test_directed_and_non_directed_panels_agree(db: Dataset) -> None:
+    """Summed over both directions, the directed visits are the non-directed ones; every
+    other count is the same in both directions and in the non-directed row."""
+    undirected = {(r["ccode1"], r["ccode2"], r["year"]): r for r in db.dyad_years(years=YEARS_ARG)}
+    directed = {
+        (r["ccode1"], r["ccode2"], r["year"]): r
+        for r in db.dyad_years(years=YEARS_ARG, directed=True)
+    }
+    assert len(directed) == 2 * len(undirected)
+    for (a, b, year), row in undirected.items():
+        there, back = directed[(a, b, year)], directed[(b, a, year)]
+        if row["visits"] is None:
+            assert there["visits"] is None
+            assert back["visits"] is None
+            continue
+        assert there["visits"] + back["visits"] == row["visits"]
+        for name, value in row.items():
+            if name not in ("ccode1", "ccode2", "visits"):
+                assert there[name] == back[name] == value, name
+
+
+@PANELS
+@given(db=DATASETS)
+def test_state_years_count_each_record_once_per_state(db: Dataset) -> None:
+    """A state-year's visits made and received are the visits with that state as actor or
+    recipient; its events are those with the state among the parties."""
+    for row in db.state_years(years=YEARS_ARG):
+        if row["events_occurred"] is None:
+            continue
+        state, year = row["ccode"], row["year"]
+        made = received = 0
+        for event in db.events(kind="visit", status="occurred"):
+            w, when = weight(event), event.when
+            if w is None or when is None or not when.start.year == when.end.year == year:
+                continue
+            if event.actor and event.recipient:
+                made += w if code(db, event.actor, year, StateSystem.COW) == state else 0
+                received += w if code(db, event.recipient, year, StateSystem.COW) == state else 0
+        assert (row["visits_made"], row["visits_received"]) == (made, received)
