@@ -24,7 +24,6 @@ import functools
 import itertools
 import linecache
 import operator
-import sys
 import types
 import typing
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from typing import Any
 import attrs
 
 from defcoop import registry
+from defcoop._fieldtypes import guaranteed, hints, unwrap_optional
 from defcoop._values import LARGEST_INT, plain_citation, structure_citation, structure_date
 from defcoop._values import structure_period as _period_of
 from defcoop.dates import PartialDate, Period
@@ -41,8 +41,6 @@ from defcoop.model import Citation
 from defcoop.rules import (
     Check,
     Each,
-    InstanceOf,
-    MemberOf,
     NonEmpty,
     Rule,
     rules_of,
@@ -217,51 +215,8 @@ def _function(cls: type, structurer: Structurer) -> Structure | None:
     return structurer.function(cls)
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    """The annotations of an attrs class as types, each distinct text evaluated once.
-
-    The model's annotations are text (postponed); ``typing.get_type_hints`` would compile
-    each of them anew, and a first load reads them all.
-    """
-    found: dict[str, Any] = {}
-    for klass in reversed(cls.__mro__):
-        for name, annotation in vars(klass).get("__annotations__", {}).items():
-            if isinstance(annotation, str):
-                annotation = _evaluated(annotation, klass.__module__)
-            found[name] = annotation
-    return found
-
-
-@functools.cache
-def _evaluated(text: str, module: str) -> Any:
-    return eval(text, vars(sys.modules[module]))
-
-
 class _UnreadableError(Exception):
     """An attribute the generator does not know how to read: no fast path for its type."""
-
-
-def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
-    arguments = typing.get_args(hint)
-    if isinstance(hint, types.UnionType) and type(None) in arguments:
-        rest = [argument for argument in arguments if argument is not type(None)]
-        if len(rest) == 1:
-            return rest[0], True
-    return hint, False
-
-
-def _guaranteed(rules: tuple[Rule, ...], produced: Any) -> tuple[Rule, ...]:
-    """The rules left once reading has made sure of the value's type (or vocabulary)."""
-    return tuple(
-        rule
-        for rule in rules
-        if not (isinstance(rule, InstanceOf | MemberOf) and _same(rule, produced))
-    )
-
-
-def _same(rule: InstanceOf | MemberOf, produced: Any) -> bool:
-    expected = rule.expected if isinstance(rule, InstanceOf) else rule.vocabulary
-    return isinstance(produced, type) and issubclass(produced, expected)
 
 
 class _Generator:
@@ -299,9 +254,9 @@ class _Generator:
         if not attrs.has(cls):
             return None
         try:
-            hints = _hints(cls)
+            types_ = hints(cls)
             direct = self._direct_possible()
-            body = self._body(hints, direct)
+            body = self._body(types_, direct)
         except (_UnreadableError, NameError):
             return None
         parameters = ", ".join(self.parameters)
@@ -351,7 +306,7 @@ class _Generator:
         lines: list[str] = [] if direct else ["kw = {}"]
         relating: list[str] = []
         for field in attrs.fields(self.cls):
-            hint, optional = _unwrap_optional(hints[field.name])
+            hint, optional = unwrap_optional(hints[field.name])
             local = f"a_{field.name}"
             key = repr(field.name)
             rules = rules_of(field) if direct else ()
@@ -413,7 +368,7 @@ class _Generator:
         if hint is str or hint is int or hint is bool:
             # A record's own id is unique to it: remembering it would cost without saving.
             unique = name == self._id_attribute()
-            return self._scalar(hint, _guaranteed(rules, hint), local, remember=not unique)
+            return self._scalar(hint, guaranteed(rules, hint), local, remember=not unique)
         if hint is PartialDate or hint is Period:
             reader = "date" if hint is PartialDate else "period"
             known = self.need(f"{reader}s_{name}", _attribute(f"_{reader}s"))
@@ -422,11 +377,11 @@ class _Generator:
                 f"{local} = {known}.get(v)",
                 f"if {local} is None:",
                 f"    {local} = {read}(v)",
-                *self._check(_guaranteed(rules, hint), local),
+                *self._check(guaranteed(rules, hint), local),
             ]
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             members = self.bind({member.value: member for member in hint})
-            return [f"{local} = {members}[v]", *self._check(_guaranteed(rules, hint), local)]
+            return [f"{local} = {members}[v]", *self._check(guaranteed(rules, hint), local)]
         origin = typing.get_origin(hint)
         if origin in (tuple, frozenset):
             return self._collection(origin, typing.get_args(hint)[0], rules, local, name)
@@ -467,12 +422,12 @@ class _Generator:
     def _collection(
         self, origin: type, item: Any, rules: tuple[Rule, ...], local: str, name: str
     ) -> list[str]:
-        rules = _guaranteed(rules, origin)
+        rules = guaranteed(rules, origin)
         item_rules: tuple[Rule, ...] = ()
         outer: list[Rule] = []
         for rule in rules:
             if isinstance(rule, Each):
-                item_rules += _guaranteed(rule.rules, item)
+                item_rules += guaranteed(rule.rules, item)
             else:
                 outer.append(rule)
         if item is Citation:

@@ -12,9 +12,10 @@ from defcoop import _tabular, registry
 from defcoop._lookup import (
     NameIndex,
     Tiers,
+    cameo_code,
     check_text,
     coerce_member,
-    coerce_period,
+    day_range,
     plover_filter,
     record_kind,
     unknown,
@@ -22,7 +23,7 @@ from defcoop._lookup import (
 from defcoop._table import Table, broader_closure, index_keys, name_values, narrower_closure
 from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
 from defcoop.dates import PartialDate, Period
-from defcoop.errors import DataError, QueryError
+from defcoop.errors import DataError
 from defcoop.kinds import EventKind, EventStatus, StateSystem
 from defcoop.model import (
     Agreement,
@@ -38,7 +39,6 @@ from defcoop.model import (
     Source,
 )
 from defcoop.results import Results
-from defcoop.rules import CAMEO
 
 if TYPE_CHECKING:
     import pandas
@@ -276,7 +276,7 @@ class Dataset:
             filters["field"] = self.field(field).id
         if party is not None:
             filters["party"] = self.country(party).code
-        return Results(self._tables[Agreement].select(filters, _period(signed, "signed")))
+        return Results(self._tables[Agreement].select(filters, day_range(signed, "signed")))
 
     def events(
         self,
@@ -322,9 +322,9 @@ class Dataset:
                 if isinstance(mechanism, Mechanism)
                 else self._names[Mechanism].resolve(check_text(mechanism, "mechanism"), "mechanism")
             )
-        found = self._tables[Event].select(filters, _period(when, "when"))
+        found = self._tables[Event].select(filters, day_range(when, "when"))
         if cameo is not None:
-            code = _cameo(cameo)
+            code = cameo_code(cameo)
             found = tuple(e for e in found if e.cameo is not None and e.cameo.startswith(code))
         return Results(found)
 
@@ -489,31 +489,3 @@ class Dataset:
 
 def _id(record: Any) -> str:
     return str(record.id)
-
-
-def _cameo(value: object) -> str:
-    code = check_text(value, "cameo")
-    if not CAMEO.matches(code):
-        raise QueryError(
-            f"cameo= expects a CAMEO code of two to four digits such as '042' or '04', got {code!r}"
-        )
-    return code
-
-
-_MEMO_SIZE = 4096
-_day_ranges: dict[str, tuple[int, int]] = {}
-
-
-def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
-    """A date filter as its first and last day numbers; text filters are read once."""
-    if value is None:
-        return None
-    if type(value) is str:
-        known = _day_ranges.get(value)
-        if known is not None:
-            return known
-    period = coerce_period(value, argument)
-    days = (period.earliest.toordinal(), period.latest.toordinal())
-    if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
-        _day_ranges[value] = days
-    return days
