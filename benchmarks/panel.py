@@ -36,16 +36,11 @@ from defcoop import (
     PartialDate,
     Period,
     Source,
+    _panel_cells,
 )
 
-COUNTS = (
-    "agreements_signed",
-    "agreements_in_force",
-    "events_occurred",
-    "events_planned",
-    "visits",
-    "multilateral_events",
-)
+# Every count of the panel but mechanisms, which have no dates (always 0 where covered).
+COUNTS = [name for name in _panel_cells.COUNTS["dyad"] if name != "mechanisms_active"]
 
 
 def synthetic(n: int, first: int, last: int, seed: int = 10) -> Dataset:

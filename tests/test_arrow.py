@@ -22,12 +22,12 @@ def test_tables_keep_lists_and_date_precision(db: Dataset) -> None:
     table = db.to_arrow("agreements")
     assert table.num_rows == len(db.agreements())
     assert table.schema.field("parties").type == pa.list_(pa.string())
-    row = {r["id"]: r for r in table.to_pylist()}["vnm-blr-military-science-2018"]
+    row = {r["id"]: r for r in table.to_pylist()}["vnm-blr-politics-ideology-2012"]
     assert row["parties"] == ["VNM", "BLR"]
-    assert (row["signed"], row["signed_precision"]) == ("2018-11", "month")
+    assert (row["signed"], row["signed_precision"]) == ("2012-06", "month")
     assert (row["signed_earliest"], row["signed_latest"]) == (
-        dt.date(2018, 11, 1),
-        dt.date(2018, 11, 30),
+        dt.date(2012, 6, 1),
+        dt.date(2012, 6, 30),
     )
 
 

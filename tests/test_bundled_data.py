@@ -68,6 +68,11 @@ def seed_citations(record: Record) -> set[Citation]:
     return {c for c in getattr(record, "sources", ()) if c.source in SEED_FILES}
 
 
+def seed_citations_for(relationship: Relationship, field: str) -> set[Citation]:
+    """The seed citations of a relationship's evidence for one field."""
+    return {c for c in relationship.sources_for(field) if c.source in SEED_FILES}
+
+
 def citations(record: Record) -> Iterator[Citation]:
     """Every citation a record carries, its per-field evidence included."""
     yield from getattr(record, "sources", ())
@@ -332,8 +337,10 @@ def test_vnm_rus_fields(db: defcoop.Dataset) -> None:
 
 
 def test_vnm_blr_fields(db: defcoop.Dataset) -> None:
-    """The fields named for Vietnam and Belarus are exactly those of ¶10, ¶11 and ¶13."""
-    assert db.get("vnm-blr", Relationship).fields == {
+    """The fields of ¶10, ¶11 and ¶13, and those the reports add for Vietnam and Belarus."""
+    rel = db.get("vnm-blr", Relationship)
+    seed_fields = {field for field in rel.fields if seed_citations_for(rel, field)}
+    assert seed_fields == {
         "defense-cooperation",
         "personnel-training",
         "experience-sharing",
@@ -341,6 +348,15 @@ def test_vnm_blr_fields(db: defcoop.Dataset) -> None:
         "delegation-exchange",
         "military-communications",
         "military-science",
+    }
+    # Named only by the web reports: study in Belarus, military technology and medicine,
+    # peacekeeping training, and ties between services (2009-2025).
+    assert rel.fields - seed_fields == {
+        "military-education",
+        "military-technology",
+        "military-medicine",
+        "peacekeeping",
+        "services",
     }
 
 
@@ -375,8 +391,8 @@ def test_vnm_blr_fields(db: defcoop.Dataset) -> None:
 def test_field_evidence(
     db: defcoop.Dataset, rel_id: str, field: str, expected: set[Citation]
 ) -> None:
-    """A relationship's field is backed by exactly the paragraphs that name it for the pair."""
-    assert set(db.get(rel_id, Relationship).sources_for(field)) == expected
+    """A relationship's field is backed by exactly the seed paragraphs that name it for the pair."""
+    assert seed_citations_for(db.get(rel_id, Relationship), field) == expected
 
 
 def test_vnm_rus_forums_are_those_of_the_2016_article(db: defcoop.Dataset) -> None:
@@ -418,9 +434,17 @@ def test_deputy_ministerial_defense_strategy_dialogue_is_cited_by_both_sources(
     assert seed_citations(dialogue) == p(3) | s(5)
 
 
-def test_belarus_has_no_standing_mechanism(db: defcoop.Dataset) -> None:
-    """The source names no standing committee or dialogue between Vietnam and Belarus."""
-    assert db.mechanisms(party="BLR") == ()
+def test_belarus_standing_mechanism_is_the_reports_committee(db: defcoop.Dataset) -> None:
+    """The seeds name no Vietnam-Belarus mechanism; the reports name a committee with rounds."""
+    (committee,) = db.mechanisms(party="BLR")
+    assert committee.id == "vnm-blr-igc-mtc"
+    assert not seed_citations(committee)
+    assert committee.level is MechanismLevel.INTERGOVERNMENTAL
+    sessions = [e for e in db.events(party="BLR") if e.mechanism == committee.id]
+    assert [(e.round, str(e.when)) for e in sessions] == [
+        (17, "2018-11-17/2018-11-20"),
+        (18, "2019-11-28"),
+    ]
 
 
 def test_ministerial_visits_2008_2013(db: defcoop.Dataset) -> None:
@@ -540,36 +564,54 @@ def test_planned_events_are_exactly_those_of_paragraph_8(db: defcoop.Dataset) ->
 
 
 # Vietnam and Belarus -----------------------------------------------------------------------
+# The seed article's records (¶10-¶14), as the web reports refine them.
+
+VNA_TALKS = "vietnamplus-2018-11-15-ministers-talks"
+SPUTNIK_BY = "sputnik-by-2018-11-15-plan-signed"
+VTV_2014 = "vtv-2014-10-08-thanh-receives-gura"
 
 
-def test_vnm_blr_framework_is_traditional_friendship_and_cooperation(
+def cite(source: str, *paragraphs: int) -> set[Citation]:
+    """Citations of paragraphs of any source."""
+    return {Citation(source=source, paragraph=n) for n in paragraphs}
+
+
+def test_vnm_blr_framework_is_a_strategic_partnership_since_12_may_2025(
     db: defcoop.Dataset,
 ) -> None:
-    """Vietnam-Belarus ties are a traditional friendship and cooperation (¶10)."""
+    """The ties became a strategic partnership on 12 May 2025; the seed's wording stays cited."""
     rel = db.get("vnm-blr", Relationship)
     assert db.relationships(party="BLR") == (rel,)
-    assert rel.framework == "traditional friendship and cooperation"
+    assert rel.framework == "strategic partnership"
+    assert rel.framework_since == PartialDate(2025, 5, 12)
     assert p(1, 10) <= set(rel.sources)
+    assert cite("tienphong-2025-05-12-joint-statement", 1) <= set(rel.sources)
+    statement = db.get("vnm-blr-strategic-partnership-statement-2025", Agreement)
+    assert statement.signed == rel.framework_since
 
 
-def test_military_science_agreement_november_2018(db: defcoop.Dataset) -> None:
-    """The one agreement on military science is Vietnam-Belarus's of November 2018 (¶13)."""
+def test_military_science_agreement_signed_15_november_2018(db: defcoop.Dataset) -> None:
+    """The one agreement on military science, signed by the two ministries on 15 November 2018."""
     found = db.agreements(field="military science")
     assert ids(found) == ["vnm-blr-military-science-2018"]
     (signed,) = found
-    assert str(signed.signed) == "2018-11"
+    assert str(signed.signed) == "2018-11-15"
     assert set(signed.parties) == {"VNM", "BLR"}
+    assert set(signed.signatories) == {"vnm-mond", "blr-mod"}
     assert signed.signed_during == "ravkov-visit-vnm-2018-11"
-    assert set(signed.sources) == p(12, 13)
+    assert seed_citations(signed) == p(12, 13)
+    assert cite(VNA_TALKS, 1) | cite(SPUTNIK_BY, 4) <= set(signed.sources)
 
 
-def test_ravkov_visit_to_vietnam_november_2018(db: defcoop.Dataset) -> None:
-    """Belarusian Defense Minister Andrei Ravkov visited Vietnam in November 2018 (¶13)."""
+def test_ravkov_visit_to_vietnam_14_to_17_november_2018(db: defcoop.Dataset) -> None:
+    """Ravkov visited Vietnam in November 2018 (¶13); the reports give the days, 14-17."""
     visits = db.events(person="Ravkov", kind="visit")
     assert ids(visits) == ["ravkov-visit-vnm-2018-11"]
     (visit,) = visits
-    assert (str(visit.when), visit.host) == ("2018-11", "VNM")
-    assert p(13) <= set(visit.sources)
+    assert (str(visit.when), visit.host) == ("2018-11-14/2018-11-17", "VNM")
+    assert (visit.actor, visit.recipient) == ("BLR", "VNM")
+    assert seed_citations(visit) == p(13)
+    assert cite(VNA_TALKS, 1) <= set(visit.sources)
 
 
 def test_delegation_exchange_plan_for_2019(db: defcoop.Dataset) -> None:
@@ -578,18 +620,22 @@ def test_delegation_exchange_plan_for_2019(db: defcoop.Dataset) -> None:
     assert ids(found) == ["vnm-blr-delegation-exchange-plan-2019"]
     (plan,) = found
     assert plan.kind is AgreementKind.PLAN
-    assert (str(plan.signed), str(plan.period)) == ("2018-11", "2019")
+    assert (str(plan.signed), str(plan.period)) == ("2018-11-15", "2019")
     assert plan.signed_during == "ravkov-visit-vnm-2018-11"
-    assert set(plan.sources) == p(12, 13)
+    assert seed_citations(plan) == p(12, 13)
+    assert plan.notes is not None
+    assert "Sputnik" in plan.notes  # the other name the plan goes by
 
 
-def test_signing_witnessed_by_lich_and_ravkov(db: defcoop.Dataset) -> None:
-    """Lich and Ravkov witnessed a signing in November 2018; place and occasion are inferred."""
+def test_signing_of_15_november_2018_is_no_longer_inferred(db: defcoop.Dataset) -> None:
+    """The caption's signing (¶12) is the one that closed the ministers' talks on 15 November."""
     signing = db.get("vnm-blr-signing-2018-11", Event)
-    assert str(signing.when) == "2018-11"
+    assert str(signing.when) == "2018-11-15"
     assert set(signing.participants) == {"ngo-xuan-lich", "andrei-ravkov"}
-    assert signing.inferred == {"host", "part_of"}
-    assert set(signing.sources) == p(12)
+    assert signing.inferred == frozenset()
+    assert (signing.host, signing.part_of) == ("VNM", "lich-ravkov-talks-2018-11-15")
+    assert seed_citations(signing) == p(12)
+    assert cite(VNA_TALKS, 1) <= set(signing.sources)
 
 
 def test_defense_cooperation_and_training_agreements_2009_2019(db: defcoop.Dataset) -> None:
@@ -600,7 +646,8 @@ def test_defense_cooperation_and_training_agreements_2009_2019(db: defcoop.Datas
     assert found.inferred == {"signed", "period"}
     assert set(found.signatories) == {"vnm-mond", "blr-mod"}
     assert found.fields == {"defense-cooperation", "personnel-training"}
-    assert set(found.sources) == p(11)
+    assert seed_citations(found) == p(11)
+    assert cite("charter97-2009-08-31-tanks-to-vietnam", 3) <= set(found.sources)
 
 
 def test_political_and_ideological_departments_agreements_june_2012(
@@ -614,39 +661,46 @@ def test_political_and_ideological_departments_agreements_june_2012(
 
 
 def test_agreements_reached_during_the_october_2014_visit(db: defcoop.Dataset) -> None:
-    """Agreements were reached in Aleksandr Nikolaevich's October 2014 visit to Vietnam (¶11)."""
+    """Agreements reached in Gura's October 2014 visit (¶11), their fields named by VTV."""
     found = db.get("vnm-blr-agreements-2014-10", Agreement)
     assert str(found.signed) == "2014-10"
     assert found.signed_during == "aleksandr-nikolaevich-visit-vnm-2014-10"
+    assert found.fields == {"press-and-media", "experience-sharing", "personnel-training"}
+    assert found.inferred == {"signed"}
+    assert cite(VTV_2014, 4, 5) <= set(found.sources)
     visit = db.get(found.signed_during, Event)
     assert (str(visit.when), visit.host, visit.participants) == (
         "2014-10",
         "VNM",
         ("aleksandr-nikolaevich",),
     )
-    assert set(found.sources) == set(visit.sources) == p(11)
+    assert seed_citations(found) == seed_citations(visit) == p(11)
+    talks = db.get("lich-gura-talks-2014-10", Event)
+    assert (talks.part_of, str(talks.when)) == (visit.id, "2014-10-07/2014-10-08")
 
 
 def test_press_and_media_agreements_are_the_2012_and_2014_ones(db: defcoop.Dataset) -> None:
     """Press and media experience sharing carried out the June 2012 and October 2014 agreements."""
     found = db.agreements(field="press and media")
     assert ids(found) == ["vnm-blr-politics-ideology-2012", "vnm-blr-agreements-2014-10"]
-    assert all("fields" in a.inferred for a in found)
-    # ¶11 says the 2014 agreements were "reached" during the visit: their month is our reading.
-    assert db.get("vnm-blr-agreements-2014-10", Agreement).inferred == {"fields", "signed"}
+    # The 2012 agreements' fields are still read from what carried them out; VTV names 2014's.
+    assert [a.inferred for a in found] == [{"fields"}, {"signed"}]
     delegations = db.get("vnm-blr-press-media-delegations", Event)
     assert (delegations.when, set(delegations.sources)) == (None, p(11))
 
 
 def test_vnm_blr_agreements_in_date_order(db: defcoop.Dataset) -> None:
-    """Vietnam-Belarus documents are exactly the five of ¶11 and ¶13, ordered by signing date."""
-    found = db.agreements(party="Belarus")
+    """Vietnam-Belarus documents with a signing date, ordered by it, from 2009 to 2025."""
+    found = [a for a in db.agreements(party="Belarus") if a.signed is not None]
     assert [(a.id, str(a.signed)) for a in found] == [
         ("vnm-blr-defense-cooperation-training", "2009"),
         ("vnm-blr-politics-ideology-2012", "2012-06"),
         ("vnm-blr-agreements-2014-10", "2014-10"),
-        ("vnm-blr-delegation-exchange-plan-2019", "2018-11"),
-        ("vnm-blr-military-science-2018", "2018-11"),
+        ("vnm-blr-delegation-exchange-plan-2019", "2018-11-15"),
+        ("vnm-blr-military-science-2018", "2018-11-15"),
+        ("vnm-blr-defence-protocol-2024-12", "2024-12-17"),
+        ("vnm-blr-strategic-partnership-statement-2025", "2025-05-12"),
+        ("vnm-blr-training-protocol-2025-05", "2025-05-12"),
     ]
 
 
@@ -737,7 +791,7 @@ def test_people_the_sources_name(
     person = db.person(person_id)
     assert person.country == country
     assert {role.organization for role in person.roles} == {organization}
-    assert set(person.sources) == cited
+    assert seed_citations(person) == cited
 
 
 def test_people_are_exactly_the_four_named(db: defcoop.Dataset) -> None:
@@ -774,10 +828,12 @@ def test_source_wordings_reach_their_field(db: defcoop.Dataset, alias: str, fiel
 
 def test_queries_accept_source_wordings(db: defcoop.Dataset) -> None:
     """Queries take a source's wording of a field: peacekeeping and training find their records."""
-    assert ids(db.relationships(field="UN peacekeeping operations")) == ["vnm-rus"]
+    assert ids(db.relationships(field="UN peacekeeping operations")) == ["vnm-blr", "vnm-rus"]
     assert ids(db.agreements(field="training")) == [
         "vnm-blr-defense-cooperation-training",
         "vnm-rus-arms-contract-2009-12",
+        "vnm-blr-agreements-2014-10",
+        "vnm-blr-training-protocol-2025-05",
     ]
     assert ids(db.relationships(field="information and experience sharing")) == ["vnm-blr"]
 
@@ -863,8 +919,8 @@ def test_ministers_visits_do_not_cite_the_unnamed_meetings_of_paragraph_5(
         ("rus-mod", {"parent"}),
         # ¶11 gives "(2009-2019)" without saying what the years are.
         ("vnm-blr-defense-cooperation-training", {"signed", "period"}),
-        # ¶11 says "reached during the ... visit", not when or that they were signed.
-        ("vnm-blr-agreements-2014-10", {"fields", "signed"}),
+        # ¶11 and VTV say "reached" and "agreed", not that a document was signed.
+        ("vnm-blr-agreements-2014-10", {"signed"}),
     ],
 )
 def test_inferred_values_are_marked(
@@ -877,14 +933,15 @@ def test_inferred_values_are_marked(
 @pytest.mark.parametrize(
     "record_id", ["vnm-blr-military-science-2018", "vnm-blr-delegation-exchange-plan-2019"]
 )
-def test_the_caption_link_to_the_november_2018_documents_is_marked_inferred(
+def test_the_reports_settle_the_caption_link_to_the_november_2018_documents(
     db: defcoop.Dataset, record_id: str
 ) -> None:
-    """¶12, a caption naming no document, is cited only as an inference the notes declare."""
+    """¶12 names no document; VNA ties the ministers' signing to both, so no inference remains."""
     record = db.get(record_id, Agreement)
-    assert p(12) <= set(record.sources)
+    assert p(12) | cite(VNA_TALKS, 1) <= set(record.sources)
+    assert record.inferred == frozenset()
     assert record.notes is not None
-    assert "inference" in record.notes
+    assert "inference" not in record.notes.replace("no longer an inference", "")
 
 
 def test_mcis_notes_say_where_the_seventh_conferences_year_comes_from(

@@ -26,7 +26,7 @@ def test_dyad_year_csv_has_the_field_s_columns(capsys: pytest.CaptureFixture[str
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0])[:3] == ["ccode1", "ccode2", "year"]
     belarus = next(r for r in rows if (r["ccode1"], r["ccode2"]) == ("370", "816"))
-    assert (belarus["events_occurred"], belarus["visits"]) == ("2", "1")
+    assert (belarus["events_occurred"], belarus["visits"]) == ("5", "1")
     china = next(r for r in rows if (r["ccode1"], r["ccode2"]) == ("710", "816"))
     assert china["events_occurred"] == ""
 

@@ -60,7 +60,7 @@ def test_record_repr_is_kind_id_label_and_date(db: Dataset) -> None:
     """A record's repr names its kind, id, title and date on one line."""
     assert (
         repr(db.get("vnm-blr-military-science-2018"))
-        == "<Agreement vnm-blr-military-science-2018: Agreement on military science (2018-11)>"
+        == "<Agreement vnm-blr-military-science-2018: Agreement on military science (2018-11-15)>"
     )
     assert repr(db.get("VNM")) == "<Country VNM: Vietnam>"
     assert repr(db.get("ngo-xuan-lich")) == "<Person ngo-xuan-lich: Ngo Xuan Lich>"
@@ -107,7 +107,7 @@ def test_record_html_shows_filled_attributes(db: Dataset) -> None:
     text = " ".join(tags.text)
     for name in ("title", "kind", "parties", "signed", "fields", "sources", "notes"):
         assert name in text
-    assert "signatories" not in text  # empty for this agreement
+    assert "entered_into_force" not in text  # empty for this agreement
     assert "pillar-and-highlight ¶12" in text
 
 

@@ -45,11 +45,11 @@ def test_every_record_involves_both_countries(db: Dataset) -> None:
 
 def test_a_pair_without_records(db: Dataset) -> None:
     """A pair the data says nothing about has no relationship and empty answers."""
-    profile = db.dyad("RUS", "BLR")
+    profile = db.dyad("BLR", "SUN")
     assert profile.relationship is None
     assert profile.agreements == profile.events == profile.mechanisms == ()
     assert repr(profile) == (
-        "<DyadProfile RUS-BLR: no relationship recorded; 0 agreements, 0 events, 0 mechanisms>"
+        "<DyadProfile BLR-SUN: no relationship recorded; 0 agreements, 0 events, 0 mechanisms>"
     )
     assert "No relationship recorded" in profile._repr_html_()
 

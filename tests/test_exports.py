@@ -27,16 +27,16 @@ def test_plover_lines_hold_every_event_with_its_coding(db: Dataset) -> None:
         ["military"],
     )
     assert (visit["date"], visit["enddate"], visit["date_text"], visit["date_precision"]) == (
-        "2018-11-01",
-        "2018-11-30",
-        "2018-11",
-        "month",
+        "2018-11-14",
+        "2018-11-17",
+        "2018-11-14/2018-11-17",
+        "day",
     )
     assert [e["code"] for e in visit["actor"]] == ["BLR"]  # the visitor
     assert [e["code"] for e in visit["recipient"]] == ["VNM"]  # the host
     signing = by_id["vnm-blr-signing-2018-11"]
     assert ([e["code"] for e in signing["actor"]], signing["recipient"]) == (["VNM", "BLR"], [])
-    (cited,) = visit["cite_info"]
+    cited, *_reports = visit["cite_info"]
     assert cited["citation"].startswith("pillar-and-highlight ¶")
     assert set(cited) >= {"url", "title", "language", "publication", "codebook", "version"}
     assert by_id["mcis-7"]["mode"] == ["multilateral"]

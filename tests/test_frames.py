@@ -37,7 +37,12 @@ def test_lists_stay_lists_and_kinds_are_words(db: Dataset) -> None:
     row = frame.loc["vnm-blr-military-science-2018"]
     assert row["parties"] == ["VNM", "BLR"]
     assert row["fields"] == ["military-science"]
-    assert row["sources"] == ["pillar-and-highlight#12", "pillar-and-highlight#13"]
+    assert row["sources"] == [
+        "pillar-and-highlight#12",
+        "pillar-and-highlight#13",
+        "vietnamplus-2018-11-15-ministers-talks#1",
+        "sputnik-by-2018-11-15-plan-signed#4",
+    ]
     assert row["kind"] == "agreement"
     assert row["inferred"] == []
 
@@ -45,11 +50,11 @@ def test_lists_stay_lists_and_kinds_are_words(db: Dataset) -> None:
 def test_dates_keep_their_text_and_precision(db: Dataset) -> None:
     """A date is its text, its precision, and the first and last day it may mean."""
     frame = db.to_frame("events").set_index("id")
-    month = frame.loc["ravkov-visit-vnm-2018-11"]
-    assert month["when"] == "2018-11"
+    month = frame.loc["aleksandr-nikolaevich-visit-vnm-2014-10"]
+    assert month["when"] == "2014-10"
     assert month["when_precision"] == "month"
-    assert month["when_earliest"] == pd.Timestamp("2018-11-01")
-    assert month["when_latest"] == pd.Timestamp("2018-11-30")
+    assert month["when_earliest"] == pd.Timestamp("2014-10-01")
+    assert month["when_latest"] == pd.Timestamp("2014-10-31")
     days = frame.loc["mcis-7"]
     assert (days["when"], days["when_precision"]) == ("2018-04-04/2018-04-05", "day")
     years = frame.loc["vnm-rus-minister-visits-2008-2013"]

@@ -50,7 +50,7 @@ def test_node_attributes(graph: Any) -> None:
     assert node == {
         "type": "agreement",
         "label": "Agreement on military science",
-        "date": "2018-11",
+        "date": "2018-11-15",
         "kind": "agreement",
     }
     assert graph.nodes["VNM"]["label"] == "Vietnam"

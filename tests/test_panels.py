@@ -33,15 +33,16 @@ def cell(panel: Panel, *key: int) -> dict[str, Any]:
 
 
 def test_vietnam_belarus_2018_counts_what_the_source_reports(db: Dataset) -> None:
-    """2018: Ravkov's visit and the signing during it, and the two documents signed then."""
+    """2018: Ravkov's visit with its talks, reception and signing, the commission's 17th
+    session; the two documents signed then; the 2018 military-technical plan in force."""
     panel = db.dyad_years(years="2008/2020")
     belarus = cell(panel, 370, 816, 2018)
     assert (belarus["agreements_signed"], belarus["events_occurred"], belarus["visits"]) == (
         2,
-        2,
+        5,
         1,
     )
-    assert (belarus["agreements_in_force"], belarus["multilateral_events"]) == (0, 0)
+    assert (belarus["agreements_in_force"], belarus["multilateral_events"]) == (1, 0)
     assert belarus["field_military_science"] == 1
     assert belarus["field_military_medicine"] == 0
 
@@ -56,9 +57,9 @@ def test_vietnam_russia_counts_are_the_records_of_the_year(db: Dataset) -> None:
 
 
 def test_cells_no_source_looked_at_are_missing_not_zero(db: Dataset) -> None:
-    """Nobody looked at China-Vietnam, nor at Vietnam-Belarus after the 2018 article."""
-    panel = db.dyad_years(years="2008/2020")
-    for key in ((710, 816, 2018), (370, 816, 2019), (370, 816, 2008)):
+    """Nobody looked at China-Vietnam, nor at Vietnam-Belarus in 2008 or 2022."""
+    panel = db.dyad_years(years="2008/2022")
+    for key in ((710, 816, 2018), (370, 816, 2022), (370, 816, 2008)):
         row = cell(panel, *key)
         assert row["events_occurred"] is None
         assert row["field_defense_cooperation"] is None
@@ -210,5 +211,5 @@ def test_csv_leaves_a_missing_count_empty(db: Dataset) -> None:
     """CSV text: a header, then rows; a missing count is an empty cell, a zero is 0."""
     lines = db.dyad_years(years="2018").to_csv().splitlines()
     assert lines[0].startswith("ccode1,ccode2,year,agreements_signed")
-    assert any(line.startswith("370,816,2018,2,0,2,0,1,0,0,,1,") for line in lines)
+    assert any(line.startswith("370,816,2018,2,1,5,0,1,0,0,,1,") for line in lines)
     assert any(line.startswith("2,20,2018,,,") for line in lines)

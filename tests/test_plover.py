@@ -116,7 +116,10 @@ def test_plover_filter(db: Dataset) -> None:
     conferences = db.events(plover="CONSULT-multilateral")
     assert "mcis-7" in conferences.ids()
     assert set(conferences) == set(db.events(kind="conference"))
-    assert db.events(plover="SUPPORT", party="BLR").ids() == ("vnm-blr-signing-2018-11",)
+    assert db.events(plover="SUPPORT", party="BLR").ids() == (
+        "vnm-blr-signing-2018-11",
+        "vnm-blr-signing-2025-05-12",
+    )
     assert db.events(plover="AID").ids() == ()
 
 

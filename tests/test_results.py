@@ -78,7 +78,9 @@ def test_repr_lists_one_record_per_line(db: Dataset) -> None:
 
 def test_ids_in_order(db: Dataset) -> None:
     """ids() gives the records' ids in result order."""
-    assert db.people(country="BLR").ids() == ("aleksandr-nikolaevich", "andrei-ravkov")
+    found = db.people(country="BLR")
+    assert found.ids() == tuple(person.id for person in found)
+    assert found.ids()[:3] == ("aleksandr-lukashenko", "aleksandr-nikolaevich", "andrei-ravkov")
 
 
 def test_html_has_one_row_per_record(db: Dataset) -> None:
@@ -86,6 +88,7 @@ def test_html_has_one_row_per_record(db: Dataset) -> None:
     found = db.agreements(party="Belarus")
     html = found._repr_html_()
     assert html.count("<tr>") == len(found) + 1
-    assert "<caption>5 agreements</caption>" in html
+    assert f"<caption>{len(found)} agreements</caption>" in html
+    assert len(found) > 1
     assert "<th" in html
     assert "vnm-blr-military-science-2018" in html

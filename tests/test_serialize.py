@@ -47,9 +47,14 @@ def test_every_bundled_record_round_trips(db: Dataset) -> None:
 def test_plain_values_use_file_forms(db: Dataset) -> None:
     """Dates are text, citations 'id#n', kinds their words, sets sorted lists."""
     plain = defcoop.to_dict(db.get("vnm-blr-military-science-2018"))
-    assert plain["signed"] == "2018-11"
+    assert plain["signed"] == "2018-11-15"
     assert plain["kind"] == "agreement"
-    assert plain["sources"] == ["pillar-and-highlight#12", "pillar-and-highlight#13"]
+    assert plain["sources"] == [
+        "pillar-and-highlight#12",
+        "pillar-and-highlight#13",
+        "vietnamplus-2018-11-15-ministers-talks#1",
+        "sputnik-by-2018-11-15-plan-signed#4",
+    ]
     assert plain["fields"] == ["military-science"]
     assert defcoop.to_dict(db.get("mcis-7"))["when"] == "2018-04-04/2018-04-05"
 

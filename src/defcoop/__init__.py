@@ -3,7 +3,7 @@
 >>> import defcoop
 >>> db = defcoop.load()
 >>> [str(a.signed) for a in db.agreements(field="military science")]
-['2018-11']
+['2018-11-15']
 """
 
 from __future__ import annotations

@@ -262,7 +262,7 @@ def _place(
     so the common case (two parties, no direction) is written out rather than generalized.
     """
     tables = [codes.by_country.get(party) for party in parties]
-    counts, flags, starts = grid.counts[column], grid.covered, grid.starts
+    counts, flags = grid.counts[column], grid.covered
     least = 2 if grid.unit == "dyad" else 1
     pairs = grid.unit == "dyad" and not grid.directed
     placed = covered = False
@@ -273,18 +273,9 @@ def _place(
             a, b = first.get(year), second.get(year)  # type: ignore[union-attr]
             if a is None or b is None or a == b:
                 continue
-            entry = starts.get((a, b) if a < b else (b, a))
-            if entry is None:
+            row = grid.row((a, b) if a < b else (b, a), year)
+            if row is None:
                 continue
-            start, unit_years = entry
-            offset = year - unit_years[0]
-            if 0 <= offset < len(unit_years) and unit_years[offset] == year:
-                row = start + offset
-            else:
-                found_row = grid.row((a, b) if a < b else (b, a), year)
-                if found_row is None:
-                    continue
-                row = found_row
             placed = True
             counts[row] += weight
             covered = covered or bool(flags[row])
@@ -307,18 +298,9 @@ def _place(
         else:
             keys = grid.keys(found)
         for key in keys:
-            entry = starts.get(key)
-            if entry is None:
+            row = grid.row(key, year)
+            if row is None:
                 continue
-            start, unit_years = entry
-            offset = year - unit_years[0]
-            if 0 <= offset < len(unit_years) and unit_years[offset] == year:
-                row = start + offset
-            else:
-                found_row = grid.row(key, year)
-                if found_row is None:
-                    continue
-                row = found_row
             placed = True
             counts[row] += weight
             if flags[row]:

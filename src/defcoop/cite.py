@@ -22,6 +22,8 @@ schema: ``webpage`` for a document with an address, ``document`` otherwise, name
   year = {2016},
   month = apr,
   language = {en},
+  url = {https://www.mod.gov.vn/en/detail/!ut/p/z0/TYq9DoIwFEafxvHmlp_SdoTBwRgTjTFwF9NCS1BsJRD08W10cTrn5PuQsEbyeh16vQzB6zF2Q8V1Wx5OskpKxs77lB2r_MKVEpmsMtwh9WMwv-twmyYqkdrgF_tesH6EbsNmDZFg_VetB29f87_DGqfWMJ1yraAwjkMurQAjpQNhjFKuYy5JO3zeqfkASTTRwA!!/},
+  urldate = {2026-12-01},
 }
 """  # noqa: E501
 

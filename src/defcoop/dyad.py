@@ -28,9 +28,9 @@ class DyadProfile:
     >>> import defcoop
     >>> profile = defcoop.load().dyad("VNM", "Belarus")
     >>> profile.relationship.framework, len(profile.agreements), len(profile.events)
-    ('traditional friendship and cooperation', 5, 4)
+    ('strategic partnership', 11, 30)
     >>> profile  # doctest: +ELLIPSIS
-    <DyadProfile VNM-BLR: traditional friendship and cooperation; 5 agreements, 4 events, ...>
+    <DyadProfile VNM-BLR: strategic partnership; 11 agreements, 30 events, ...>
     """
 
     countries: tuple[Country, Country]

@@ -64,11 +64,13 @@ class Evidence:
 
     >>> import defcoop
     >>> db = defcoop.load()
-    >>> print(db.evidence("vnm-blr-military-science-2018"))
+    >>> print(db.evidence("vnm-blr-military-science-2018"))  # doctest: +ELLIPSIS
     Evidence for agreement vnm-blr-military-science-2018 (Agreement on military science):
-      pillar-and-highlight ¶12, ¶13
+      pillar-and-highlight ¶12, ¶13; vietnamplus-2018-11-15-ministers-talks ¶1; sputnik-by-2018-11-15-plan-signed ¶4
     Sources:
-      pillar-and-highlight: Vietnam's defense cooperation with Russia and with Belarus (untitled English translation); publisher not stated; undated; translated by Tran Hoai
+      pillar-and-highlight: Vietnam's defense cooperation with Russia and with Belarus (untitled English translation); publisher not stated; undated; translated by Tran Hoai; https://en.qdnd.vn/... (accessed 1 December 2026)
+      vietnamplus-2018-11-15-ministers-talks: Vietnamese, Belarusian defence ministers hold talks (headline not in the stored copy); VietnamPlus (Vietnam News Agency); 15 November 2018; https://en.vietnamplus.vn/vietnamese-belarusian-defence-ministers-hold-talks/141906.vnp (accessed 1 December 2026)
+      sputnik-by-2018-11-15-plan-signed: Беларусь и Вьетнам подписали план военного сотрудничества; Sputnik Беларусь; 15 November 2018; https://sputnik.by/... (accessed 1 December 2026)
     """  # noqa: E501
 
     record: Record

@@ -28,7 +28,7 @@ class Results(tuple[R_co, ...]):
     >>> import defcoop
     >>> found = defcoop.load().agreements(field="military science")
     >>> found
-    Results(<Agreement vnm-blr-military-science-2018: Agreement on military science (2018-11)>)
+    Results(<Agreement vnm-blr-military-science-2018: Agreement on military science (2018-11-15)>)
     >>> isinstance(found, tuple), found == tuple(found), found[:0]
     (True, True, Results())
 

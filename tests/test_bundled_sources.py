@@ -1,0 +1,274 @@
+"""The bundled sources as a reader meets them: findable, cited within, and honest about coverage.
+
+Every source must carry what a reader needs to find the document again (for a web report:
+address, title, publisher, date, language and the day it was read; for a seed article
+without those, notes that describe it), every citation must point inside its source, and
+every dated record must lie inside the coverage its sources declare, so that a year no
+source looked at reads as missing, not as zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import defcoop
+from defcoop import (
+    Agreement,
+    Citation,
+    Event,
+    EventStatus,
+    PartialDate,
+    Period,
+    Record,
+    Relationship,
+    Source,
+)
+
+SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
+DATA = Path(defcoop.__file__).parent / "data"
+CHANGELOG = Path(__file__).parents[1] / "CHANGELOG.md"
+ISO_639_1 = re.compile(r"[a-z]{2}")
+
+
+def citations(record: Record) -> Iterator[Citation]:
+    """Every citation a record carries, its per-field evidence included."""
+    yield from getattr(record, "sources", ())
+    if isinstance(record, Relationship):
+        for item in record.evidence:
+            yield from item.sources
+
+
+def web_reports(db: defcoop.Dataset) -> list[Source]:
+    """The sources other than the two seed articles."""
+    return [source for source in db.sources if source.id not in SEEDS]
+
+
+def dated(record: Record) -> PartialDate | Period | None:
+    """The date a record is observed at: an event's ``when``, an agreement's ``signed``.
+
+    A planned event has none: its date is the one it was planned for, which the source that
+    reports the plan need not have looked at (the 2018 text announces the 2019 Army Games).
+    """
+    if isinstance(record, Event):
+        return None if record.status is EventStatus.PLANNED else record.when
+    if isinstance(record, Agreement):
+        return record.signed
+    return None
+
+
+def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
+    """``(record, sources)`` where a dated record lies outside what its sources cover.
+
+    A source covers a record when one of its coverage entries names only countries among the
+    record's parties and spans the record's whole date. A record is covered when one of the
+    sources it cites covers it: the others may cite it for a detail (a report that recalls an
+    earlier agreement, or announces a later round), not for its date. ``sources`` joins the
+    ids of the record's sources that declare coverage.
+    """
+    by_id = {source.id: source for source in db.sources}
+    found = []
+    for record in db:
+        when = dated(record)
+        if when is None:
+            continue
+        parties = set(getattr(record, "parties", ()))
+        declaring = sorted(
+            {c.source for c in citations(record) if by_id[c.source].coverage},
+        )
+        if declaring and not any(
+            set(entry.countries) <= parties and entry.period.contains(when)
+            for source_id in declaring
+            for entry in by_id[source_id].coverage
+        ):
+            found.append((record.id, "+".join(declaring)))
+    return found
+
+
+def unreleased_data_section() -> str:
+    """The ``### Data`` part of the changelog's Unreleased section."""
+    text = CHANGELOG.read_text(encoding="utf-8")
+    unreleased = text.split("## [Unreleased]", 1)[1].split("\n## ", 1)[0]
+    assert "### Data" in unreleased, "the Unreleased section has no Data part"
+    return unreleased.split("### Data", 1)[1].split("\n### ", 1)[0]
+
+
+# What a reader needs to find each source ----------------------------------------------------
+
+
+def test_every_web_report_has_address_title_language_and_reading_date(
+    db: defcoop.Dataset,
+) -> None:
+    """A web report carries its http(s) address, a title, its language and the day it was read."""
+    reports = web_reports(db)
+    assert len(reports) >= 16
+    for report in reports:
+        assert report.url is not None, report.id
+        assert report.url.startswith(("http://", "https://")), report.id
+        assert report.title, report.id
+        assert report.accessed is not None, report.id
+        assert report.accessed.precision is defcoop.Precision.DAY, report.id
+    with_publisher = [report for report in reports if report.publisher]
+    assert len(with_publisher) >= 0.9 * len(reports)
+
+
+def test_every_source_language_is_an_iso_639_1_code(db: defcoop.Dataset) -> None:
+    """Languages are two-letter ISO 639-1 codes, so that sources can be counted by language."""
+    assert [s.id for s in db.sources if not ISO_639_1.fullmatch(s.language)] == []
+
+
+def test_a_missing_date_title_or_publisher_is_explained_in_the_notes(db: defcoop.Dataset) -> None:
+    """Where a source lacks a publication date, title or publisher, its notes say so."""
+    words = {
+        "published": ("date", "year", "undated"),
+        "title": ("title", "headline"),
+        "publisher": ("publisher",),
+    }
+    unexplained = [
+        (source.id, attribute)
+        for source in db.sources
+        for attribute, said in words.items()
+        if getattr(source, attribute) is None
+        and not any(word in (source.notes or "").lower() for word in said)
+    ]
+    assert unexplained == []
+
+
+def test_seed_articles_are_described_in_their_notes(db: defcoop.Dataset) -> None:
+    """The seed articles say in their notes what they are and where they were published."""
+    for source_id in sorted(SEEDS):
+        source = db.get(source_id, Source)
+        assert source.notes is not None
+        assert len(source.notes.split()) >= 40, source_id
+        assert source.url is not None, source_id
+        assert not re.search(r"\.txt\b|seed file", source.notes, re.IGNORECASE), source_id
+
+
+def test_reports_are_read_in_several_languages(db: defcoop.Dataset) -> None:
+    """Besides English, the reports are in at least four other languages of the region."""
+    languages = {report.language for report in web_reports(db)}
+    assert {"vi", "ru"} <= languages
+    assert len(languages - {"en"}) >= 4
+
+
+# Citations ----------------------------------------------------------------------------------
+
+
+def test_every_citation_points_inside_its_source(db: defcoop.Dataset) -> None:
+    """Every citation, evidence included, names a bundled source and one of its paragraphs."""
+    lengths = {source.id: source.paragraphs for source in db.sources}
+    outside = [
+        (record.id, str(citation))
+        for record in db
+        for citation in citations(record)
+        if not 1 <= citation.paragraph <= lengths.get(citation.source, 0)
+    ]
+    assert outside == []
+
+
+def test_every_web_report_is_cited(db: defcoop.Dataset) -> None:
+    """No report is listed without a record citing it."""
+    cited = {citation.source for record in db for citation in citations(record)}
+    assert [s.id for s in web_reports(db) if s.id not in cited] == []
+
+
+# Coverage -----------------------------------------------------------------------------------
+
+
+def backs_a_dated_record(db: defcoop.Dataset, source_id: str) -> bool:
+    """Whether a dated record (one a panel counts) cites the source."""
+    return any(
+        dated(record) is not None and any(c.source == source_id for c in citations(record))
+        for record in db
+    )
+
+
+def test_every_report_behind_a_dated_record_declares_its_coverage(db: defcoop.Dataset) -> None:
+    """A report behind a dated record says which countries over which period it looked at.
+
+    A report cited only for undated facts (who held an office, a meeting of unknown year)
+    declares none, and says so: a coverage it did not look at would turn a panel's missing
+    cells into zeros.
+    """
+    for report in web_reports(db):
+        if backs_a_dated_record(db, report.id):
+            assert report.coverage, report.id
+        elif not report.coverage:
+            assert "no coverage" in (report.notes or ""), report.id
+
+
+def test_every_dated_record_lies_inside_its_sources_coverage(db: defcoop.Dataset) -> None:
+    """Every dated record lies inside what at least one of its sources covers."""
+    assert outside_coverage(db) == []
+
+
+def test_the_coverage_check_finds_a_record_outside(db: defcoop.Dataset) -> None:
+    """An event dated after its report's period, or about other countries, is caught."""
+    report = defcoop.from_dict(
+        Source,
+        {
+            "id": "a-report",
+            "title": "A report",
+            "publisher": "A publisher",
+            "language": "en",
+            "paragraphs": 2,
+            "coverage": [{"countries": ["VNM", "BLR"], "period": "2018-11"}],
+        },
+    )
+
+    def visit(record_id: str, when: str, parties: list[str]) -> Event:
+        return defcoop.from_dict(
+            Event,
+            {
+                "id": record_id,
+                "title": "A visit",
+                "kind": "visit",
+                "when": when,
+                "parties": parties,
+                "sources": ["a-report#1"],
+            },
+        )
+
+    countries = [db.country(code) for code in ("VNM", "BLR", "RUS")]
+    planned = defcoop.from_dict(
+        Event, {**defcoop.to_dict(visit("planned", "2019-01", ["VNM", "BLR"])), "status": "planned"}
+    )
+    records = [
+        visit("inside", "2018-11-14/2018-11-17", ["VNM", "BLR"]),
+        visit("too-late", "2019-01", ["VNM", "BLR"]),
+        visit("other-pair", "2018-11", ["VNM", "RUS"]),
+        planned,
+    ]
+    mine = defcoop.Dataset.from_records([*countries, report, *records])
+    assert outside_coverage(mine) == [("other-pair", "a-report"), ("too-late", "a-report")]
+    # A second source that covers the record's date is enough.
+    wider = defcoop.from_dict(Source, {**defcoop.to_dict(report), "id": "b-report"})
+    wider = defcoop.from_dict(
+        Source,
+        {**defcoop.to_dict(wider), "coverage": [{"countries": ["VNM", "BLR"], "period": "2019"}]},
+    )
+    late = defcoop.from_dict(
+        Event, {**defcoop.to_dict(records[1]), "sources": ["a-report#1", "b-report#1"]}
+    )
+    both = defcoop.Dataset.from_records([*countries, report, wider, late])
+    assert outside_coverage(both) == []
+
+
+# The changelog ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("reports-*.toml")), ids=lambda path: path.name)
+def test_changelog_data_section_names_each_reports_file(path: Path) -> None:
+    """The Unreleased Data part of the changelog says which file of reports was added."""
+    assert path.name in unreleased_data_section()
+
+
+def test_changelog_names_the_bundled_data_version(db: defcoop.Dataset) -> None:
+    """The Unreleased section names the data version the bundled files carry."""
+    text = CHANGELOG.read_text(encoding="utf-8")
+    unreleased = text.split("## [Unreleased]", 1)[1].split("\n## ", 1)[0]
+    assert db.info is not None
+    assert db.info.version in unreleased
