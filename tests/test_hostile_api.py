@@ -120,6 +120,8 @@ def _calls(tmp: Path) -> list[Call]:
         Call("Dataset.organizations", DB.organizations, country="VNM"),
         Call("Dataset.timeline", DB.timeline, party="VNM", when="2018"),
         Call("Dataset.dyad", DB.dyad, "VNM", "BLR"),
+        Call("Dataset.dyad_years", DB.dyad_years, years="2017/2018", directed=False, system="cow"),
+        Call("Dataset.state_years", DB.state_years, years="2017/2018", system="cow"),
         Call("Dataset.evidence", DB.evidence, AGREEMENT.id),
         Call("Dataset.to_arrow", DB.to_arrow, "agreements"),
         Call("Dataset.cite", DB.cite, AGREEMENT.id, style="bibtex"),

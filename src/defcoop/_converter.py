@@ -66,7 +66,7 @@ def _collection_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, 
         for index, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - gathered and re-raised below, with paths
+            except STRUCTURE_ERRORS as exc:  # gathered and re-raised below, with their paths
                 note = IterableValidationNote(
                     f"Structuring {type_} @ index {index}", index, item_type
                 )

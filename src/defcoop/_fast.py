@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 from defcoop import registry
+from defcoop._fieldtypes import guaranteed, hints, unwrap_optional
 from defcoop._values import LARGEST_INT, plain_citation, structure_citation, structure_date
 from defcoop._values import structure_period as _period_of
 from defcoop.dates import PartialDate, Period
@@ -40,8 +41,6 @@ from defcoop.model import Citation
 from defcoop.rules import (
     Check,
     Each,
-    InstanceOf,
-    MemberOf,
     NonEmpty,
     NotBlank,
     Rule,
@@ -167,6 +166,51 @@ def _citation_lookup(structurer: Structurer) -> Callable[[Any], Citation]:
     return structurer._citations.__getitem__
 
 
+def _value_checker(key: tuple[type, tuple[Rule, ...]], structurer: Structurer) -> Structure:
+    """A function that checks a value not seen before against its rules, then remembers it."""
+    expected, rules = key
+    known = structurer.checked(key)
+
+    def check(value: Any) -> Any:
+        if type(value) is not expected:
+            raise UnsoundError
+        if type(value) is int and not -LARGEST_INT <= value <= LARGEST_INT:
+            raise UnsoundError
+        for rule in rules:
+            if not rule.relates and rule.problem(value, None) is not None:
+                raise UnsoundError
+        known[value] = value
+        return value
+
+    return check
+
+
+def _list_reader(
+    item_key: tuple[type, tuple[Rule, ...]], origin: type, structurer: Structurer
+) -> Structure:
+    """A function that reads a list of text into a tuple or set, each item checked once."""
+    get = structurer.checked(item_key).get
+    check = _value_checker(item_key, structurer)
+
+    def read(value: Any) -> Any:
+        if type(value) is not list:
+            raise UnsoundError
+        found = tuple(map(get, value))
+        if None in found:  # an item not seen before in this load
+            found = tuple(
+                [
+                    check(item) if known is None else known
+                    for item, known in zip(value, found, strict=True)
+                ]
+            )
+        result = origin(found)
+        if len(result) != len(found):  # a set built from a list that names an item twice
+            raise UnsoundError
+        return result
+
+    return read
+
+
 def _checked(key: Any) -> _Need:
     return lambda structurer: structurer.checked(key)
 
@@ -177,29 +221,6 @@ def _function(cls: type, structurer: Structurer) -> Structure | None:
 
 class _UnreadableError(Exception):
     """An attribute the generator does not know how to read: no fast path for its type."""
-
-
-def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
-    arguments = typing.get_args(hint)
-    if isinstance(hint, types.UnionType) and type(None) in arguments:
-        rest = [argument for argument in arguments if argument is not type(None)]
-        if len(rest) == 1:
-            return rest[0], True
-    return hint, False
-
-
-def _guaranteed(rules: tuple[Rule, ...], produced: Any) -> tuple[Rule, ...]:
-    """The rules left once reading has made sure of the value's type (or vocabulary)."""
-    return tuple(
-        rule
-        for rule in rules
-        if not (isinstance(rule, InstanceOf | MemberOf) and _same(rule, produced))
-    )
-
-
-def _same(rule: InstanceOf | MemberOf, produced: Any) -> bool:
-    expected = rule.expected if isinstance(rule, InstanceOf) else rule.vocabulary
-    return isinstance(produced, type) and issubclass(produced, expected)
 
 
 class _Generator:
@@ -237,9 +258,9 @@ class _Generator:
         if not attrs.has(cls):
             return None
         try:
-            hints = typing.get_type_hints(cls)
+            types_ = hints(cls)
             direct = self._direct_possible()
-            body = self._body(hints, direct)
+            body = self._body(types_, direct)
         except (_UnreadableError, NameError):
             return None
         parameters = ", ".join(self.parameters)
@@ -289,7 +310,7 @@ class _Generator:
         lines: list[str] = [] if direct else ["kw = {}"]
         relating: list[str] = []
         for field in attrs.fields(self.cls):
-            hint, optional = _unwrap_optional(hints[field.name])
+            hint, optional = unwrap_optional(hints[field.name])
             local = f"a_{field.name}"
             key = repr(field.name)
             rules = rules_of(field) if direct else ()
@@ -351,7 +372,7 @@ class _Generator:
         if hint is str or hint is int or hint is bool:
             # A record's own id is unique to it: remembering it would cost without saving.
             unique = name == self._id_attribute()
-            return self._scalar(hint, _guaranteed(rules, hint), local, remember=not unique)
+            return self._scalar(hint, guaranteed(rules, hint), local, remember=not unique)
         if hint is PartialDate or hint is Period:
             reader = "date" if hint is PartialDate else "period"
             known = self.need(f"{reader}s_{name}", _attribute(f"_{reader}s"))
@@ -360,11 +381,11 @@ class _Generator:
                 f"{local} = {known}.get(v)",
                 f"if {local} is None:",
                 f"    {local} = {read}(v)",
-                *self._check(_guaranteed(rules, hint), local),
+                *self._check(guaranteed(rules, hint), local),
             ]
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             members = self.bind({member.value: member for member in hint})
-            return [f"{local} = {members}[v]", *self._check(_guaranteed(rules, hint), local)]
+            return [f"{local} = {members}[v]", *self._check(guaranteed(rules, hint), local)]
         origin = typing.get_origin(hint)
         if origin in (tuple, frozenset):
             return self._collection(origin, typing.get_args(hint)[0], rules, local, name)
@@ -391,25 +412,26 @@ class _Generator:
         if not tests or cheap or not remember:
             condition = f"{exact} or not ({tests})" if tests else exact
             return [f"if {condition}:", "    raise _Unsound", f"{local} = v"]
-        # A costly rule (a pattern): each distinct value is checked once per load.
-        checked = self.need(f"checked_{local}", _checked((hint, rules)))
+        # A costly rule (a pattern): each distinct value is checked once per load, by the
+        # rules themselves; only a value seen before is taken on trust.
+        key = (hint, rules)
+        checked = self.need(f"checked_{local}", _checked(key))
+        check = self.need(f"check_{local}", functools.partial(_value_checker, key))
         return [
             f"{local} = {checked}.get(v)",
             f"if {local} is None:",
-            f"    if {exact} or not ({tests}):",
-            "        raise _Unsound",
-            f"    {local} = {checked}[v] = v",
+            f"    {local} = {check}(v)",
         ]
 
     def _collection(
         self, origin: type, item: Any, rules: tuple[Rule, ...], local: str, name: str
     ) -> list[str]:
-        rules = _guaranteed(rules, origin)
+        rules = guaranteed(rules, origin)
         item_rules: tuple[Rule, ...] = ()
         outer: list[Rule] = []
         for rule in rules:
             if isinstance(rule, Each):
-                item_rules += _guaranteed(rule.rules, item)
+                item_rules += guaranteed(rule.rules, item)
             else:
                 outer.append(rule)
         if item is Citation:
@@ -443,31 +465,11 @@ class _Generator:
             raise _UnreadableError(item)
         # Lists of text: each distinct list is read and checked once per load, then shared.
         lists = self.need(f"lists_{name}", _checked(("list", self.cls, name, rules)))
-        items = self.need(f"items_{name}", _checked(("item", str, item_rules)))
-        tests = self._tests(item_rules, "x")
-        condition = "type(x) is not str" + (f" or not ({tests})" if tests else "")
+        read = self.need(f"read_{name}", functools.partial(_list_reader, (str, item_rules), origin))
         return [
             f"{local} = {lists}.get(tuple(v)) if type(v) is list else None",
             f"if {local} is None:",
-            "    if type(v) is not list:",
-            "        raise _Unsound",
-            f"    found = tuple(map({items}.get, v))",
-            "    if None in found:  # an item not seen before in this load: check each",
-            "        found = []",
-            "        for x in v:",
-            f"            y = {items}.get(x)",
-            "            if y is None:",
-            f"                if {condition}:",
-            "                    raise _Unsound",
-            f"                y = {items}[x] = x",
-            "            found.append(y)",
-            f"    {local} = {origin.__name__}(found)",
-            # A set is built from a list: an item listed twice is refused, not dropped.
-            *(
-                [f"    if len({local}) != len(found):", "        raise _Unsound"]
-                if origin is frozenset
-                else []
-            ),
+            f"    {local} = {read}(v)",
             *("    " + line for line in self._check(tuple(outer), local)),
             f"    {lists}[tuple(v)] = {local}",
         ]

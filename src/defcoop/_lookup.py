@@ -11,6 +11,7 @@ from defcoop._names import Suggester, normalize
 from defcoop._quote import described, quote
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import DateError, QueryError, UnknownNameError
+from defcoop.rules import CAMEO
 
 E = TypeVar("E", bound=enum.StrEnum)
 _MEMO_SIZE = 4096
@@ -210,3 +211,33 @@ def record_kind(kind: object) -> type[Any]:
         if word in (record_type.key, record_type.singular):
             return record_type.cls
     raise unknown("record kind", str(kind), registry.keys())
+
+
+def cameo_code(value: object) -> str:
+    """A ``cameo=`` filter, checked against the model's CAMEO pattern."""
+    code = check_text(value, "cameo")
+    if not CAMEO.matches(code):
+        raise QueryError(
+            "cameo= expects a CAMEO code of two to four digits such as '042' or '04', "
+            f"got {quote(code)}"
+        )
+    return code
+
+
+_MEMO_SIZE = 4096
+_day_ranges: dict[str, tuple[int, int]] = {}
+
+
+def day_range(value: PartialDate | Period | str | None, argument: str) -> tuple[int, int] | None:
+    """A date filter as its first and last day numbers; text filters are read once."""
+    if value is None:
+        return None
+    if type(value) is str:
+        known = _day_ranges.get(value)
+        if known is not None:
+            return known
+    period = coerce_period(value, argument)
+    days = (period.earliest.toordinal(), period.latest.toordinal())
+    if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
+        _day_ranges[value] = days
+    return days

@@ -14,15 +14,16 @@ from defcoop._identity import Travels
 from defcoop._lookup import (
     NameIndex,
     Tiers,
+    cameo_code,
     check_text,
     coerce_member,
-    coerce_period,
+    day_range,
     plover_filter,
     record_kind,
     unknown,
 )
 from defcoop._names import Suggester
-from defcoop._quote import described, quote
+from defcoop._quote import described
 from defcoop._table import Table, index_keys, name_values
 from defcoop._taxonomy import Taxonomy
 from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
@@ -43,7 +44,7 @@ from defcoop.model import (
     Source,
 )
 from defcoop.results import Results
-from defcoop.rules import CAMEO, Check, InstanceOf, NonEmpty, NotBlank
+from defcoop.rules import Check, InstanceOf, NonEmpty, NotBlank
 
 if TYPE_CHECKING:
     import pandas
@@ -306,7 +307,7 @@ class Dataset(Travels):
             filters["field"] = self.field(field).id
         if party is not None:
             filters["party"] = self._country(party, "party").code
-        return Results(self._tables[Agreement].select(filters, _period(signed, "signed")))
+        return Results(self._tables[Agreement].select(filters, day_range(signed, "signed")))
 
     def events(
         self,
@@ -353,8 +354,8 @@ class Dataset(Travels):
                 else self._names[Mechanism].resolve(check_text(mechanism, "mechanism"), "mechanism")
             )
         if cameo is not None:
-            filters["cameo"] = _cameo(cameo)
-        return Results(self._tables[Event].select(filters, _period(when, "when")))
+            filters["cameo"] = cameo_code(cameo)
+        return Results(self._tables[Event].select(filters, day_range(when, "when")))
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
@@ -521,35 +522,6 @@ class Dataset(Travels):
 
 def _id(record: Any) -> str:
     return str(record.id)
-
-
-def _cameo(value: object) -> str:
-    code = check_text(value, "cameo")
-    if not CAMEO.matches(code):
-        raise QueryError(
-            "cameo= expects a CAMEO code of two to four digits such as '042' or '04', "
-            f"got {quote(code)}"
-        )
-    return code
-
-
-_MEMO_SIZE = 4096
-_day_ranges: dict[str, tuple[int, int]] = {}
-
-
-def _period(value: DateFilter | None, argument: str) -> tuple[int, int] | None:
-    """A date filter as its first and last day numbers; text filters are read once."""
-    if value is None:
-        return None
-    if type(value) is str:
-        known = _day_ranges.get(value)
-        if known is not None:
-            return known
-    period = coerce_period(value, argument)
-    days = (period.earliest.toordinal(), period.latest.toordinal())
-    if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
-        _day_ranges[value] = days
-    return days
 
 
 def require_dataset(value: object, function: str) -> Dataset:
