@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -416,30 +416,47 @@ def _cited_paragraphs(db: Dataset) -> dict[str, dict[int, list[Record]]]:
     return used
 
 
-def _fill(_app: Sphinx, docname: str, source: list[str]) -> None:
-    if docname != DOCNAME:
-        return
-    if MARKER not in source[0]:
-        from sphinx.util import logging
+def page_filler(
+    docname: str, marker: str, what: str, draw: Callable[[Dataset], str]
+) -> Callable[[Sphinx | None, str, list[str]], None]:
+    """A ``source-read`` handler that replaces ``marker`` on page ``docname`` by ``draw``'s text.
 
-        logging.getLogger(__name__).warning(
-            "the coverage page needs the marker line %s, where the records go",
-            MARKER,
-            location=docname,
-            type="defcoop",
-            subtype="coverage",
-        )
-        return
-    source[0] = source[0].replace(MARKER, render(defcoop.load()))
+    Shared by the generated pages (coverage, sources); a page without its marker line warns,
+    naming ``what`` goes there.
+    """
+
+    def fill(_app: Sphinx | None, name: str, source: list[str]) -> None:
+        if name != docname:
+            return
+        if marker not in source[0]:
+            from sphinx.util import logging
+
+            logging.getLogger(__name__).warning(
+                "the %s page needs the marker line %s, where the %s go",
+                docname,
+                marker,
+                what,
+                location=name,
+                type="defcoop",
+                subtype=docname,
+            )
+            return
+        source[0] = source[0].replace(marker, draw(defcoop.load()))
+
+    return fill
 
 
-def _always_outdated(*_args: Any) -> list[str]:
-    # The page depends on the data, which Sphinx does not watch: read it on every build.
-    return [DOCNAME]
+def setup_generated_page(app: Sphinx, docname: str, fill: Callable[..., None]) -> dict[str, Any]:
+    """Connect ``fill`` and read ``docname`` on every build: it depends on the data, which
+    Sphinx does not watch."""
+    app.connect("source-read", fill)
+    app.connect("env-get-outdated", lambda *_args: [docname])
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+_fill = page_filler(DOCNAME, MARKER, "records", render)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Fill in the coverage page whenever Sphinx reads it."""
-    app.connect("source-read", _fill)
-    app.connect("env-get-outdated", _always_outdated)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return setup_generated_page(app, DOCNAME, _fill)

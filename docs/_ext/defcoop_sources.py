@@ -18,9 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from defcoop_coverage import label, text
+from defcoop_coverage import label, page_filler, setup_generated_page, text
 
-import defcoop
 from defcoop import Citation, Dataset, Record, Relationship, Source
 
 if TYPE_CHECKING:
@@ -164,30 +163,9 @@ def _citations(record: Record) -> Iterator[Citation]:
             yield from item.sources
 
 
-def _fill(_app: Sphinx, docname: str, source: list[str]) -> None:
-    if docname != DOCNAME:
-        return
-    if MARKER not in source[0]:
-        from sphinx.util import logging
-
-        logging.getLogger(__name__).warning(
-            "the sources page needs the marker line %s, where the sources go",
-            MARKER,
-            location=docname,
-            type="defcoop",
-            subtype="sources",
-        )
-        return
-    source[0] = source[0].replace(MARKER, render(defcoop.load()))
-
-
-def _always_outdated(*_args: Any) -> list[str]:
-    # The page depends on the data, which Sphinx does not watch: read it on every build.
-    return [DOCNAME]
+_fill = page_filler(DOCNAME, MARKER, "sources", render)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Fill in the sources page whenever Sphinx reads it."""
-    app.connect("source-read", _fill)
-    app.connect("env-get-outdated", _always_outdated)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return setup_generated_page(app, DOCNAME, _fill)
