@@ -157,18 +157,6 @@ def test_reports_are_read_in_several_languages(db: defcoop.Dataset) -> None:
 # Citations ----------------------------------------------------------------------------------
 
 
-def test_every_citation_points_inside_its_source(db: defcoop.Dataset) -> None:
-    """Every citation, evidence included, names a bundled source and one of its paragraphs."""
-    lengths = {source.id: source.paragraphs for source in db.sources}
-    outside = [
-        (record.id, str(citation))
-        for record in db
-        for citation in citations(record)
-        if not 1 <= citation.paragraph <= lengths.get(citation.source, 0)
-    ]
-    assert outside == []
-
-
 def test_every_web_report_is_cited(db: defcoop.Dataset) -> None:
     """No report is listed without a record citing it."""
     cited = {citation.source for record in db for citation in citations(record)}
