@@ -93,3 +93,40 @@ def compare(path: Path, baseline: Path, *, rounds: int, passes: int) -> dict[str
             for key, seconds in _run(source, path, passes).items():
                 (after if source == "" else before).setdefault(key, []).append(seconds)
     return {key: [statistics.median(before[key]), statistics.median(after[key])] for key in after}
+
+
+def main() -> int:
+    """Print before, after and their ratio per record, for each size asked."""
+    import argparse
+    import tempfile
+
+    import generate
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
+    parser.add_argument("--rounds", type=int, default=6, help="fresh-interpreter pairs")
+    parser.add_argument("--passes", type=int, default=3, help="passes per interpreter")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        baseline = baseline_source(Path(folder), Path(__file__).resolve().parents[1])
+        if isinstance(baseline, str):
+            print(f"not measured: {baseline}", file=sys.stderr)
+            return 2
+        print("| records | before | after | after / before |")
+        print("| --- | --- | --- | --- |")
+        for n in args.sizes:
+            path = Path(folder) / f"{n}.json"
+            path.write_text(json.dumps(generate.document(n, events=True)), "utf-8")
+            found = compare(path, baseline, rounds=args.rounds, passes=args.passes)
+            for key, (before, after) in found.items():
+                print(
+                    f"| {n:,} {key} | {before * 1e6:.2f} µs | {after * 1e6:.2f} µs "
+                    f"| {after / before:.2f}× |",
+                    flush=True,
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.exit(main())
