@@ -120,6 +120,45 @@ def _twin(cls: type) -> type:
     return twin
 
 
+@functools.cache
+def _list_reader(check: str, constants: tuple[tuple[str, Any], ...], origin: type) -> Any:
+    """The compiled factory of a function reading a list of text not read before in a load.
+
+    ``check`` is the expression refusing an item ``x`` (a generated test of its rules), under
+    ``constants``. One is compiled per distinct check and kind of collection, and shared by
+    every attribute and record type that reads lists with the same rules. Each item is
+    checked once per load, then shared with the values of every attribute with those rules.
+    """
+    lines = [
+        "def make(items):",
+        "    get = items.get",
+        "    def read(v):",
+        "        if type(v) is not list:",
+        "            raise _Unsound",
+        "        found = tuple(map(get, v))",
+        "        if None in found:  # an item not seen before in this load",
+        "            for x in v:",
+        "                if x not in items:",
+        f"                    if {check}:",
+        "                        raise _Unsound",
+        "                    items[x] = x",
+        "            found = tuple(map(get, v))",
+    ]
+    if origin is frozenset:  # a set from a list that names an item twice is refused
+        lines += ["        found = frozenset(found)", "        if len(found) != len(v):"]
+        lines += ["            raise _Unsound"]
+    source = "\n".join([*lines, "        return found", "    return read"]) + "\n"
+    name = f"<defcoop fast list reader {origin.__name__}-{next(_serial)}>"
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    namespace = {"_Unsound": UnsoundError, **dict(constants)}
+    exec(compile(source, name, "exec"), namespace)
+    return namespace["make"]
+
+
+def _reads_list(make: Any, key: Any) -> _Need:
+    return lambda structurer: make(structurer.checked(key))
+
+
 def _checked(key: Any) -> _Need:
     return lambda structurer: structurer.checked(key)
 
@@ -386,32 +425,19 @@ class _Generator:
             ]
         if item is not str:
             raise _UnreadableError(item)
-        # Lists of text: each distinct list is read and checked once per load, then shared;
-        # each item is checked once per load, and shared with the values of any attribute
-        # with the same rules.
+        # Lists of text: each distinct list is read and checked once per load, then shared.
         lists = self.need(f"lists_{name}", _checked(("list", self.cls, name, rules)))
-        items = self.need(f"items_{name}", _checked((str, item_rules)))
-        tests = self._tests(item_rules, "x")
+        items = _Generator(self.cls)  # names of its own, so that equal checks share a reader
+        tests = items._tests(item_rules, "x")
         check = f"type(x) is not str or not ({tests})" if tests else "type(x) is not str"
-        reading = [
-            "if type(v) is not list:",
-            "    raise _Unsound",
-            f"{local} = tuple(map({items}.get, v))",
-            f"if None in {local}:  # an item not seen before in this load",
-            "    for x in v:",
-            f"        if x not in {items}:",
-            f"            if {check}:",
-            "                raise _Unsound",
-            f"            {items}[x] = x",
-            f"    {local} = tuple(map({items}.get, v))",
-        ]
-        if origin is frozenset:  # a set from a list that names an item twice is refused
-            reading += [f"{local} = frozenset({local})", f"if len({local}) != len(v):"]
-            reading += ["    raise _Unsound"]
+        constants = tuple((key, items.constants[key]) for key in items._names.values())
+        make = _list_reader(check, constants, origin)
+        read = self.need(f"read_{name}", _reads_list(make, (str, item_rules)))
         return [
             f"{local} = {lists}.get(tuple(v)) if type(v) is list else None",
             f"if {local} is None:",
-            *("    " + line for line in reading + self._check(tuple(outer), local)),
+            f"    {local} = {read}(v)",
+            *("    " + line for line in self._check(tuple(outer), local)),
             f"    {lists}[tuple(v)] = {local}",
         ]
 
