@@ -139,7 +139,7 @@ def test_frames_have_nullable_integers_and_metadata(db: Dataset) -> None:
     assert frame.attrs["system"] == "cow"
     assert frame.attrs["years"] == [2018, 2018]
     assert frame.attrs["data_version"] == db.info.version  # type: ignore[union-attr]
-    assert "VNM-RUS 2018" in frame.attrs["coverage"]
+    assert "VNM-RUS 1998\u20132025" in frame.attrs["coverage"]
     assert frame.attrs["unknown"] == {}  # in 2018 both dyads' mechanisms were at work
     assert frame["mechanisms_active"].isna().sum() == len(frame) - 2
 

@@ -203,7 +203,7 @@ def test_datasets_follow_their_arguments(data: st.DataObject) -> None:
         bundled.countries,
         bundled.sources,
         bundled.fields,
-        info,
+        attrs.evolve(info, coverage=bundled.coverage),  # the sources' coverage, gathered
     )
     assert all(span.contains(date) for date in dates_in(db))
     queries = (db.agreements, db.events, db.mechanisms, db.relationships, db.people)

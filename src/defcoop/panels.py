@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from defcoop import _panel_cells
 from defcoop._extras import require
+from defcoop._quote import described
 from defcoop.dates import PartialDate, Period
 from defcoop.errors import ArgumentError, QueryError
 from defcoop.kinds import StateSystem
@@ -219,6 +220,8 @@ def build_panel(
     system: StateSystem | str = StateSystem.COW,
 ) -> Panel:
     """A panel of ``dataset``; see :meth:`Dataset.dyad_years <defcoop.Dataset.dyad_years>`."""
+    if type(directed) is not bool:
+        raise ArgumentError(f"directed= expects True or False, got {described(directed)}")
     chosen = _system(system)
     span = _years(years)
     grid = _panel_cells.build(dataset, unit, directed, chosen, span)
