@@ -213,7 +213,7 @@ class Dataset(Travels, Views):
 
     @property
     def coverage(self) -> tuple[Coverage, ...]:
-        """What the dataset looked at: its own declared coverage and each source's, gathered
+        """What the dataset looked at, its own declared coverage and each source's, gathered
         by countries into runs of years (``db.info.coverage`` where the dataset has info).
 
         A panel cell is covered when one of these names its dyad (or either state, or no
