@@ -66,7 +66,7 @@ def found(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) ->
 def dates_in(db: Dataset) -> Iterator[PartialDate | Period]:
     """Every date a dataset's records hold, sources' publication dates left out."""
     for record in db:
-        for name in ("signed", "period", "when"):
+        for name in ("signed", "period", "when", "founded"):
             value = getattr(record, name, None)
             if value is not None:
                 yield value
@@ -203,7 +203,7 @@ def test_datasets_follow_their_arguments(data: st.DataObject) -> None:
         bundled.countries,
         bundled.sources,
         bundled.fields,
-        info,
+        attrs.evolve(info, coverage=bundled.coverage),  # the sources' coverage, gathered
     )
     assert all(span.contains(date) for date in dates_in(db))
     queries = (db.agreements, db.events, db.mechanisms, db.relationships, db.people)
@@ -231,7 +231,7 @@ def test_datasets_reach_every_part_of_the_model() -> None:
     """A fixed run of datasets of 2 to 4 records a kind includes every feature of the model."""
     seen: set[str] = set()
 
-    @settings(max_examples=20, phases=[Phase.generate], derandomize=True, database=None)
+    @settings(max_examples=30, phases=[Phase.generate], derandomize=True, database=None)
     @given(dst.datasets(sizes=st.integers(2, 4)))
     def collect(db: Dataset) -> None:
         seen.update(name for name, present in FEATURES.items() if present(db))

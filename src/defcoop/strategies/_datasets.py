@@ -224,7 +224,7 @@ def _datasets(
     standing = numbered(
         "mechanism",
         count("mechanisms") if with_parties else 0,
-        mechanisms(country_codes=codes, field_ids=field_ids, citations=cites),
+        mechanisms(country_codes=codes, field_ids=field_ids, citations=cites, dates=span),
     )
 
     n = count("events") if cited else 0
