@@ -12,6 +12,7 @@ new ``Structurer`` per pass, as one load does: checks, shared values and all. Th
 the median pass, per record.
 
     python benchmarks/structuring.py                   # 1k, 10k, 100k: time per record
+    python benchmarks/structuring.py --paused          # the collector paused, as in load()
     python benchmarks/structuring.py --instructions --sizes 1000 10000   # valgrind counts
 
 ``--instructions`` counts the machine instructions of a pass with valgrind instead of
@@ -35,7 +36,10 @@ BASELINE = "6d0da04"
 _WORKER = r"""
 import json, sys, time
 source, path, passes = sys.argv[1], sys.argv[2], int(sys.argv[3])
-only = sys.argv[4] if len(sys.argv) > 4 else None
+only = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+if len(sys.argv) > 5 and sys.argv[5] == "paused":  # as load() runs it: no collector passes
+    import gc
+    gc.disable()
 if source:
     sys.path.insert(0, source)
 import defcoop
@@ -77,9 +81,10 @@ def baseline_source(folder: Path, repository: Path) -> Path | str:
     return folder / "src"
 
 
-def _run(source: str, path: Path, passes: int) -> dict[str, float]:
+def _run(source: str, path: Path, passes: int, paused: bool) -> dict[str, float]:
+    collector = "paused" if paused else "on"
     out = subprocess.run(
-        [sys.executable, "-c", _WORKER, source, str(path), str(passes)],
+        [sys.executable, "-c", _WORKER, source, str(path), str(passes), "", collector],
         capture_output=True,
         text=True,
         check=True,
@@ -88,17 +93,22 @@ def _run(source: str, path: Path, passes: int) -> dict[str, float]:
     return result
 
 
-def compare(path: Path, baseline: Path, *, rounds: int, passes: int) -> dict[str, list[float]]:
+def compare(
+    path: Path, baseline: Path, *, rounds: int, passes: int, paused: bool = False
+) -> dict[str, list[float]]:
     """Median seconds per record, by data-file key, as ``[before, after]``, over ``rounds``.
 
-    Each round runs the baseline and the current code once each, in alternating order.
+    Each round runs the baseline and the current code once each, in alternating order. With
+    ``paused``, the collector is off in the workers, as :func:`defcoop.load` pauses it while
+    structuring (then and now); by default it is on, so its passes over the new records and
+    the parsed file are counted too.
     """
     before: dict[str, list[float]] = {}
     after: dict[str, list[float]] = {}
     for round_ in range(rounds):
         order = (str(baseline), "") if round_ % 2 == 0 else ("", str(baseline))
         for source in order:
-            for key, seconds in _run(source, path, passes).items():
+            for key, seconds in _run(source, path, passes, paused).items():
                 (after if source == "" else before).setdefault(key, []).append(seconds)
     return {key: [statistics.median(before[key]), statistics.median(after[key])] for key in after}
 
@@ -141,6 +151,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=6, help="fresh-interpreter pairs")
     parser.add_argument("--passes", type=int, default=3, help="passes per interpreter")
     parser.add_argument(
+        "--paused",
+        action="store_true",
+        help="with the garbage collector paused, as load() structures records",
+    )
+    parser.add_argument(
         "--instructions",
         action="store_true",
         help="count machine instructions per record with valgrind instead of timing",
@@ -162,7 +177,9 @@ def main() -> int:
                     before, after = (instructions(path, s, key) for s in (str(baseline), ""))
                     print(f"| {n:,} {key} | {before:,.0f} | {after:,.0f} | {after / before:.2f}× |")
                 continue
-            found = compare(path, baseline, rounds=args.rounds, passes=args.passes)
+            found = compare(
+                path, baseline, rounds=args.rounds, passes=args.passes, paused=args.paused
+            )
             for key, (before, after) in found.items():
                 print(
                     f"| {n:,} {key} | {before * 1e6:.2f} µs | {after * 1e6:.2f} µs "
