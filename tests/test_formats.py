@@ -27,13 +27,31 @@ msgspec = pytest.importorskip("msgspec")
 _SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-def typed(value: Any) -> Any:
-    """A value with every type spelled out, so that 1, 1.0 and True never compare equal."""
-    if isinstance(value, dict):
-        return ("dict", [(key, typed(item)) for key, item in value.items()])
-    if isinstance(value, list):
-        return ("list", [typed(item) for item in value])
-    return (type(value).__name__, repr(value))
+class _Key(str):
+    """A table's key, told apart from a text value in :func:`typed`'s walk."""
+
+
+def typed(value: Any) -> list[tuple[str, Any]]:
+    """A value as a flat list with every type spelled out, so that 1, 1.0 and True differ.
+
+    A walk with its own stack: a list nested thousands deep is a value, not a recursion limit.
+    """
+    found: list[tuple[str, Any]] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Key):
+            found.append(("key", str(item)))
+        elif isinstance(item, dict):
+            found.append(("dict", len(item)))
+            for key, inner in reversed(item.items()):
+                stack += [inner, _Key(key)]
+        elif isinstance(item, list):
+            found.append(("list", len(item)))
+            stack.extend(reversed(item))
+        else:
+            found.append((type(item).__name__, repr(item)))
+    return found
 
 
 def both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
