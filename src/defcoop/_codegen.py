@@ -438,7 +438,9 @@ class _Generator:
             f"if {local} is None:",
             f"    {local} = {read}(v)",
             *("    " + line for line in self._check(tuple(outer), local)),
-            f"    {lists}[tuple(v)] = {local}",
+            # A tuple read equals the list's texts, so it is its own key: one tuple kept, not
+            # two (a set is keyed by the texts in their order).
+            f"    {lists}[{local if origin is tuple else 'tuple(v)'}] = {local}",
         ]
 
     def _check_each(self, rules: tuple[Rule, ...], local: str) -> list[str]:
