@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Sequence
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -35,25 +35,57 @@ def _strategy(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
     return st.just(value)
 
 
+# The helpers below are called inside composite strategies, once per record drawn; each new
+# strategy object costs hypothesis a validation on its first draw (and st.builds a reading of
+# its class's annotations). So they hand back the same object for the same arguments, which
+# are strategies (hashed by identity), numbers and tuples: built and validated once.
+_CACHED = functools.lru_cache(maxsize=4096)
+
+
 def _maybe(strategy: SearchStrategy[T]) -> SearchStrategy[T | None]:
+    return _maybe_of(strategy)
+
+
+@_CACHED
+def _maybe_of(strategy: SearchStrategy[Any]) -> SearchStrategy[Any]:
     return st.none() | strategy
 
 
-@st.composite
-def _usually(draw: st.DrawFn, strategy: SearchStrategy[T]) -> T | None:
+def _usually(strategy: SearchStrategy[T]) -> SearchStrategy[T | None]:
     """A value of ``strategy`` three times in four, else None (as most events have dates)."""
+    return _usually_of(strategy)
+
+
+@_CACHED
+def _usually_of(strategy: SearchStrategy[Any]) -> SearchStrategy[Any]:
+    return _usually_drawn(strategy)
+
+
+@st.composite
+def _usually_drawn(draw: st.DrawFn, strategy: SearchStrategy[T]) -> T | None:
     return draw(strategy) if draw(st.integers(0, 3)) else None
 
 
 def _pool(values: Sequence[T]) -> SearchStrategy[T]:
-    """One of ``values``; nothing at all when there are none, so optional references stay None."""
-    return st.sampled_from(values) if values else st.nothing()
+    """One of ``values``; nothing at all when there are none, so optional references stay None.
+
+    A tuple, so that hypothesis caches the strategy: pools of the same values (the ids of one
+    dataset after another) are then built and validated once.
+    """
+    return st.sampled_from(tuple(values)) if values else st.nothing()
 
 
 def _lists(
     elements: SearchStrategy[T], *, min_size: int = 0, max_size: int, unique: bool = False
 ) -> SearchStrategy[list[T]]:
     """Lists of ``elements``; only empty ones when there are no elements to draw."""
+    return _lists_of(elements, min_size, max_size, unique)
+
+
+@_CACHED
+def _lists_of(
+    elements: SearchStrategy[Any], min_size: int, max_size: int, unique: bool
+) -> SearchStrategy[list[Any]]:
     if elements.is_empty and min_size == 0:
         return st.just([])
     return st.lists(elements, min_size=min_size, max_size=max_size, unique=unique)
@@ -122,6 +154,7 @@ def _inferred(record_type: type[Record]) -> SearchStrategy[frozenset[str]]:
     return st.frozensets(st.sampled_from(sorted(inferable(record_type))), max_size=2)
 
 
+@_CACHED
 def _cited(citations: SearchStrategy[Citation] | None) -> SearchStrategy[list[Citation]]:
     # Repeats are dropped after drawing (a record cites a paragraph once): asking hypothesis for
     # unique lists from a pool of one or two citations makes it search for a long time.

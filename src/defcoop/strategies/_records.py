@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -59,11 +61,17 @@ def citations(
     if sources is None:
         return _any_citations()
     pool = sources if isinstance(sources, st.SearchStrategy) else _pool(sources)
-    return pool.flatmap(
-        lambda source: st.builds(
-            Citation, source=st.just(source.id), paragraph=st.integers(1, source.paragraphs)
-        )
-    )
+    return pool.flatmap(_paragraphs_of)
+
+
+def _paragraphs_of(source: Source) -> SearchStrategy[Citation]:
+    return _citing(source.id, source.paragraphs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _citing(source: str, paragraphs: int) -> SearchStrategy[Citation]:
+    """Citations of one source's paragraphs: built once per source, not once per draw."""
+    return st.builds(Citation, source=st.just(source), paragraph=st.integers(1, paragraphs))
 
 
 def sources(
@@ -119,7 +127,7 @@ def _countries(
     if cow_code is not None:
         span = draw(periods(within=dates))
         memberships.append(Membership(system=StateSystem.COW, code=cow_code, period=span))
-        gw = draw(_maybe(st.sampled_from([cow_code, cow_code + 1000])))
+        gw = draw(_maybe(_pool((cow_code, cow_code + 1000))))
         if gw is not None:
             memberships.append(Membership(system=StateSystem.GW, code=gw, period=span))
     return Country(
@@ -256,7 +264,7 @@ def agreements(
         citations: the citations in ``sources``.
         dates: the period its signing date and its period lie in.
     """
-    return st.builds(
+    one = st.builds(
         Agreement,
         id=_ids(ids),
         title=_text(),
@@ -272,16 +280,22 @@ def agreements(
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
-    ).flatmap(_counted)
-
-
-def _counted(record: Agreement) -> SearchStrategy[Agreement]:
-    """The record, or the record standing for several (with or without a count)."""
-    several = st.builds(
-        lambda count: attrs.evolve(record, several=True, count=count),
-        values_for(Agreement, "count"),
     )
-    return st.just(record) | several
+    return st.tuples(one, _several()).map(_counted)
+
+
+@functools.cache
+def _several() -> SearchStrategy[dict[str, Any] | None]:
+    """No change, or the change that makes a record stand for several (perhaps with a count)."""
+    return _maybe(
+        st.builds(lambda count: {"several": True, "count": count}, values_for(Agreement, "count"))
+    )
+
+
+def _counted(drawn: tuple[Agreement, dict[str, Any] | None]) -> Agreement:
+    """The record, or the record standing for several (with or without a count)."""
+    record, several = drawn
+    return record if several is None else attrs.evolve(record, **several)
 
 
 def events(
