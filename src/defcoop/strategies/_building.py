@@ -109,11 +109,8 @@ def _notes() -> SearchStrategy[str | None]:
 @functools.cache
 def _names() -> SearchStrategy[str]:
     """Names of one to three capitalized words, Latin (with diacritics) or Cyrillic."""
-    word = (
-        st.sampled_from((_LATIN, _CYRILLIC))
-        .flatmap(lambda letters: st.text(letters, min_size=4, max_size=9))
-        .map(str.capitalize)
-    )
+    scripts = [st.text(letters, min_size=4, max_size=9) for letters in (_LATIN, _CYRILLIC)]
+    word = st.one_of(scripts).map(str.capitalize)
     return st.lists(word, min_size=1, max_size=3).map(" ".join)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import types
 import typing
 from typing import Any
@@ -91,7 +92,7 @@ def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> Searc
         return st.lists(items, min_size=least, max_size=most, unique=unique).map(origin)
     patterns = [rule for rule in rules if isinstance(rule, Pattern)]
     if hint is str and patterns:
-        return st.from_regex(patterns[0].regex, fullmatch=True)
+        return _matching(patterns[0].regex)
     if hint is str:
         return _text()
     if hint is bool:
@@ -109,6 +110,34 @@ def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> Searc
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return st.sampled_from(hint)
     raise TypeError(f"no strategy derives values of {hint!r} from rules")
+
+
+# One character class repeated, such as [A-Z]{3} or [0-9]{2,4}: no escapes, no negation.
+_REPEATED_CLASS = re.compile(r"\[([A-Za-z0-9_.:-]+)\]\{([0-9]+)(?:,([0-9]+))?\}")
+
+
+@functools.cache
+def _matching(regex: str) -> SearchStrategy[str]:
+    """Text that matches ``regex`` as a whole.
+
+    A pattern that is one character class repeated is drawn as text of that alphabet, in one
+    draw rather than one per character (``from_regex`` costs a few times more, and ISO and
+    CAMEO codes are drawn for every country and event of a generated dataset).
+    """
+    shape = _REPEATED_CLASS.fullmatch(regex)
+    if shape is None:
+        return st.from_regex(regex, fullmatch=True)
+    members, least, most = shape.groups()
+    alphabet = ""
+    i = 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":
+            alphabet += "".join(map(chr, range(ord(members[i]), ord(members[i + 2]) + 1)))
+            i += 3
+        else:
+            alphabet += members[i]
+            i += 1
+    return st.text(alphabet, min_size=int(least), max_size=int(most or least))
 
 
 def from_rules(record_type: type[Any]) -> SearchStrategy[Any]:
