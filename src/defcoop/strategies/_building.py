@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Literal, TypeVar
 
 from hypothesis import strategies as st
@@ -76,19 +76,34 @@ def _pool(values: Sequence[T]) -> SearchStrategy[T]:
 
 
 def _lists(
-    elements: SearchStrategy[T], *, min_size: int = 0, max_size: int, unique: bool = False
+    elements: SearchStrategy[T],
+    *,
+    min_size: int = 0,
+    max_size: int,
+    unique: bool = False,
+    unique_by: Callable[[T], Hashable] | None = None,
 ) -> SearchStrategy[list[T]]:
-    """Lists of ``elements``; only empty ones when there are no elements to draw."""
-    return _lists_of(elements, min_size, max_size, unique)
+    """Lists of ``elements``; only empty ones when there are no elements to draw.
+
+    (``st.lists`` of an empty strategy gives up on the whole example instead: a dataset
+    without fields would be thrown away at its relationships' evidence.)
+    """
+    return _lists_of(elements, min_size, max_size, unique, unique_by)
 
 
 @_CACHED
 def _lists_of(
-    elements: SearchStrategy[Any], min_size: int, max_size: int, unique: bool
+    elements: SearchStrategy[Any],
+    min_size: int,
+    max_size: int,
+    unique: bool,
+    unique_by: Callable[[Any], Hashable] | None,
 ) -> SearchStrategy[list[Any]]:
     if elements.is_empty and min_size == 0:
         return st.just([])
-    return st.lists(elements, min_size=min_size, max_size=max_size, unique=unique)
+    return st.lists(
+        elements, min_size=min_size, max_size=max_size, unique=unique, unique_by=unique_by
+    )
 
 
 def _sets(elements: SearchStrategy[T], *, max_size: int) -> SearchStrategy[frozenset[T]]:

@@ -417,7 +417,10 @@ def field_evidence(
         field_ids: the ids the field may have.
         citations: the citations in ``sources``.
     """
-    return st.builds(FieldEvidence, field=_ids(field_ids), sources=_cited(citations))
+    fields = _ids(field_ids)
+    if fields.is_empty:  # no field to name: no evidence (st.builds would not say it is empty)
+        return st.nothing()
+    return st.builds(FieldEvidence, field=fields, sources=_cited(citations))
 
 
 def relationships(
@@ -443,9 +446,9 @@ def relationships(
         parties=st.lists(_codes(country_codes), unique=True, min_size=2, max_size=2),
         framework=_maybe(_text()),
         framework_since=_maybe(partial_dates()),
-        evidence=st.lists(
+        evidence=_lists(
             field_evidence(field_ids=field_ids, citations=citations),
-            unique_by=lambda item: item.field,
+            unique_by=_evidence_field,
             max_size=3,
         ),
         forums=_lists(_ids(organization_ids), unique=True, max_size=2),
@@ -453,6 +456,10 @@ def relationships(
         notes=_notes(),
         inferred=_inferred(Relationship),
     )
+
+
+def _evidence_field(evidence: FieldEvidence) -> str:
+    return evidence.field
 
 
 def dataset_infos(
