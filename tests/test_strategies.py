@@ -36,7 +36,7 @@ from defcoop import (
     Source,
 )
 from defcoop import strategies as dst
-from defcoop.strategies._rules import _matching
+from defcoop.strategies._building import _matching
 from invariants import assert_integrity
 
 T = TypeVar("T")
@@ -183,7 +183,16 @@ def test_every_shape_of_period_is_made(condition: Callable[[Period], bool]) -> N
 
 
 @pytest.mark.parametrize(
-    "regex", ["[A-Z]{3}", "[0-9]{2,4}", "[a-z-]{1,3}", "[A-Z]{3}(?:-[0-9]{1,4})?", r"\w+"]
+    "regex",
+    [
+        "[A-Z]{3}",
+        "[0-9]{2,4}",
+        "[a-z-]{1,3}",
+        "[A-Za-z0-9][A-Za-z0-9_.:-]*",
+        "[a-z]+[0-9]?",
+        "[A-Z]{3}(?:-[0-9]{1,4})?",
+        r"\w+",
+    ],
 )
 @given(data=st.data())
 def test_text_drawn_for_a_pattern_matches_it(regex: str, data: st.DataObject) -> None:
@@ -192,17 +201,22 @@ def test_text_drawn_for_a_pattern_matches_it(regex: str, data: st.DataObject) ->
 
 
 @pytest.mark.parametrize(
-    ("regex", "last", "longest"),
-    [("[A-Z]{3}", "Z", 3), ("[0-9]{2,4}", "9", 4), ("[a-z-]{1,3}", "-", 3)],
+    ("regex", "reached"),
+    [
+        ("[A-Z]{3}", lambda text: "Z" in text),
+        ("[0-9]{2,4}", lambda text: "9" in text and len(text) == 4),
+        ("[a-z-]{1,3}", lambda text: "-" in text and len(text) == 3),
+        ("[A-Za-z0-9][A-Za-z0-9_.:-]*", lambda text: text[0].isdigit() and ":" in text),
+    ],
 )
-def test_a_repeated_character_class_is_drawn_as_text_of_the_whole_class(
-    regex: str, last: str, longest: int
+def test_character_classes_are_drawn_as_text_of_each_whole_class(
+    regex: str, reached: Callable[[str], bool]
 ) -> None:
-    """One class repeated is drawn as text (not from_regex), reaching its last member and
-    its longest length."""
+    """Character classes, each perhaps repeated, are drawn as text (not from_regex), reaching
+    the last members of their classes and their longest lengths."""
     strategy = _matching(regex)
     assert "from_regex" not in repr(strategy)
-    found(strategy, lambda text: last in text and len(text) == longest)
+    found(strategy, reached)
 
 
 @given(

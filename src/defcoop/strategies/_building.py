@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import string
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Literal, TypeVar
@@ -175,13 +176,60 @@ def _cited(citations: SearchStrategy[Citation] | None) -> SearchStrategy[list[Ci
     ).map(lambda cited: list(dict.fromkeys(cited)))
 
 
+# Character classes one after another, each perhaps repeated: [A-Z]{3}, [0-9]{2,4},
+# [A-Za-z0-9][A-Za-z0-9_.:-]*. No escapes, no negation, no groups.
+_CLASS = r"\[([A-Za-z0-9_.:-]+)\](\*|\+|\?|\{([0-9]+)(?:,([0-9]+))?\})?"
+_ONE_CLASS = re.compile(_CLASS)
+_CLASSES = re.compile(f"(?:{_CLASS})+")
+_REPEATS: dict[str | None, tuple[int, int | None]] = {
+    None: (1, 1),
+    "*": (0, None),
+    "+": (1, None),
+    "?": (0, 1),
+}
+
+
+@functools.cache
+def _matching(regex: str) -> SearchStrategy[str]:
+    """Text that matches ``regex`` as a whole.
+
+    A pattern made of character classes, each perhaps repeated, is drawn as text of each
+    class's alphabet: one draw a class rather than one a character (``from_regex`` costs a
+    few times more, and ids and ISO and CAMEO codes are drawn for every record). Any other
+    pattern goes through ``from_regex``.
+    """
+    if _CLASSES.fullmatch(regex) is None:
+        return st.from_regex(regex, fullmatch=True)
+    parts = [_class_text(shape) for shape in _ONE_CLASS.finditer(regex)]
+    return parts[0] if len(parts) == 1 else st.tuples(*parts).map("".join)
+
+
+def _class_text(shape: re.Match[str]) -> SearchStrategy[str]:
+    members, repeat, least, most = shape.groups()
+    alphabet = ""
+    i = 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":  # a range, such as A-Z
+            alphabet += "".join(map(chr, range(ord(members[i]), ord(members[i + 2]) + 1)))
+            i += 3
+        else:
+            alphabet += members[i]
+            i += 1
+    if repeat in _REPEATS:
+        low, high = _REPEATS[repeat]
+    else:
+        low = int(least)
+        high = int(most or least)
+    return st.text(alphabet, min_size=low, max_size=high)
+
+
 @functools.cache
 def record_ids() -> SearchStrategy[str]:
     """Valid record ids: a letter or digit, then letters, digits and ``_ . : -``.
 
     Drawn from the pattern the model declares for ids (:data:`defcoop.rules.ID`).
     """
-    return st.from_regex(ID.regex, fullmatch=True)
+    return _matching(ID.regex)
 
 
 def _ids(ids: SearchStrategy[str] | None) -> SearchStrategy[str]:

@@ -1,7 +1,7 @@
 """Values of one attribute, drawn from its annotation and the rules declared on it.
 
 This is how a rule declared once on the model (:mod:`defcoop.rules`) reaches the strategies:
-a pattern becomes ``from_regex``, a bound the lower end of ``integers``, a vocabulary
+a pattern becomes text of its character classes (or ``from_regex``), a bound the lower end of ``integers``, a vocabulary
 ``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of ``lists``. A rule this module
 does not know still holds: every value is filtered through the rules that can be checked on
 the value alone.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
 import types
 import typing
 from typing import Any
@@ -38,7 +37,7 @@ from defcoop.rules import (
     is_optional,
     rules_of,
 )
-from defcoop.strategies._building import _any_citations, _maybe, _text
+from defcoop.strategies._building import _any_citations, _matching, _maybe, _text
 from defcoop.strategies._dates import partial_dates, periods
 
 _KNOWN = (
@@ -110,34 +109,6 @@ def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> Searc
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return st.sampled_from(hint)
     raise TypeError(f"no strategy derives values of {hint!r} from rules")
-
-
-# One character class repeated, such as [A-Z]{3} or [0-9]{2,4}: no escapes, no negation.
-_REPEATED_CLASS = re.compile(r"\[([A-Za-z0-9_.:-]+)\]\{([0-9]+)(?:,([0-9]+))?\}")
-
-
-@functools.cache
-def _matching(regex: str) -> SearchStrategy[str]:
-    """Text that matches ``regex`` as a whole.
-
-    A pattern that is one character class repeated is drawn as text of that alphabet, in one
-    draw rather than one per character (``from_regex`` costs a few times more, and ISO and
-    CAMEO codes are drawn for every country and event of a generated dataset).
-    """
-    shape = _REPEATED_CLASS.fullmatch(regex)
-    if shape is None:
-        return st.from_regex(regex, fullmatch=True)
-    members, least, most = shape.groups()
-    alphabet = ""
-    i = 0
-    while i < len(members):
-        if i + 2 < len(members) and members[i + 1] == "-":
-            alphabet += "".join(map(chr, range(ord(members[i]), ord(members[i + 2]) + 1)))
-            i += 3
-        else:
-            alphabet += members[i]
-            i += 1
-    return st.text(alphabet, min_size=int(least), max_size=int(most or least))
 
 
 def from_rules(record_type: type[Any]) -> SearchStrategy[Any]:
