@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 import defcoop
+from _helpers import problems_of, write
 from defcoop import DataError, Dataset, DefcoopError, loading
 from defcoop.cli import main
 
@@ -55,19 +56,6 @@ def small() -> dict[str, Any]:
             }
         ],
     }
-
-
-def write(path: Path, content: Any) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content if isinstance(content, str) else json.dumps(content), "utf-8")
-    return path
-
-
-def problems_of(path: Any) -> list[str]:
-    """The problem lines a load of ``path`` reports."""
-    with pytest.raises(DataError) as raised:
-        defcoop.load(path)
-    return [str(problem) for problem in raised.value.problems]
 
 
 # Errors travel -------------------------------------------------------------------------------
