@@ -1,10 +1,10 @@
 """Values of one attribute, drawn from its annotation and the rules declared on it.
 
 This is how a rule declared once on the model (:mod:`defcoop.rules`) reaches the strategies:
-a pattern becomes text of its character classes (or ``from_regex``), a bound the lower end of ``integers``, a vocabulary
-``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of ``lists``. A rule this module
-does not know still holds: every value is filtered through the rules that can be checked on
-the value alone.
+a pattern becomes text of its character classes (or ``from_regex``), a bound the lower end of
+``integers``, a vocabulary ``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of
+``lists``. A rule this module does not know still holds: every value is filtered through the
+rules that can be checked on the value alone.
 """
 
 from __future__ import annotations
