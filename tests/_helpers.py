@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 import defcoop
-from defcoop import Citation, DataError, Record
+from defcoop import Citation, DataError, Record, RecordError
 from defcoop.cli import main
 
 
@@ -46,3 +47,30 @@ def problems_of(path: Any, **kwargs: Any) -> list[str]:
     assert isinstance(raised.value, ValueError)
     return [str(problem) for problem in raised.value.problems]
 
+
+def values_but(*allowed: type) -> st.SearchStrategy[Any]:
+    """Values of many types, none an instance of ``allowed`` (None is one of them unless
+    ``type(None)`` is allowed): what a constructor must refuse for an attribute of those types."""
+    anything = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=5),
+        st.binary(max_size=5),
+        st.lists(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+        st.just(object()),
+        st.just(int),
+    )
+    return anything.filter(lambda value: not isinstance(value, allowed))
+
+
+def assert_refused(cls: type, valid: dict[str, Any], name: str, value: Any) -> None:
+    """``cls`` built from ``valid`` with ``name`` set to ``value`` raises a RecordError that
+    names the class and the attribute and says what was expected."""
+    with pytest.raises(RecordError) as raised:
+        cls(**{**valid, name: value})
+    assert (raised.value.record_type, raised.value.attribute) == (cls.__name__, name)
+    assert str(raised.value).startswith(f"{name}: ")
+    assert "expected" in str(raised.value)

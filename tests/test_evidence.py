@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _helpers import assert_refused, values_but
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -12,7 +17,9 @@ from defcoop import (
     DataError,
     Dataset,
     Evidence,
+    Field,
     Relationship,
+    Source,
     UnknownNameError,
 )
 
@@ -159,3 +166,43 @@ def test_printed_sources_give_authors_url_and_access_day(db: Dataset) -> None:
         "web-report: Le Van A; A report; publisher not stated; undated; "
         "https://example.org/report (accessed 1 December 2026)"
     ) in printed
+
+
+# The constructors check their values as records do ------------------------------------------
+
+
+def wrong_for_cited_paragraph(db: Dataset) -> dict[str, st.SearchStrategy[Any]]:
+    return {
+        "citation": values_but(Citation) | st.sampled_from(db.sources),
+        "source": values_but(Source) | st.sampled_from(db.countries[:3]),
+        "field": values_but(Field, type(None)) | st.sampled_from(db.sources),
+    }
+
+
+@pytest.mark.parametrize("name", ["citation", "source", "field"])
+@given(data=st.data())
+def test_a_cited_paragraph_refuses_values_of_other_types(
+    db: Dataset, name: str, data: st.DataObject
+) -> None:
+    """A citation, source or field of another type raises a RecordError naming it."""
+    item = next(iter(db.evidence(db.relationships()[0])))
+    valid = {"citation": item.citation, "source": item.source, "field": item.field}
+    assert CitedParagraph(**valid) == item
+    assert_refused(CitedParagraph, valid, name, data.draw(wrong_for_cited_paragraph(db)[name]))
+
+
+@pytest.mark.parametrize("name", ["record", "items"])
+@given(data=st.data())
+def test_evidence_refuses_values_of_other_types(
+    db: Dataset, name: str, data: st.DataObject
+) -> None:
+    """Evidence is of a record, and its items are cited paragraphs (a list becomes a tuple);
+    anything else raises a RecordError naming the attribute."""
+    evidence = db.evidence("vnm-blr-military-science-2018")
+    valid = {"record": evidence.record, "items": list(evidence.items)}
+    assert Evidence(**valid) == evidence
+    wrong = {
+        "record": values_but() | st.sampled_from(evidence.items),
+        "items": values_but(tuple, list, dict) | st.lists(values_but(), min_size=1),
+    }
+    assert_refused(Evidence, valid, name, data.draw(wrong[name]))
