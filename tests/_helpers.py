@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +49,7 @@ def problems_of(path: Any, **kwargs: Any) -> list[str]:
     return [str(problem) for problem in raised.value.problems]
 
 
+@functools.cache
 def values_but(*allowed: type) -> st.SearchStrategy[Any]:
     """Values of many types, none an instance of ``allowed`` (None is one of them unless
     ``type(None)`` is allowed): what a constructor must refuse for an attribute of those types."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 from hypothesis import given
@@ -88,15 +90,9 @@ def test_dyad_needs_two_known_different_countries(db: Dataset) -> None:
 # The constructor checks its values as records do --------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "name", ["countries", "relationship", "agreements", "events", "mechanisms"]
-)
-@given(data=st.data())
-def test_a_profile_refuses_values_of_other_types(
-    db: Dataset, name: str, data: st.DataObject
-) -> None:
-    """Two countries, a relationship or None, and Results (or lists) of the right record
-    type: anything else raises a RecordError naming the attribute."""
+@pytest.fixture(scope="module")
+def profile_values(db: Dataset) -> tuple[dict[str, Any], dict[str, st.SearchStrategy[Any]]]:
+    """A profile's valid values, and wrong values for each attribute."""
     profile = db.dyad("VNM", "BLR")
     valid = {field.name: getattr(profile, field.name) for field in attrs.fields(DyadProfile)}
     lists = {key: list(value) for key, value in valid.items() if isinstance(value, tuple)}
@@ -114,4 +110,19 @@ def test_a_profile_refuses_values_of_other_types(
         "events": values_but(tuple, list) | other_records,
         "mechanisms": values_but(tuple, list) | other_records,
     }
+    return valid, wrong
+
+
+@pytest.mark.parametrize(
+    "name", ["countries", "relationship", "agreements", "events", "mechanisms"]
+)
+@given(data=st.data())
+def test_a_profile_refuses_values_of_other_types(
+    profile_values: tuple[dict[str, Any], dict[str, st.SearchStrategy[Any]]],
+    name: str,
+    data: st.DataObject,
+) -> None:
+    """Two countries, a relationship or None, and Results (or lists) of the right record
+    type: anything else raises a RecordError naming the attribute."""
+    valid, wrong = profile_values
     assert_refused(DyadProfile, valid, name, data.draw(wrong[name]))

@@ -171,38 +171,52 @@ def test_printed_sources_give_authors_url_and_access_day(db: Dataset) -> None:
 # The constructors check their values as records do ------------------------------------------
 
 
-def wrong_for_cited_paragraph(db: Dataset) -> dict[str, st.SearchStrategy[Any]]:
-    return {
-        "citation": values_but(Citation) | st.sampled_from(db.sources),
-        "source": values_but(Source) | st.sampled_from(db.countries[:3]),
-        "field": values_but(Field, type(None)) | st.sampled_from(db.sources),
-    }
-
-
-@pytest.mark.parametrize("name", ["citation", "source", "field"])
-@given(data=st.data())
-def test_a_cited_paragraph_refuses_values_of_other_types(
-    db: Dataset, name: str, data: st.DataObject
-) -> None:
-    """A citation, source or field of another type raises a RecordError naming it."""
+@pytest.fixture(scope="module")
+def evidence_values(db: Dataset) -> dict[type, tuple[dict[str, Any], dict[str, Any]]]:
+    """Valid values of a cited paragraph and of evidence, and wrong values for each attribute."""
     item = next(iter(db.evidence(db.relationships()[0])))
-    valid = {"citation": item.citation, "source": item.source, "field": item.field}
-    assert CitedParagraph(**valid) == item
-    assert_refused(CitedParagraph, valid, name, data.draw(wrong_for_cited_paragraph(db)[name]))
-
-
-@pytest.mark.parametrize("name", ["record", "items"])
-@given(data=st.data())
-def test_evidence_refuses_values_of_other_types(
-    db: Dataset, name: str, data: st.DataObject
-) -> None:
-    """Evidence is of a record, and its items are cited paragraphs (a list becomes a tuple);
-    anything else raises a RecordError naming the attribute."""
+    paragraph = {"citation": item.citation, "source": item.source, "field": item.field}
+    assert CitedParagraph(**paragraph) == item
     evidence = db.evidence("vnm-blr-military-science-2018")
-    valid = {"record": evidence.record, "items": list(evidence.items)}
-    assert Evidence(**valid) == evidence
-    wrong = {
-        "record": values_but() | st.sampled_from(evidence.items),
-        "items": values_but(tuple, list, dict) | st.lists(values_but(), min_size=1),
+    whole = {"record": evidence.record, "items": list(evidence.items)}  # a list becomes a tuple
+    assert Evidence(**whole) == evidence
+    return {
+        CitedParagraph: (
+            paragraph,
+            {
+                "citation": values_but(Citation) | st.sampled_from(db.sources),
+                "source": values_but(Source) | st.sampled_from(db.countries[:3]),
+                "field": values_but(Field, type(None)) | st.sampled_from(db.sources),
+            },
+        ),
+        Evidence: (
+            whole,
+            {
+                "record": values_but() | st.sampled_from(evidence.items),
+                "items": values_but(tuple, list, dict) | st.lists(values_but(), min_size=1),
+            },
+        ),
     }
-    assert_refused(Evidence, valid, name, data.draw(wrong[name]))
+
+
+@pytest.mark.parametrize(
+    ("cls", "name"),
+    [
+        (CitedParagraph, "citation"),
+        (CitedParagraph, "source"),
+        (CitedParagraph, "field"),
+        (Evidence, "record"),
+        (Evidence, "items"),
+    ],
+)
+@given(data=st.data())
+def test_cited_paragraphs_and_evidence_refuse_values_of_other_types(
+    evidence_values: dict[type, tuple[dict[str, Any], dict[str, Any]]],
+    cls: type,
+    name: str,
+    data: st.DataObject,
+) -> None:
+    """A cited paragraph holds a citation, a source and perhaps a field; evidence holds a
+    record and cited paragraphs. Anything else raises a RecordError naming the attribute."""
+    valid, wrong = evidence_values[cls]
+    assert_refused(cls, valid, name, data.draw(wrong[name]))
