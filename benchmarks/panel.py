@@ -212,7 +212,7 @@ def main() -> int:
     duckdb_tables(db, connection)
 
     def ours() -> Any:
-        return db.dyad_years(years=(first, last)).to_frame()
+        return db.dyad_years(years=(first, last), frame=False).to_frame()
 
     def theirs() -> Any:
         return connection.execute(SQL, [first, last]).fetchdf()

@@ -34,9 +34,10 @@ def test_json_gives_rows_and_metadata(
     assert status == 0
     document = json.loads(out)
     assert document["metadata"]["directed"] is True
-    assert document["metadata"]["left_out"]["mechanisms_active"] == {
-        "undated": len(db.mechanisms())
-    }
+    assert (
+        document["metadata"]["unknown"]
+        == db.dyad_years(years="2018", frame=False).metadata["unknown"]
+    )
     visits = {(r["ccode1"], r["ccode2"]) for r in document["rows"] if r["visits"]}
     assert visits == {(365, 816), (816, 365), (370, 816)}
 

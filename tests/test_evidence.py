@@ -136,7 +136,7 @@ def test_record_citing_a_source_outside_the_dataset(db: Dataset) -> None:
 def test_repr_counts_paragraphs_and_sources(db: Dataset) -> None:
     """In a terminal, evidence says how many paragraphs from how many sources."""
     assert repr(db.evidence("vnm-rus-igc-mtc")) == (
-        "<Evidence for vnm-rus-igc-mtc: 4 paragraphs from 3 sources>"
+        "<Evidence for vnm-rus-igc-mtc: 6 paragraphs from 4 sources>"
     )
 
 

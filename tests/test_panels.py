@@ -6,6 +6,7 @@ import bisect
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 import defcoop
@@ -17,7 +18,9 @@ from defcoop import (
     DatasetInfo,
     Event,
     EventKind,
+    Mechanism,
     Membership,
+    PartialDate,
     Period,
     QueryError,
     Source,
@@ -42,7 +45,7 @@ def cell(panel: Panel, *key: int) -> dict[str, Any]:
 def test_vietnam_belarus_2018_counts_what_the_source_reports(db: Dataset) -> None:
     """2018: Ravkov's visit with its talks, reception and signing, the commission's 17th
     session; the two documents signed then; the 2018 military-technical plan in force."""
-    panel = db.dyad_years(years="2008/2020")
+    panel = db.dyad_years(years="2008/2020", frame=False)
     belarus = cell(panel, 370, 816, 2018)
     assert (belarus["agreements_signed"], belarus["events_occurred"], belarus["visits"]) == (
         2,
@@ -56,7 +59,7 @@ def test_vietnam_belarus_2018_counts_what_the_source_reports(db: Dataset) -> Non
 
 def test_vietnam_russia_counts_are_the_records_of_the_year(db: Dataset) -> None:
     """2018: the two ministers' visits, and as many events as the data dates to 2018."""
-    row = cell(db.dyad_years(years="2018"), 365, 816, 2018)
+    row = cell(db.dyad_years(years="2018", frame=False), 365, 816, 2018)
     assert row["visits"] == 2  # Shoigu in Vietnam, Lich in Russia
     dated = list(db.events(party="RUS", when="2018", status="occurred"))
     assert row["events_occurred"] == sum(e.count or 1 for e in dated if not e.several or e.count)
@@ -65,7 +68,7 @@ def test_vietnam_russia_counts_are_the_records_of_the_year(db: Dataset) -> None:
 
 def test_cells_no_source_looked_at_are_missing_not_zero(db: Dataset) -> None:
     """Nobody looked at China-Vietnam, nor at Vietnam-Belarus in 2008 or 2022."""
-    panel = db.dyad_years(years="2008/2022")
+    panel = db.dyad_years(years="2008/2022", frame=False)
     for key in ((710, 816, 2018), (370, 816, 2022), (370, 816, 2008)):
         row = cell(panel, *key)
         assert row["events_occurred"] is None
@@ -75,7 +78,7 @@ def test_cells_no_source_looked_at_are_missing_not_zero(db: Dataset) -> None:
 
 def test_what_cannot_be_put_in_a_year_is_left_out_and_counted(db: Dataset) -> None:
     """Undated records, several with no number, spans of years: counted by column and reason."""
-    left = db.dyad_years(years="2008/2020").left_out
+    left = db.dyad_years(years="2008/2020", frame=False).left_out
     assert left["events_occurred"]["dated only to a span of more than one year"] >= 1
     assert left["events_occurred"]["undated"] >= 1  # the press and media delegations
     undated = [a for a in db.agreements() if a.signed is None]
@@ -88,36 +91,38 @@ def test_what_cannot_be_put_in_a_year_is_left_out_and_counted(db: Dataset) -> No
         "several, number not given": len(several),
         "undated": len(undated),
     }
-    assert left["mechanisms_active"] == {"undated": len(db.mechanisms())}
+    assert "mechanisms_active" not in left  # every bundled mechanism has a period
     unstarted = [r for r in db.relationships() if r.framework and not r.framework_since]
     assert left["framework"] == {"no date the framework began": len(unstarted)}
 
 
 def test_directed_panels_say_who_visited_whom(db: Dataset) -> None:
     """Directed rows run both ways; visits count from the first state to the second."""
-    panel = db.dyad_years(years="2018", directed=True)
+    panel = db.dyad_years(years="2018", directed=True, frame=False)
     visits = sorted((r["ccode1"], r["ccode2"]) for r in panel if r["visits"])
     assert visits == [(365, 816), (370, 816), (816, 365)]
-    assert len(panel) == 2 * len(db.dyad_years(years="2018"))
+    assert len(panel) == 2 * len(db.dyad_years(years="2018", frame=False))
 
 
 def test_non_directed_rows_keep_the_lower_code_first(db: Dataset) -> None:
     """ccode1 < ccode2 in every row, each pair once a year, ordered by codes then year."""
-    rows = [(r["ccode1"], r["ccode2"], r["year"]) for r in db.dyad_years(years="1990/1992")]
+    rows = [
+        (r["ccode1"], r["ccode2"], r["year"]) for r in db.dyad_years(years="1990/1992", frame=False)
+    ]
     assert all(a < b for a, b, _ in rows)
     assert rows == sorted(set(rows))
 
 
 def test_the_soviet_union_and_russia_are_one_cow_state(db: Dataset) -> None:
     """COW code 365 runs through 1991: the state system has no gap, and SUN maps to 365."""
-    states = db.state_years(years="1991/1992")
+    states = db.state_years(years="1991/1992", frame=False)
     assert [r["year"] for r in states if r["ccode"] == 365] == [1991, 1992]
     assert not [r for r in states if r["ccode"] == 370 and r["year"] < 1991]
 
 
 def test_gleditsch_ward_codes_follow_their_own_list(db: Dataset) -> None:
     """GW numbers Germany 260 after 1990 (COW: 255) and counts Serbia as 340 after 2006."""
-    panel = db.state_years(years="2000", system="gw")
+    panel = db.state_years(years="2000", system="gw", frame=False)
     codes = {r["gwcode"] for r in panel}
     assert {260, 816, 365} <= codes
     assert 255 not in codes
@@ -126,13 +131,14 @@ def test_gleditsch_ward_codes_follow_their_own_list(db: Dataset) -> None:
 
 def test_state_years_are_covered_only_by_a_state_s_own_coverage(db: Dataset) -> None:
     """The bundled sources look at pairs, not at all of any state's ties: all missing."""
-    panel = db.state_years(years="2018")
+    panel = db.state_years(years="2018", frame=False)
     assert all(r["events_occurred"] is None for r in panel)
 
 
 def test_frames_have_nullable_integers_and_metadata(db: Dataset) -> None:
     """to_frame(): Int64 codes and counts, <NA> outside coverage, the panel's metadata."""
-    frame = db.dyad_years(years="2018").to_frame()
+    frame = db.dyad_years(years="2018")  # pandas is installed: a DataFrame straight away
+    assert frame.equals(db.dyad_years(years="2018", frame=False).to_frame())
     assert str(frame["ccode1"].dtype) == "Int64"
     assert str(frame["visits"].dtype) == "Int64"
     assert frame["visits"].isna().sum() == len(frame) - 2
@@ -140,28 +146,59 @@ def test_frames_have_nullable_integers_and_metadata(db: Dataset) -> None:
     assert frame.attrs["system"] == "cow"
     assert frame.attrs["years"] == [2018, 2018]
     assert frame.attrs["data_version"] == db.info.version  # type: ignore[union-attr]
-    assert "VNM-RUS 2018" in frame.attrs["coverage"]
-    assert frame.attrs["left_out"]["mechanisms_active"] == {"undated": len(db.mechanisms())}
+    assert "VNM-RUS 1998\u20132025" in frame.attrs["coverage"]
+    assert frame.attrs["unknown"] == {}  # in 2018 both dyads' mechanisms were at work
+    assert frame["mechanisms_active"].isna().sum() == len(frame) - 2
+
+
+def test_mechanisms_count_over_their_period_and_are_unknown_around_it(db: Dataset) -> None:
+    """Vietnam-Russia: three mechanisms at work 2018-2021; before 2018 one of them (the working
+    group, its founding undated) and after June 2021 another (the committee, no later report)
+    may have been at work unreported, so those covered cells are missing, not a guess."""
+    panel = db.dyad_years(years="2008/2025", frame=False)
+    active = {year: cell(panel, 365, 816, year)["mechanisms_active"] for year in range(2008, 2026)}
+    assert {year: active[year] for year in range(2018, 2022)} == dict.fromkeys(range(2018, 2022), 3)
+    assert all(active[year] is None for year in (*range(2008, 2018), *range(2022, 2026)))
+    assert cell(panel, 365, 816, 2012)["events_occurred"] is not None  # covered all the same
+    assert panel.metadata["unknown"]["mechanisms_active"] >= 14
+    assert [cell(panel, 370, 816, y)["mechanisms_active"] for y in (2018, 2019)] == [1, 1]
+
+
+def test_a_founding_date_makes_the_years_before_it_known_zeros(db: Dataset) -> None:
+    """Given a founding date for the working group, the years before it are plain counts."""
+    group = attrs.evolve(
+        db.get("vnm-rus-defense-working-group", Mechanism), founded=PartialDate(2018, 9)
+    )
+    records = [group if r.id == group.id else r for r in db]
+    panel = Dataset.from_records(records, info=db.info).dyad_years(years="2008/2021", frame=False)
+    active = [cell(panel, 365, 816, y)["mechanisms_active"] for y in (2008, 2013, 2017, 2021)]
+    assert active == [1, 2, 2, 3]  # the committee from 1999, the dialogue from December 2013
 
 
 def test_rows_are_plain_values_without_pandas(db: Dataset, hide_module: Any) -> None:
     """Without pandas a panel is still plain rows; to_frame() names the extra to install."""
     hide_module("pandas")
     panel = db.dyad_years(years="2018")
+    assert isinstance(panel, Panel)
     assert isinstance(panel[0], dict)
     assert json.loads(json.dumps(panel[-1]))["year"] == 2018
+    assert isinstance(db.state_years(years="2018"), Panel)
     with pytest.raises(defcoop.MissingExtraError, match="pandas"):
         panel.to_frame()
+    with pytest.raises(defcoop.MissingExtraError, match="pandas"):
+        db.dyad_years(years="2018", frame=True)
 
 
 def test_bad_arguments_say_what_is_expected(db: Dataset) -> None:
     """Unreadable years and unknown systems raise, naming what would do."""
+    with pytest.raises(defcoop.ArgumentError, match="frame= expects True, False or None"):
+        db.dyad_years(years="2018", frame="yes")  # type: ignore[call-overload]
     with pytest.raises(QueryError, match="must end"):
-        db.dyad_years(years="2008/..")
+        db.dyad_years(years="2008/..", frame=False)
     with pytest.raises(QueryError, match="years"):
-        db.dyad_years(years="twenty")
+        db.dyad_years(years="twenty", frame=False)
     with pytest.raises(UnknownNameError, match="'cow'"):
-        db.dyad_years(years="2018", system="cw")
+        db.dyad_years(years="2018", system="cw", frame=False)
 
 
 def _two_states(*events: Event, coverage: tuple[Coverage, ...] = ()) -> Dataset:
@@ -200,13 +237,13 @@ def test_a_count_weighs_a_record_that_stands_for_several() -> None:
         _visit("c", "2001-05", actor="BBB", recipient="AAA"),
         coverage=(Coverage(countries=("AAA",), period=Period.parse("2001")),),
     )
-    row = cell(db.dyad_years(years="2001", directed=True), 10, 20, 2001)
+    row = cell(db.dyad_years(years="2001", directed=True, frame=False), 10, 20, 2001)
     assert (row["events_occurred"], row["visits"]) == (4, 3)
-    assert cell(db.dyad_years(years="2001"), 10, 20, 2001)["visits"] == 4
-    assert db.dyad_years(years="2001").left_out["events_occurred"] == {
+    assert cell(db.dyad_years(years="2001", frame=False), 10, 20, 2001)["visits"] == 4
+    assert db.dyad_years(years="2001", frame=False).left_out["events_occurred"] == {
         "several, number not given": 1
     }
-    states = db.state_years(years="2001")
+    states = db.state_years(years="2001", frame=False)
     assert (cell(states, 10, 2001)["visits_made"], cell(states, 10, 2001)["visits_received"]) == (
         3,
         1,
@@ -216,7 +253,7 @@ def test_a_count_weighs_a_record_that_stands_for_several() -> None:
 
 def test_csv_leaves_a_missing_count_empty(db: Dataset) -> None:
     """CSV text: a header, then rows; a missing count is an empty cell, a zero is 0."""
-    lines = db.dyad_years(years="2018").to_csv().splitlines()
+    lines = db.dyad_years(years="2018", frame=False).to_csv().splitlines()
     assert lines[0].startswith("ccode1,ccode2,year,agreements_signed")
-    assert any(line.startswith("370,816,2018,2,1,5,0,1,0,0,,1,") for line in lines)
+    assert any(line.startswith("370,816,2018,2,1,5,0,1,0,1,,1,") for line in lines)
     assert any(line.startswith("2,20,2018,,,") for line in lines)

@@ -71,12 +71,27 @@ def weight(record: Agreement | Event) -> int | None:
     return None if record.several and record.count is None else record.count or 1
 
 
-def expected(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> dict[str, int]:
+def mechanisms_active(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> int | None:
+    """The mechanisms of (a, b) at work in the year; None where one may have been unreported."""
+    active = 0
+    for mechanism in db.mechanisms():
+        if not {a, b} <= codes(db, mechanism.parties, year, system):
+            continue
+        period, founded = mechanism.period, mechanism.founded
+        end = YEARS.stop - 1 if period is None or period.open else period.end.year
+        if period is not None and period.start.year <= year <= end:
+            active += 1
+        elif founded is None or founded.year <= year:
+            return None
+    return active
+
+
+def expected(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> dict[str, int | None]:
     """Every count of the non-directed cell (a, b, year), record by record."""
-    counts = dict.fromkeys(
+    counts: dict[str, int | None] = dict.fromkeys(
         ("agreements_signed", "agreements_in_force", "events_occurred", "events_planned"), 0
     )
-    counts.update(visits=0, multilateral_events=0, mechanisms_active=0)
+    counts.update(visits=0, multilateral_events=0)
     for agreement in db.agreements():
         w = weight(agreement)
         if w is None or not {a, b} <= codes(db, agreement.parties, year, system):
@@ -101,7 +116,8 @@ def expected(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> dic
                 code(db, event.recipient, year, system),
             )
             if set(sides) == {a, b} and sides[0] != sides[1]:
-                counts["visits"] += w
+                counts["visits"] += w  # type: ignore[operator]
+    counts["mechanisms_active"] = mechanisms_active(db, a, b, year, system)
     return counts
 
 
@@ -121,7 +137,7 @@ def covered(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> bool
 @given(db=DATASETS, system=st.sampled_from(StateSystem))
 def test_each_count_is_the_records_in_its_cell(db: Dataset, system: StateSystem) -> None:
     """Each count of a covered cell is the number of records that fall in that dyad-year."""
-    for row in db.dyad_years(years=(1990, 1999), system=system):
+    for row in db.dyad_years(years=(1990, 1999), system=system, frame=False):
         a, b = list(row.values())[:2]  # ccode1 and ccode2, or gwcode1 and gwcode2
         year = row["year"]
         assert a < b
@@ -134,13 +150,20 @@ def test_each_count_is_the_records_in_its_cell(db: Dataset, system: StateSystem)
 @PANELS
 @given(db=DATASETS)
 def test_cells_outside_coverage_are_always_missing(db: Dataset) -> None:
-    """A cell no coverage reaches has every count missing; a covered one has none missing."""
-    panel = db.dyad_years(years=(1990, 1999))
+    """A cell no coverage reaches has every count missing; a covered one has none missing,
+    but for the mechanisms its records leave open."""
+    panel = db.dyad_years(years=(1990, 1999), frame=False)
     counts = [c for c in panel.columns if c not in ("ccode1", "ccode2", "year", "framework")]
+    unknown = 0
     for row in panel:
-        inside = covered(db, row["ccode1"], row["ccode2"], row["year"], StateSystem.COW)
-        values = [row[name] for name in counts]
+        a, b, year = row["ccode1"], row["ccode2"], row["year"]
+        inside = covered(db, a, b, year, StateSystem.COW)
+        open_ = inside and mechanisms_active(db, a, b, year, StateSystem.COW) is None
+        unknown += open_
+        values = [row[name] for name in counts if not (open_ and name == "mechanisms_active")]
         assert all(v is not None for v in values) if inside else all(v is None for v in values)
+        assert (row["mechanisms_active"] is None) is (not inside or open_)
+    assert panel.metadata["unknown"].get("mechanisms_active", 0) == unknown
 
 
 @PANELS
@@ -148,10 +171,13 @@ def test_cells_outside_coverage_are_always_missing(db: Dataset) -> None:
 def test_directed_and_non_directed_panels_agree(db: Dataset) -> None:
     """Summed over both directions, the directed visits are the non-directed ones; every
     other count is the same in both directions and in the non-directed row."""
-    undirected = {(r["ccode1"], r["ccode2"], r["year"]): r for r in db.dyad_years(years=YEARS_ARG)}
+    undirected = {
+        (r["ccode1"], r["ccode2"], r["year"]): r
+        for r in db.dyad_years(years=YEARS_ARG, frame=False)
+    }
     directed = {
         (r["ccode1"], r["ccode2"], r["year"]): r
-        for r in db.dyad_years(years=YEARS_ARG, directed=True)
+        for r in db.dyad_years(years=YEARS_ARG, directed=True, frame=False)
     }
     assert len(directed) == 2 * len(undirected)
     for (a, b, year), row in undirected.items():
@@ -171,7 +197,7 @@ def test_directed_and_non_directed_panels_agree(db: Dataset) -> None:
 def test_state_years_count_each_record_once_per_state(db: Dataset) -> None:
     """A state-year's visits made and received are the visits with that state as actor or
     recipient; its events are those with the state among the parties."""
-    for row in db.state_years(years=YEARS_ARG):
+    for row in db.state_years(years=YEARS_ARG, frame=False):
         if row["events_occurred"] is None:
             continue
         state, year = row["ccode"], row["year"]

@@ -94,7 +94,7 @@ def never_seen(
 def dates_in(db: Dataset) -> Iterator[PartialDate | Period]:
     """Every date a dataset's records hold, sources' publication dates left out."""
     for record in db:
-        for name in ("signed", "period", "when"):
+        for name in ("signed", "period", "when", "founded"):
             value = getattr(record, name, None)
             if value is not None:
                 yield value
@@ -277,7 +277,7 @@ def test_datasets_follow_their_arguments(data: st.DataObject) -> None:
         bundled.countries,
         bundled.sources,
         bundled.fields,
-        info,
+        attrs.evolve(info, coverage=bundled.coverage),  # the sources' coverage, gathered
     )
     assert all(span.contains(date) for date in dates_in(db))
     queries = (db.agreements, db.events, db.mechanisms, db.relationships, db.people)

@@ -54,10 +54,13 @@ def _run(arguments: argparse.Namespace, load: Callable[[Any], Any]) -> int:
         raise ArgumentError("--directed is for dyad-year panels only")
     if arguments.unit == "dyad-year":
         panel = dataset.dyad_years(
-            years=arguments.years, directed=arguments.directed, system=arguments.system
+            years=arguments.years,
+            directed=arguments.directed,
+            system=arguments.system,
+            frame=False,
         )
     else:
-        panel = dataset.state_years(years=arguments.years, system=arguments.system)
+        panel = dataset.state_years(years=arguments.years, system=arguments.system, frame=False)
     if arguments.format == "csv":
         sys.stdout.write(panel.to_csv())
     else:

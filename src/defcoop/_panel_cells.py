@@ -16,8 +16,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from defcoop.dates import Period
 from defcoop.kinds import EventKind, EventStatus, StateSystem
-from defcoop.model import Agreement, Country, Event
+from defcoop.model import Agreement, Country, Event, Mechanism
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
@@ -55,6 +56,12 @@ NO_DIRECTION = "a visit without actor and recipient"
 NO_START = "no date the framework began"
 
 
+def _span(period: Period, years: range) -> range:
+    """The years of ``years`` a period touches (an open period runs to the last of them)."""
+    end = years.stop - 1 if period.open else period.end.year
+    return range(max(period.start.year, years.start), min(end, years.stop - 1) + 1)
+
+
 class Codes:
     """Each country's code in one state system, year by year, and the members of each year.
 
@@ -73,8 +80,7 @@ class Codes:
             for item in holder.memberships:
                 if item.system != system:
                     continue
-                end = last if item.period.open else item.period.end.year
-                for year in range(max(item.period.start.year, first), min(end, last) + 1):
+                for year in _span(item.period, range(first, last + 1)):
                     table[year] = item.code
             self.by_country[country.code] = table
             if holder is country:
@@ -116,6 +122,8 @@ class Grid:
         self.fields: dict[str, set[int]] = {}
         self.framework: dict[int, str] = {}
         self.left_out: dict[str, dict[str, int]] = {}
+        self.unknown: dict[str, set[int]] = {}
+        """Rows whose count in a column the records leave open (missing, though covered)."""
 
     def _units(self, codes: Codes) -> Iterator[tuple[tuple[int, ...], list[int]]]:
         states = codes.years_of
@@ -193,8 +201,8 @@ def build(dataset: Dataset, unit: str, directed: bool, system: StateSystem, year
         _agreement(grid, codes, agreement, years, widen)
     for event in dataset.events():
         _event(grid, codes, event, years)
-    for _mechanism in dataset.mechanisms():
-        grid.skip("mechanisms_active", UNDATED)  # the model gives mechanisms no dates
+    for mechanism in dataset.mechanisms():
+        _mechanism(grid, codes, mechanism, years)
     if unit == "dyad":
         _frameworks(grid, dataset, codes, years)
     return grid
@@ -205,8 +213,7 @@ def _cover(grid: Grid, dataset: Dataset, codes: Codes, years: range) -> None:
     states: dict[int, set[int]] = {}
     dyads: dict[tuple[int, int], set[int]] = {}
     for item in dataset.coverage:
-        end = years.stop - 1 if item.period.open else item.period.end.year
-        for year in range(max(item.period.start.year, years.start), min(end, years.stop - 1) + 1):
+        for year in _span(item.period, years):
             found = codes.of(item.countries, year)
             if not item.countries:
                 everywhere.add(year)
@@ -332,12 +339,36 @@ def _agreement(
     if period is None:
         grid.skip("agreements_in_force", NO_PERIOD)
         return
-    end = years.stop - 1 if period.open else period.end.year
-    span = range(max(period.start.year, years.start), min(end, years.stop - 1) + 1)
+    span = _span(period, years)
     if span:
         weight = _weight(grid, agreement, "agreements_in_force")
         if weight is not None:
             _place(grid, codes, "agreements_in_force", agreement.parties, span, weight, fields)
+
+
+def _mechanism(grid: Grid, codes: Codes, mechanism: Mechanism, years: range) -> None:
+    """Count a mechanism over its period, and mark the years the reports leave open.
+
+    Before its founding a mechanism was not at work (a known 0); over its period it was; in
+    the other years (all of them when nothing dates its founding) nobody reported either
+    way, so its parties' cells are unknown rather than 0.
+    """
+    column = "mechanisms_active"
+    span = range(0) if mechanism.period is None else _span(mechanism.period, years)
+    if mechanism.period is None:
+        grid.skip(column, UNDATED)
+    elif span:
+        _place(grid, codes, column, mechanism.parties, span, 1)
+    first = years.start if mechanism.founded is None else mechanism.founded.year
+    open_years = [year for year in years if year >= first and year not in span]
+    rows = grid.unknown.setdefault(column, set())
+    least = 2 if grid.unit == "dyad" else 1
+    for year in open_years:
+        found = codes.of(mechanism.parties, year)
+        for key in grid.keys(found) if len(found) >= least else ():
+            row = grid.row(key, year)
+            if row is not None:
+                rows.add(row)
 
 
 def _event(grid: Grid, codes: Codes, event: Event, years: range) -> None:

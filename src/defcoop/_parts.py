@@ -8,11 +8,12 @@ stays one readable module; each is immutable and checks its rules like a record.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from defcoop.dates import Period
+from defcoop.dates import PartialDate, Period
 from defcoop.kinds import StateSystem
 from defcoop.rules import (
     ID,
@@ -45,6 +46,8 @@ COUNT = Check(InstanceOf(int), AtLeast(1))
 FLAG = Check(InstanceOf(bool))
 SEVERAL_COUNT = Check(InstanceOf(int), AtLeast(2), OnlyWith("several"))
 ROUND = Check(*COUNT.rules, OnlyWith("mechanism"))
+DATE = Check(InstanceOf(PartialDate))
+PERIOD = Check(InstanceOf(Period))
 
 
 def ids(*more: Rule) -> Check:
@@ -82,10 +85,45 @@ class Coverage:
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(str), ID), Unique(), AtMost(2)),
     )
-    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
+    period: Period = attrs.field(validator=PERIOD)
 
     def __str__(self) -> str:
         return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}"
+
+
+def merged(items: Iterable[Coverage]) -> tuple[Coverage, ...]:
+    """Coverage gathered by countries into runs of whole years, ordered by countries.
+
+    A panel reads coverage by the year (a cell is covered when a period reaches into its
+    year), so runs of years say the same as the periods they gather, in far fewer items.
+
+    >>> parts = [Coverage(countries=("VNM", "RUS"), period=Period.parse(text))
+    ...          for text in ("2018-11", "2019/2020", "2022-03/..")]
+    >>> [(item.countries, str(item.period)) for item in merged(parts)]
+    [(('VNM', 'RUS'), '2018/2020'), (('VNM', 'RUS'), '2022/..')]
+    """
+    years: dict[tuple[str, ...], set[int]] = {}
+    open_from: dict[tuple[str, ...], int] = {}
+    for item in items:
+        found = years.setdefault(item.countries, set())
+        start = item.period.start.year
+        if item.period.open:
+            open_from[item.countries] = min(open_from.get(item.countries, start), start)
+        else:
+            found.update(range(start, item.period.end.year + 1))
+    runs: list[Coverage] = []
+    for countries, found in sorted(years.items()):
+        limit = open_from.get(countries)
+        ordered = sorted(year for year in found if limit is None or year < limit)
+        while ordered:
+            first = last = ordered.pop(0)
+            while ordered and ordered[0] == last + 1:
+                last = ordered.pop(0)
+            span = Period(PartialDate(first), PartialDate(last))
+            runs.append(Coverage(countries=countries, period=span))
+        if limit is not None:
+            runs.append(Coverage(countries=countries, period=Period.parse(f"{limit}/..")))
+    return tuple(runs)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +132,7 @@ class Membership:
 
     system: StateSystem = attrs.field(validator=Check(MemberOf(StateSystem)))
     code: int = attrs.field(validator=COUNT)
-    period: Period = attrs.field(validator=Check(InstanceOf(Period)))
+    period: Period = attrs.field(validator=PERIOD)
 
 
 @attrs.frozen(kw_only=True)
@@ -104,7 +142,7 @@ class Role:
     title: str = attrs.field(validator=TEXT)
     organization: str | None = attrs.field(default=None, validator=ID_)
     rank: str | None = attrs.field(default=None, validator=TEXT)
-    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
+    period: Period | None = attrs.field(default=None, validator=PERIOD)
 
 
 @attrs.frozen(kw_only=True)

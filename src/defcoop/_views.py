@@ -8,7 +8,7 @@ extras (pandas, pyarrow) are imported only by the calls that need them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 from defcoop import _tabular
 from defcoop._lookup import record_kind
@@ -80,44 +80,105 @@ class Views:
 
         return cite(self._dataset(), record, style=style)
 
+    @overload
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = ...,
+        system: StateSystem | str = ...,
+        frame: Literal[False],
+    ) -> Panel: ...
+
+    @overload
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = ...,
+        system: StateSystem | str = ...,
+        frame: Literal[True],
+    ) -> pandas.DataFrame: ...
+
+    @overload
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = ...,
+        system: StateSystem | str = ...,
+        frame: None = ...,
+    ) -> Panel | pandas.DataFrame: ...
+
     def dyad_years(
         self,
         *,
         years: YearsFilter,
         directed: bool = False,
         system: StateSystem | str = StateSystem.COW,
-    ) -> Panel:
+        frame: bool | None = None,
+    ) -> Panel | pandas.DataFrame:
         """A dyad-year panel: one row per pair of states of ``system`` per year, with counts.
 
         Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
         agreements signed and in force, events occurred and planned, visits, multilateral
         events, mechanisms active, the framework and one 0/1 column per field. Non-directed
         panels keep ``ccode1 < ccode2``; ``directed=True`` gives a row per direction, and
-        ``visits`` then counts the first state's visits to the second. Counts are None
+        ``visits`` then counts the first state's visits to the second. Counts are missing
         outside :attr:`coverage`; see :mod:`defcoop.panels` for what is left out and why.
+
+        With pandas installed the panel is a DataFrame (nullable ``Int64`` columns, the
+        metadata in ``frame.attrs``); without it, a :class:`~defcoop.panels.Panel` of plain
+        rows. ``frame=False`` always gives the rows (code that must not depend on what is
+        installed), ``frame=True`` always the DataFrame.
 
         Args:
             years: ``"2008/2020"``, a Period, ``(2008, 2020)`` or one year.
             directed: one row per ordered pair instead of per unordered pair.
             system: ``"cow"`` (Correlates of War, the default) or ``"gw"`` (Gleditsch-Ward).
-        """
-        from defcoop.panels import build_panel
+            frame: a DataFrame (True), plain rows (False), or whichever pandas allows (None).
 
-        return build_panel(self._dataset(), "dyad", years=years, directed=directed, system=system)
+        Raises:
+            MissingExtraError: for ``frame=True`` without pandas (``defcoop[pandas]``).
+        """
+        from defcoop.panels import build_panel, deliver
+
+        panel = build_panel(self._dataset(), "dyad", years=years, directed=directed, system=system)
+        return deliver(panel, frame)
+
+    @overload
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: Literal[False]
+    ) -> Panel: ...
+
+    @overload
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: Literal[True]
+    ) -> pandas.DataFrame: ...
+
+    @overload
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: None = ...
+    ) -> Panel | pandas.DataFrame: ...
 
     def state_years(
-        self, *, years: YearsFilter, system: StateSystem | str = StateSystem.COW
-    ) -> Panel:
+        self,
+        *,
+        years: YearsFilter,
+        system: StateSystem | str = StateSystem.COW,
+        frame: bool | None = None,
+    ) -> Panel | pandas.DataFrame:
         """A state-year panel: one row per state of ``system`` per year (``ccode``, ``year``).
 
         A record counts once for each state among its parties; ``visits_made`` and
         ``visits_received`` count visits by actor and by recipient. A state-year is covered
         only by coverage naming that state alone (or every state): a pair's coverage says
-        nothing of the state's other partners.
+        nothing of the state's other partners. ``years``, ``system`` and ``frame`` work as
+        in :meth:`dyad_years`.
         """
-        from defcoop.panels import build_panel
+        from defcoop.panels import build_panel, deliver
 
-        return build_panel(self._dataset(), "state", years=years, system=system)
+        return deliver(build_panel(self._dataset(), "state", years=years, system=system), frame)
 
     def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
         """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.

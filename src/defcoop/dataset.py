@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
 
@@ -22,6 +22,7 @@ from defcoop._lookup import (
     unknown,
 )
 from defcoop._names import Suggester
+from defcoop._parts import DATE, merged
 from defcoop._quote import described
 from defcoop._table import Table, index_keys, name_values
 from defcoop._taxonomy import Taxonomy
@@ -63,15 +64,15 @@ CountryName = str | int | Country
 class DatasetInfo:
     """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
 
-    ``coverage`` is what the dataset as a whole looked at, beside what each source says it
-    looked at (``Source.coverage``); :attr:`Dataset.coverage` gathers both.
+    ``coverage`` is what the dataset looked at. Read from a file, it is what the ``[dataset]``
+    table declares for the dataset as a whole; the :class:`Dataset` that holds the info adds
+    what each source says it looked at (``Source.coverage``), gathered by countries into runs
+    of years, so that ``db.info`` shows everything the dataset covers.
     """
 
     name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
     version: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
-    released: PartialDate | None = attrs.field(
-        default=None, validator=Check(InstanceOf(PartialDate))
-    )
+    released: PartialDate | None = attrs.field(default=None, validator=DATE)
     coverage: tuple[Coverage, ...] = ()
 
 
@@ -151,6 +152,10 @@ class Dataset(Travels, Views):
         other is listed by id. A type with names gets a name index for its lookups.
         """
         set_ = object.__setattr__
+        if info is not None:
+            sources = cast("Sequence[Source]", groups.get(Source, ()))
+            found = (c for source in sources for c in source.coverage)
+            info = attrs.evolve(info, coverage=merged((*info.coverage, *found)))
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
@@ -208,13 +213,15 @@ class Dataset(Travels, Views):
 
     @property
     def coverage(self) -> tuple[Coverage, ...]:
-        """What the dataset looked at, its own declared coverage first, then each source's.
+        """What the dataset looked at, its own declared coverage and each source's, gathered
+        by countries into runs of years (``db.info.coverage`` where the dataset has info).
 
         A panel cell is covered when one of these names its dyad (or either state, or no
         country at all) over a period reaching into its year; elsewhere counts are missing.
         """
-        own = self.info.coverage if self.info else ()
-        return tuple(dict.fromkeys((*own, *(c for s in self.sources for c in s.coverage))))
+        if self.info is not None:
+            return self.info.coverage
+        return merged(c for s in self.sources for c in s.coverage)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""

@@ -15,9 +15,11 @@ import attrs
 
 from defcoop._parts import (
     COUNT,
+    DATE,
     FLAG,
     ID_,
     ID_SET,
+    PERIOD,
     ROUND,
     SEVERAL_COUNT,
     SOURCES,
@@ -64,6 +66,7 @@ from defcoop.rules import (
     KeysOf,
     MemberOf,
     NonEmpty,
+    NotAfter,
     Pairs,
     Unique,
     Without,
@@ -111,17 +114,13 @@ class Source(RecordDisplay):
     id: str = attrs.field(validator=ID_)
     title: str | None = attrs.field(default=None, validator=TEXT)
     publisher: str | None = attrs.field(default=None, validator=TEXT)
-    published: PartialDate | None = attrs.field(
-        default=None, validator=Check(InstanceOf(PartialDate))
-    )
+    published: PartialDate | None = attrs.field(default=None, validator=DATE)
     language: str = attrs.field(validator=TEXT)
     paragraphs: int = attrs.field(validator=COUNT)
     translator: str | None = attrs.field(default=None, validator=TEXT)
     url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
     authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    accessed: PartialDate | None = attrs.field(
-        default=None, validator=Check(InstanceOf(PartialDate))
-    )
+    accessed: PartialDate | None = attrs.field(default=None, validator=DATE)
     coverage: tuple[Coverage, ...] = attrs.field(
         default=(),
         converter=to_tuple,
@@ -137,15 +136,7 @@ class Source(RecordDisplay):
     references=(Reference("continued_by", "country"),),
     # In order of strength: a text that is one country's code and another's name finds the
     # first (AUS is Australia's ISO code, and Austria's COW abbreviation).
-    names=(
-        "alpha2",
-        "numeric",
-        "name",
-        "formal_name",
-        "names",
-        "cow_code",
-        "cow_abbrev",
-    ),
+    names=("alpha2", "numeric", "name", "formal_name", "names", "cow_code", "cow_abbrev"),
     node=True,
     id_attribute="code",
 )
@@ -301,15 +292,13 @@ class Agreement(RecordDisplay):
     kind: AgreementKind = attrs.field(validator=Check(MemberOf(AgreementKind)))
     parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(NonEmpty()))
     signatories: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
-    signed: PartialDate | None = attrs.field(default=None, validator=Check(InstanceOf(PartialDate)))
-    period: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
+    signed: PartialDate | None = attrs.field(default=None, validator=DATE)
+    period: Period | None = attrs.field(default=None, validator=PERIOD)
     fields: frozenset[str] = attrs.field(
         factory=frozenset, converter=to_frozenset, validator=ID_SET
     )
     signed_during: str | None = attrs.field(default=None, validator=ID_)
-    entered_into_force: PartialDate | None = attrs.field(
-        default=None, validator=Check(InstanceOf(PartialDate))
-    )
+    entered_into_force: PartialDate | None = attrs.field(default=None, validator=DATE)
     identifiers: tuple[str, ...] = attrs.field(
         default=(),
         converter=to_tuple,
@@ -368,7 +357,7 @@ class Event(RecordDisplay):
     id: str = attrs.field(validator=ID_)
     title: str = attrs.field(validator=TEXT)
     kind: EventKind = attrs.field(validator=Check(MemberOf(EventKind)))
-    when: Period | None = attrs.field(default=None, validator=Check(InstanceOf(Period)))
+    when: Period | None = attrs.field(default=None, validator=PERIOD)
     parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids())
     host: str | None = attrs.field(
         default=None, validator=Check(InstanceOf(str), ID, Among("parties"))
@@ -422,7 +411,14 @@ class Event(RecordDisplay):
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Mechanism(RecordDisplay):
-    """A standing committee, dialogue or consultation between countries."""
+    """A standing committee, dialogue or consultation between countries.
+
+    ``period`` is the span over which the sources show the mechanism at work, from its founding
+    or first reported session to the latest report of it at work; ``founded`` is when it was
+    set up, where a source says. A panel counts it as active over ``period``, and as unknown
+    (missing) in the years between ``founded`` (or, without it, any year) and the period, and
+    after the period: the reports do not say whether it was at work then.
+    """
 
     id: str = attrs.field(validator=ID_)
     name: str = attrs.field(validator=TEXT)
@@ -432,6 +428,10 @@ class Mechanism(RecordDisplay):
     level: MechanismLevel | None = attrs.field(
         default=None, validator=Check(MemberOf(MechanismLevel))
     )
+    founded: PartialDate | None = attrs.field(
+        default=None, validator=Check(*DATE.rules, NotAfter("period"))
+    )
+    period: Period | None = attrs.field(default=None, validator=PERIOD)
     fields: frozenset[str] = attrs.field(
         factory=frozenset, converter=to_frozenset, validator=ID_SET
     )
@@ -464,9 +464,7 @@ class Relationship(RecordDisplay):
     id: str = attrs.field(validator=ID_)
     parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(Pairs()))
     framework: str | None = attrs.field(default=None, validator=TEXT)
-    framework_since: PartialDate | None = attrs.field(
-        default=None, validator=Check(InstanceOf(PartialDate))
-    )
+    framework_since: PartialDate | None = attrs.field(default=None, validator=DATE)
     evidence: tuple[FieldEvidence, ...] = attrs.field(
         default=(),
         converter=to_tuple,

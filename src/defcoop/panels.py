@@ -11,12 +11,19 @@ Counts are missing (None; ``<NA>`` in a DataFrame), never 0, in the cells that n
 reaches (:attr:`Dataset.coverage <defcoop.Dataset.coverage>`): there, no record means that
 nobody looked. Records that cannot be put in a year are left out and counted in
 :attr:`Panel.left_out`, by column and reason, rather than guessed: undated records, records
-that stand for several with no number given, events dated only to a span of years.
+that stand for several with no number given, events dated only to a span of years. A
+standing mechanism counts over the period the reports show it at work; in covered cells where
+it may have been at work unreported (after its founding, or in any year when nothing dates
+its founding, but outside that period), ``mechanisms_active`` is missing too, and
+``metadata["unknown"]`` says in how many cells.
 
 >>> import defcoop
->>> panel = defcoop.load().dyad_years(years="2018")
+>>> panel = defcoop.load().dyad_years(years="2018", frame=False)
 >>> [row for row in panel if row["events_occurred"]][0]["ccode1"]
 365
+
+With pandas installed, ``frame=None`` (the default) gives the DataFrame straight away, and
+``frame=False`` these plain rows whatever is installed.
 """
 
 from __future__ import annotations
@@ -27,8 +34,9 @@ from typing import TYPE_CHECKING, Any, overload
 
 from defcoop import _panel_cells
 from defcoop._extras import require
+from defcoop._quote import described
 from defcoop.dates import PartialDate, Period
-from defcoop.errors import QueryError
+from defcoop.errors import ArgumentError, QueryError
 from defcoop.kinds import StateSystem
 
 if TYPE_CHECKING:
@@ -51,13 +59,19 @@ _DESCRIPTIONS = {
     "visits_made": "visits the state made",
     "visits_received": "visits the state received",
     "multilateral_events": "events involving more than the two parties",
-    "mechanisms_active": "standing mechanisms active in the year",
+    "mechanisms_active": (
+        "standing mechanisms reported at work in the year (their period covers it); missing"
+        " where a mechanism of the unit may have been at work unreported: after its founding"
+        " (any year, if undated) but outside its period"
+    ),
     "framework": "the relationship's framework, from the year it began",
 }
 
 
 class Panel(Sequence[dict[str, Any]]):
-    """A dyad-year or state-year panel: plain rows (dicts), and a DataFrame on request.
+    """A dyad-year or state-year panel as plain rows (dicts), and a DataFrame on request.
+
+    The panels come in this form without pandas, or with ``frame=False``.
 
     Rows come in the order of the unit's codes, then the year. Counts are ints, or None
     outside the declared coverage; field columns (``field_<id>``) are 1 where an agreement
@@ -72,7 +86,8 @@ class Panel(Sequence[dict[str, Any]]):
         """Built by :func:`build_panel` (``grid`` is its private table of cells)."""
         self._grid: _panel_cells.Grid = grid
         self.metadata: dict[str, Any] = metadata
-        """Unit, system, years, directed, coverage, data version and what was left out."""
+        """Unit, system, years, directed, coverage, data version, what was left out, and how
+        many covered cells each column leaves ``unknown``."""
         unit = ["ccode1", "ccode2"] if grid.unit == "dyad" else ["ccode"]
         if metadata["system"] == StateSystem.GW.value:
             unit = [name.replace("ccode", "gwcode") for name in unit]
@@ -132,7 +147,8 @@ class Panel(Sequence[dict[str, Any]]):
             row[self._names[1]] = grid.second[i]
         row["year"] = grid.year[i]
         for name, values in grid.counts.items():
-            row[name] = values[i] if covered else None
+            known = covered and i not in grid.unknown.get(name, ())
+            row[name] = values[i] if known else None
         if grid.unit == "dyad":
             row["framework"] = grid.framework.get(i)
         for field, column in self._fields:
@@ -162,7 +178,11 @@ class Panel(Sequence[dict[str, Any]]):
             data[self._names[1]] = integers(grid.second, none)
         data["year"] = integers(grid.year, none)
         for name, values in grid.counts.items():
-            data[name] = integers(values, missing.copy())
+            mask = missing.copy()
+            unknown = grid.unknown.get(name)
+            if unknown:
+                mask[np.fromiter(unknown, dtype=np.int64, count=len(unknown))] = True
+            data[name] = integers(values, mask)
         if grid.unit == "dyad":
             framework = np.full(len(self), None, dtype=object)
             for row, text in grid.framework.items():
@@ -200,6 +220,8 @@ def build_panel(
     system: StateSystem | str = StateSystem.COW,
 ) -> Panel:
     """A panel of ``dataset``; see :meth:`Dataset.dyad_years <defcoop.Dataset.dyad_years>`."""
+    if type(directed) is not bool:
+        raise ArgumentError(f"directed= expects True or False, got {described(directed)}")
     chosen = _system(system)
     span = _years(years)
     grid = _panel_cells.build(dataset, unit, directed, chosen, span)
@@ -217,8 +239,27 @@ def build_panel(
             column: dict(sorted(reasons.items()))
             for column, reasons in sorted(grid.left_out.items())
         },
+        "unknown": {
+            column: count
+            for column, rows in sorted(grid.unknown.items())
+            if (count := sum(1 for row in rows if grid.covered[row]))
+        },
     }
     return Panel(grid, metadata, fields)
+
+
+def deliver(panel: Panel, frame: bool | None) -> Panel | pandas.DataFrame:
+    """The panel in the form asked for: its DataFrame for ``frame=True``, and for ``None``
+    where pandas is installed; else the panel of plain rows itself."""
+    if frame is not None and type(frame) is not bool:
+        raise ArgumentError(f"frame= expects True, False or None, got {frame!r}")
+    if frame is None:
+        try:
+            import pandas  # noqa: F401  (only to learn whether it is there)
+        except ImportError:
+            return panel
+        frame = True
+    return panel.to_frame() if frame else panel
 
 
 def _system(value: object) -> StateSystem:

@@ -49,6 +49,7 @@ __all__ = [
     "KeysOf",
     "MemberOf",
     "NonEmpty",
+    "NotAfter",
     "NotBlank",
     "OnlyWith",
     "Pairs",
@@ -374,6 +375,26 @@ class OnlyWith(Rule):
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
         other = local(self.attribute)
         return f"({other} is not None and {other} is not False)"
+
+
+@attrs.frozen
+class NotAfter(Rule):
+    """The date may lie no later than the start of another attribute's period (a mechanism
+    is founded before the period it is reported at work): its earliest day is not after the
+    start's latest one."""
+
+    relates: ClassVar[bool] = True
+    attribute: str
+
+    def problem(self, value: Any, record: Any) -> str | None:
+        other = getattr(record, self.attribute)
+        if other is None or value.earliest <= other.start.latest:
+            return None
+        return f"{value} lies after the start of the {self.attribute}, {other}"
+
+    def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
+        other = local(self.attribute)
+        return f"({other} is None or {value}.earliest <= {other}.start.latest)"
 
 
 @attrs.frozen(init=False)

@@ -236,7 +236,9 @@ def _datasets(
     standing = numbered(
         "mechanism",
         count("mechanisms") if with_parties else 0,
-        mechanisms(ids=_NUMBERED, country_codes=codes, field_ids=field_ids, citations=cites),
+        mechanisms(
+            ids=_NUMBERED, country_codes=codes, field_ids=field_ids, citations=cites, dates=span
+        ),
     )
 
     n = count("events") if cited else 0

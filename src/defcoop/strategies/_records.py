@@ -29,6 +29,7 @@ from defcoop.model import (
     Source,
 )
 from defcoop.strategies._building import (
+    _EVERY_DAY,
     _aliases,
     _any_citations,
     _cited,
@@ -42,6 +43,7 @@ from defcoop.strategies._building import (
     _notes,
     _pool,
     _sets,
+    _strategy,
     _text,
     _urls,
     _usually,
@@ -382,14 +384,17 @@ def mechanisms(
     country_codes: SearchStrategy[str] | None = None,
     field_ids: SearchStrategy[str] | None = None,
     citations: SearchStrategy[Citation] | None = None,
+    dates: Period | SearchStrategy[Period] | None = None,
 ) -> SearchStrategy[Mechanism]:
-    """Standing committees and dialogues of every kind, perhaps with a level and fields.
+    """Standing committees and dialogues of every kind, perhaps with a level and fields, a
+    period at work and a founding no later than that period's start.
 
     Args:
         ids: the mechanism's id.
         country_codes: the codes its parties may have.
         field_ids: the ids of the fields it may cover.
         citations: the citations in ``sources``.
+        dates: the period its period and founding lie in (default: years 1 to 9999).
     """
     return st.builds(
         Mechanism,
@@ -403,7 +408,19 @@ def mechanisms(
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Mechanism),
-    )
+    ).flatmap(lambda mechanism: _founding(mechanism, dates))
+
+
+@st.composite
+def _founding(
+    draw: st.DrawFn, mechanism: Mechanism, dates: Period | SearchStrategy[Period] | None
+) -> Mechanism:
+    """The mechanism with, perhaps, a period at work and a founding no later than its start."""
+    span = draw(_strategy(_EVERY_DAY if dates is None else dates))
+    period = draw(_maybe(periods(within=span)))
+    before = span if period is None else Period(span.start, period.start)
+    founded = draw(_maybe(partial_dates(within=before)))
+    return attrs.evolve(mechanism, period=period, founded=founded)
 
 
 def field_evidence(
