@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dataset import DatasetInfo
-from defcoop.dates import Period
+from defcoop.dates import PartialDate, Period
 from defcoop.kinds import StateSystem
 from defcoop.model import (
     Agreement,
@@ -396,7 +396,7 @@ def mechanisms(
         citations: the citations in ``sources``.
         dates: the period its period and founding lie in (default: years 1 to 9999).
     """
-    return st.builds(
+    one = st.builds(
         Mechanism,
         id=_ids(ids),
         name=_names(),
@@ -408,18 +408,27 @@ def mechanisms(
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Mechanism),
-    ).flatmap(lambda mechanism: _founding(mechanism, dates))
+    )
+    # The period and founding do not depend on the rest: drawn beside it by one strategy,
+    # not by a new one for every mechanism (as a flatmap would).
+    return st.tuples(one, _founding(dates)).map(_founded)
 
 
 @st.composite
 def _founding(
-    draw: st.DrawFn, mechanism: Mechanism, dates: Period | SearchStrategy[Period] | None
-) -> Mechanism:
-    """The mechanism with, perhaps, a period at work and a founding no later than its start."""
+    draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None
+) -> tuple[Period | None, PartialDate | None]:
+    """Perhaps a period at work, and perhaps a founding no later than its start."""
     span = draw(_strategy(_EVERY_DAY if dates is None else dates))
     period = draw(_maybe(periods(within=span)))
     before = span if period is None else Period(span.start, period.start)
     founded = draw(_maybe(partial_dates(within=before)))
+    return period, founded
+
+
+def _founded(drawn: tuple[Mechanism, tuple[Period | None, PartialDate | None]]) -> Mechanism:
+    """The mechanism with its period at work and its founding."""
+    mechanism, (period, founded) = drawn
     return attrs.evolve(mechanism, period=period, founded=founded)
 
 
