@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dates import PartialDate, Period
-from defcoop.model import Citation, Record
+from defcoop.model import Citation, Record, Source
 from defcoop.rules import ID, inferable
 
 T = TypeVar("T")
@@ -243,3 +243,14 @@ def _codes(codes: SearchStrategy[str] | None) -> SearchStrategy[str]:
 @functools.cache
 def _any_citations() -> SearchStrategy[Citation]:
     return st.builds(Citation, source=record_ids(), paragraph=st.integers(1, 1000))
+
+
+def _paragraphs_of(source: Source) -> SearchStrategy[Citation]:
+    """Citations of one of ``source``'s paragraphs."""
+    return _citing(source.id, source.paragraphs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _citing(source: str, paragraphs: int) -> SearchStrategy[Citation]:
+    """Built once per source, not once per citation drawn."""
+    return st.builds(Citation, source=st.just(source), paragraph=st.integers(1, paragraphs))

@@ -41,6 +41,7 @@ from defcoop.strategies._building import (
     _maybe,
     _names,
     _notes,
+    _paragraphs_of,
     _pool,
     _sets,
     _strategy,
@@ -64,16 +65,6 @@ def citations(
         return _any_citations()
     pool = sources if isinstance(sources, st.SearchStrategy) else _pool(sources)
     return pool.flatmap(_paragraphs_of)
-
-
-def _paragraphs_of(source: Source) -> SearchStrategy[Citation]:
-    return _citing(source.id, source.paragraphs)
-
-
-@functools.lru_cache(maxsize=1024)
-def _citing(source: str, paragraphs: int) -> SearchStrategy[Citation]:
-    """Citations of one source's paragraphs: built once per source, not once per draw."""
-    return st.builds(Citation, source=st.just(source), paragraph=st.integers(1, paragraphs))
 
 
 def sources(
