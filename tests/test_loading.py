@@ -234,7 +234,8 @@ def test_large_values_are_shown_short(tmp_path: Path) -> None:
     path = write(tmp_path / "huge.json", data)
     problems = problems_of(path)
     assert len(problems) == 3
-    assert all(len(problem) < 300 for problem in problems)
+    # Short whatever the folder: the file's name (a temporary path) is not the value's.
+    assert all(len(problem.removeprefix(str(path))) < 240 for problem in problems)
     assert "[src.title]: expected str, got list ['xxxx" in problems[0]
     assert problems[1].endswith("paragraph number of at most 18 digits, got one of 400 digits")
     assert problems[2].endswith("[deal.notes]: expected str, got list [[[[...]]]]")
