@@ -63,7 +63,7 @@ _QUERIES: dict[str, tuple[str, list[tuple[str, str]], list[str]]] = {
     "mechanisms": (
         "standing committees and dialogues",
         [("party", "a country among the parties, by code or name")],
-        ["id", "level", "parties", "name"],
+        ["id", "period", "level", "parties", "name"],
     ),
     "relationships": (
         "relationships between pairs of countries",
