@@ -6,6 +6,7 @@ import subprocess
 import sys
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,13 +21,16 @@ DATES = ["2018", "2018-11", "2018-11-15", "2018-02-30", "2018/2019", "2019/2018"
 CITES = ["src#1", "src#0", "src", "src#x", "a b#1", {"source": "src", "paragraph": 2}, {"x": 1}]
 ODD = [None, 3, True, 1.5, [], {}, ["VNM", "VNM"], "VNM"]
 CAMEOS = ["042", "04", "0421", "4", "04210", "٠٤٢", "04a"]
+IDENTIFIERS = ["dcad:12", "dcad:12", "x", "Dcad:1", "atop:3 4"]
+COUNTS = [1, 2, 3, 0, -1, 2**64, True, 2.0]
 
 
 def ids(minimum: int = 0) -> st.SearchStrategy[list[Any]]:
     return st.lists(st.sampled_from(IDS[:4]), min_size=minimum, max_size=3, unique=True)
 
 
-def agreements() -> st.SearchStrategy[dict[str, Any]]:
+def agreement_values() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Strategies for each attribute of an agreement table: required, optional."""
     required = {
         "id": st.sampled_from(IDS[:4]),
         "title": st.sampled_from(TEXTS[::2]),
@@ -40,13 +44,23 @@ def agreements() -> st.SearchStrategy[dict[str, Any]]:
         "period": st.sampled_from(DATES[:5]),
         "fields": st.lists(st.sampled_from(IDS[:4]), max_size=3),
         "signed_during": st.sampled_from(IDS[:4]),
+        "entered_into_force": st.sampled_from(DATES[:3]),
+        "identifiers": st.lists(st.sampled_from(IDENTIFIERS), max_size=2),
+        "several": st.sampled_from([True, True, False, 1]),
+        "count": st.sampled_from(COUNTS),
         "notes": st.sampled_from(TEXTS[::2]),
         "inferred": st.lists(st.sampled_from(["signed", "parties"]), max_size=2),
     }
+    return required, optional
+
+
+def agreements() -> st.SearchStrategy[dict[str, Any]]:
+    required, optional = agreement_values()
     return st.fixed_dictionaries(required, optional=optional)
 
 
-def events() -> st.SearchStrategy[dict[str, Any]]:
+def event_values() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Strategies for each attribute of an event table: required, optional."""
     required = {
         "id": st.sampled_from(IDS[:4]),
         "title": st.sampled_from(TEXTS[::2]),
@@ -63,10 +77,29 @@ def events() -> st.SearchStrategy[dict[str, Any]]:
         "organizer": st.sampled_from(IDS[:4]),
         "forum": st.sampled_from(IDS[:4]),
         "cameo": st.sampled_from(CAMEOS),
+        "actor": st.sampled_from(IDS[:4]),
+        "recipient": st.sampled_from(IDS[:4]),
+        "multilateral": st.booleans(),
+        "several": st.sampled_from([True, True, False, 1]),
+        "count": st.sampled_from(COUNTS),
+        "mechanism": st.sampled_from(IDS[:4]),
+        "round": st.sampled_from(COUNTS),
         "notes": st.sampled_from(TEXTS[::2]),
         "inferred": st.lists(st.sampled_from(["when", "host", "cameo"]), max_size=2),
     }
+    return required, optional
+
+
+def events() -> st.SearchStrategy[dict[str, Any]]:
+    required, optional = event_values()
     return st.fixed_dictionaries(required, optional=optional)
+
+
+@pytest.mark.parametrize(("cls", "values"), [(Agreement, agreement_values), (Event, event_values)])
+def test_the_differential_tables_set_every_attribute(cls: type, values: Any) -> None:
+    """The tables compared with cattrs give every attribute a value, so none goes untested."""
+    required, optional = values()
+    assert {*required, *optional} == {field.name for field in attrs.fields(cls)}
 
 
 @st.composite

@@ -69,23 +69,30 @@ def structure_period(value: Any, _type: Any = None) -> Period:
 def structure_citation(value: Any, _type: Any = None) -> Citation:
     """A :class:`Citation` from ``"source-id#paragraph"`` or a ``{source, paragraph}`` table."""
     if isinstance(value, str):
-        match = CITATION_TEXT.fullmatch(value)
-        if match is None:
-            raise ValueProblemError(
-                f"expected a citation as 'source-id#paragraph', got {shown(value)}"
-            )
-        digits = match["paragraph"]
-        if len(digits) > PARAGRAPH_DIGITS:
-            raise ValueProblemError(
-                f"expected a paragraph number of at most {PARAGRAPH_DIGITS} digits, "
-                f"got one of {len(digits)} digits"
-            )
-        return Citation(source=match["source"], paragraph=int(digits))
+        return Citation(**citation_text(value))
     if isinstance(value, dict):
         return plain_citation(value)
     raise ValueProblemError(
         f"expected a citation as 'source-id#paragraph' or a table, got {shown(value)}"
     )
+
+
+def citation_text(value: str) -> dict[str, Any]:
+    """The ``source`` and ``paragraph`` of a citation's text, ``"source-id#paragraph"``.
+
+    >>> citation_text("some-source#3")
+    {'source': 'some-source', 'paragraph': 3}
+    """
+    match = CITATION_TEXT.fullmatch(value)
+    if match is None:
+        raise ValueProblemError(f"expected a citation as 'source-id#paragraph', got {shown(value)}")
+    source, digits = match.groups()
+    if len(digits) > PARAGRAPH_DIGITS:
+        raise ValueProblemError(
+            f"expected a paragraph number of at most {PARAGRAPH_DIGITS} digits, "
+            f"got one of {len(digits)} digits"
+        )
+    return {"source": source, "paragraph": int(digits)}
 
 
 def structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -86,9 +87,12 @@ def _days_in(year: int, month: int) -> int:
 
 def _check_date(instance: PartialDate, _attribute: Any, _value: Any) -> None:
     year, month, day = instance.year, instance.month, instance.day
-    for name, value in (("year", year), ("month", month), ("day", day)):
-        if (value is not None or name == "year") and type(value) is not int:
-            raise DateError(f"{name} must be an int, got {quote(value)}")
+    if type(year) is not int:
+        raise DateError(f"year must be an int, got {quote(year)}")
+    if month is not None and type(month) is not int:
+        raise DateError(f"month must be an int, got {quote(month)}")
+    if day is not None and type(day) is not int:
+        raise DateError(f"day must be an int, got {quote(day)}")
     if not 1 <= year <= 9999:
         raise DateError(f"year must be between 1 and 9999, got {year}")
     if month is None:
@@ -139,9 +143,9 @@ class PartialDate(_OrderedBySortKey):
         match = _DATE_PATTERN.fullmatch(text)
         if match is None:
             raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {quote(text)}")
-        month, day = match["month"], match["day"]
+        year, month, day = match.groups()
         return cls(
-            int(match["year"]),
+            int(year),
             None if month is None else int(month),
             None if day is None else int(day),
         )
@@ -200,13 +204,13 @@ class PartialDate(_OrderedBySortKey):
 
 
 def _check_period(instance: Period, _attribute: Any, _value: Any) -> None:
-    for name in ("start", "end"):
-        if not isinstance(getattr(instance, name), PartialDate):
-            raise DateError(
-                f"period {name} must be a PartialDate, got {quote(getattr(instance, name))}"
-            )
-    if instance.start.earliest > instance.end.latest:
-        raise DateError(f"period starts after it ends: {instance.start} is after {instance.end}")
+    start, end = instance.start, instance.end
+    if not isinstance(start, PartialDate):
+        raise DateError(f"period start must be a PartialDate, got {quote(start)}")
+    if not isinstance(end, PartialDate):
+        raise DateError(f"period end must be a PartialDate, got {quote(end)}")
+    if start.earliest > end.latest:
+        raise DateError(f"period starts after it ends: {start} is after {end}")
 
 
 @attrs.frozen(order=False, repr=False)
@@ -236,16 +240,22 @@ class Period(_OrderedBySortKey):
         return cls(date, date)
 
     @classmethod
-    def parse(cls, text: str) -> Period:
-        """Read ``start/end`` or a single date; the inverse of ``str(period)``."""
+    def parse(
+        cls, text: str, *, read_date: Callable[[str], PartialDate] = PartialDate.parse
+    ) -> Period:
+        """Read ``start/end`` or a single date; the inverse of ``str(period)``.
+
+        ``read_date`` reads each date's text: a loader passes one that remembers the dates it
+        has read, so that a date met again costs nothing and is the same object.
+        """
         if not isinstance(text, str):
             raise DateError(f"expected a period as text such as '2018/2020', got {quote(text)}")
         start, sep, end = text.partition("/")
         if not sep:
-            return cls.of(PartialDate.parse(start))
+            return cls.of(read_date(start))
         if end.strip() == "..":
-            return cls(PartialDate.parse(start), OPEN_END)
-        return cls(PartialDate.parse(start), PartialDate.parse(end))
+            return cls(read_date(start), OPEN_END)
+        return cls(read_date(start), read_date(end))
 
     @classmethod
     def coerce(cls, value: Period | PartialDate | str) -> Period:

@@ -179,10 +179,20 @@ def by_key(key: str) -> RecordType | None:
 def named(word: str) -> RecordType:
     """The record type whose key or singular word is ``word`` (``"events"`` or ``"event"``).
 
+    Remembered once found: a word names one record type for good (declaring it twice is an
+    error), and checking a dataset asks for each reference of each record.
+
     Raises:
         LookupError: for a word that names no record type.
     """
-    for declared in _declared.values():
-        if word in (declared.key, declared.singular):
-            return declared
-    raise LookupError(f"no record type is called {word!r}")
+    found = _named.get(word)
+    if found is None:
+        for declared in _declared.values():
+            if word in (declared.key, declared.singular):
+                found = _named[word] = declared
+                return found
+        raise LookupError(f"no record type is called {word!r}")
+    return found
+
+
+_named: dict[str, RecordType] = {}

@@ -290,7 +290,7 @@ class Unique(Rule):
         return {"uniqueItems": True}
 
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
-        return f"len(set({value})) == len({value})"
+        return f"(len({value}) < 2 or len(set({value})) == len({value}))"
 
 
 @attrs.frozen(init=False)
