@@ -5,12 +5,11 @@ Shared by the property tests over generated datasets and over whatever a fuzzed 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
+from _helpers import citations
 from defcoop import (
     Agreement,
-    Citation,
     Country,
     Dataset,
     Event,
@@ -68,13 +67,6 @@ def ids_in(record: Record, attribute: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def citations_of(record: Record) -> Iterator[Citation]:
-    """Every citation a record makes, its fields' evidence included."""
-    yield from getattr(record, "sources", ())
-    for item in getattr(record, "evidence", ()):
-        yield from item.sources
-
-
 def assert_integrity(db: Dataset) -> None:
     """Ids unique; references resolve to the right kind; citations inside their sources; links
     never loop; dates nest; dyads, country codes and country names unique."""
@@ -86,7 +78,7 @@ def assert_integrity(db: Dataset) -> None:
         for attribute, kind in REFERENCES.get(type(record), {}).items():
             for target in ids_in(record, attribute):
                 assert isinstance(by_id.get(target), kind), (record.id, attribute, target)
-        for citation in citations_of(record):
+        for citation in citations(record):
             source = by_id.get(citation.source)
             assert isinstance(source, Source), (record.id, citation)
             assert 1 <= citation.paragraph <= source.paragraphs, (record.id, citation)

@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import defcoop
+from _helpers import citations
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -71,14 +72,6 @@ def seed_citations(record: Record) -> set[Citation]:
 def seed_citations_for(relationship: Relationship, field: str) -> set[Citation]:
     """The seed citations of a relationship's evidence for one field."""
     return {c for c in relationship.sources_for(field) if c.source in SEED_FILES}
-
-
-def citations(record: Record) -> Iterator[Citation]:
-    """Every citation a record carries, its per-field evidence included."""
-    yield from getattr(record, "sources", ())
-    if isinstance(record, Relationship):
-        for item in record.evidence:
-            yield from item.sources
 
 
 def seed_paragraphs(source_id: str) -> list[str]:

@@ -10,21 +10,19 @@ source looked at reads as missing, not as zero.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import defcoop
+from _helpers import citations
 from defcoop import (
     Agreement,
-    Citation,
     Event,
     EventStatus,
     PartialDate,
     Period,
     Record,
-    Relationship,
     Source,
 )
 
@@ -32,14 +30,6 @@ SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
 DATA = Path(defcoop.__file__).parent / "data"
 CHANGELOG = Path(__file__).parents[1] / "CHANGELOG.md"
 ISO_639_1 = re.compile(r"[a-z]{2}")
-
-
-def citations(record: Record) -> Iterator[Citation]:
-    """Every citation a record carries, its per-field evidence included."""
-    yield from getattr(record, "sources", ())
-    if isinstance(record, Relationship):
-        for item in record.evidence:
-            yield from item.sources
 
 
 def web_reports(db: defcoop.Dataset) -> list[Source]:

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 import defcoop
+from _helpers import run
 from defcoop import Dataset
-from defcoop.cli import main
 
 COMMANDS = [
     "agreements",
@@ -31,13 +31,6 @@ COMMANDS = [
     "export",
     "schema",
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run main() in process: (exit status, stdout, stderr)."""
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def program(*argv: str) -> subprocess.CompletedProcess[str]:

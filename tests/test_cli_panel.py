@@ -9,14 +9,7 @@ import json
 import pytest
 
 import defcoop
-from defcoop.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run main() in process: (exit status, stdout, stderr)."""
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from _helpers import run
 
 
 def test_dyad_year_csv_has_the_field_s_columns(capsys: pytest.CaptureFixture[str]) -> None:

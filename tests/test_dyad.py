@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
-from defcoop import Dataset, DyadProfile, QueryError, Results, UnknownNameError
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _helpers import assert_refused, values_but
+from defcoop import Dataset, DyadProfile, QueryError, Relationship, Results, UnknownNameError
 
 
 def test_vietnam_russia_profile(db: Dataset) -> None:
@@ -79,3 +85,44 @@ def test_dyad_needs_two_known_different_countries(db: Dataset) -> None:
         db.dyad("VNM", "Viet Nam")
     with pytest.raises(UnknownNameError, match="Russia"):
         db.dyad("VNM", "Rusia")
+
+
+# The constructor checks its values as records do --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def profile_values(db: Dataset) -> tuple[dict[str, Any], dict[str, st.SearchStrategy[Any]]]:
+    """A profile's valid values, and wrong values for each attribute."""
+    profile = db.dyad("VNM", "BLR")
+    valid = {field.name: getattr(profile, field.name) for field in attrs.fields(DyadProfile)}
+    lists = {key: list(value) for key, value in valid.items() if isinstance(value, tuple)}
+    assert DyadProfile(**{**valid, **lists}) == profile
+    countries = st.lists(st.sampled_from(db.countries[:4]), max_size=4).filter(
+        lambda found: len(found) != 2
+    )
+    other_records = st.lists(st.sampled_from([*db.sources[:2], *db.relationships()]), min_size=1)
+    wrong = {
+        "countries": values_but(tuple, list, dict)
+        | st.lists(values_but(), min_size=2, max_size=2)
+        | countries,
+        "relationship": values_but(Relationship, type(None)) | st.sampled_from(db.countries[:2]),
+        "agreements": values_but(tuple, list) | other_records,
+        "events": values_but(tuple, list) | other_records,
+        "mechanisms": values_but(tuple, list) | other_records,
+    }
+    return valid, wrong
+
+
+@pytest.mark.parametrize(
+    "name", ["countries", "relationship", "agreements", "events", "mechanisms"]
+)
+@given(data=st.data())
+def test_a_profile_refuses_values_of_other_types(
+    profile_values: tuple[dict[str, Any], dict[str, st.SearchStrategy[Any]]],
+    name: str,
+    data: st.DataObject,
+) -> None:
+    """Two countries, a relationship or None, and Results (or lists) of the right record
+    type: anything else raises a RecordError naming the attribute."""
+    valid, wrong = profile_values
+    assert_refused(DyadProfile, valid, name, data.draw(wrong[name]))

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _helpers import assert_refused, values_but
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -12,7 +17,9 @@ from defcoop import (
     DataError,
     Dataset,
     Evidence,
+    Field,
     Relationship,
+    Source,
     UnknownNameError,
 )
 
@@ -159,3 +166,57 @@ def test_printed_sources_give_authors_url_and_access_day(db: Dataset) -> None:
         "web-report: Le Van A; A report; publisher not stated; undated; "
         "https://example.org/report (accessed 1 December 2026)"
     ) in printed
+
+
+# The constructors check their values as records do ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def evidence_values(db: Dataset) -> dict[type, tuple[dict[str, Any], dict[str, Any]]]:
+    """Valid values of a cited paragraph and of evidence, and wrong values for each attribute."""
+    item = next(iter(db.evidence(db.relationships()[0])))
+    paragraph = {"citation": item.citation, "source": item.source, "field": item.field}
+    assert CitedParagraph(**paragraph) == item
+    evidence = db.evidence("vnm-blr-military-science-2018")
+    whole = {"record": evidence.record, "items": list(evidence.items)}  # a list becomes a tuple
+    assert Evidence(**whole) == evidence
+    return {
+        CitedParagraph: (
+            paragraph,
+            {
+                "citation": values_but(Citation) | st.sampled_from(db.sources),
+                "source": values_but(Source) | st.sampled_from(db.countries[:3]),
+                "field": values_but(Field, type(None)) | st.sampled_from(db.sources),
+            },
+        ),
+        Evidence: (
+            whole,
+            {
+                "record": values_but() | st.sampled_from(evidence.items),
+                "items": values_but(tuple, list, dict) | st.lists(values_but(), min_size=1),
+            },
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("cls", "name"),
+    [
+        (CitedParagraph, "citation"),
+        (CitedParagraph, "source"),
+        (CitedParagraph, "field"),
+        (Evidence, "record"),
+        (Evidence, "items"),
+    ],
+)
+@given(data=st.data())
+def test_cited_paragraphs_and_evidence_refuse_values_of_other_types(
+    evidence_values: dict[type, tuple[dict[str, Any], dict[str, Any]]],
+    cls: type,
+    name: str,
+    data: st.DataObject,
+) -> None:
+    """A cited paragraph holds a citation, a source and perhaps a field; evidence holds a
+    record and cited paragraphs. Anything else raises a RecordError naming the attribute."""
+    valid, wrong = evidence_values[cls]
+    assert_refused(cls, valid, name, data.draw(wrong[name]))

@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 import defcoop
+from _helpers import problems_of, write
 from defcoop import DataError, Dataset, DefcoopError, loading
 from defcoop.cli import main
 
@@ -55,19 +56,6 @@ def small() -> dict[str, Any]:
             }
         ],
     }
-
-
-def write(path: Path, content: Any) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content if isinstance(content, str) else json.dumps(content), "utf-8")
-    return path
-
-
-def problems_of(path: Any) -> list[str]:
-    """The problem lines a load of ``path`` reports."""
-    with pytest.raises(DataError) as raised:
-        defcoop.load(path)
-    return [str(problem) for problem in raised.value.problems]
 
 
 # Errors travel -------------------------------------------------------------------------------
@@ -401,17 +389,48 @@ def test_an_unreadable_subfolder_is_reported(
     ]
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads all")
-def test_an_unreadable_subfolder_is_reported_for_real(tmp_path: Path) -> None:
-    """The same, with real permissions, where the tests do not run as root."""
-    write(tmp_path / "data" / "base.json", small())
-    locked = tmp_path / "data" / "locked"
-    write(locked / "more.json", {"agreements": []})
-    locked.chmod(0)
+NOBODY = 65534  # the unprivileged user's id on Linux and the BSDs
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="needs POSIX permissions")
+def test_an_unreadable_subfolder_is_reported_for_real() -> None:
+    """The same, with real permissions. Root reads everything, so as root (as CI runs) the load
+    runs in a forked child that has given up root for the unprivileged user."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())  # in /tmp, which the unprivileged user can cross
+    locked = folder / "data" / "locked"
     try:
-        assert problems_of(tmp_path / "data") == [f"{locked}: cannot be read: Permission denied"]
+        folder.chmod(0o755)
+        write(folder / "data" / "base.json", small())
+        write(locked / "more.json", {"agreements": []})
+        expected = [f"{locked}: cannot be read: Permission denied"]
+        if os.geteuid() != 0:
+            locked.chmod(0)
+            assert problems_of(folder / "data") == expected
+            return
+        if not FORK:
+            pytest.skip("as root, needs os.fork to give root up")
+        defcoop.load(folder / "data")  # imports whatever a folder load needs, while it can
+        locked.chmod(0)
+        read, written = os.pipe()
+
+        def unprivileged() -> bool:
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            found = problems_of(folder / "data")
+            os.write(written, "\n".join(found).encode())
+            return found == expected
+
+        outcome = _in_child(unprivileged)
+        os.close(written)
+        with os.fdopen(read) as report:
+            assert outcome == "ok", report.read()
     finally:
-        locked.chmod(0o755)
+        if locked.exists():
+            locked.chmod(0o755)
+        shutil.rmtree(folder)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

@@ -10,7 +10,6 @@ full sizes of the hostile test (100k dangling references, 200k records, 10k-deep
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import pytest
 
 import defcoop
+from _helpers import write
 from defcoop import DataError, Event, _names
 
 
@@ -69,12 +69,6 @@ def document(n: int, *, events: int = 0, relationships: int = 0) -> dict[str, An
     }
 
 
-def write(tmp_path: Path, name: str, data: dict[str, Any]) -> Path:
-    path = tmp_path / name
-    path.write_text(json.dumps(data), "utf-8")
-    return path
-
-
 def chain(depth: int) -> dict[str, Any]:
     """A taxonomy of ``depth`` fields, each below the one before."""
     return {
@@ -110,7 +104,7 @@ def test_one_misspelt_source_cited_everywhere_is_looked_up_once(
         agreement["sources"] = ["src-O#1"]
     calls = count_calls(monkeypatch, _names.Suggester, "close")
     with pytest.raises(DataError) as raised:
-        defcoop.load(write(tmp_path, "bad.json", data))
+        defcoop.load(write(tmp_path / "bad.json", data))
     assert len(raised.value.problems) == 2000
     assert "did you mean 'src-" in raised.value.problems[0].message
     assert len(calls) == 1
@@ -125,7 +119,7 @@ def test_suggestions_are_bounded_however_many_distinct_unknown_ids(
         agreement["sources"] = [f"unknown-{i}#1"]
     calls = count_calls(monkeypatch, _names.Suggester, "close")
     with pytest.raises(DataError) as raised:
-        defcoop.load(write(tmp_path, "bad.json", data))
+        defcoop.load(write(tmp_path / "bad.json", data))
     assert len(raised.value.problems) == 1000
     assert len(calls) <= 200
 
@@ -145,7 +139,7 @@ def test_get_of_a_misspelt_id_searches_once_per_dataset(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The ids are made ready for suggestions once, then each misspelling is cheap."""
-    db = defcoop.load(write(tmp_path, "data.json", document(3000)))
+    db = defcoop.load(write(tmp_path / "data.json", document(3000)))
     built = count_calls(monkeypatch, _names.Suggester, "_keys")
     for typo in ("agremeent-000123", "agreement-000123x", "aggreement-000123"):
         with pytest.raises(defcoop.UnknownNameError) as raised:
@@ -160,7 +154,7 @@ def test_get_of_a_misspelt_id_searches_once_per_dataset(
 
 def test_a_deep_taxonomy_builds_no_closure_at_load(tmp_path: Path) -> None:
     """A 3,000-deep chain loads without computing any field's narrower or broader fields."""
-    db = defcoop.load(write(tmp_path, "chain.json", chain(3000)))
+    db = defcoop.load(write(tmp_path / "chain.json", chain(3000)))
     assert db._taxonomy._narrower == {}
     assert len(db.narrower("f0")) == 3000
     assert db.narrower("f2999") == {"f2999"}
@@ -176,7 +170,7 @@ def test_the_cycle_check_is_linear(tmp_path: Path) -> None:
     ]
     start = time.perf_counter()
     with pytest.raises(DataError) as raised:
-        defcoop.load(write(tmp_path, "chain.json", data))
+        defcoop.load(write(tmp_path / "chain.json", data))
     assert time.perf_counter() - start < 10  # quadratic and worse took minutes here
     messages = [p.message for p in raised.value.problems]
     assert messages[0].startswith("no field has the id 'nowhere'")
@@ -188,7 +182,7 @@ def test_a_long_cycle_is_reported_once_and_short(tmp_path: Path) -> None:
     data = chain(500)
     data["fields"][0]["broader"] = "f499"
     with pytest.raises(DataError) as raised:
-        defcoop.load(write(tmp_path, "chain.json", data))
+        defcoop.load(write(tmp_path / "chain.json", data))
     (problem,) = raised.value.problems
     assert problem.message.endswith("(500 records)")
     assert len(str(problem)) < 300
@@ -199,7 +193,7 @@ def test_a_long_cycle_is_reported_once_and_short(tmp_path: Path) -> None:
 
 def test_cameo_is_an_indexed_filter(tmp_path: Path) -> None:
     """cameo= is answered from a posting, like the other filters; roots match codes below."""
-    db = defcoop.load(write(tmp_path, "data.json", document(10, events=400)))
+    db = defcoop.load(write(tmp_path / "data.json", document(10, events=400)))
     assert db.events(cameo="02").ids() == ("event-000000",)
     assert len(db.events(cameo="04")) == 299  # event 0 is 0211
     assert len(db.events(cameo="043")) == 200
@@ -209,7 +203,7 @@ def test_cameo_is_an_indexed_filter(tmp_path: Path) -> None:
 
 def test_whole_collections_are_sorted_once(tmp_path: Path) -> None:
     """db.sources and db.fields hand out the same sorted records, not a new sort per access."""
-    db = defcoop.load(write(tmp_path, "data.json", document(10)))
+    db = defcoop.load(write(tmp_path / "data.json", document(10)))
     assert db.sources == db.sources
     assert db._listed[defcoop.Source] is db._listed[defcoop.Source]
     assert [s.id for s in db.sources] == sorted(s.id for s in db.sources)
@@ -218,7 +212,7 @@ def test_whole_collections_are_sorted_once(tmp_path: Path) -> None:
 def test_the_graph_looks_up_relationships_by_pair(tmp_path: Path) -> None:
     """Each record finds the relationship of its pair without scanning all relationships."""
     pytest.importorskip("networkx")
-    db = defcoop.load(write(tmp_path, "data.json", document(300, relationships=300)))
+    db = defcoop.load(write(tmp_path / "data.json", document(300, relationships=300)))
     graph = defcoop.to_graph(db)
     ties = [
         (source, target)
@@ -255,10 +249,10 @@ def _load_failing(path: Path) -> None:
 def test_full_size_100k_dangling_references_cost_at_most_3x(tmp_path: Path) -> None:
     """100k agreements citing a misspelt source validate in at most 3x a clean load."""
     data = document(100_000)
-    clean = write(tmp_path, "clean.json", data)
+    clean = write(tmp_path / "clean.json", data)
     for agreement in data["agreements"]:
         agreement["sources"] = ["src-O#1"]
-    broken = write(tmp_path, "broken.json", data)
+    broken = write(tmp_path / "broken.json", data)
     clean_time = _best(lambda: defcoop.load(clean), 2)
     broken_time = _best(lambda: _load_failing(broken), 2)
     assert broken_time <= 3 * clean_time, (clean_time, broken_time)
@@ -269,11 +263,11 @@ def test_full_size_deep_taxonomy_and_misspelt_get(tmp_path: Path) -> None:
     """A 10k-deep chain loads in seconds, with one unrelated error too; a misspelt get on
     200k records answers in well under a second."""
     deep = chain(10_000)
-    assert _best(lambda: defcoop.load(write(tmp_path, "deep.json", deep)), 1) < 20
+    assert _best(lambda: defcoop.load(write(tmp_path / "deep.json", deep)), 1) < 20
     deep["fields"].append({"id": "x", "label": "x", "broader": "nowhere"})
-    path = write(tmp_path, "deep-error.json", deep)
+    path = write(tmp_path / "deep-error.json", deep)
     assert _best(lambda: _load_failing(path), 1) < 20
-    db = defcoop.load(write(tmp_path, "big.json", document(200_000)))
+    db = defcoop.load(write(tmp_path / "big.json", document(200_000)))
     with pytest.raises(defcoop.UnknownNameError):
         db.get("agremeent-000123")  # prepares the pool once
     assert _best(lambda: _misspelt(db), 3) < 0.1
@@ -283,12 +277,12 @@ def test_full_size_deep_taxonomy_and_misspelt_get(tmp_path: Path) -> None:
 def test_full_size_filters_and_graph(tmp_path: Path) -> None:
     """cameo= on 100k events costs what other filters cost; the graph of 2,000
     relationships builds in seconds (36 s before)."""
-    db = defcoop.load(write(tmp_path, "events.json", document(10, events=100_000)))
+    db = defcoop.load(write(tmp_path / "events.json", document(10, events=100_000)))
     db.events(cameo="0211")
     db.events(kind="visit", party="ABA")
     cameo = _best(lambda: db.events(cameo="0211"), 5)
     assert cameo < 0.001, cameo
     pytest.importorskip("networkx")
     data = document(20_000, relationships=1770)
-    db = defcoop.load(write(tmp_path, "graph.json", data))
+    db = defcoop.load(write(tmp_path / "graph.json", data))
     assert _best(lambda: defcoop.to_graph(db), 1) < 30

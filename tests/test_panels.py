@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 from typing import Any
 
@@ -30,8 +31,14 @@ from defcoop.panels import Panel
 
 
 def cell(panel: Panel, *key: int) -> dict[str, Any]:
-    """The row of a panel for (ccode1, ccode2, year) or (ccode, year)."""
-    (row,) = [r for r in panel if tuple(r.values())[: len(key)] == key]
+    """The row of a panel for (ccode1, ccode2, year) or (ccode, year).
+
+    Found by bisection, as rows come in the order of the unit's codes, then the year (as the
+    panel's docstring says): a scan would build every row of a panel of all COW dyads.
+    """
+    index = bisect.bisect_left(panel, key, key=lambda row: tuple(row.values())[: len(key)])
+    row = panel[index]
+    assert tuple(row.values())[: len(key)] == key, f"no row {key}"
     return row
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
@@ -255,6 +255,9 @@ def test_the_generated_loader_never_doubts_the_bundled_records() -> None:
     assert_fast_path_takes_every_record(defcoop.load())
 
 
+# Each dataset holds some twenty records, each checked on its own: a quarter of the
+# profile's examples, as the other properties over whole datasets draw.
+@settings(max_examples=max(10, settings.default.max_examples // 4))
 @given(dst.datasets())
 def test_the_generated_loader_never_doubts_generated_records(db: defcoop.Dataset) -> None:
     """Every record of a generated dataset takes the fast path, so none hides a fast-path bug."""

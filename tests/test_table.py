@@ -42,9 +42,21 @@ def dates(draw: st.DrawFn, low: int = 1998, high: int = 2002) -> PartialDate:
 
 @st.composite
 def periods(draw: st.DrawFn, low: int = 1998, high: int = 2002) -> Period:
-    a, b = draw(dates(low, high)), draw(dates(low, high))
+    within = dates(low, high)
+    a, b = draw(within), draw(within)
     start, end = sorted((a, b), key=lambda d: d.earliest)
     return Period(start, end)
+
+
+# The strategies a dataset draws from, built once rather than for every record drawn.
+NUMBERS = st.integers(0, 99)
+PARTIES = st.lists(st.sampled_from(CODES), min_size=1, max_size=3, unique=True)
+SOME_PARTIES = st.lists(st.sampled_from(CODES), max_size=2, unique=True)
+SOME_FIELDS = st.frozensets(st.sampled_from(list(FIELDS)), max_size=3)
+SIGNED = st.none() | dates()
+WHEN = st.none() | periods()
+KINDS = st.sampled_from(EventKind)
+STATUSES = st.sampled_from(EventStatus)
 
 
 @st.composite
@@ -55,12 +67,12 @@ def datasets(draw: st.DrawFn) -> Dataset:
     for i in range(draw(st.integers(0, 30))):
         records.append(
             Agreement(
-                id=f"agreement-{draw(st.integers(0, 99)):02d}-{i}",
+                id=f"agreement-{draw(NUMBERS):02d}-{i}",
                 title="A",
                 kind=AgreementKind.PLAN,
-                parties=draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=3, unique=True)),
-                fields=draw(st.frozensets(st.sampled_from(list(FIELDS)), max_size=3)),
-                signed=draw(st.none() | dates()),
+                parties=draw(PARTIES),
+                fields=draw(SOME_FIELDS),
+                signed=draw(SIGNED),
                 sources=CITE,
             )
         )
@@ -68,10 +80,10 @@ def datasets(draw: st.DrawFn) -> Dataset:
             Event(
                 id=f"event-{i}",
                 title="E",
-                kind=draw(st.sampled_from(EventKind)),
-                parties=draw(st.lists(st.sampled_from(CODES), max_size=2, unique=True)),
-                when=draw(st.none() | periods()),
-                status=draw(st.sampled_from(EventStatus)),
+                kind=draw(KINDS),
+                parties=draw(SOME_PARTIES),
+                when=draw(WHEN),
+                status=draw(STATUSES),
                 sources=CITE,
             )
         )

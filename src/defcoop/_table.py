@@ -27,6 +27,7 @@ from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from defcoop import registry
+from defcoop._fieldtypes import hints
 from defcoop.dates import PartialDate, Period
 
 R = TypeVar("R")
@@ -231,7 +232,7 @@ def index_keys(
     declared: registry.RecordType, index: registry.Index
 ) -> Callable[[Any], Iterable[str]]:
     """The index keys of a record: the items of a list, a word's text, a value, or none."""
-    hint = typing.get_type_hints(declared.cls)[index.attribute]
+    hint = hints(declared.cls)[index.attribute]  # not get_type_hints: once per dataset
     name = index.attribute
     if typing.get_origin(hint) in (tuple, frozenset):
         return attrgetter(name)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -10,6 +11,7 @@ from defcoop import _display
 from defcoop.errors import QueryError
 from defcoop.model import Agreement, Country, Event, Mechanism, Relationship
 from defcoop.results import Results
+from defcoop.rules import Check, Each, InstanceOf, Pairs, to_tuple
 from defcoop.timeline import Timeline, chronology
 
 if TYPE_CHECKING:
@@ -18,12 +20,21 @@ if TYPE_CHECKING:
 __all__ = ["DyadProfile"]
 
 
+def _results(value: Iterable[Any]) -> Results[Any]:
+    """Records given as a list or tuple become Results; anything else is left for the
+    attribute's rules to report."""
+    if isinstance(value, list | tuple) and not isinstance(value, Results):
+        return Results(value)
+    return value  # type: ignore[return-value]
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class DyadProfile:
     """One pair of countries: their relationship and the records both are parties to.
 
     Built by :meth:`Dataset.dyad <defcoop.Dataset.dyad>`, with the countries in the order
-    given; records with more parties than the pair count when both are among them.
+    given; records with more parties than the pair count when both are among them. A value
+    of another type raises :class:`~defcoop.RecordError` naming the attribute, as records do.
 
     >>> import defcoop
     >>> profile = defcoop.load().dyad("VNM", "Belarus")
@@ -33,11 +44,21 @@ class DyadProfile:
     <DyadProfile VNM-BLR: strategic partnership; 11 agreements, 30 events, ...>
     """
 
-    countries: tuple[Country, Country]
-    relationship: Relationship | None
-    agreements: Results[Agreement]
-    events: Results[Event]
-    mechanisms: Results[Mechanism]
+    countries: tuple[Country, Country] = attrs.field(
+        converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Country)), Pairs())
+    )
+    relationship: Relationship | None = attrs.field(
+        default=None, validator=Check(InstanceOf(Relationship))
+    )
+    agreements: Results[Agreement] = attrs.field(
+        converter=_results, validator=Check(InstanceOf(Results), Each(InstanceOf(Agreement)))
+    )
+    events: Results[Event] = attrs.field(
+        converter=_results, validator=Check(InstanceOf(Results), Each(InstanceOf(Event)))
+    )
+    mechanisms: Results[Mechanism] = attrs.field(
+        converter=_results, validator=Check(InstanceOf(Results), Each(InstanceOf(Mechanism)))
+    )
 
     @property
     def timeline(self) -> Timeline:

@@ -107,19 +107,32 @@ class UnknownNameError(DefcoopError, LookupError):
 _LONGEST = 240  # characters of a file name or path shown before it is cut
 
 
+def _text(instance: Problem, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A Problem's attributes are text (None for the optional ones).
+
+    Checked here rather than with the rules of :mod:`defcoop.rules`, which sit above the
+    errors they raise; the message reads as theirs does.
+    """
+    if isinstance(value, str) or (value is None and attribute.default is None):
+        return
+    got = f"got {type(value).__name__} {quote(value, 60)}"
+    raise RecordError(attribute.name, f"expected str, {got}", record_type="Problem")
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong in a data file: where it is and what was expected.
 
     ``path`` locates the value inside the file, as cattrs writes it (``$.agreements[3].signed``);
-    ``record`` is the id of the record concerned where it is known.
+    ``record`` is the id of the record concerned where it is known. Every attribute is text
+    (``record`` and ``attribute`` may be None); another value raises :class:`RecordError`.
     """
 
-    file: str
-    message: str
-    path: str = "$"
-    record: str | None = None
-    attribute: str | None = None
+    file: str = attrs.field(validator=_text)
+    message: str = attrs.field(validator=_text)
+    path: str = attrs.field(default="$", validator=_text)
+    record: str | None = attrs.field(default=None, validator=_text)
+    attribute: str | None = attrs.field(default=None, validator=_text)
 
     def __str__(self) -> str:
         # Each part is escaped onto one line: one problem is always one line of a report,

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from defcoop import _display, registry
+from defcoop._show import RecordDisplay
 from defcoop.dates import PartialDate
 from defcoop.errors import DataError, Problem
 from defcoop.model import Citation, Field, Record, Relationship, Source
+from defcoop.rules import Check, Each, InstanceOf, to_tuple
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
@@ -27,12 +29,13 @@ class CitedParagraph:
     """One cited paragraph and the source it is in.
 
     ``field`` is set for a relationship's per-field evidence: the field of cooperation this
-    paragraph names for the pair; it is None for the record's own citations.
+    paragraph names for the pair; it is None for the record's own citations. A value of
+    another type raises :class:`~defcoop.RecordError` naming the attribute, as records do.
     """
 
-    citation: Citation
-    source: Source
-    field: Field | None = None
+    citation: Citation = attrs.field(validator=Check(InstanceOf(Citation)))
+    source: Source = attrs.field(validator=Check(InstanceOf(Source)))
+    field: Field | None = attrs.field(default=None, validator=Check(InstanceOf(Field)))
 
     @property
     def paragraph(self) -> int:
@@ -73,8 +76,10 @@ class Evidence:
       sputnik-by-2018-11-15-plan-signed: Беларусь и Вьетнам подписали план военного сотрудничества; Sputnik Беларусь; 15 November 2018; https://sputnik.by/... (accessed 1 December 2026)
     """  # noqa: E501
 
-    record: Record
-    items: tuple[CitedParagraph, ...]
+    record: Record = attrs.field(validator=Check(InstanceOf(RecordDisplay, "a record")))
+    items: tuple[CitedParagraph, ...] = attrs.field(
+        converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(CitedParagraph)))
+    )
 
     def __iter__(self) -> Iterator[CitedParagraph]:
         return iter(self.items)

@@ -113,9 +113,11 @@ class Rule:
 
 @attrs.frozen
 class InstanceOf(Rule):
-    """The value is an instance of ``type``."""
+    """The value is an instance of ``type``; ``description`` names it where the class name
+    would not say it to a reader (``InstanceOf(RecordDisplay, "a record")``)."""
 
     expected: type[Any]
+    description: str = ""
 
     def problem(self, value: Any, record: Any) -> str | None:
         if isinstance(value, bool) and self.expected is int:
@@ -134,7 +136,8 @@ class InstanceOf(Rule):
             if self.expected is frozenset and isinstance(value, Iterable):
                 return f"expected a list of values that can form a set, got {_shown(value)}"
             return f"expected a list of values, got {type(value).__name__} {_shown(value)}"
-        return f"expected {self.expected.__name__}, got {type(value).__name__} {_shown(value)}"
+        what = self.description or self.expected.__name__
+        return f"expected {what}, got {type(value).__name__} {_shown(value)}"
 
     def source(self, value: str, bind: Bind, owner: type[Any], local: Local) -> str:
         if self.expected is int:
@@ -192,12 +195,12 @@ class NotBlank(Rule):
 
 @attrs.frozen
 class Pairs(Rule):
-    """The list has exactly two items: a relationship is between two countries."""
+    """The list has exactly two items: a relationship (and a dyad) is between two countries."""
 
     def problem(self, value: Any, record: Any) -> str | None:
         if len(value) == 2:
             return None
-        return f"a relationship is between exactly 2 countries, got {len(value)}"
+        return f"expected a pair of countries (exactly 2), got {len(value)}"
 
     def json_schema(self, schema: dict[str, Any], owner: type[Any]) -> dict[str, Any]:
         return {"minItems": 2, "maxItems": 2}

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import functools
+import re
 import string
-from collections.abc import Sequence
-from typing import Literal, TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Literal, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dates import PartialDate, Period
-from defcoop.model import Citation, Record
+from defcoop.model import Citation, Record, Source
 from defcoop.rules import ID, inferable
 
 T = TypeVar("T")
@@ -35,28 +36,75 @@ def _strategy(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
     return st.just(value)
 
 
+# The helpers below are called inside composite strategies, once per record drawn; each new
+# strategy object costs hypothesis a validation on its first draw (and st.builds a reading of
+# its class's annotations). So they hand back the same object for the same arguments, which
+# are strategies (hashed by identity), numbers and tuples: built and validated once.
+_CACHED = functools.lru_cache(maxsize=4096)
+
+
 def _maybe(strategy: SearchStrategy[T]) -> SearchStrategy[T | None]:
+    return _maybe_of(strategy)
+
+
+@_CACHED
+def _maybe_of(strategy: SearchStrategy[Any]) -> SearchStrategy[Any]:
     return st.none() | strategy
 
 
-@st.composite
-def _usually(draw: st.DrawFn, strategy: SearchStrategy[T]) -> T | None:
+def _usually(strategy: SearchStrategy[T]) -> SearchStrategy[T | None]:
     """A value of ``strategy`` three times in four, else None (as most events have dates)."""
+    return _usually_of(strategy)
+
+
+@_CACHED
+def _usually_of(strategy: SearchStrategy[Any]) -> SearchStrategy[Any]:
+    return _usually_drawn(strategy)
+
+
+@st.composite
+def _usually_drawn(draw: st.DrawFn, strategy: SearchStrategy[T]) -> T | None:
     return draw(strategy) if draw(st.integers(0, 3)) else None
 
 
 def _pool(values: Sequence[T]) -> SearchStrategy[T]:
-    """One of ``values``; nothing at all when there are none, so optional references stay None."""
-    return st.sampled_from(values) if values else st.nothing()
+    """One of ``values``; nothing at all when there are none, so optional references stay None.
+
+    A tuple, so that hypothesis caches the strategy: pools of the same values (the ids of one
+    dataset after another) are then built and validated once.
+    """
+    return st.sampled_from(tuple(values)) if values else st.nothing()
 
 
 def _lists(
-    elements: SearchStrategy[T], *, min_size: int = 0, max_size: int, unique: bool = False
+    elements: SearchStrategy[T],
+    *,
+    min_size: int = 0,
+    max_size: int,
+    unique: bool = False,
+    unique_by: Callable[[T], Hashable] | None = None,
 ) -> SearchStrategy[list[T]]:
-    """Lists of ``elements``; only empty ones when there are no elements to draw."""
+    """Lists of ``elements``; only empty ones when there are no elements to draw.
+
+    (``st.lists`` of an empty strategy gives up on the whole example instead: a dataset
+    without fields would be thrown away at its relationships' evidence.)
+    """
+    return _lists_of(elements, min_size, max_size, unique, unique_by)
+
+
+@_CACHED
+def _lists_of(
+    elements: SearchStrategy[Any],
+    min_size: int,
+    max_size: int,
+    unique: bool,
+    unique_by: Callable[[Any], Hashable] | None,
+) -> SearchStrategy[list[Any]]:
     if elements.is_empty and min_size == 0:
         return st.just([])
-    return st.lists(elements, min_size=min_size, max_size=max_size, unique=unique)
+    return st.lists(
+        elements, min_size=min_size, max_size=max_size, unique=unique, unique_by=unique_by
+    )
 
 
 def _sets(elements: SearchStrategy[T], *, max_size: int) -> SearchStrategy[frozenset[T]]:
@@ -77,11 +125,8 @@ def _notes() -> SearchStrategy[str | None]:
 @functools.cache
 def _names() -> SearchStrategy[str]:
     """Names of one to three capitalized words, Latin (with diacritics) or Cyrillic."""
-    word = (
-        st.sampled_from((_LATIN, _CYRILLIC))
-        .flatmap(lambda letters: st.text(letters, min_size=4, max_size=9))
-        .map(str.capitalize)
-    )
+    scripts = [st.text(letters, min_size=4, max_size=9) for letters in (_LATIN, _CYRILLIC)]
+    word = st.one_of(scripts).map(str.capitalize)
     return st.lists(word, min_size=1, max_size=3).map(" ".join)
 
 
@@ -122,6 +167,7 @@ def _inferred(record_type: type[Record]) -> SearchStrategy[frozenset[str]]:
     return st.frozensets(st.sampled_from(sorted(inferable(record_type))), max_size=2)
 
 
+@_CACHED
 def _cited(citations: SearchStrategy[Citation] | None) -> SearchStrategy[list[Citation]]:
     # Repeats are dropped after drawing (a record cites a paragraph once): asking hypothesis for
     # unique lists from a pool of one or two citations makes it search for a long time.
@@ -130,13 +176,60 @@ def _cited(citations: SearchStrategy[Citation] | None) -> SearchStrategy[list[Ci
     ).map(lambda cited: list(dict.fromkeys(cited)))
 
 
+# Character classes one after another, each perhaps repeated: [A-Z]{3}, [0-9]{2,4},
+# [A-Za-z0-9][A-Za-z0-9_.:-]*. No escapes, no negation, no groups.
+_CLASS = r"\[([A-Za-z0-9_.:-]+)\](\*|\+|\?|\{([0-9]+)(?:,([0-9]+))?\})?"
+_ONE_CLASS = re.compile(_CLASS)
+_CLASSES = re.compile(f"(?:{_CLASS})+")
+_REPEATS: dict[str | None, tuple[int, int | None]] = {
+    None: (1, 1),
+    "*": (0, None),
+    "+": (1, None),
+    "?": (0, 1),
+}
+
+
+@functools.cache
+def _matching(regex: str) -> SearchStrategy[str]:
+    """Text that matches ``regex`` as a whole.
+
+    A pattern made of character classes, each perhaps repeated, is drawn as text of each
+    class's alphabet: one draw a class rather than one a character (``from_regex`` costs a
+    few times more, and ids and ISO and CAMEO codes are drawn for every record). Any other
+    pattern goes through ``from_regex``.
+    """
+    if _CLASSES.fullmatch(regex) is None:
+        return st.from_regex(regex, fullmatch=True)
+    parts = [_class_text(shape) for shape in _ONE_CLASS.finditer(regex)]
+    return parts[0] if len(parts) == 1 else st.tuples(*parts).map("".join)
+
+
+def _class_text(shape: re.Match[str]) -> SearchStrategy[str]:
+    members, repeat, least, most = shape.groups()
+    alphabet = ""
+    i = 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":  # a range, such as A-Z
+            alphabet += "".join(map(chr, range(ord(members[i]), ord(members[i + 2]) + 1)))
+            i += 3
+        else:
+            alphabet += members[i]
+            i += 1
+    if repeat in _REPEATS:
+        low, high = _REPEATS[repeat]
+    else:
+        low = int(least)
+        high = int(most or least)
+    return st.text(alphabet, min_size=low, max_size=high)
+
+
 @functools.cache
 def record_ids() -> SearchStrategy[str]:
     """Valid record ids: a letter or digit, then letters, digits and ``_ . : -``.
 
     Drawn from the pattern the model declares for ids (:data:`defcoop.rules.ID`).
     """
-    return st.from_regex(ID.regex, fullmatch=True)
+    return _matching(ID.regex)
 
 
 def _ids(ids: SearchStrategy[str] | None) -> SearchStrategy[str]:
@@ -150,3 +243,14 @@ def _codes(codes: SearchStrategy[str] | None) -> SearchStrategy[str]:
 @functools.cache
 def _any_citations() -> SearchStrategy[Citation]:
     return st.builds(Citation, source=record_ids(), paragraph=st.integers(1, 1000))
+
+
+def _paragraphs_of(source: Source) -> SearchStrategy[Citation]:
+    """Citations of one of ``source``'s paragraphs."""
+    return _citing(source.id, source.paragraphs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _citing(source: str, paragraphs: int) -> SearchStrategy[Citation]:
+    """Built once per source, not once per citation drawn."""
+    return st.builds(Citation, source=st.just(source), paragraph=st.integers(1, paragraphs))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dates import PartialDate, Period, Precision
-from defcoop.strategies._building import _EVERY_DAY, _strategy
+from defcoop.strategies._building import _EVERY_DAY
 
 
 def partial_dates(
@@ -22,7 +22,9 @@ def partial_dates(
             coarse date would stick out of it ("2018" for a period ending in June 2018), the
             next finer precision that fits is used.
     """
-    return _strategy(_EVERY_DAY if within is None else within).flatmap(_dates_in)
+    if isinstance(within, st.SearchStrategy):
+        return within.flatmap(_dates_in)
+    return _dates_in(_EVERY_DAY if within is None else within)
 
 
 def periods(*, within: Period | SearchStrategy[Period] | None = None) -> SearchStrategy[Period]:
@@ -31,7 +33,9 @@ def periods(*, within: Period | SearchStrategy[Period] | None = None) -> SearchS
     Args:
         within: the period every generated period lies in (default: years 1 to 9999).
     """
-    return _strategy(_EVERY_DAY if within is None else within).flatmap(_periods_within)
+    if isinstance(within, st.SearchStrategy):
+        return within.flatmap(_periods_within)
+    return _periods_within(_EVERY_DAY if within is None else within)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dataset import DatasetInfo
-from defcoop.dates import Period
+from defcoop.dates import PartialDate, Period
 from defcoop.kinds import StateSystem
 from defcoop.model import (
     Agreement,
@@ -39,6 +41,7 @@ from defcoop.strategies._building import (
     _maybe,
     _names,
     _notes,
+    _paragraphs_of,
     _pool,
     _sets,
     _strategy,
@@ -61,11 +64,7 @@ def citations(
     if sources is None:
         return _any_citations()
     pool = sources if isinstance(sources, st.SearchStrategy) else _pool(sources)
-    return pool.flatmap(
-        lambda source: st.builds(
-            Citation, source=st.just(source.id), paragraph=st.integers(1, source.paragraphs)
-        )
-    )
+    return pool.flatmap(_paragraphs_of)
 
 
 def sources(
@@ -121,7 +120,7 @@ def _countries(
     if cow_code is not None:
         span = draw(periods(within=dates))
         memberships.append(Membership(system=StateSystem.COW, code=cow_code, period=span))
-        gw = draw(_maybe(st.sampled_from([cow_code, cow_code + 1000])))
+        gw = draw(_maybe(_pool((cow_code, cow_code + 1000))))
         if gw is not None:
             memberships.append(Membership(system=StateSystem.GW, code=gw, period=span))
     return Country(
@@ -258,7 +257,7 @@ def agreements(
         citations: the citations in ``sources``.
         dates: the period its signing date and its period lie in.
     """
-    return st.builds(
+    one = st.builds(
         Agreement,
         id=_ids(ids),
         title=_text(),
@@ -274,16 +273,22 @@ def agreements(
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
-    ).flatmap(_counted)
-
-
-def _counted(record: Agreement) -> SearchStrategy[Agreement]:
-    """The record, or the record standing for several (with or without a count)."""
-    several = st.builds(
-        lambda count: attrs.evolve(record, several=True, count=count),
-        values_for(Agreement, "count"),
     )
-    return st.just(record) | several
+    return st.tuples(one, _several()).map(_counted)
+
+
+@functools.cache
+def _several() -> SearchStrategy[dict[str, Any] | None]:
+    """No change, or the change that makes a record stand for several (perhaps with a count)."""
+    return _maybe(
+        st.builds(lambda count: {"several": True, "count": count}, values_for(Agreement, "count"))
+    )
+
+
+def _counted(drawn: tuple[Agreement, dict[str, Any] | None]) -> Agreement:
+    """The record, or the record standing for several (with or without a count)."""
+    record, several = drawn
+    return record if several is None else attrs.evolve(record, **several)
 
 
 def events(
@@ -382,7 +387,7 @@ def mechanisms(
         citations: the citations in ``sources``.
         dates: the period its period and founding lie in (default: years 1 to 9999).
     """
-    return st.builds(
+    one = st.builds(
         Mechanism,
         id=_ids(ids),
         name=_names(),
@@ -394,18 +399,27 @@ def mechanisms(
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Mechanism),
-    ).flatmap(lambda mechanism: _founding(mechanism, dates))
+    )
+    # The period and founding do not depend on the rest: drawn beside it by one strategy,
+    # not by a new one for every mechanism (as a flatmap would).
+    return st.tuples(one, _founding(dates)).map(_founded)
 
 
 @st.composite
 def _founding(
-    draw: st.DrawFn, mechanism: Mechanism, dates: Period | SearchStrategy[Period] | None
-) -> Mechanism:
-    """The mechanism with, perhaps, a period at work and a founding no later than its start."""
+    draw: st.DrawFn, dates: Period | SearchStrategy[Period] | None
+) -> tuple[Period | None, PartialDate | None]:
+    """Perhaps a period at work, and perhaps a founding no later than its start."""
     span = draw(_strategy(_EVERY_DAY if dates is None else dates))
     period = draw(_maybe(periods(within=span)))
     before = span if period is None else Period(span.start, period.start)
     founded = draw(_maybe(partial_dates(within=before)))
+    return period, founded
+
+
+def _founded(drawn: tuple[Mechanism, tuple[Period | None, PartialDate | None]]) -> Mechanism:
+    """The mechanism with its period at work and its founding."""
+    mechanism, (period, founded) = drawn
     return attrs.evolve(mechanism, period=period, founded=founded)
 
 
@@ -420,7 +434,10 @@ def field_evidence(
         field_ids: the ids the field may have.
         citations: the citations in ``sources``.
     """
-    return st.builds(FieldEvidence, field=_ids(field_ids), sources=_cited(citations))
+    fields = _ids(field_ids)
+    if fields.is_empty:  # no field to name: no evidence (st.builds would not say it is empty)
+        return st.nothing()
+    return st.builds(FieldEvidence, field=fields, sources=_cited(citations))
 
 
 def relationships(
@@ -446,9 +463,9 @@ def relationships(
         parties=st.lists(_codes(country_codes), unique=True, min_size=2, max_size=2),
         framework=_maybe(_text()),
         framework_since=_maybe(partial_dates()),
-        evidence=st.lists(
+        evidence=_lists(
             field_evidence(field_ids=field_ids, citations=citations),
-            unique_by=lambda item: item.field,
+            unique_by=_evidence_field,
             max_size=3,
         ),
         forums=_lists(_ids(organization_ids), unique=True, max_size=2),
@@ -456,6 +473,10 @@ def relationships(
         notes=_notes(),
         inferred=_inferred(Relationship),
     )
+
+
+def _evidence_field(evidence: FieldEvidence) -> str:
+    return evidence.field
 
 
 def dataset_infos(

@@ -1,10 +1,10 @@
 """Values of one attribute, drawn from its annotation and the rules declared on it.
 
 This is how a rule declared once on the model (:mod:`defcoop.rules`) reaches the strategies:
-a pattern becomes ``from_regex``, a bound the lower end of ``integers``, a vocabulary
-``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of ``lists``. A rule this module
-does not know still holds: every value is filtered through the rules that can be checked on
-the value alone.
+a pattern becomes text of its character classes (or ``from_regex``), a bound the lower end of
+``integers``, a vocabulary ``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of
+``lists``. A rule this module does not know still holds: every value is filtered through the
+rules that can be checked on the value alone.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from defcoop.rules import (
     is_optional,
     rules_of,
 )
-from defcoop.strategies._building import _any_citations, _maybe, _text
+from defcoop.strategies._building import _any_citations, _matching, _maybe, _text
 from defcoop.strategies._dates import partial_dates, periods
 
 _KNOWN = (
@@ -91,7 +91,7 @@ def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> Searc
         return st.lists(items, min_size=least, max_size=most, unique=unique).map(origin)
     patterns = [rule for rule in rules if isinstance(rule, Pattern)]
     if hint is str and patterns:
-        return st.from_regex(patterns[0].regex, fullmatch=True)
+        return _matching(patterns[0].regex)
     if hint is str:
         return _text()
     if hint is bool:

@@ -1,0 +1,78 @@
+"""Helpers shared by several test modules: written once here, imported where needed."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+import defcoop
+from defcoop import Citation, DataError, Record, RecordError
+from defcoop.cli import main
+
+
+def citations(record: Record) -> Iterator[Citation]:
+    """Every citation a record carries, its fields' evidence included."""
+    yield from getattr(record, "sources", ())
+    for item in getattr(record, "evidence", ()):
+        yield from item.sources
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line's main() in process: (exit status, stdout, stderr)."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def write(path: Path, content: Any) -> Path:
+    """Write ``content`` to ``path``, making its folders: bytes and text as they are,
+    anything else as JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content if isinstance(content, str) else json.dumps(content), "utf-8")
+    return path
+
+
+def problems_of(path: Any, **kwargs: Any) -> list[str]:
+    """The problem lines a load of ``path`` reports, as one DataError (a ValueError too)."""
+    with pytest.raises(DataError) as raised:
+        defcoop.load(path, **kwargs)
+    assert isinstance(raised.value, ValueError)
+    return [str(problem) for problem in raised.value.problems]
+
+
+@functools.cache
+def values_but(*allowed: type) -> st.SearchStrategy[Any]:
+    """Values of many types, none an instance of ``allowed`` (None is one of them unless
+    ``type(None)`` is allowed): what a constructor must refuse for an attribute of those types."""
+    anything = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=5),
+        st.binary(max_size=5),
+        st.lists(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+        st.just(object()),
+        st.just(int),
+    )
+    return anything.filter(lambda value: not isinstance(value, allowed))
+
+
+def assert_refused(cls: type, valid: dict[str, Any], name: str, value: Any) -> None:
+    """``cls`` built from ``valid`` with ``name`` set to ``value`` raises a RecordError that
+    names the class and the attribute and says what was expected."""
+    with pytest.raises(RecordError) as raised:
+        cls(**{**valid, name: value})
+    assert (raised.value.record_type, raised.value.attribute) == (cls.__name__, name)
+    assert str(raised.value).startswith(f"{name}: ")
+    assert "expected" in str(raised.value)
