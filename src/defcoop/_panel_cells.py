@@ -179,6 +179,14 @@ class Grid:
         )
         return list(pairs)
 
+    def rows_of(self, codes: Codes, parties: Sequence[str], year: int) -> Iterator[int]:
+        """The rows of every unit ``parties`` make up in ``year`` (none with too few members)."""
+        found = codes.of(parties, year)
+        for key in self.keys(found) if len(found) >= (2 if self.unit == "dyad" else 1) else ():
+            row = self.row(key, year)
+            if row is not None:
+                yield row
+
     def skip(self, column: str, reason: str) -> None:
         """Count one record left out of ``column`` for ``reason``."""
         reasons = self.left_out.setdefault(column, {})
@@ -360,15 +368,10 @@ def _mechanism(grid: Grid, codes: Codes, mechanism: Mechanism, years: range) -> 
     elif span:
         _place(grid, codes, column, mechanism.parties, span, 1)
     first = years.start if mechanism.founded is None else mechanism.founded.year
-    open_years = [year for year in years if year >= first and year not in span]
     rows = grid.unknown.setdefault(column, set())
-    least = 2 if grid.unit == "dyad" else 1
-    for year in open_years:
-        found = codes.of(mechanism.parties, year)
-        for key in grid.keys(found) if len(found) >= least else ():
-            row = grid.row(key, year)
-            if row is not None:
-                rows.add(row)
+    for year in years:
+        if year >= first and year not in span:
+            rows.update(grid.rows_of(codes, mechanism.parties, year))
 
 
 def _event(grid: Grid, codes: Codes, event: Event, years: range) -> None:
@@ -424,11 +427,8 @@ def _frameworks(grid: Grid, dataset: Dataset, codes: Codes, years: range) -> Non
             grid.skip("framework", NO_START)
             continue
         for year in range(max(since.year, years.start), years.stop):
-            found = codes.of(relationship.parties, year)
-            for key in grid.keys(found) if len(found) >= 2 else ():
-                row = grid.row(key, year)
-                if row is not None:
-                    grid.framework[row] = relationship.framework
+            for row in grid.rows_of(codes, relationship.parties, year):
+                grid.framework[row] = relationship.framework
 
 
 def field_column(field_id: str) -> str:

@@ -252,7 +252,7 @@ def deliver(panel: Panel, frame: bool | None) -> Panel | pandas.DataFrame:
     """The panel in the form asked for: its DataFrame for ``frame=True``, and for ``None``
     where pandas is installed; else the panel of plain rows itself."""
     if frame is not None and type(frame) is not bool:
-        raise ArgumentError(f"frame= expects True, False or None, got {frame!r}")
+        raise ArgumentError(f"frame= expects True, False or None, got {described(frame)}")
     if frame is None:
         try:
             import pandas  # noqa: F401  (only to learn whether it is there)
