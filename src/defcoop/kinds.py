@@ -47,6 +47,7 @@ class EventKind(enum.StrEnum):
     DELEGATION_EXCHANGE = "delegation exchange"
     MULTILATERAL_ACTIVITY = "multilateral activity"
     EXERCISE = "exercise"
+    PORT_CALL = "port call"
 
 
 class EventStatus(enum.StrEnum):

@@ -156,6 +156,7 @@ KIND_CAMEO: Mapping[str, str] = {
     "conference": "040",
     "signing": "057",
     "exercise": "062",
+    "port call": "042",
     "competition": "062",
 }
 
