@@ -36,8 +36,8 @@ from defcoop import (
     PartialDate,
     Period,
     Source,
-    _panel_cells,
 )
+from defcoop.views import _panel_cells
 
 # Every count of the panel but mechanisms, which have no dates (always 0 where covered).
 COUNTS = [name for name in _panel_cells.COUNTS["dyad"] if name != "mechanisms_active"]

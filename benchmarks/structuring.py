@@ -45,7 +45,7 @@ if source:
     sys.path.insert(0, source)
 import defcoop
 from defcoop import Agreement, Event
-from defcoop._fast import Structurer
+from defcoop.loading.fast._fast import Structurer
 if source:
     assert defcoop.__file__.startswith(source), defcoop.__file__
 document = json.loads(open(path, encoding="utf-8").read())

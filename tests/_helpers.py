@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import defcoop
 from defcoop import Citation, DataError, Record, RecordError
-from defcoop.cli import main
+from defcoop.cli._main import main
 
 
 def citations(record: Record) -> Iterator[Citation]:

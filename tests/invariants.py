@@ -21,7 +21,7 @@ from defcoop import (
     Relationship,
     Source,
 )
-from defcoop._names import normalize
+from defcoop.model._names import normalize
 
 # For each record type, the attributes holding ids and the type of record each must name.
 REFERENCES: dict[type, dict[str, type]] = {

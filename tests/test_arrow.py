@@ -12,7 +12,7 @@ from hypothesis import given, settings
 import defcoop
 from defcoop import Dataset, MissingExtraError, QueryError
 from defcoop import strategies as dst
-from defcoop.exports import export
+from defcoop.io.exports import export
 
 pa = pytest.importorskip("pyarrow")
 
@@ -33,7 +33,7 @@ def test_tables_keep_lists_and_date_precision(db: Dataset) -> None:
 
 def test_every_record_type_has_a_table(db: Dataset) -> None:
     """Each kind of record converts, nested roles and evidence as lists of structs."""
-    from defcoop.loading import COLLECTIONS
+    from defcoop.loading._loader import COLLECTIONS
 
     for key in COLLECTIONS:
         assert db.to_arrow(key).num_rows == sum(1 for r in db if type(r) is COLLECTIONS[key])
@@ -95,8 +95,8 @@ def test_parquet_files_name_the_data_version(db: Dataset, tmp_path: Path) -> Non
 def test_tables_read_back_into_equal_records(db: Dataset, tmp_path: Path) -> None:
     """Every record type survives a Parquet file and from_arrow unchanged."""
     parquet = pytest.importorskip("pyarrow.parquet")
-    from defcoop.arrow import from_arrow
-    from defcoop.loading import COLLECTIONS
+    from defcoop.loading._loader import COLLECTIONS
+    from defcoop.query.arrow import from_arrow
 
     export(db, tmp_path, format="parquet")
     for key, record_type in COLLECTIONS.items():
@@ -108,8 +108,8 @@ def test_tables_read_back_into_equal_records(db: Dataset, tmp_path: Path) -> Non
 @given(dst.datasets())
 def test_generated_records_round_trip_through_arrow(db: Dataset) -> None:
     """Generated records of every kind convert to Arrow and back unchanged."""
-    from defcoop.arrow import from_arrow
-    from defcoop.loading import COLLECTIONS
+    from defcoop.loading._loader import COLLECTIONS
+    from defcoop.query.arrow import from_arrow
 
     for key, record_type in COLLECTIONS.items():
         records = [r for r in db if type(r) is record_type]

@@ -16,15 +16,7 @@ import pytest
 
 import defcoop
 from _helpers import citations
-from defcoop import (
-    Agreement,
-    Event,
-    EventStatus,
-    PartialDate,
-    Period,
-    Record,
-    Source,
-)
+from defcoop import Agreement, Event, EventStatus, PartialDate, Period, Record, Source
 
 SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
 DATA = Path(defcoop.__file__).parent / "data"

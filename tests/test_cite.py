@@ -128,7 +128,7 @@ def test_bad_style_and_unknown_id() -> None:
 def test_any_source_gives_an_entry_pybtex_reads(source: Source) -> None:
     """Whatever a source's text holds (braces, backslashes, any script), its entry parses."""
     pybtex = pytest.importorskip("pybtex.database")
-    from defcoop.cite import bibtex, csl_json
+    from defcoop.views.cite import bibtex, csl_json
 
     parsed = pybtex.parse_string(bibtex(source), "bibtex")
     assert list(parsed.entries) == [source.id]

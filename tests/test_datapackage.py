@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from defcoop import Dataset
-from defcoop.datapackage import descriptor, files
-from defcoop.exports import export
+from defcoop.io.datapackage import descriptor, files
+from defcoop.io.exports import export
 
 frictionless = pytest.importorskip("frictionless")
 

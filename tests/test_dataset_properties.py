@@ -36,7 +36,7 @@ from defcoop import (
     UnknownNameError,
 )
 from defcoop import strategies as dst
-from defcoop._names import normalize
+from defcoop.model._names import normalize
 from invariants import assert_integrity
 
 # Whole datasets cost some 40 ms each to generate: a quarter of the profile's examples.

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
-from defcoop import AgreementKind, DataError, Dataset, PartialDate, dcad
+from defcoop import AgreementKind, DataError, Dataset, PartialDate
 from defcoop import strategies as dst
-from defcoop.cli import main
+from defcoop.cli._main import main
+from defcoop.io import dcad
 
 FIXTURE = Path(__file__).parent / "fixtures" / "DCAD-v1.0-main-synthetic.csv"
 HEADER = FIXTURE.read_text(encoding="utf-8").splitlines()[0]

@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 
 import defcoop
-from defcoop._validation import _citations, _references
+from defcoop.model._validation import _citations, _references
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -46,15 +46,16 @@ def test_api_check_names_the_page_of_a_missing_name() -> None:
     api = _extension("defcoop_api")
     documented = api.documented_in_pages(DOCS)
     del documented["defcoop.Timeline"]
-    del documented["defcoop.schema"]
+    del documented["defcoop.io.schema"]
     problems = list(api.problems(documented))
     assert (
         "api/views",
-        "defcoop.timeline.Timeline is not documented: add it to docs/api/views.md, "
-        "in the section of defcoop.timeline",
+        "defcoop.views.timeline.Timeline is not documented: add it to docs/api/views.md, "
+        "in the section of defcoop.views.timeline",
     ) in problems
     assert any(
-        message.startswith("module defcoop.schema is not documented") and "api/loading" in message
+        message.startswith("module defcoop.io.schema is not documented")
+        and "api/loading" in message
         for _page, message in problems
     )
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 
 from defcoop import ArgumentError, Dataset, ExportError, MissingExtraError, UnknownNameError
 from defcoop import strategies as dst
-from defcoop.cli import main
-from defcoop.exports import FORMATS, export, plover_lines, render
+from defcoop.cli._main import main
+from defcoop.io.exports import FORMATS, export, plover_lines, render
 
 
 def test_plover_lines_hold_every_event_with_its_coding(db: Dataset) -> None:

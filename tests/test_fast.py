@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from defcoop import Agreement, DatasetInfo, Event, Organization, Person, Relationship
-from defcoop._converter import STRUCTURE_ERRORS, make_converter
-from defcoop._fast import Structurer, UnsoundError
+from defcoop.loading.fast._fast import Structurer, UnsoundError
+from defcoop.model._converter import STRUCTURE_ERRORS, make_converter
 
 IDS = ["VNM", "RUS", "a-1", "x.y:z", "bad id", "", "-x", "ü"]
 TEXTS = ["A title", "", " "]

@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import defcoop
-from defcoop import DataError, _formats
+from defcoop import DataError
 from defcoop import strategies as dst
+from defcoop.loading import _parse as _formats
 
 msgspec = pytest.importorskip("msgspec")
 

@@ -156,7 +156,7 @@ def test_list_cells_are_written_to_csv_as_json_like_the_export(db: Dataset) -> N
     import csv
     import io
 
-    from defcoop import _tabular
+    from defcoop.query import _tabular
 
     frame = db.to_frame("agreements")
     ours = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))

@@ -10,7 +10,7 @@ import pytest
 
 import defcoop
 from defcoop import Dataset, MissingExtraError
-from defcoop.graph import EDGE_TYPES, NODE_TYPES
+from defcoop.views.graph import EDGE_TYPES, NODE_TYPES
 
 nx = pytest.importorskip("networkx")
 

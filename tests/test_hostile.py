@@ -30,8 +30,10 @@ import pytest
 
 import defcoop
 from _helpers import problems_of, write
-from defcoop import DataError, Dataset, DefcoopError, loading
-from defcoop.cli import main
+from defcoop import DataError, Dataset, DefcoopError
+from defcoop._moved import MOVED
+from defcoop.cli._main import main
+from defcoop.loading import _loader as loading
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
 needs_fork = pytest.mark.skipif(not FORK, reason="needs os.fork")
@@ -62,8 +64,8 @@ def small() -> dict[str, Any]:
 
 
 def _all_error_classes() -> set[type[DefcoopError]]:
-    for module in pkgutil.iter_modules(defcoop.__path__, "defcoop."):
-        if module.name != "defcoop.__main__":
+    for module in pkgutil.walk_packages(defcoop.__path__, "defcoop."):
+        if module.name != "defcoop.__main__" and module.name.removeprefix("defcoop.") not in MOVED:
             importlib.import_module(module.name)
     found: set[type[DefcoopError]] = set()
     stack: list[type[DefcoopError]] = [DefcoopError]
@@ -75,7 +77,6 @@ def _all_error_classes() -> set[type[DefcoopError]]:
 
 
 def _error_samples() -> list[DefcoopError]:
-    from defcoop._values import ValueProblemError
     from defcoop.errors import (
         ArgumentError,
         DateError,
@@ -86,6 +87,7 @@ def _error_samples() -> list[DefcoopError]:
         RecordError,
         UnknownNameError,
     )
+    from defcoop.model._values import ValueProblemError
 
     problem = Problem(file="a.json", path="$.agreements[0].id", record="x", message="bad")
     return [
@@ -554,7 +556,7 @@ def test_a_failed_export_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A write failing midway leaves the old files whole and no new or temporary file."""
-    from defcoop import _export
+    from defcoop.io import _writer as _export
 
     out = tmp_path / "out"
     export(capsys, "--format", "csv", "--out", str(out))
@@ -626,7 +628,7 @@ def test_dump_replaces_a_file_whole_or_not_at_all(
     db: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """dump() writes beside the target and renames; a failure leaves the old file."""
-    from defcoop import _export
+    from defcoop.io import _writer as _export
 
     target = write(tmp_path / "data.json", "old")
 
@@ -652,8 +654,8 @@ def _value_options() -> Iterator[tuple[list[str], str, str]]:
     option, a valid value)."""
     import argparse
 
-    from defcoop._terminal import StoreOnce
-    from defcoop.cli import _parser
+    from defcoop.cli._main import _parser
+    from defcoop.cli._terminal import StoreOnce
 
     def walk(parser: argparse.ArgumentParser, words: list[str]) -> Iterator[Any]:
         for action in parser._actions:

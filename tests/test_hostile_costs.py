@@ -19,7 +19,8 @@ import pytest
 
 import defcoop
 from _helpers import write
-from defcoop import DataError, Event, _names
+from defcoop import DataError, Event
+from defcoop.model import _names
 
 
 def document(n: int, *, events: int = 0, relationships: int = 0) -> dict[str, Any]:

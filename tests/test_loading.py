@@ -14,7 +14,8 @@ import pytest
 
 import defcoop
 from _helpers import problems_of, write
-from defcoop import DataError, Dataset, PartialDate, loading
+from defcoop import DataError, Dataset, PartialDate
+from defcoop.loading import _loader as loading
 
 
 def minimal() -> dict[str, Any]:

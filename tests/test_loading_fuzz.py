@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import defcoop
 from defcoop import Agreement, DataError, Dataset, DatasetInfo, Event, FieldEvidence, Role, Source
 from defcoop import strategies as dst
-from defcoop.loading import COLLECTIONS
+from defcoop.loading._loader import COLLECTIONS
 from invariants import assert_integrity
 
 # Each example makes a dataset, writes and loads it: a sixth of the profile's examples.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from defcoop._names import normalize, suggest
+from defcoop.model._names import normalize, suggest
 
 
 def test_normalize_ignores_case_diacritics_and_spacing() -> None:

@@ -51,11 +51,12 @@ def test_import_is_lazy() -> None:
     heavy = (
         "cattrs hypothesis tomllib json pandas networkx matplotlib jsonschema argparse html csv "
         "pyarrow duckdb frictionless pybtex citeproc "
-        "defcoop.cli defcoop.frames defcoop.graph defcoop.schema defcoop.timeline defcoop.arrow "
-        "defcoop.dcad defcoop.cite defcoop.exports defcoop.datapackage"
+        "defcoop.cli._main defcoop.query.frames defcoop.views.graph defcoop.io.schema "
+        "defcoop.views.timeline defcoop.query.arrow "
+        "defcoop.io.dcad defcoop.views.cite defcoop.io.exports defcoop.io.datapackage"
     )
     code = (
-        "import sys, defcoop, defcoop.loading as l; "
+        "import sys, defcoop, defcoop.loading._loader as l; "
         f"print(sorted(m for m in {heavy.split()!r} if m in sys.modules), bool(l._cache))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -103,7 +104,7 @@ def test_changelog_names_the_versions() -> None:
 
 def test_lazy_names_resolve_and_are_listed() -> None:
     """Names loaded on first use resolve to their modules' objects and appear in dir()."""
-    from defcoop.timeline import Timeline
+    from defcoop.views.timeline import Timeline
 
     assert defcoop.Timeline is Timeline
     assert {"Timeline", "to_frame", "to_graph", "json_schema"} <= set(dir(defcoop))
@@ -126,7 +127,7 @@ def test_public_names_load_on_first_use() -> None:
     code = (
         "import sys, defcoop; before = sorted(m for m in sys.modules if m.startswith('defcoop')); "
         "attrs = 'attrs' in sys.modules; defcoop.PartialDate; "
-        "print(before, attrs, 'defcoop.dates' in sys.modules)"
+        "print(before, attrs, 'defcoop.model.dates' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['defcoop', 'defcoop._version'] False True"
@@ -143,8 +144,9 @@ def test_loading_imports_no_export_format() -> None:
     """Loading and querying the bundled data imports none of the formats' modules or extras."""
     code = (
         "import sys, defcoop; db = defcoop.load(); db.events(plover='CONSULT'); "
-        "print(sorted(m for m in ['pyarrow', 'duckdb', 'frictionless', 'csv', 'defcoop.arrow', "
-        "'defcoop.dcad', 'defcoop.cite', 'defcoop.exports', 'defcoop.datapackage'] "
+        "print(sorted(m for m in ['pyarrow', 'duckdb', 'frictionless', 'csv', "
+        "'defcoop.query.arrow', "
+        "'defcoop.io.dcad', 'defcoop.views.cite', 'defcoop.io.exports', 'defcoop.io.datapackage'] "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -27,7 +27,7 @@ from defcoop import (
     StateSystem,
     UnknownNameError,
 )
-from defcoop.panels import Panel
+from defcoop.views.panels import Panel
 
 
 def cell(panel: Panel, *key: int) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 
 from defcoop import Dataset, Event, EventKind, EventStatus, QueryError, UnknownNameError
 from defcoop import strategies as dst
-from defcoop.model import Citation
-from defcoop.plover import CAMEO_TO_PLOVER, MODES, Plover, PloverEvent, classify
+from defcoop.model.plover import CAMEO_TO_PLOVER, MODES, Plover, PloverEvent, classify
+from defcoop.model.records import Citation
 
 # Rows of the published CAMEO-to-PLOVER table (CAMEO2PLOVER-2021.txt, openeventdata/PLOVER,
 # commit 5e0c24f) for the CAMEO codes the bundled data uses and their near kin, transcribed

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 import defcoop
 from defcoop import DefcoopError, RecordError
 from defcoop import strategies as dst
-from defcoop._fast import Structurer, UnsoundError, source_of
-from defcoop._jsonschema import reference as _reference
-from defcoop.kinds import EventKind
-from defcoop.rules import (
+from defcoop.loading.fast._fast import Structurer, UnsoundError, source_of
+from defcoop.model._jsonschema import reference as _reference
+from defcoop.model.kinds import EventKind
+from defcoop.model.rules import (
     BOOKKEEPING,
     CAMEO,
     ID,
@@ -211,7 +211,7 @@ def test_wrong_values_and_types_are_record_errors(values: dict[str, Any], attrib
 
 def test_every_record_attribute_declares_its_rules() -> None:
     """Every attribute of every record type is checked by a declaration of rules, no other."""
-    from defcoop.loading import COLLECTIONS
+    from defcoop.loading._loader import COLLECTIONS
 
     for record_type in [*COLLECTIONS.values(), defcoop.Citation, defcoop.Role]:
         for field in attrs.fields(record_type):
@@ -239,7 +239,7 @@ def test_cameo_pattern_is_ascii_digits() -> None:
 
 def assert_fast_path_takes_every_record(db: defcoop.Dataset) -> None:
     """Each record of ``db``, written out and read back, is built by the fast path alone."""
-    from defcoop.loading import COLLECTIONS
+    from defcoop.loading._loader import COLLECTIONS
 
     document = json.loads(defcoop.dumps(db))
     structurer = Structurer()

@@ -34,7 +34,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 def test_schema_covers_every_collection_and_attribute() -> None:
     """Every data-file key has an array of records, and every attribute a property."""
-    from defcoop.loading import COLLECTIONS
+    from defcoop.loading._loader import COLLECTIONS
 
     schema = defcoop.json_schema()
     for key, record_type in COLLECTIONS.items():

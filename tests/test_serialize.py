@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import defcoop
 from defcoop import Agreement, ArgumentError, DataError, Dataset, Event
 from defcoop import strategies as dst
-from defcoop._converter import make_converter
+from defcoop.model._converter import make_converter
 
 # Whole datasets cost some 40 ms each to generate: a quarter of the profile's examples.
 DATASETS = settings(max_examples=max(10, settings.default.max_examples // 4))

@@ -326,7 +326,7 @@ def test_every_attribute_takes_a_value_somewhere() -> None:
     So that the property and fuzz tests exercise every rule: an attribute added to the model
     without a strategy that sets it (as ``cameo`` once was) fails here.
     """
-    from defcoop import registry
+    from defcoop.model import registry
 
     def values(record: Any) -> Iterator[str]:
         for field in attrs.fields(type(record)):

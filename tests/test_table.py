@@ -21,7 +21,7 @@ from defcoop import (
     Period,
     Source,
 )
-from defcoop._table import _bounds
+from defcoop.query._table import _bounds
 
 CITE = (Citation(source="s", paragraph=1),)
 CODES = ["AAA", "BBB", "CCC", "DDD"]

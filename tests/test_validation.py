@@ -23,7 +23,7 @@ from defcoop import (
     Role,
     Source,
 )
-from defcoop._validation import Origin, _references, check, group_by_kind, ids, is_sound
+from defcoop.model._validation import Origin, _references, check, group_by_kind, ids, is_sound
 
 
 @st.composite

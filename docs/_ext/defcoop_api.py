@@ -42,13 +42,16 @@ _DIRECTIVE = re.compile(r"^\s*\.\. (?:auto)?(\w+):: (\S+)", re.MULTILINE)
 
 
 def public_modules() -> list[ModuleType]:
-    """``defcoop`` and each of its modules whose name does not start with an underscore."""
+    """``defcoop`` and each of its modules and subpackages no part of whose name starts with an
+    underscore, less the old names that only re-export a moved module (:mod:`defcoop._moved`)."""
     import defcoop
+    from defcoop._moved import MOVED
 
     names = sorted(
-        f"defcoop.{info.name}"
-        for info in pkgutil.iter_modules(defcoop.__path__)
-        if not info.name.startswith("_")
+        info.name
+        for info in pkgutil.walk_packages(defcoop.__path__, "defcoop.")
+        if not any(part.startswith("_") for part in info.name.split("."))
+        and info.name.removeprefix("defcoop.") not in MOVED
     )
     return [defcoop, *(importlib.import_module(name) for name in names)]
 
@@ -59,12 +62,12 @@ def documented_in_text(text: str) -> list[str]:
     A name without a module is read in the last ``currentmodule`` (``defcoop`` at first).
 
     >>> documented_in_text('''
-    ... .. automodule:: defcoop.dates
+    ... .. automodule:: defcoop.model.dates
     ... .. currentmodule:: defcoop
     ... .. autoclass:: defcoop.PartialDate
     ... .. data:: __version__
     ... ''')
-    ['defcoop.dates', 'defcoop.PartialDate', 'defcoop.__version__']
+    ['defcoop.model.dates', 'defcoop.PartialDate', 'defcoop.__version__']
     """
     current = "defcoop"
     names = []

@@ -3,7 +3,7 @@
 The page's file, ``cli.md``, holds the introduction and a marker line; when Sphinx reads
 it, the marker is replaced by MyST Markdown rendered from the ``defcoop`` argument parser
 itself (each subcommand's usage, description and options) and from real runs of
-:func:`defcoop.cli.main` on the bundled data (:data:`EXAMPLES`), so the page cannot fall
+:func:`defcoop.cli._main.main` on the bundled data (:data:`EXAMPLES`), so the page cannot fall
 behind the command. A subcommand without an example, or an example that no longer runs
 the way the page expects, is a build warning (an error under ``-W``) that says where to
 fix it. Examples run in one scratch folder, in page order, holding :data:`FILES`.
@@ -112,13 +112,13 @@ sources = ["pillar-and-highlight#99"]
 
 
 def parser() -> argparse.ArgumentParser:
-    """The ``defcoop`` command's argument parser, as :func:`defcoop.cli.main` builds it."""
-    from defcoop import cli
+    """The ``defcoop`` command's argument parser, as :func:`defcoop.cli._main.main` builds it."""
+    from defcoop.cli import _main as cli
 
     build: Any = getattr(cli, "_parser", None)
     if build is None:
         raise RuntimeError(
-            "docs/_ext/defcoop_cli.py builds the page from defcoop.cli._parser(), which is "
+            "docs/_ext/defcoop_cli.py builds the page from defcoop.cli._main._parser(), which is "
             "gone: make parser() there return the command's ArgumentParser"
         )
     made: argparse.ArgumentParser = build()
@@ -155,7 +155,7 @@ def run(arguments: list[str]) -> tuple[int, str]:
 
     What the command writes to stdout and stderr is returned together, as a terminal shows it.
     """
-    from defcoop.cli import main
+    from defcoop.cli._main import main
 
     output = io.StringIO()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output), _columns(90):

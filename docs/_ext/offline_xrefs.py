@@ -79,8 +79,8 @@ THIRD_PARTY = {
 # Names that signatures use unqualified (type aliases, a class imported for type checking
 # only), and the documented object each stands for.
 ALIASES = {
-    "DateFilter": "defcoop.dataset.DateFilter",
-    "CountryName": "defcoop.dataset.CountryName",
+    "DateFilter": "defcoop.query.collection.DateFilter",
+    "CountryName": "defcoop.query.collection.CountryName",
     "Axes": "matplotlib.axes.Axes",
     "Path": "pathlib.Path",
 }
@@ -89,7 +89,7 @@ ALIASES = {
 def is_type_variable(target: str) -> bool:
     """Whether ``target`` names a :class:`typing.TypeVar` defined in some module.
 
-    >>> is_type_variable("defcoop.serialize.R"), is_type_variable("defcoop.Dataset")
+    >>> is_type_variable("defcoop.io.serialize.R"), is_type_variable("defcoop.Dataset")
     (True, False)
     """
     found = _find(target)

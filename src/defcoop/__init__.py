@@ -14,10 +14,7 @@ TYPE_CHECKING = False  # not imported from typing, which costs more than this wh
 if TYPE_CHECKING:
     from typing import Any
 
-    from defcoop.arrow import to_arrow
-    from defcoop.dataset import Dataset, DatasetInfo
-    from defcoop.dates import PartialDate, Period, Precision
-    from defcoop.dyad import DyadProfile
+    from defcoop.dataset import Dataset
     from defcoop.errors import (
         ArgumentError,
         DataError,
@@ -30,10 +27,11 @@ if TYPE_CHECKING:
         RecordError,
         UnknownNameError,
     )
-    from defcoop.evidence import CitedParagraph, Evidence
-    from defcoop.frames import to_frame
-    from defcoop.graph import to_graph
-    from defcoop.kinds import (
+    from defcoop.io.schema import json_schema
+    from defcoop.io.serialize import dump, dumps, from_dict, to_dict
+    from defcoop.loading import clear_cache, load
+    from defcoop.model.dates import PartialDate, Period, Precision
+    from defcoop.model.kinds import (
         AgreementKind,
         EventKind,
         EventStatus,
@@ -42,8 +40,7 @@ if TYPE_CHECKING:
         OrganizationKind,
         StateSystem,
     )
-    from defcoop.loading import clear_cache, load
-    from defcoop.model import (
+    from defcoop.model.records import (
         Agreement,
         Citation,
         Country,
@@ -60,66 +57,70 @@ if TYPE_CHECKING:
         Role,
         Source,
     )
-    from defcoop.results import Results
-    from defcoop.schema import json_schema
-    from defcoop.serialize import dump, dumps, from_dict, to_dict
-    from defcoop.timeline import Timeline
+    from defcoop.query.arrow import to_arrow
+    from defcoop.query.collection import DatasetInfo
+    from defcoop.query.frames import to_frame
+    from defcoop.query.results import Results
+    from defcoop.views.dyad import DyadProfile
+    from defcoop.views.evidence import CitedParagraph, Evidence
+    from defcoop.views.graph import to_graph
+    from defcoop.views.timeline import Timeline
 
 # Public names and the modules that define them. Nothing below is imported until first
 # used, so that `import defcoop` costs next to nothing (the names still come from here).
 _SOURCES: dict[str, str] = {
-    "Agreement": "defcoop.model",
-    "AgreementKind": "defcoop.kinds",
+    "Agreement": "defcoop.model.records",
+    "AgreementKind": "defcoop.model.kinds",
     "ArgumentError": "defcoop.errors",
-    "Citation": "defcoop.model",
-    "CitedParagraph": "defcoop.evidence",
-    "Country": "defcoop.model",
-    "Coverage": "defcoop.model",
+    "Citation": "defcoop.model.records",
+    "CitedParagraph": "defcoop.views.evidence",
+    "Country": "defcoop.model.records",
+    "Coverage": "defcoop.model.records",
     "DataError": "defcoop.errors",
     "Dataset": "defcoop.dataset",
-    "DatasetInfo": "defcoop.dataset",
+    "DatasetInfo": "defcoop.query.collection",
     "DateError": "defcoop.errors",
     "DefcoopError": "defcoop.errors",
-    "DyadProfile": "defcoop.dyad",
+    "DyadProfile": "defcoop.views.dyad",
     "ExportError": "defcoop.errors",
-    "Event": "defcoop.model",
-    "EventKind": "defcoop.kinds",
-    "EventStatus": "defcoop.kinds",
-    "Evidence": "defcoop.evidence",
-    "Field": "defcoop.model",
-    "FieldEvidence": "defcoop.model",
-    "Mechanism": "defcoop.model",
-    "MechanismKind": "defcoop.kinds",
-    "MechanismLevel": "defcoop.kinds",
-    "Membership": "defcoop.model",
+    "Event": "defcoop.model.records",
+    "EventKind": "defcoop.model.kinds",
+    "EventStatus": "defcoop.model.kinds",
+    "Evidence": "defcoop.views.evidence",
+    "Field": "defcoop.model.records",
+    "FieldEvidence": "defcoop.model.records",
+    "Mechanism": "defcoop.model.records",
+    "MechanismKind": "defcoop.model.kinds",
+    "MechanismLevel": "defcoop.model.kinds",
+    "Membership": "defcoop.model.records",
     "MissingExtraError": "defcoop.errors",
-    "Organization": "defcoop.model",
-    "OrganizationKind": "defcoop.kinds",
-    "PartialDate": "defcoop.dates",
-    "Period": "defcoop.dates",
-    "Person": "defcoop.model",
-    "Precision": "defcoop.dates",
+    "Organization": "defcoop.model.records",
+    "OrganizationKind": "defcoop.model.kinds",
+    "PartialDate": "defcoop.model.dates",
+    "Period": "defcoop.model.dates",
+    "Person": "defcoop.model.records",
+    "Precision": "defcoop.model.dates",
     "Problem": "defcoop.errors",
     "QueryError": "defcoop.errors",
-    "Record": "defcoop.model",
+    "Record": "defcoop.model.records",
     "RecordError": "defcoop.errors",
-    "Relationship": "defcoop.model",
-    "Results": "defcoop.results",
-    "Role": "defcoop.model",
-    "Source": "defcoop.model",
-    "StateSystem": "defcoop.kinds",
-    "Timeline": "defcoop.timeline",
+    "Relationship": "defcoop.model.records",
+    "Results": "defcoop.query.results",
+    "Role": "defcoop.model.records",
+    "Source": "defcoop.model.records",
+    "StateSystem": "defcoop.model.kinds",
+    "Timeline": "defcoop.views.timeline",
     "UnknownNameError": "defcoop.errors",
     "clear_cache": "defcoop.loading",
-    "dump": "defcoop.serialize",
-    "dumps": "defcoop.serialize",
-    "from_dict": "defcoop.serialize",
-    "json_schema": "defcoop.schema",
+    "dump": "defcoop.io.serialize",
+    "dumps": "defcoop.io.serialize",
+    "from_dict": "defcoop.io.serialize",
+    "json_schema": "defcoop.io.schema",
     "load": "defcoop.loading",
-    "to_arrow": "defcoop.arrow",
-    "to_dict": "defcoop.serialize",
-    "to_frame": "defcoop.frames",
-    "to_graph": "defcoop.graph",
+    "to_arrow": "defcoop.query.arrow",
+    "to_dict": "defcoop.io.serialize",
+    "to_frame": "defcoop.query.frames",
+    "to_graph": "defcoop.views.graph",
 }
 
 

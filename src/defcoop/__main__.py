@@ -2,7 +2,7 @@
 
 import sys
 
-from defcoop.cli import main
+from defcoop.cli._main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,441 +1,199 @@
-"""An immutable, validated collection of records with its indexes and query methods."""
+"""The dataset: validated records, their queries, and the views they give of themselves.
+
+:class:`Dataset` is a :class:`~defcoop.query.collection.Collection` (the records, their
+indexes and queries) with the views, panels and tables of :mod:`defcoop.views` as methods
+(``db.timeline()``, ``db.dyad_years()``). It sits in its own layer, above the views and below
+loading, so that the views take a collection and nothing imports upward. Each method imports
+the module that builds its answer when it is called, so that ``import defcoop`` stays cheap
+and optional extras (pandas, pyarrow) are imported only by the calls that need them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Literal, overload
 
-import attrs
-
-from defcoop import registry
-from defcoop._arguments import is_record_class, require_records
-from defcoop._identity import Travels
-from defcoop._lookup import (
-    NameIndex,
-    Tiers,
-    cameo_code,
-    check_text,
-    coerce_member,
-    day_range,
-    plover_filter,
-    unknown,
+from defcoop.model.kinds import StateSystem
+from defcoop.query import _tabular
+from defcoop.query._lookup import record_kind
+from defcoop.query.collection import (
+    Collection,
+    CountryName,
+    DateFilter,
 )
-from defcoop._names import Suggester
-from defcoop._parts import DATE, merged
-from defcoop._quote import described
-from defcoop._table import Table, index_keys, name_values
-from defcoop._taxonomy import Taxonomy
-from defcoop._validation import Origin, check, check_coverage, group_by_kind, ids
-from defcoop._views import Views
-from defcoop.dates import PartialDate, Period
-from defcoop.errors import ArgumentError, DataError, QueryError
-from defcoop.kinds import EventKind, EventStatus
-from defcoop.model import (
-    Agreement,
-    Country,
-    Coverage,
-    Event,
-    Field,
-    Mechanism,
-    Organization,
-    Person,
-    Record,
-    Relationship,
-    Source,
-)
-from defcoop.results import Results
-from defcoop.rules import Check, InstanceOf, NonEmpty, NotBlank
 
 if TYPE_CHECKING:
-    pass
+    import pandas
+    import pyarrow
 
-__all__ = ["Dataset", "DatasetInfo"]
+    from defcoop.model.records import Record
+    from defcoop.views.dyad import DyadProfile
+    from defcoop.views.evidence import Evidence
+    from defcoop.views.panels import Panel, YearsFilter
+    from defcoop.views.timeline import Timeline
 
-R = TypeVar("R", bound=Record)
-#: The forms a date filter accepts, a date, a period or their text (``"2018"``, ``"2018/2020"``).
-DateFilter = PartialDate | Period | str
-#: The forms ``party=`` and ``country=`` accept, a code or name, an int COW code or a Country.
-CountryName = str | int | Country
-"""A country by code or name; an int is a Correlates of War code."""
-
-
-@attrs.frozen(kw_only=True)
-class DatasetInfo:
-    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
-
-    ``coverage`` is what the dataset looked at. Read from a file, it is what the ``[dataset]``
-    table declares for the dataset as a whole; the :class:`Dataset` that holds the info adds
-    what each source says it looked at (``Source.coverage``), gathered by countries into runs
-    of years, so that ``db.info`` shows everything the dataset covers.
-    """
-
-    name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
-    version: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
-    released: PartialDate | None = attrs.field(default=None, validator=DATE)
-    coverage: tuple[Coverage, ...] = ()
+__all__ = ["Dataset"]
 
 
-class Dataset(Travels, Views):
+class Dataset(Collection):
     """Validated records and the queries over them; immutable once built.
 
     Build one with :func:`defcoop.load` or :meth:`from_records`. Query methods return
     :class:`~defcoop.Results`, tuples ordered by date, then id (undated records last); their
-    filters combine with AND.
+    filters combine with AND. The views (:meth:`timeline`, :meth:`dyad`, :meth:`evidence`,
+    :meth:`cite`, :meth:`dyad_years`, :meth:`state_years`) and tables (:meth:`to_frame`,
+    :meth:`to_arrow`) are methods too.
     """
 
-    __slots__ = (
-        "_by_cow_code",
-        "_by_id",
-        "_countries",
-        "_listed",
-        "_names",
-        "_suggesters",
-        "_tables",
-        "_taxonomy",
-        "info",
-    )
+    __slots__ = ()
 
-    #: What the dataset calls itself (name, version, release date); None without a
-    #: ``[dataset]`` table. For the bundled data: ``defcoop.load().info``.
-    info: DatasetInfo | None
-    _by_id: dict[str, Record]
-    _countries: dict[str, Country]
-    _by_cow_code: dict[int, Country]
-    _taxonomy: Taxonomy
-    _suggesters: dict[type[Record] | None, Suggester]
-    _names: dict[type, NameIndex]
-    _listed: dict[type, tuple[Record, ...]]
-    _tables: dict[type, Table[Any]]
+    def timeline(
+        self, *, party: CountryName | None = None, when: DateFilter | None = None
+    ) -> Timeline:
+        """Every dated agreement and event, in date order; see :class:`~defcoop.Timeline`.
 
-    def __init__(self, records: Iterable[Record], *, info: DatasetInfo | None = None) -> None:
-        """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
-        records = tuple(require_records(records, "Dataset()"))
-        if not isinstance(info, DatasetInfo | None):
-            raise ArgumentError(f"Dataset() expects info= a DatasetInfo, got {described(info)}")
-        origins: dict[int, Origin] = {}
-        for i, record in enumerate(records):
-            origins.setdefault(id(record), Origin("<records>", f"$[{i}]"))
-        problems = check(records, lambda record: origins[id(record)])
-        problems += check_coverage(info, {record.id: record for record in records})
-        if problems:
-            raise DataError(problems)
-        groups = group_by_kind(records)
-        self._build(groups, ids(groups), info)
+        Agreements are dated by when they were signed, events by when they took place;
+        undated records are left out. ``party`` and ``when`` work as in :meth:`events`.
+        """
+        from defcoop.views.timeline import build_timeline
 
-    @classmethod
-    def from_records(cls, records: Iterable[Record], *, info: DatasetInfo | None = None) -> Dataset:
-        """A dataset of records built in code, checked like a loaded one."""
-        return cls(records, info=info)
+        return build_timeline(self, party=party, when=when)
 
-    @classmethod
-    def _trusted(
-        cls,
-        groups: Mapping[type, Sequence[Record]],
-        by_id: dict[str, Record],
-        info: DatasetInfo | None,
-    ) -> Dataset:
-        """A dataset of records the loader has already checked, by model type and by id."""
-        dataset = cls.__new__(cls)
-        dataset._build(groups, by_id, info)
-        return dataset
+    def dyad(self, first: CountryName, second: CountryName) -> DyadProfile:
+        """Everything about one pair of countries: relationship, agreements, events, mechanisms."""
+        from defcoop.views.dyad import build_dyad
 
-    def _build(
+        return build_dyad(self, first, second)
+
+    def evidence(self, record: str | Record) -> Evidence:
+        """A record's citations, resolved to each source's title, publisher and date.
+
+        ``record`` is a record or its id; a relationship's per-field evidence is included.
+        """
+        from defcoop.views.evidence import build_evidence
+
+        return build_evidence(self, record)
+
+    def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
+        """Every record of one kind as an Arrow table; see :mod:`defcoop.query.arrow`."""
+        from defcoop.query.arrow import dataset_table
+
+        return dataset_table(self, kind)
+
+    def cite(self, record: str | Record, *, style: str = "bibtex") -> str:
+        """Citations a reference manager imports, for a source or the sources of a record.
+
+        ``style`` is ``"bibtex"`` or ``"csl-json"``; a record's entries name the paragraphs
+        it rests on. See :mod:`defcoop.views.cite`.
+        """
+        from defcoop.views.cite import cite
+
+        return cite(self, record, style=style)
+
+    @overload
+    def dyad_years(
         self,
-        groups: Mapping[type, Sequence[Record]],
-        by_id: dict[str, Record],
-        info: DatasetInfo | None,
-    ) -> None:
-        """Index the records as their record types declare (:mod:`defcoop.registry`).
-
-        A type with query indexes gets a :class:`Table` with one posting per filter; any
-        other is listed by id. A type with names gets a name index for its lookups.
-        """
-        set_ = object.__setattr__
-        if info is not None:
-            sources = cast("Sequence[Source]", groups.get(Source, ()))
-            found = (c for source in sources for c in source.coverage)
-            info = attrs.evolve(info, coverage=merged((*info.coverage, *found)))
-        set_(self, "info", info)
-        set_(self, "_by_id", by_id)
-        set_(self, "_suggesters", {})
-        # The taxonomy's closures are computed on demand: linear in the taxonomy at load.
-        taxonomy = Taxonomy(groups.get(Field, ()))  # type: ignore[arg-type]
-        set_(self, "_taxonomy", taxonomy)
-        by_field = taxonomy.answers_to()
-        listed: dict[type, tuple[Record, ...]] = {}
-        tables: dict[type, Table[Any]] = {}
-        names: dict[type, NameIndex] = {}
-        for declared in registry.record_types():
-            group = groups.get(declared.cls, ())
-            if declared.indexes:
-                keys = {
-                    ix.filter: by_field if ix.broader else ix.keys or index_keys(declared, ix)
-                    for ix in declared.indexes
-                }
-                tables[declared.cls] = Table(group, declared.date, keys)
-            else:
-                listed[declared.cls] = tuple(sorted(group, key=attrgetter(declared.id_attribute)))
-            if declared.names:
-                names[declared.cls] = NameIndex(
-                    declared.singular,
-                    ((_id(r), Tiers((_id(r),), *name_values(r, declared.names))) for r in group),
-                )
-        set_(self, "_listed", listed)
-        set_(self, "_tables", tables)
-        set_(self, "_names", names)
-        countries: tuple[Country, ...] = listed.get(Country, ())  # type: ignore[assignment]
-        set_(self, "_countries", {c.code: c for c in countries})
-        set_(self, "_by_cow_code", {c.cow_code: c for c in countries if c.cow_code is not None})
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a Dataset is immutable: cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"a Dataset is immutable: cannot delete {name!r}")
-
-    # Whole collections -------------------------------------------------------------------
-
-    @property
-    def sources(self) -> Results[Source]:
-        """Every source, by id."""
-        return Results(self._listed[Source])  # type: ignore[arg-type]
-
-    @property
-    def countries(self) -> Results[Country]:
-        """Every country, by alpha-3 code."""
-        return Results(self._countries.values())
-
-    @property
-    def fields(self) -> Results[Field]:
-        """The taxonomy of cooperation fields, by id."""
-        return Results(self._listed[Field])  # type: ignore[arg-type]
-
-    @property
-    def coverage(self) -> tuple[Coverage, ...]:
-        """What the dataset looked at, its own declared coverage and each source's, gathered
-        by countries into runs of years (``db.info.coverage`` where the dataset has info).
-
-        A panel cell is covered when one of these names its dyad (or either state, or no
-        country at all) over a period reaching into its year; elsewhere counts are missing.
-        """
-        if self.info is not None:
-            return self.info.coverage
-        return merged(c for s in self.sources for c in s.coverage)
-
-    def __iter__(self) -> Iterator[Record]:
-        """Every record: sources, countries, fields, then the rest, each kind in query order."""
-        for declared in registry.record_types():
-            table = self._tables.get(declared.cls)
-            yield from self._listed[declared.cls] if table is None else table.records
-
-    def __len__(self) -> int:
-        return len(self._by_id)
-
-    def __contains__(self, record_id: object) -> bool:
-        return isinstance(record_id, str) and record_id in self._by_id
-
-    def __repr__(self) -> str:
-        name = f" {self.info.name} {self.info.version}" if self.info else ""
-        return f"<Dataset{name}: {len(self)} records>"
-
-    def _repr_html_(self) -> str:
-        from defcoop._display import dataset_html
-
-        return dataset_html(self)
+        *,
+        years: YearsFilter,
+        directed: bool = ...,
+        system: StateSystem | str = ...,
+        frame: Literal[False],
+    ) -> Panel: ...
 
     @overload
-    def get(self, record_id: str) -> Record: ...
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = ...,
+        system: StateSystem | str = ...,
+        frame: Literal[True],
+    ) -> pandas.DataFrame: ...
 
     @overload
-    def get(self, record_id: str, kind: type[R]) -> R: ...
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = ...,
+        system: StateSystem | str = ...,
+        frame: None = ...,
+    ) -> Panel | pandas.DataFrame: ...
 
-    def get(self, record_id: str, kind: type[Any] | None = None) -> Record:
-        """The record with this id (a country's id is its alpha-3 code).
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        directed: bool = False,
+        system: StateSystem | str = StateSystem.COW,
+        frame: bool | None = None,
+    ) -> Panel | pandas.DataFrame:
+        """A dyad-year panel: one row per pair of states of ``system`` per year, with counts.
 
-        With ``kind``, the record must be of that type, and the result is typed as such:
-        ``db.get("mcis-7", Event)``.
+        Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
+        agreements signed and in force, events occurred and planned, visits, multilateral
+        events, mechanisms active, the framework and one 0/1 column per field. Non-directed
+        panels keep ``ccode1 < ccode2``; ``directed=True`` gives a row per direction, and
+        ``visits`` then counts the first state's visits to the second. Counts are missing
+        outside :attr:`coverage`; see :mod:`defcoop.views.panels` for what is left out and why.
+
+        With pandas installed the panel is a DataFrame (nullable ``Int64`` columns, the
+        metadata in ``frame.attrs``); without it, a :class:`~defcoop.views.panels.Panel` of plain
+        rows. ``frame=False`` always gives the rows (code that must not depend on what is
+        installed), ``frame=True`` always the DataFrame.
+
+        Args:
+            years: ``"2008/2020"``, a Period, ``(2008, 2020)`` or one year.
+            directed: one row per ordered pair instead of per unordered pair.
+            system: ``"cow"`` (Correlates of War, the default) or ``"gw"`` (Gleditsch-Ward).
+            frame: a DataFrame (True), plain rows (False), or whichever pandas allows (None).
 
         Raises:
-            UnknownNameError: naming the closest ids (of that kind) when none matches.
+            MissingExtraError: for ``frame=True`` without pandas (``defcoop[pandas]``).
         """
-        check_text(record_id, "id")
-        if kind is not None and not is_record_class(kind):
-            raise QueryError(
-                f"get() expects a record class such as Agreement as kind, got {described(kind)}"
-            )
-        record = self._by_id.get(record_id)
-        if record is None or (kind is not None and not isinstance(record, kind)):
-            raise unknown(
-                "id" if kind is None else f"{registry.of(kind).singular} id",
-                record_id,
-                self._suggester(kind),
-            )
-        return record
+        from defcoop.views.panels import build_panel, deliver
 
-    def _suggester(self, kind: type[Record] | None) -> Suggester:
-        """The ids of a kind (all ids for None) ready for suggestions, made on first use, so
-        that a misspelt id costs the same in a small dataset and a large one."""
-        found = self._suggesters.get(kind)
-        if found is None:
-            pool = (
-                self._by_id
-                if kind is None
-                else [r.id for r in self._by_id.values() if isinstance(r, kind)]
-            )
-            found = self._suggesters[kind] = Suggester(pool)
-        return found
+        panel = build_panel(self, "dyad", years=years, directed=directed, system=system)
+        return deliver(panel, frame)
 
-    # Queries -----------------------------------------------------------------------------
+    @overload
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: Literal[False]
+    ) -> Panel: ...
 
-    def agreements(
+    @overload
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: Literal[True]
+    ) -> pandas.DataFrame: ...
+
+    @overload
+    def state_years(
+        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: None = ...
+    ) -> Panel | pandas.DataFrame: ...
+
+    def state_years(
         self,
         *,
-        field: str | Field | None = None,
-        party: CountryName | None = None,
-        signed: DateFilter | None = None,
-    ) -> Results[Agreement]:
-        """Agreements and plans, by date signed.
+        years: YearsFilter,
+        system: StateSystem | str = StateSystem.COW,
+        frame: bool | None = None,
+    ) -> Panel | pandas.DataFrame:
+        """A state-year panel: one row per state of ``system`` per year (``ccode``, ``year``).
 
-        Args:
-            field: a field id, label or alias; narrower fields match too.
-            party: a country among the parties: an alpha-3, alpha-2, ISO numeric or
-                Correlates of War code (an int is read as a COW code), or a name.
-            signed: keep those whose signing date lies wholly within this date or period.
+        A record counts once for each state among its parties; ``visits_made`` and
+        ``visits_received`` count visits by actor and by recipient. A state-year is covered
+        only by coverage naming that state alone (or every state): a pair's coverage says
+        nothing of the state's other partners. ``years``, ``system`` and ``frame`` work as
+        in :meth:`dyad_years`.
         """
-        filters = {}
-        if field is not None:
-            filters["field"] = self.field(field).id
-        if party is not None:
-            filters["party"] = self._country(party, "party").code
-        return Results(self._tables[Agreement].select(filters, day_range(signed, "signed")))
+        from defcoop.views.panels import build_panel, deliver
 
-    def events(
-        self,
-        *,
-        kind: str | EventKind | None = None,
-        party: CountryName | None = None,
-        person: str | Person | None = None,
-        when: DateFilter | None = None,
-        status: str | EventStatus | None = None,
-        cameo: str | None = None,
-        plover: str | None = None,
-        mechanism: str | Mechanism | None = None,
-    ) -> Results[Event]:
-        """Visits, meetings, conferences and other events, by date.
+        return deliver(build_panel(self, "state", years=years, system=system), frame)
 
-        Args:
-            kind: an event kind such as ``"visit"``.
-            party: a country involved (host included), by code or name.
-            person: a participant, by id, full name or alias.
-            when: keep those whose dates lie wholly within this date or period.
-            status: ``"occurred"`` or ``"planned"``.
-            cameo: a CAMEO event code of two to four digits; a shorter code matches the
-                codes below it (``"04"``, consult, matches ``"042"``, make a visit).
-            plover: a PLOVER event type (``"CONSULT"``), or a type and mode as the PLOVER
-                manual writes them (``"CONSULT-visit"``), any case; see :mod:`defcoop.plover`.
-            mechanism: the committee or dialogue the events are rounds of, by id, name or
-                alias.
+    def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
+        """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.
+
+        ``kind`` is a data-file key (``"agreements"``), its singular or a record class.
         """
-        filters = {}
-        if kind is not None:
-            filters["kind"] = coerce_member(kind, EventKind, "event kind", "kind").value
-        if status is not None:
-            filters["status"] = coerce_member(status, EventStatus, "event status", "status").value
-        if party is not None:
-            filters["party"] = self._country(party, "party").code
-        if person is not None:
-            filters["person"] = self.person(person).id
-        if plover is not None:
-            filters["plover"] = plover_filter(plover)
-        if mechanism is not None:
-            filters["mechanism"] = (
-                mechanism.id
-                if isinstance(mechanism, Mechanism)
-                else self._names[Mechanism].resolve(check_text(mechanism, "mechanism"), "mechanism")
-            )
-        if cameo is not None:
-            filters["cameo"] = cameo_code(cameo)
-        return Results(self._tables[Event].select(filters, day_range(when, "when")))
-
-    def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
-        """Standing committees and dialogues, by id."""
-        filters = {} if party is None else {"party": self._country(party, "party").code}
-        return Results(self._tables[Mechanism].select(filters, None))
-
-    def relationships(
-        self, *, party: CountryName | None = None, field: str | Field | None = None
-    ) -> Results[Relationship]:
-        """Dyad relationships, by id; ``field`` matches the fields named for the dyad."""
-        filters = {}
-        if party is not None:
-            filters["party"] = self._country(party, "party").code
-        if field is not None:
-            filters["field"] = self.field(field).id
-        return Results(self._tables[Relationship].select(filters, None))
-
-    def people(self, *, country: CountryName | None = None) -> Results[Person]:
-        """People, by id."""
-        filters = {} if country is None else {"country": self._country(country, "country").code}
-        return Results(self._tables[Person].select(filters, None))
-
-    def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
-        """Organizations and forums, by id."""
-        filters = {} if country is None else {"country": self._country(country, "country").code}
-        return Results(self._tables[Organization].select(filters, None))
-
-    # Lookups -----------------------------------------------------------------------------
-
-    def country(self, name: CountryName) -> Country:
-        """The country with this alpha-3, alpha-2, numeric or COW code, or name (any case).
-
-        An int is read as a Correlates of War code (``country(816)`` is Vietnam); an ISO
-        numeric code is text (``"704"``), which keeps its leading zeros.
-        """
-        return self._country(name, "country")
-
-    def _country(self, name: CountryName, argument: str) -> Country:
-        """:meth:`country`, with errors naming the argument the caller gave (``party=``)."""
-        if isinstance(name, Country):
-            code = name.code
-        elif isinstance(name, int) and not isinstance(name, bool):
-            found = self._by_cow_code.get(name)
-            if found is None:
-                raise unknown("COW code", str(name), map(str, self._by_cow_code))
-            return found
-        else:
-            code = check_text(name, argument)
-        return self._countries[self._names[Country].resolve(code, argument)]
-
-    def field(self, name: str | Field) -> Field:
-        """The field with this id, label or alias (any case, diacritics ignored)."""
-        field_id = name.id if isinstance(name, Field) else self._names[Field].resolve(name, "field")
-        result = self._by_id.get(field_id)
-        if not isinstance(result, Field):
-            raise unknown("field", field_id, (f.id for f in self.fields))
-        return result
-
-    def person(self, name: str | Person) -> Person:
-        """The person with this id, full name or alias (any case, diacritics ignored)."""
-        person_id = (
-            name.id if isinstance(name, Person) else self._names[Person].resolve(name, "person")
-        )
-        result = self._by_id.get(person_id)
-        if not isinstance(result, Person):
-            raise unknown("person", person_id, (p.id for p in self._tables[Person].records))
-        return result
-
-    def narrower(self, field: str | Field) -> frozenset[str]:
-        """The ids of a field and of every field below it in the taxonomy."""
-        return self._taxonomy.narrower(self.field(field).id)
-
-
-def _id(record: Any) -> str:
-    return str(record.id)
-
-
-def require_dataset(value: object, function: str) -> Dataset:
-    """``value`` if it is a Dataset; an :class:`ArgumentError` naming ``function`` otherwise."""
-    if not isinstance(value, Dataset):
-        raise ArgumentError(f"{function} expects a Dataset, got {described(value)}")
-    return value
+        record_type = record_kind(kind)
+        records = (r for r in self if type(r) is record_type)
+        return _tabular.frame(records, record_type, "Dataset.to_frame()")

@@ -110,7 +110,7 @@ _LONGEST = 240  # characters of a file name or path shown before it is cut
 def _text(instance: Problem, attribute: attrs.Attribute[Any], value: object) -> None:
     """A Problem's attributes are text (None for the optional ones).
 
-    Checked here rather than with the rules of :mod:`defcoop.rules`, which sit above the
+    Checked here rather than with the rules of :mod:`defcoop.model.rules`, which sit above the
     errors they raise; the message reads as theirs does.
     """
     if isinstance(value, str) or (value is None and attribute.default is None):

@@ -13,7 +13,7 @@ model says they must. Arguments are keyword-only: sizes, date ranges and the cou
 sources and fields of a dataset take a value or a strategy; the ids a record may refer to are
 given as strategies (``country_codes=st.sampled_from(["VNM", "RUS"])``). Values that need no
 context (codes, kinds, patterns) are drawn from the rules the model declares
-(:mod:`defcoop.rules`), so that a rule added there is obeyed here too.
+(:mod:`defcoop.model.rules`), so that a rule added there is obeyed here too.
 
 Example (not a doctest: hypothesis draws different examples on each run)::
 

@@ -11,9 +11,9 @@ from typing import Any, Literal, TypeVar
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from defcoop.dates import PartialDate, Period
-from defcoop.model import Citation, Record, Source
-from defcoop.rules import ID, inferable
+from defcoop.model.dates import PartialDate, Period
+from defcoop.model.records import Citation, Record, Source
+from defcoop.model.rules import ID, inferable
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
@@ -227,7 +227,7 @@ def _class_text(shape: re.Match[str]) -> SearchStrategy[str]:
 def record_ids() -> SearchStrategy[str]:
     """Valid record ids: a letter or digit, then letters, digits and ``_ . : -``.
 
-    Drawn from the pattern the model declares for ids (:data:`defcoop.rules.ID`).
+    Drawn from the pattern the model declares for ids (:data:`defcoop.model.rules.ID`).
     """
     return _matching(ID.regex)
 

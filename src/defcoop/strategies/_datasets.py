@@ -9,10 +9,10 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from defcoop._names import normalize
-from defcoop.dataset import Dataset, DatasetInfo
-from defcoop.dates import Period
-from defcoop.model import (
+from defcoop.dataset import Dataset
+from defcoop.model._names import normalize
+from defcoop.model.dates import Period
+from defcoop.model.records import (
     Agreement,
     Country,
     Coverage,
@@ -22,6 +22,7 @@ from defcoop.model import (
     Relationship,
     Source,
 )
+from defcoop.query.collection import DatasetInfo
 from defcoop.strategies._building import _DEFAULT_SPAN, R, _lists, _maybe, _pool, _strategy
 from defcoop.strategies._dates import partial_dates, periods
 from defcoop.strategies._records import (

@@ -8,7 +8,7 @@ import functools
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from defcoop.dates import PartialDate, Period, Precision
+from defcoop.model.dates import PartialDate, Period, Precision
 from defcoop.strategies._building import _EVERY_DAY
 
 

@@ -10,10 +10,9 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from defcoop.dataset import DatasetInfo
-from defcoop.dates import PartialDate, Period
-from defcoop.kinds import StateSystem
-from defcoop.model import (
+from defcoop.model.dates import PartialDate, Period
+from defcoop.model.kinds import StateSystem
+from defcoop.model.records import (
     Agreement,
     Citation,
     Country,
@@ -28,6 +27,7 @@ from defcoop.model import (
     Role,
     Source,
 )
+from defcoop.query.collection import DatasetInfo
 from defcoop.strategies._building import (
     _EVERY_DAY,
     _aliases,

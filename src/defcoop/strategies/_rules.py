@@ -1,6 +1,6 @@
 """Values of one attribute, drawn from its annotation and the rules declared on it.
 
-This is how a rule declared once on the model (:mod:`defcoop.rules`) reaches the strategies:
+This is how a rule declared once on the model (:mod:`defcoop.model.rules`) reaches the strategies:
 a pattern becomes text of its character classes (or ``from_regex``), a bound the lower end of
 ``integers``, a vocabulary ``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of
 ``lists``. A rule this module does not know still holds: every value is filtered through the
@@ -19,9 +19,9 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from defcoop.dates import PartialDate, Period
-from defcoop.model import Citation
-from defcoop.rules import (
+from defcoop.model.dates import PartialDate, Period
+from defcoop.model.records import Citation
+from defcoop.model.rules import (
     AtLeast,
     AttributeNames,
     Each,

@@ -1,0 +1,476 @@
+"""The ``defcoop`` command: query, check and export the data from a shell.
+
+Run ``defcoop --help`` (or ``python -m defcoop --help``) for the commands. Query commands take
+the same filters as the Python API and print aligned text, or JSON with ``--json``. Errors
+go to stderr, one line per problem: the exit status is 2 for a usage error (an unknown
+option, an option given twice, an unreadable date, an empty path) and 1 for a data, lookup or
+file system error (an invalid file, a misspelt name with suggestions, a folder that cannot
+be written).
+
+Output is UTF-8 where the terminal takes it; elsewhere (an ASCII or C locale) characters it
+cannot show are printed as escapes (JSON as ``\\u`` escapes, so it stays valid JSON), never a
+traceback. Arguments the locale cannot decode are read as the UTF-8 the user typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from defcoop._quote import one_line
+from defcoop.cli._terminal import StoreOnce as _StoreOnce
+from defcoop.cli._terminal import as_typed as _as_typed
+from defcoop.cli._terminal import path_argument as _path
+from defcoop.cli._terminal import print_json as _print_json
+from defcoop.cli._terminal import tolerant_output as _tolerant_output
+from defcoop.dataset import Dataset
+from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
+from defcoop.model import registry
+from defcoop.model._names import did_you_mean, suggest
+from defcoop.model.records import Record
+from defcoop.query import _display
+
+__all__ = ["main"]
+
+_QUERIES: dict[str, tuple[str, list[tuple[str, str]], list[str]]] = {
+    # command: (what it lists, its filters as (option, help), the columns of its text output)
+    "agreements": (
+        "agreements and plans, by date signed",
+        [
+            ("field", "a field of cooperation by id, label or alias (narrower fields match)"),
+            ("party", "a country among the parties, by code or name"),
+            ("signed", "a date or period such as 2018, 2018-11 or 2018/2020"),
+        ],
+        ["id", "signed", "parties", "title"],
+    ),
+    "events": (
+        "visits, meetings, conferences and other events, by date",
+        [
+            ("kind", "an event kind such as visit or meeting"),
+            ("party", "a country involved, by code or name"),
+            ("person", "a participant by id, name or alias"),
+            ("when", "a date or period such as 2018, 2018-11 or 2018/2020"),
+            ("status", "occurred or planned"),
+            ("cameo", "a CAMEO event code such as 042, or a root such as 04"),
+            ("plover", "a PLOVER event type such as CONSULT, or type and mode (CONSULT-visit)"),
+            ("mechanism", "the committee or dialogue they are rounds of, by id or name"),
+        ],
+        ["id", "when", "kind", "status", "title"],
+    ),
+    "mechanisms": (
+        "standing committees and dialogues",
+        [("party", "a country among the parties, by code or name")],
+        ["id", "period", "level", "parties", "name"],
+    ),
+    "relationships": (
+        "relationships between pairs of countries",
+        [
+            ("party", "a country of the pair, by code or name"),
+            ("field", "a field of cooperation named for the pair"),
+        ],
+        ["id", "parties", "framework"],
+    ),
+    "people": (
+        "people the sources name",
+        [("country", "their country, by code or name")],
+        ["id", "country", "name"],
+    ),
+    "organizations": (
+        "governments, ministries, armed forces, departments and forums",
+        [("country", "their country, by code or name")],
+        ["id", "kind", "country", "name"],
+    ),
+    "timeline": (
+        "every dated agreement and event, in date order",
+        [
+            ("party", "a country involved, by code or name"),
+            ("when", "a date or period such as 2018 or 2018/2020"),
+        ],
+        ["date", "type", "id", "title"],
+    ),
+}
+
+
+class _ParserExitError(Exception):
+    """Raised instead of exiting the interpreter, so that main() returns the status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that returns instead of exiting and suggests misspelt commands."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Options that take one value refuse a second (see :class:`_StoreOnce`)."""
+        if args and args[0].startswith("-") and kwargs.get("action", "store") == "store":
+            kwargs["action"] = _StoreOnce
+        return super().add_argument(*args, **kwargs)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self._print_message(message, sys.stderr)
+        raise _ParserExitError(status)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is not None and value not in choices:
+            names = [str(choice) for choice in choices]
+            close = suggest(str(value), names)
+            hint = did_you_mean(close)
+            raise argparse.ArgumentError(
+                action, f"invalid choice: {value!r} (choose from {', '.join(names)}){hint}"
+            )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (the process's arguments by default).
+
+    Returns:
+        The exit status, 0 on success, 1 for a data or lookup error and 2 for a usage error.
+    """
+    _tolerant_output()
+    if argv is None:
+        argv = [_as_typed(argument) for argument in sys.argv[1:]]
+    parser = _parser()
+    try:
+        arguments = parser.parse_args(argv)
+        if arguments.command is None:
+            parser.print_help(sys.stderr)
+            return 2
+        run: Callable[[argparse.Namespace], int] = arguments.run
+        return run(arguments)
+    except _ParserExitError as exc:
+        return exc.status
+    except DataError as exc:
+        print(f"defcoop: {exc}", file=sys.stderr)
+        return 1
+    except UnknownNameError as exc:
+        print(f"defcoop: error: {exc}", file=sys.stderr)
+        return 1
+    except ArgumentError as exc:
+        print(f"defcoop: error: {exc}", file=sys.stderr)
+        return 2
+    except DefcoopError as exc:
+        print(f"defcoop: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (``defcoop events | head``): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        # Any other file system error: one line, never a traceback.
+        print(f"defcoop: error: {one_line(str(exc), 400)}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="defcoop",
+        description="Query, check and export defcoop data: bilateral defense cooperation, "
+        "every record citing the paragraphs of its sources.",
+        epilog="Run 'defcoop COMMAND --help' for a command's options.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    data = _Parser(add_help=False)
+    data.add_argument(
+        "--data", metavar="PATH", type=_path, help="query a TOML/JSON file or folder instead"
+    )
+    data.add_argument(
+        "--bundled", action="store_true", help="with --data: add the records to the bundled data"
+    )
+    output = _Parser(add_help=False)
+    output.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    for name, (what, filters, _columns) in _QUERIES.items():
+        command = commands.add_parser(
+            name, parents=[data, output], help=f"list {what}", description=f"List {what}."
+        )
+        for option, text in filters:
+            command.add_argument(f"--{option}", metavar=option.upper(), help=text)
+        command.set_defaults(run=_query)
+
+    show = commands.add_parser(
+        "show",
+        parents=[data, output],
+        help="show one record and its evidence",
+        description="Show one record by id, with its citations resolved to their sources.",
+    )
+    show.add_argument("id", help="a record id, such as mcis-7 or VNM")
+    show.set_defaults(run=_show)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a data file or folder",
+        description="Check TOML/JSON data files as defcoop.load() does; "
+        "exit status 1 and every problem listed on stderr when they are invalid.",
+    )
+    validate.add_argument("path", type=_path, help="a .toml or .json file, or a folder of them")
+    validate.add_argument(
+        "--bundled", action="store_true", help="check the files combined with the bundled data"
+    )
+    validate.set_defaults(run=_validate)
+
+    export = commands.add_parser(
+        "export",
+        parents=[data],
+        help="write the data as JSON, CSV, PLOVER, a data package or Parquet",
+        description="Write the whole dataset to a folder: json (the data-file schema, which "
+        "defcoop.load() reads back), csv (one file per kind of record), plover (events as "
+        "PLOVER-style JSON lines), datapackage (CSV tables and a Frictionless Data Package "
+        "descriptor) or parquet (one file per kind of record; needs defcoop[arrow]). Files "
+        "are written all or nothing, and existing files are kept unless --force is given.",
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv", "plover", "datapackage", "parquet"), default="json",
+        help="default json",
+    )  # fmt: skip
+    export.add_argument(
+        "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
+    )
+    export.add_argument("--force", action="store_true", help="replace files that exist")
+    export.set_defaults(run=_export)
+
+    importing = commands.add_parser(
+        "import",
+        help="convert another dataset's file into defcoop data files",
+        description="Convert a file of another dataset into a defcoop data file that "
+        "'defcoop --data DIR --bundled' and defcoop.load(DIR, bundled=True) read.",
+    )
+    formats = importing.add_subparsers(dest="dataset", metavar="DATASET", required=True)
+    dcad = formats.add_parser(
+        "dcad",
+        help="the Defense Cooperation Agreement Dataset's main file",
+        description="Convert DCAD-v1.0-main.csv into DIR/dcad.json: one agreement per row, "
+        "parties matched by COW code against the bundled countries; see defcoop.io.dcad.",
+    )
+    dcad.add_argument("file", help="the DCAD main file, DCAD-v1.0-main.csv")
+    dcad.add_argument(
+        "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
+    )
+    dcad.add_argument(
+        "--crosswalk",
+        metavar="TOML",
+        help="a TOML file with [categories] (DCAD category = field id) and [types] "
+        "(DCAD type = agreement kind) tables, added to the built-in crosswalk",
+    )
+    dcad.add_argument("--accessed", metavar="DATE", help="the day you downloaded the file")
+    dcad.add_argument("--force", action="store_true", help="replace dcad.json if it exists")
+    dcad.set_defaults(run=_import_dcad)
+
+    cite = commands.add_parser(
+        "cite",
+        parents=[data],
+        help="print citations of a source or of a record's sources",
+        description="Print entries a reference manager imports: for a source, its own; for "
+        "any other record, one per source it cites, naming the paragraphs.",
+    )
+    cite.add_argument("id", help="a source or record id, such as strengthening-2016 or mcis-7")
+    cite.add_argument(
+        "--format", choices=("bibtex", "csl-json"), default="bibtex", help="default bibtex"
+    )
+    cite.set_defaults(run=_cite)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of data files",
+        description="Print the JSON Schema (draft 2020-12) of defcoop data files.",
+    )
+    schema.set_defaults(run=_schema)
+
+    from defcoop.cli._panel import add_panel
+
+    add_panel(commands, [data], _dataset)
+    return parser
+
+
+def _dataset(arguments: argparse.Namespace) -> Dataset:
+    from defcoop.loading._loader import load
+
+    return load(arguments.data, bundled=arguments.bundled)
+
+
+def _query(arguments: argparse.Namespace) -> int:
+    dataset = _dataset(arguments)
+    _what, filters, columns = _QUERIES[arguments.command]
+    options = {
+        option: getattr(arguments, option)
+        for option, _text in filters
+        if getattr(arguments, option) is not None
+    }
+    records: Sequence[Record] = getattr(dataset, arguments.command)(**options)
+    if arguments.json and arguments.command == "timeline":
+        _print_json([{"type": _column(r, "type"), **_plain(r)} for r in records])
+    elif arguments.json:
+        _print_json([_plain(record) for record in records])
+    elif records:
+        print(_aligned(columns, [[_column(r, c) for c in columns] for r in records]))
+    else:
+        print(f"defcoop: no {arguments.command} match", file=sys.stderr)
+    return 0
+
+
+def _show(arguments: argparse.Namespace) -> int:
+
+    dataset = _dataset(arguments)
+    record = dataset.get(arguments.id)
+    evidence = dataset.evidence(record)
+    if arguments.json:
+        _print_json(
+            {
+                "kind": registry.of(type(record)).singular,
+                "record": _plain(record),
+                "evidence": [
+                    {
+                        "source": item.source.id,
+                        "paragraph": item.paragraph,
+                        "field": item.field.id if item.field else None,
+                        "title": item.title,
+                        "publisher": item.publisher,
+                        "published": None if item.published is None else str(item.published),
+                    }
+                    for item in evidence
+                ],
+            }
+        )
+        return 0
+    values = [(name, _words(value)) for name, value in _attributes(record)]
+    width = max(len(name) for name, _value in values)
+    print(f"{type(record).__name__} {record.id}")
+    for name, value in values:
+        print(f"  {name.ljust(width)}  {value}")
+    print()
+    print(evidence)
+    return 0
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    from defcoop.loading._loader import load
+
+    try:
+        dataset = load(arguments.path, bundled=arguments.bundled)
+    except DataError as exc:
+        print(f"defcoop: {arguments.path} is invalid: {exc}", file=sys.stderr)
+        return 1
+    print(f"{arguments.path}: valid, {len(dataset)} records")
+    return 0
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from defcoop.io.exports import export
+
+    for path in export(
+        _dataset(arguments), arguments.out, format=arguments.format, force=arguments.force
+    ):
+        print(path)
+    return 0
+
+
+def _import_dcad(arguments: argparse.Namespace) -> int:
+    from defcoop.errors import DateError
+    from defcoop.io import dcad
+    from defcoop.io.exports import export_files
+    from defcoop.loading._loader import load
+    from defcoop.model.dates import PartialDate
+
+    crosswalk: dict[str, Any] = {}
+    if arguments.crosswalk:
+        import tomllib
+
+        try:
+            crosswalk = tomllib.loads(Path(arguments.crosswalk).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ArgumentError(f"--crosswalk {arguments.crosswalk}: {exc}") from None
+        unknown_keys = sorted(set(crosswalk) - {"categories", "types"})
+        if unknown_keys:
+            raise ArgumentError(
+                f"--crosswalk {arguments.crosswalk}: unknown tables {unknown_keys}; "
+                "expected [categories] and [types]"
+            )
+    try:
+        accessed = PartialDate.parse(arguments.accessed) if arguments.accessed else None
+    except DateError as exc:
+        raise ArgumentError(f"--accessed: {exc}") from None
+    conversion = dcad.convert(
+        arguments.file,
+        base=load(),
+        categories=crosswalk.get("categories"),
+        types=crosswalk.get("types"),
+        accessed=accessed,
+    )
+    for value, rows in conversion.unmapped.items():
+        print(
+            f"defcoop: warning: {value} is not mapped (rows {', '.join(map(str, rows))}); "
+            "kept in the notes",
+            file=sys.stderr,
+        )
+    written = export_files(
+        arguments.out, {"dcad.json": conversion.data_file()}, force=arguments.force
+    )
+    for path in written:
+        print(f"{path}: {len(conversion.agreements)} agreements")
+    return 0
+
+
+def _cite(arguments: argparse.Namespace) -> int:
+    print(_dataset(arguments).cite(arguments.id, style=arguments.format), end="")
+    return 0
+
+
+def _schema(_arguments: argparse.Namespace) -> int:
+    from defcoop.io.schema import json_schema
+
+    _print_json(json_schema())
+    return 0
+
+
+def _plain(record: Record) -> dict[str, Any]:
+    from defcoop.io.serialize import to_dict
+
+    return to_dict(record)
+
+
+def _attributes(record: Record) -> list[tuple[str, Any]]:
+    """The filled attributes to show; citations are left to the evidence printed below."""
+    import attrs
+
+    return [
+        (field.name, getattr(record, field.name))
+        for field in attrs.fields(type(record))
+        if field.name not in ("id", "sources", "evidence")
+        and _display.text(getattr(record, field.name))
+    ]
+
+
+def _column(record: Record, column: str) -> str:
+    if column == "date":
+        return _words(_display.date_of(record))
+    if column == "type":
+        return type(record).__name__.lower()
+    return _words(getattr(record, column, None))
+
+
+def _words(value: Any) -> str:
+    """A value as text; a date or period as people write it ("November 2018")."""
+    from defcoop.model.dates import PartialDate, Period
+
+    if isinstance(value, PartialDate | Period):
+        return value.words()
+    return _display.text(value)
+
+
+def _aligned(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Rows as columns padded to their widest cell; the last column is not padded."""
+    table = [list(header), *[list(row) for row in rows]]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
+    return "\n".join(
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]])
+        for row in table
+    )

@@ -1,0 +1,208 @@
+"""The dataset as a Frictionless Data Package (v2): CSV tables and a described, linked whole.
+
+``defcoop export --format datapackage --out DIR`` (or :func:`files`) writes one CSV file per
+record type, in the layout of ``--format csv`` (lists as JSON arrays, each date followed by
+its precision and its first and last day), and ``datapackage.json``: for each table a Table
+Schema with each column's type and constraints (read from the JSON Schema of data files),
+its primary key, and foreign keys for every column that holds the id of another record.
+
+Lists of ids (an agreement's parties, an event's participants, the fields a record covers)
+cannot carry a foreign key inside one cell, so each also gets a *link table* of its own,
+``agreement_parties.csv`` with columns ``agreement`` and ``country``, whose two foreign keys
+point at the records on both sides; and ``citations.csv`` lists every citation as ``record``,
+``record_type``, ``source``, ``paragraph`` (and ``field`` for a relationship's per-field
+evidence), with a foreign key to the sources. A package validates with the ``frictionless``
+library (``frictionless validate DIR/datapackage.json``).
+
+Nothing needs an optional dependency.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from defcoop.model.records import Record, Relationship
+from defcoop.query import _columns, _tabular
+
+if TYPE_CHECKING:
+    from defcoop.dataset import Dataset
+
+__all__ = ["descriptor", "files"]
+
+_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+_TABLE_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+_RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
+
+
+def _collections() -> dict[str, type[Record]]:
+    from defcoop.model.registry import collections
+
+    return collections()
+
+
+def _key_of(record_type: type[Record]) -> str:
+    return next(key for key, cls in _collections().items() if cls is record_type)
+
+
+def _kind(record_type: type[Record]) -> str:
+    from defcoop.model.registry import of
+
+    return of(record_type).singular
+
+
+def _links() -> list[tuple[str, type[Record], str, type[Record]]]:
+    """The link tables: (table name, owner type, attribute, referred type)."""
+    return [
+        (f"{_kind(owner)}_{name}", owner, name, target)
+        for owner in _collections().values()
+        for name, target, several in _columns.references(owner)
+        if several
+    ]
+
+
+def _field(column: _columns.Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "type": column.type}
+    if column.description:
+        field["description"] = column.description
+    if column.type == "array":
+        field["description"] = (field.get("description", "") + " (a JSON array)").lstrip()
+    constraints: dict[str, Any] = {}
+    if column.required:
+        constraints["required"] = True
+    if column.pattern and column.type == "string":
+        constraints["pattern"] = column.pattern.removeprefix("^").removesuffix("$")
+    if column.enum:
+        constraints["enum"] = list(column.enum)
+    if column.minimum is not None:
+        constraints["minimum"] = column.minimum
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _resource(name: str, fields: list[dict[str, Any]], schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": name,
+        "type": "table",
+        "path": f"{name}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {"$schema": _TABLE_PROFILE, "fields": fields, **schema},
+    }
+
+
+def _foreign_key(column: str, target: type[Record]) -> dict[str, Any]:
+    return {
+        "fields": [column],
+        "reference": {"resource": _key_of(target), "fields": [_columns.key_column(target)]},
+    }
+
+
+def descriptor(dataset: Dataset) -> dict[str, Any]:
+    """The ``datapackage.json`` of a dataset, as a new dict."""
+    resources = []
+    for key, record_type in _collections().items():
+        single = [
+            _foreign_key(name, target)
+            for name, target, several in _columns.references(record_type)
+            if not several
+        ]
+        schema: dict[str, Any] = {"primaryKey": [_columns.key_column(record_type)]}
+        if single:
+            schema["foreignKeys"] = single
+        fields = [_field(column) for column in _columns.columns(record_type)]
+        resources.append(_resource(key, fields, schema))
+    for table, owner, _name, target in _links():
+        owner_column, target_column = _kind(owner), _kind(target)
+        fields = [
+            {"name": owner_column, "type": "string", "constraints": {"required": True}},
+            {"name": target_column, "type": "string", "constraints": {"required": True}},
+        ]
+        keys = [_foreign_key(owner_column, owner), _foreign_key(target_column, target)]
+        resources.append(
+            _resource(
+                table,
+                fields,
+                {"primaryKey": [owner_column, target_column], "foreignKeys": keys},
+            )
+        )
+    citation_fields: list[dict[str, Any]] = [
+        {"name": "record", "type": "string", "constraints": {"required": True}},
+        {"name": "record_type", "type": "string", "constraints": {"required": True}},
+        {"name": "source", "type": "string", "constraints": {"required": True}},
+        {"name": "paragraph", "type": "integer", "constraints": {"required": True, "minimum": 1}},
+        {"name": "field", "type": "string"},
+    ]
+    resources.append(
+        _resource(
+            "citations",
+            citation_fields,
+            {"foreignKeys": [_foreign_key("source", _collections()["sources"])]},
+        )
+    )
+    info = dataset.info
+    package: dict[str, Any] = {
+        "$schema": _PACKAGE_PROFILE,
+        "name": "defcoop",
+        "title": info.name if info else "defcoop data",
+        "description": "Bilateral defense cooperation: every record cites the paragraphs of "
+        "its sources (written by defcoop).",
+    }
+    if info is not None:
+        package["version"] = info.version
+    package["resources"] = resources
+    return package
+
+
+def files(dataset: Dataset) -> dict[str, str]:
+    """Every file of the package by name: the CSV tables and ``datapackage.json``."""
+    written: dict[str, str] = {}
+    by_type: dict[type, list[Record]] = {}
+    for record in dataset:
+        by_type.setdefault(type(record), []).append(record)
+    for key, record_type in _collections().items():
+        written[f"{key}.csv"] = _tabular.csv_text(by_type.get(record_type, ()), record_type)
+    for table, owner, name, _target in _links():
+        rows = [
+            (record.id, item)
+            for record in by_type.get(owner, ())
+            for item in _sorted(getattr(record, name))
+        ]
+        written[f"{table}.csv"] = _csv([_kind(owner), _kind(_target)], rows)
+    written["citations.csv"] = _csv(
+        ["record", "record_type", "source", "paragraph", "field"], _citation_rows(dataset)
+    )
+    written["datapackage.json"] = (
+        json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
+    )
+    return written
+
+
+def _sorted(values: Iterable[str]) -> list[str]:
+    return sorted(values) if isinstance(values, frozenset) else list(dict.fromkeys(values))
+
+
+def _citation_rows(dataset: Dataset) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
+    for record in dataset:
+        kind = _kind(type(record))
+        for citation in getattr(record, "sources", ()):
+            rows.append((record.id, kind, citation.source, citation.paragraph, ""))
+        if isinstance(record, Relationship):
+            for item in record.evidence:
+                for citation in item.sources:
+                    rows.append((record.id, kind, citation.source, citation.paragraph, item.field))
+    return rows
+
+
+def _csv(header: list[str], rows: Iterable[tuple[Any, ...]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""The fast path of a load: structurers generated from the model's rules, compiled once."""

@@ -1,0 +1,183 @@
+"""The values records hold inside them, and the shapes of rules the records share.
+
+:class:`Citation`, :class:`Coverage`, :class:`Membership`, :class:`Role` and
+:class:`FieldEvidence` are part of the public model: :mod:`defcoop.model.records` exports them, and
+they are documented there. They live here, below the record classes, so that the model
+stays one readable module; each is immutable and checks its rules like a record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from defcoop.model.dates import PartialDate, Period
+from defcoop.model.kinds import StateSystem
+from defcoop.model.rules import (
+    ID,
+    AtLeast,
+    AtMost,
+    AttributeNames,
+    Check,
+    Each,
+    InstanceOf,
+    MemberOf,
+    NonEmpty,
+    NotBlank,
+    OnlyWith,
+    Rule,
+    Unique,
+    to_frozenset,
+    to_tuple,
+)
+
+__all__ = ["Citation", "Coverage", "FieldEvidence", "Membership", "Role"]
+
+# The rules of the attribute shapes the records share, each written once.
+ID_ = Check(InstanceOf(str), ID)
+TEXT = Check(InstanceOf(str), NonEmpty(), NotBlank())
+IDS = (InstanceOf(tuple), Each(InstanceOf(str), ID), Unique())
+TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty(), NotBlank()), Unique())
+ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
+INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
+COUNT = Check(InstanceOf(int), AtLeast(1))
+FLAG = Check(InstanceOf(bool))
+SEVERAL_COUNT = Check(InstanceOf(int), AtLeast(2), OnlyWith("several"))
+ROUND = Check(*COUNT.rules, OnlyWith("mechanism"))
+DATE = Check(InstanceOf(PartialDate))
+PERIOD = Check(InstanceOf(Period))
+
+
+def ids(*more: Rule) -> Check:
+    return Check(*IDS, *more)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Citation:
+    """A paragraph of a source: ``Citation(source="some-source", paragraph=3)``.
+
+    Paragraphs are the blank-line separated blocks of the source text, numbered from 1.
+    """
+
+    source: str = attrs.field(validator=ID_)
+    paragraph: int = attrs.field(validator=COUNT)
+
+    def __str__(self) -> str:
+        return f"{self.source} ¶{self.paragraph}"
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """What a source or dataset looked at: one state or one pair of states, over a period.
+
+    Two countries are a dyad; one is a state, with all its partners; none means every state
+    (a dataset that looked at the whole world). Where a dataset's coverage reaches, an absent
+    record means "nothing happened"; elsewhere it means "not covered", and panels leave those
+    cells missing rather than 0.
+
+    >>> str(Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018")))
+    'VNM-RUS 2008\u20132018'
+    """
+
+    countries: tuple[str, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(str), ID), Unique(), AtMost(2)),
+    )
+    period: Period = attrs.field(validator=PERIOD)
+
+    def __str__(self) -> str:
+        return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}"
+
+
+def merged(items: Iterable[Coverage]) -> tuple[Coverage, ...]:
+    """Coverage gathered by countries into runs of whole years, ordered by countries.
+
+    A panel reads coverage by the year (a cell is covered when a period reaches into its
+    year), so runs of years say the same as the periods they gather, in far fewer items.
+
+    >>> parts = [Coverage(countries=("VNM", "RUS"), period=Period.parse(text))
+    ...          for text in ("2018-11", "2019/2020", "2022-03/..")]
+    >>> [(item.countries, str(item.period)) for item in merged(parts)]
+    [(('VNM', 'RUS'), '2018/2020'), (('VNM', 'RUS'), '2022/..')]
+    """
+    years: dict[tuple[str, ...], set[int]] = {}
+    open_from: dict[tuple[str, ...], int] = {}
+    for item in items:
+        found = years.setdefault(item.countries, set())
+        start = item.period.start.year
+        if item.period.open:
+            open_from[item.countries] = min(open_from.get(item.countries, start), start)
+        else:
+            found.update(range(start, item.period.end.year + 1))
+    runs: list[Coverage] = []
+    for countries, found in sorted(years.items()):
+        limit = open_from.get(countries)
+        ordered = sorted(year for year in found if limit is None or year < limit)
+        while ordered:
+            first = last = ordered.pop(0)
+            while ordered and ordered[0] == last + 1:
+                last = ordered.pop(0)
+            span = Period(PartialDate(first), PartialDate(last))
+            runs.append(Coverage(countries=countries, period=span))
+        if limit is not None:
+            runs.append(Coverage(countries=countries, period=Period.parse(f"{limit}/..")))
+    return tuple(runs)
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """A period during which a state belongs to a state system, under that system's code."""
+
+    system: StateSystem = attrs.field(validator=Check(MemberOf(StateSystem)))
+    code: int = attrs.field(validator=COUNT)
+    period: Period = attrs.field(validator=PERIOD)
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """A position a person held: title, organization id, rank and dates where known."""
+
+    title: str = attrs.field(validator=TEXT)
+    organization: str | None = attrs.field(default=None, validator=ID_)
+    rank: str | None = attrs.field(default=None, validator=TEXT)
+    period: Period | None = attrs.field(default=None, validator=PERIOD)
+
+
+@attrs.frozen(kw_only=True)
+class FieldEvidence:
+    """The paragraphs that name one field of cooperation for a relationship."""
+
+    field: str = attrs.field(validator=ID_)
+    sources: tuple[Citation, ...] = attrs.field(
+        converter=to_tuple,
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty()),
+    )
+
+
+SOURCES = Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty(), Unique())
+"""The rules of ``sources``: at least one citation, none twice."""
+
+
+def fields_from_evidence(instance: Any) -> frozenset[str]:
+    """A relationship's fields by default: those its evidence names."""
+    return frozenset(item.field for item in instance.evidence)
+
+
+def cameo_roots(event: Any) -> tuple[str, ...]:
+    """The keys an event is found by with ``events(cameo=...)``: its code and each shorter
+    root, down to two digits ("0431" answers to "04", "043" and "0431")."""
+    code = event.cameo
+    return () if code is None else tuple(code[:length] for length in range(2, len(code) + 1))
+
+
+def event_keys(event: Any) -> tuple[str, ...]:
+    """The keys an event is found by with ``events(plover=...)``: its type, and type-mode."""
+    plover = event.plover
+    return () if plover is None else tuple(plover.filter_keys())
+
+
+def inferred_attribute() -> Any:
+    """The ``inferred`` attribute of a cited record: names of its data attributes, as a set."""
+    return attrs.field(factory=frozenset, converter=to_frozenset, validator=INFERRED)

@@ -1,0 +1,99 @@
+"""Closed vocabularies of the model: a misspelt kind is an error, never an empty answer.
+
+Each member's value is the plain word used in data files and in queries
+(``db.events(kind="exchange year")``).
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "AgreementKind",
+    "EventKind",
+    "EventStatus",
+    "MechanismKind",
+    "MechanismLevel",
+    "OrganizationKind",
+    "StateSystem",
+]
+
+
+class AgreementKind(enum.StrEnum):
+    """What sort of document an :class:`~defcoop.model.records.Agreement` is.
+
+    A *framework agreement* sets up defense cooperation as a whole, to be filled in by later
+    agreements and plans (DCAD's general defense cooperation agreements); an *agreement*
+    is any other, often on one sector.
+    """
+
+    AGREEMENT = "agreement"
+    FRAMEWORK = "framework agreement"
+    PLAN = "plan"
+    MEMORANDUM = "memorandum"
+    PROTOCOL = "protocol"
+    TREATY = "treaty"
+
+
+class EventKind(enum.StrEnum):
+    """What sort of happening an :class:`~defcoop.model.records.Event` is."""
+
+    VISIT = "visit"
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    SIGNING = "signing"
+    EXCHANGE_YEAR = "exchange year"
+    COMPETITION = "competition"
+    DELEGATION_EXCHANGE = "delegation exchange"
+    MULTILATERAL_ACTIVITY = "multilateral activity"
+    EXERCISE = "exercise"
+    PORT_CALL = "port call"
+
+
+class EventStatus(enum.StrEnum):
+    """Whether an event happened or was, when the source was written, still to come."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+
+
+class OrganizationKind(enum.StrEnum):
+    """What sort of body an :class:`~defcoop.model.records.Organization` is."""
+
+    GOVERNMENT = "government"
+    MINISTRY = "ministry"
+    ARMED_FORCES = "armed forces"
+    DEPARTMENT = "department"
+    FORUM = "forum"
+    EVENT_SERIES = "event series"
+    INTERNATIONAL_ORGANIZATION = "international organization"
+
+
+class MechanismKind(enum.StrEnum):
+    """What sort of standing arrangement a :class:`~defcoop.model.records.Mechanism` is."""
+
+    COMMITTEE = "committee"
+    DIALOGUE = "dialogue"
+    CONSULTATION = "consultation"
+
+
+class MechanismLevel(enum.StrEnum):
+    """At what level a mechanism meets."""
+
+    HEAD_OF_STATE = "head of state"
+    INTERGOVERNMENTAL = "intergovernmental"
+    MINISTERIAL = "ministerial"
+    DEPUTY_MINISTERIAL = "deputy ministerial"
+    WORKING = "working"
+
+
+class StateSystem(enum.StrEnum):
+    """A list of the states of the international system, and its numeric state codes.
+
+    ``cow`` is the Correlates of War State System Membership list; ``gw`` is Gleditsch and
+    Ward's list of independent states. Their codes mostly agree; where they differ, a
+    country's ``Country.memberships`` say which code holds when.
+    """
+
+    COW = "cow"
+    GW = "gw"

@@ -1,0 +1,198 @@
+"""What the package knows about each record type, declared once, beside the class itself.
+
+Each record class of :mod:`defcoop.model.records` carries a :func:`record_type` declaration, in the
+manner of pycountry's databases: its key in data files, its singular word, the attributes that
+refer to other records, its date, the attribute that names it, its query indexes, whether it is
+a node of the graph. Loading, validation, display, frames, the graph, the schema, the command
+line, serialization and the dataset's indexes read these declarations instead of lists of their
+own, so adding a record type touches the model, its data and its tests.
+
+>>> from defcoop import Agreement
+>>> declared = of(Agreement)
+>>> declared.key, declared.singular, declared.date
+('agreements', 'agreement', 'signed')
+>>> [reference.attribute for reference in declared.references]
+['parties', 'fields', 'signatories', 'signed_during']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+__all__ = [
+    "Index",
+    "RecordType",
+    "Reference",
+    "by_key",
+    "collections",
+    "keys",
+    "named",
+    "of",
+    "record_type",
+    "record_types",
+]
+
+C = TypeVar("C", bound=type)
+
+
+@attrs.frozen
+class Reference:
+    """An attribute that holds the id (or ids) of records of another type.
+
+    Attributes:
+        attribute: the attribute's name (``"parties"``); ``"roles.organization"`` names an
+            attribute of each item of a list.
+        target: the singular word of the record type referred to (``"country"``).
+        edge: the type of the graph edge it makes (``"party"``), or None for no edge.
+    """
+
+    attribute: str
+    target: str
+    edge: str | None = None
+
+    @property
+    def target_type(self) -> type[Any]:
+        """The record class referred to."""
+        return named(self.target).cls
+
+
+@attrs.frozen
+class Index:
+    """A query filter answered from a posting index built once, when a dataset is built.
+
+    Attributes:
+        filter: the name of the query argument (``"party"``).
+        attribute: the attribute whose values are the index's keys (``"parties"``); a list
+            gives one key per item, a vocabulary word its text, None no key.
+        broader: whether a value also answers for every field above it in the taxonomy.
+        keys: for a value derived from the record rather than stored in it, the function
+            that gives a record's keys (an event's PLOVER types from its CAMEO code).
+    """
+
+    filter: str
+    attribute: str
+    broader: bool = False
+    keys: Callable[[Any], Iterable[str]] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RecordType:
+    """One record type as the rest of the package sees it.
+
+    Attributes:
+        cls: the model class.
+        key: its key in data files, and its plural (``"agreements"``).
+        singular: the word for one record (``"agreement"``), in messages and graphs.
+        references: the attributes that refer to other records.
+        date: the attribute the records are dated and ordered by, if any.
+        label: the attribute that names a record (title, name or label), if any.
+        parent: the attribute linking a record to one above it of its own type; the links
+            form no cycle.
+        names: the attributes whose values find a record by name (lookups such as
+            ``db.country("Viet Nam")``), codes first.
+        indexes: the query filters answered from posting indexes; a type without any has
+            no query method of its own and is listed by id.
+        node: whether its records are nodes of :func:`defcoop.to_graph`.
+        id_attribute: the attribute holding the record's id.
+    """
+
+    cls: type[Any]
+    key: str
+    singular: str
+    references: tuple[Reference, ...] = ()
+    date: str | None = None
+    label: str | None = None
+    parent: str | None = None
+    names: tuple[str, ...] = ()
+    indexes: tuple[Index, ...] = ()
+    node: bool = False
+    id_attribute: str = "id"
+
+    @property
+    def plural(self) -> str:
+        """The word for several records, which is also the data-file key."""
+        return self.key
+
+
+_declared: dict[type[Any], RecordType] = {}
+
+
+def record_type(key: str, singular: str, **details: Any) -> Callable[[C], C]:
+    """Declare a model class a record type; see :class:`RecordType` for ``details``.
+
+    Used as a class decorator on the model: ``@record_type("agreements", "agreement",
+    date="signed", ...)``. Declaration order is the order of the data-file keys.
+    """
+
+    def declare(cls: C) -> C:
+        declared = RecordType(cls=cls, key=key, singular=singular, **details)
+        for other in _declared.values():
+            if other.key == key or other.singular == singular:
+                raise ValueError(f"{cls.__name__} is declared as {key!r} / {singular!r} twice")
+        _declared[cls] = declared
+        return cls
+
+    return declare
+
+
+def record_types() -> tuple[RecordType, ...]:
+    """Every record type, in declaration order (the order of the data-file keys)."""
+    return tuple(_declared.values())
+
+
+def collections() -> dict[str, type[Any]]:
+    """The data-file keys, in order, and the record class each holds a list of."""
+    return {declared.key: declared.cls for declared in _declared.values()}
+
+
+def keys() -> tuple[str, ...]:
+    """The data-file keys, in order: ``sources``, ``countries``, ``fields``, ..."""
+    return tuple(declared.key for declared in _declared.values())
+
+
+def of(cls: type[Any]) -> RecordType:
+    """The declaration of a record class, or of the record class it derives from.
+
+    Raises:
+        TypeError: for a class that is not a record type.
+    """
+    declared = _declared.get(cls)
+    if declared is None:
+        for base in cls.__mro__[1:]:
+            if base in _declared:
+                return _declared[base]
+        raise TypeError(f"not a defcoop record type: {cls.__name__}")
+    return declared
+
+
+def by_key(key: str) -> RecordType | None:
+    """The record type under data-file key ``key``, or None."""
+    for declared in _declared.values():
+        if declared.key == key:
+            return declared
+    return None
+
+
+def named(word: str) -> RecordType:
+    """The record type whose key or singular word is ``word`` (``"events"`` or ``"event"``).
+
+    Remembered once found: a word names one record type for good (declaring it twice is an
+    error), and checking a dataset asks for each reference of each record.
+
+    Raises:
+        LookupError: for a word that names no record type.
+    """
+    found = _named.get(word)
+    if found is None:
+        for declared in _declared.values():
+            if word in (declared.key, declared.singular):
+                found = _named[word] = declared
+                return found
+        raise LookupError(f"no record type is called {word!r}")
+    return found
+
+
+_named: dict[str, RecordType] = {}

@@ -1,0 +1,126 @@
+"""A dyad profile: everything a dataset holds about one pair of countries, in one object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from defcoop.errors import QueryError
+from defcoop.model.records import Agreement, Country, Event, Mechanism, Relationship
+from defcoop.model.rules import Check, Each, InstanceOf, Pairs, to_tuple
+from defcoop.query import _display
+from defcoop.query.results import Results
+from defcoop.views.timeline import Timeline, chronology
+
+if TYPE_CHECKING:
+    from defcoop.query.collection import Collection, CountryName
+
+__all__ = ["DyadProfile"]
+
+
+def _results(value: Iterable[Any]) -> Results[Any]:
+    """Records given as a list or tuple become Results; anything else is left for the
+    attribute's rules to report."""
+    if isinstance(value, list | tuple) and not isinstance(value, Results):
+        return Results(value)
+    return value  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class DyadProfile:
+    """One pair of countries: their relationship and the records both are parties to.
+
+    Built by :meth:`Dataset.dyad <defcoop.Dataset.dyad>`, with the countries in the order
+    given; records with more parties than the pair count when both are among them. A value
+    of another type raises :class:`~defcoop.RecordError` naming the attribute, as records do.
+
+    >>> import defcoop
+    >>> profile = defcoop.load().dyad("VNM", "Belarus")
+    >>> profile.relationship.framework, len(profile.agreements), len(profile.events)
+    ('strategic partnership', 11, 30)
+    >>> profile  # doctest: +ELLIPSIS
+    <DyadProfile VNM-BLR: strategic partnership; 11 agreements, 30 events, ...>
+    """
+
+    countries: tuple[Country, Country] = attrs.field(
+        converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Country)), Pairs())
+    )
+    relationship: Relationship | None = attrs.field(
+        default=None, validator=Check(InstanceOf(Relationship))
+    )
+    agreements: Results[Agreement] = attrs.field(
+        converter=_results, validator=Check(InstanceOf(Results), Each(InstanceOf(Agreement)))
+    )
+    events: Results[Event] = attrs.field(
+        converter=_results, validator=Check(InstanceOf(Results), Each(InstanceOf(Event)))
+    )
+    mechanisms: Results[Mechanism] = attrs.field(
+        converter=_results, validator=Check(InstanceOf(Results), Each(InstanceOf(Mechanism)))
+    )
+
+    @property
+    def timeline(self) -> Timeline:
+        """The pair's dated agreements and events, in date order."""
+        return chronology([*self.agreements, *self.events])
+
+    def __repr__(self) -> str:
+        framework = self.relationship.framework if self.relationship else None
+        counts = ", ".join(
+            f"{len(found)} {name}"
+            for name, found in (
+                ("agreements", self.agreements),
+                ("events", self.events),
+                ("mechanisms", self.mechanisms),
+            )
+        )
+        if self.relationship is None:
+            said = "no relationship recorded"
+        else:
+            said = framework or f"relationship {self.relationship.id}, no framework stated"
+        return f"<DyadProfile {self._pair()}: {said}; {counts}>"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        first, second = self.countries
+        heading = f"{escape(first.name)} &ndash; {escape(second.name)}"
+        parts = [f"<h4>{heading}</h4>"]
+        if self.relationship is None:
+            parts.append("<p><em>No relationship recorded for this pair.</em></p>")
+        else:
+            parts.append(_display.record_html(self.relationship))
+        for caption, found in (
+            ("Agreements", self.agreements),
+            ("Events", self.events),
+            ("Mechanisms", self.mechanisms),
+        ):
+            parts.append(_display.results_html(found, caption=f"{caption} ({len(found)})"))
+        return '<div class="defcoop-dyad">' + "".join(parts) + "</div>"
+
+    def _pair(self) -> str:
+        return "-".join(country.code for country in self.countries)
+
+
+def build_dyad(dataset: Collection, first: CountryName, second: CountryName) -> DyadProfile:
+    """The profile of ``first`` and ``second`` in ``dataset``.
+
+    Raises:
+        UnknownNameError: for a country that is not in the dataset.
+        QueryError: when both name the same country.
+    """
+    one, two = dataset.country(first), dataset.country(second)
+    if one.code == two.code:
+        raise QueryError(f"a dyad needs two different countries, got {one.code} twice")
+    pair = {one.code, two.code}
+    relationship = next(
+        (r for r in dataset.relationships(party=one) if set(r.parties) == pair), None
+    )
+    return DyadProfile(
+        countries=(one, two),
+        relationship=relationship,
+        agreements=Results(a for a in dataset.agreements(party=one) if two.code in a.parties),
+        events=Results(e for e in dataset.events(party=one) if two.code in e.parties),
+        mechanisms=Results(m for m in dataset.mechanisms(party=one) if two.code in m.parties),
+    )

@@ -1,0 +1,174 @@
+"""A chronology of agreements and events, which draws itself as a chart in a notebook.
+
+A chronology is read faster as a picture than as a table: in Jupyter a :class:`Timeline`
+shows a chart above its table when matplotlib is installed (``defcoop[plot]``), and the
+table alone otherwise. :meth:`~defcoop.Timeline.plot` draws the chart on demand.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from defcoop._extras import require
+from defcoop.errors import MissingExtraError
+from defcoop.model.dates import PartialDate, Period
+from defcoop.model.kinds import EventStatus
+from defcoop.model.records import Agreement, Event
+from defcoop.query import _display
+from defcoop.query._lookup import coerce_period
+from defcoop.query.results import Results
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from defcoop.query.collection import Collection, CountryName, DateFilter
+
+__all__ = ["Timeline"]
+
+_COLORS = {Agreement: "tab:blue", Event: "tab:orange"}
+_LABEL = 48
+_DOT = _dt.timedelta(days=7)  # spans shorter than a week are drawn as dots, to stay visible
+
+
+class Timeline(Results[Agreement | Event]):
+    """Dated agreements and events in date order, then id; a :class:`~defcoop.Results`.
+
+    Agreements are dated by when they were signed, events by when they took place. Built
+    by :meth:`Dataset.timeline <defcoop.Dataset.timeline>`:
+
+    >>> import defcoop
+    >>> timeline = defcoop.load().timeline(party="Russia", when="2018-04")
+    >>> for date, record in zip(timeline.dates(), timeline):
+    ...     print(date, record.id)
+    2018-04 lich-visit-rus-2018-04
+    2018-04-04 lich-shoigu-meeting-2018-04
+    2018-04-04 vnm-rus-defense-plan-2018-2020
+    2018-04-04/2018-04-05 mcis-7
+    """
+
+    __slots__ = ()
+
+    def dates(self) -> tuple[Period, ...]:
+        """Each record's date as a period (a signing date becomes a period of one date)."""
+        return tuple(_date(record) for record in self)
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """Draw the timeline with matplotlib and return the axes.
+
+        Each record is a bar over every day its date may mean, so that a year-precise date is
+        as wide as its year (spans under a week are dots); agreements and events have their
+        own colors, and planned events are drawn hollow.
+
+        Args:
+            ax: the axes to draw on; a new figure (through pyplot) when None.
+
+        Raises:
+            MissingExtraError: when matplotlib is not installed (``defcoop[plot]``).
+        """
+        if ax is None:
+            pyplot = require("matplotlib.pyplot", "plot", purpose="Timeline.plot()")
+            _figure, ax = pyplot.subplots(figsize=_size(len(self)))
+        else:
+            axes = require("matplotlib.axes", "plot", purpose="Timeline.plot()")
+            if not isinstance(ax, axes.Axes):
+                from defcoop._quote import described
+                from defcoop.errors import ArgumentError
+
+                raise ArgumentError(f"plot() expects ax= matplotlib Axes, got {described(ax)}")
+        _draw(self, ax)
+        return ax
+
+    def _repr_html_(self) -> str:
+        table = _display.results_html(self, caption=f"Timeline of {len(self)} records")
+        try:
+            chart = _svg(self)
+        except MissingExtraError:
+            return table + '<p><em>pip install "defcoop[plot]" to see this as a chart.</em></p>'
+        return f'<div class="defcoop-timeline">{chart}</div>{table}'
+
+
+def build_timeline(
+    dataset: Collection, *, party: CountryName | None = None, when: DateFilter | None = None
+) -> Timeline:
+    """The timeline of a dataset, filtered as :meth:`Dataset.timeline` says."""
+    within = None if when is None else coerce_period(when, "when")
+    return chronology(
+        [*dataset.agreements(party=party, signed=within), *dataset.events(party=party, when=within)]
+    )
+
+
+def chronology(records: Iterable[Agreement | Event]) -> Timeline:
+    """The dated ones among ``records`` as a :class:`Timeline`, in date order, then id."""
+    dated = [r for r in records if (r.signed if isinstance(r, Agreement) else r.when) is not None]
+    return Timeline(sorted(dated, key=_order))
+
+
+def _date(record: Agreement | Event) -> Period:
+    value: PartialDate | Period | None = (
+        record.signed if isinstance(record, Agreement) else record.when
+    )
+    assert value is not None, "a timeline holds dated records only"
+    return Period.coerce(value)
+
+
+def _order(record: Agreement | Event) -> tuple[Any, str]:
+    return (_date(record).sort_key(), record.id)
+
+
+def _size(count: int) -> tuple[float, float]:
+    return (10.0, 1.2 + 0.35 * max(count, 1))
+
+
+def _draw(records: Iterable[Agreement | Event], ax: Axes) -> None:
+    dates_module = require("matplotlib.dates", "plot", purpose="Timeline.plot()")
+    patches = require("matplotlib.patches", "plot", purpose="Timeline.plot()")
+    rows = list(records)
+    if not rows:
+        ax.set_title("No dated records")
+        ax.set_yticks([])
+        return
+    for row, record in enumerate(rows):
+        period = _date(record)
+        start = dates_module.date2num(period.earliest)
+        end = dates_module.date2num(period.latest + _dt.timedelta(days=1))
+        color = _COLORS[type(record)]
+        planned = isinstance(record, Event) and record.status is EventStatus.PLANNED
+        face = "none" if planned else color
+        if period.latest - period.earliest < _DOT:
+            middle = (start + end) / 2
+            ax.plot([middle], [row], marker="o", color=color, markerfacecolor=face)
+        else:
+            ax.barh(row, end - start, left=start, height=0.5, color=face, edgecolor=color)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([_display.shorten(_display.label(r), _LABEL) for r in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.xaxis_date()
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title(f"Timeline of {len(rows)} records")
+    ax.legend(
+        handles=[
+            patches.Patch(color=_COLORS[Agreement], label="agreement (signed)"),
+            patches.Patch(color=_COLORS[Event], label="event"),
+            patches.Patch(facecolor="none", edgecolor=_COLORS[Event], label="planned event"),
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize="small",
+    )
+
+
+def _svg(timeline: Timeline) -> str:
+    """The chart as inline SVG with text kept as text; no pyplot, so no global figure."""
+    import io
+
+    matplotlib = require("matplotlib", "plot", purpose="the timeline chart")
+    figure_module = require("matplotlib.figure", "plot", purpose="the timeline chart")
+    figure = figure_module.Figure(figsize=_size(len(timeline)))
+    _draw(timeline, figure.add_subplot())
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "defcoop"}):
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]
