@@ -16,7 +16,7 @@ from defcoop import DataError, Dataset
 
 jsonschema = pytest.importorskip("jsonschema")
 
-PUBLISHED = Path(__file__).parents[1] / "docs" / "defcoop.schema.json"
+PUBLISHED = Path(__file__).parents[2] / "docs" / "defcoop.schema.json"
 
 
 @pytest.fixture(scope="module")

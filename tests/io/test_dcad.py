@@ -15,7 +15,7 @@ from defcoop import strategies as dst
 from defcoop.cli._main import main
 from defcoop.io import dcad
 
-FIXTURE = Path(__file__).parent / "fixtures" / "DCAD-v1.0-main-synthetic.csv"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "DCAD-v1.0-main-synthetic.csv"
 HEADER = FIXTURE.read_text(encoding="utf-8").splitlines()[0]
 
 

@@ -20,7 +20,7 @@ from defcoop import Agreement, Event, EventStatus, PartialDate, Period, Record, 
 
 SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
 DATA = Path(defcoop.__file__).parent / "data"
-CHANGELOG = Path(__file__).parents[1] / "CHANGELOG.md"
+CHANGELOG = Path(__file__).parents[2] / "CHANGELOG.md"
 ISO_639_1 = re.compile(r"[a-z]{2}")
 
 

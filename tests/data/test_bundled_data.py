@@ -42,7 +42,7 @@ SEEDS = next(
         for folder in Path(__file__).parents
         if (folder / "shared" / "seeds").is_dir()
     ),
-    Path(__file__).parents[2] / "shared" / "seeds",
+    Path(__file__).parents[3] / "shared" / "seeds",
 )
 SEED_FILES = {PILLAR: "000_7766d712da54369a.txt", STRENGTHENING: "002_3b61c1a80cefd782.txt"}
 UNCITED_KINDS = (Source, Country, Field)
