@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from defcoop.loading import clear_cache, load
     from defcoop.model.dates import PartialDate, Period, Precision
     from defcoop.model.kinds import (
+        AgreementEnding,
         AgreementKind,
+        AgreementScope,
         EventKind,
         EventStatus,
         MechanismKind,
@@ -70,7 +72,9 @@ if TYPE_CHECKING:
 # used, so that `import defcoop` costs next to nothing (the names still come from here).
 _SOURCES: dict[str, str] = {
     "Agreement": "defcoop.model.records",
+    "AgreementEnding": "defcoop.model.kinds",
     "AgreementKind": "defcoop.model.kinds",
+    "AgreementScope": "defcoop.model.kinds",
     "ArgumentError": "defcoop.errors",
     "Citation": "defcoop.model.records",
     "CitedParagraph": "defcoop.views.evidence",
@@ -142,7 +146,9 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Agreement",
+    "AgreementEnding",
     "AgreementKind",
+    "AgreementScope",
     "ArgumentError",
     "Citation",
     "CitedParagraph",

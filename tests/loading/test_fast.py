@@ -34,7 +34,7 @@ def agreement_values() -> tuple[dict[str, Any], dict[str, Any]]:
     required = {
         "id": st.sampled_from(IDS[:4]),
         "title": st.sampled_from(TEXTS[::2]),
-        "kind": st.sampled_from(["agreement", "plan", "treaty"]),
+        "kind": st.sampled_from(["agreement", "plan", "treaty", "contract"]),
         "parties": ids(1),
         "sources": st.lists(st.sampled_from(CITES[:1] + CITES[5:6]), min_size=1, max_size=2),
     }
@@ -45,6 +45,10 @@ def agreement_values() -> tuple[dict[str, Any], dict[str, Any]]:
         "fields": st.lists(st.sampled_from(IDS[:4]), max_size=3),
         "signed_during": st.sampled_from(IDS[:4]),
         "entered_into_force": st.sampled_from(DATES[:3]),
+        "ended": st.sampled_from(DATES[:3]),
+        "ending": st.sampled_from(["expiry", "termination", "lapse"]),
+        "renewed": st.sampled_from(DATES[:3]),
+        "scope": st.sampled_from(["general", "sector", "Sector"]),
         "identifiers": st.lists(st.sampled_from(IDENTIFIERS), max_size=2),
         "several": st.sampled_from([True, True, False, 1]),
         "count": st.sampled_from(COUNTS),

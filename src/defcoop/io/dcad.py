@@ -19,7 +19,8 @@ DCAD column                      defcoop
 ``signYear/Month/Day``           ``signed``, at the precision the row gives
 ``EIFYear/Month/Day``            ``entered_into_force``, likewise
 ``type``                         ``kind``: ``framework agreement`` for a general DCA,
-                                 ``agreement`` for a sector-specific one (see ``TYPES``)
+                                 ``agreement`` for a sector-specific one (see ``TYPES``);
+                                 and ``scope``, ``general`` or ``sector`` (see ``SCOPES``)
 ``category1`` to ``category3``   ``fields``, through the category crosswalk (below)
 ``DCAid``                        ``id`` ``dcad-<DCAid>`` and ``identifiers`` ``dcad:<DCAid>``
 the row's number                 ``sources``: ``dcad#<row>``, rows counted from 1 after the
@@ -57,7 +58,7 @@ import attrs
 
 from defcoop.errors import DataError, DefcoopError, Problem
 from defcoop.model.dates import PartialDate
-from defcoop.model.kinds import AgreementKind
+from defcoop.model.kinds import AgreementKind, AgreementScope
 from defcoop.model.records import Agreement, Citation, Record, Source
 from defcoop.model.rules import ID
 
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "SOURCE_ID",
+    "SCOPES",
     "TYPES",
     "Conversion",
     "DcadWarning",
@@ -96,6 +98,14 @@ TYPES: Mapping[str, AgreementKind] = {
     "sector-specific": AgreementKind.AGREEMENT,
 }
 """DCAD's ``type`` (any case) and the kind it gives; extend it with ``types=``."""
+
+SCOPES: Mapping[str, AgreementScope] = {
+    "general": AgreementScope.GENERAL,
+    "sector": AgreementScope.SECTOR,
+    "sector-specific": AgreementScope.SECTOR,
+}
+"""DCAD's ``type`` (any case) and the :class:`~defcoop.AgreementScope` it gives; other
+types leave ``scope`` empty."""
 
 #: The cells read as "not given".
 MISSING = frozenset({"", "NA", "N/A", "."})
@@ -307,6 +317,7 @@ class _RowReader:
             id=record_id,
             title=f"{noun} on defense cooperation between {names}",
             kind=kind,
+            scope=SCOPES.get((self._cell(row, "type") or "").casefold()),
             parties=parties,
             signed=signed,
             entered_into_force=in_force,

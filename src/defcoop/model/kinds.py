@@ -9,7 +9,9 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "AgreementEnding",
     "AgreementKind",
+    "AgreementScope",
     "EventKind",
     "EventStatus",
     "MechanismKind",
@@ -24,7 +26,9 @@ class AgreementKind(enum.StrEnum):
 
     A *framework agreement* sets up defense cooperation as a whole, to be filled in by later
     agreements and plans (DCAD's general defense cooperation agreements); an *agreement*
-    is any other, often on one sector.
+    is any other, often on one sector. A *contract* is an arms contract (a sale, purchase or
+    licence of arms), not a defense cooperation agreement: panels count it apart from the
+    agreements, and an arms transfer's ``contract`` names it.
     """
 
     AGREEMENT = "agreement"
@@ -33,6 +37,24 @@ class AgreementKind(enum.StrEnum):
     MEMORANDUM = "memorandum"
     PROTOCOL = "protocol"
     TREATY = "treaty"
+    CONTRACT = "contract"
+
+
+class AgreementScope(enum.StrEnum):
+    """DCAD's distinction between a *general* defense cooperation agreement, which sets up
+    cooperation across the whole relationship, and a *sector* one, on one field (training,
+    industry, peacekeeping)."""
+
+    GENERAL = "general"
+    SECTOR = "sector"
+
+
+class AgreementEnding(enum.StrEnum):
+    """How an agreement stopped being in force: a party's *termination*, or *expiry* at the
+    end of its term (without renewal)."""
+
+    TERMINATION = "termination"
+    EXPIRY = "expiry"
 
 
 class EventKind(enum.StrEnum):

@@ -39,7 +39,9 @@ from defcoop.model._parts import (
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import (
+    AgreementEnding,
     AgreementKind,
+    AgreementScope,
     EventKind,
     EventStatus,
     MechanismKind,
@@ -67,6 +69,7 @@ from defcoop.model.rules import (
     MemberOf,
     NonEmpty,
     NotAfter,
+    OnlyWith,
     Pairs,
     Unique,
     Without,
@@ -285,6 +288,14 @@ class Agreement(RecordDisplay):
     records join back to the datasets they came from. ``several`` is true where the record
     stands for more than one document ("several agreements were signed"); ``count`` says how
     many, only where the source gives a number.
+
+    ``period`` is when it was in force, where a source gives both ends; otherwise panels
+    count it in force from ``entered_into_force`` (or ``signed``, where that is all that is
+    known) to ``ended``, the day it stopped being in force (``ending`` says whether by
+    termination or expiry), or, with no end known, until a source says otherwise.
+    ``renewed`` is when a source says it was last renewed or extended. ``scope`` is DCAD's
+    distinction of a general defense cooperation agreement from a sector one; an arms
+    contract is of kind ``contract`` (arms transfers name it as their contract).
     """
 
     id: str = attrs.field(validator=ID_)
@@ -299,6 +310,14 @@ class Agreement(RecordDisplay):
     )
     signed_during: str | None = attrs.field(default=None, validator=ID_)
     entered_into_force: PartialDate | None = attrs.field(default=None, validator=DATE)
+    ended: PartialDate | None = attrs.field(default=None, validator=DATE)
+    ending: AgreementEnding | None = attrs.field(
+        default=None, validator=Check(MemberOf(AgreementEnding), OnlyWith("ended"))
+    )
+    renewed: PartialDate | None = attrs.field(default=None, validator=DATE)
+    scope: AgreementScope | None = attrs.field(
+        default=None, validator=Check(MemberOf(AgreementScope))
+    )
     identifiers: tuple[str, ...] = attrs.field(
         default=(),
         converter=to_tuple,

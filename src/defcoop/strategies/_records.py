@@ -269,12 +269,25 @@ def agreements(
         fields=_sets(_ids(field_ids), max_size=3),
         signed_during=_maybe(_ids(event_ids)),
         entered_into_force=_maybe(partial_dates(within=dates)),
+        renewed=_maybe(partial_dates(within=dates)),
+        scope=_maybe(values_for(Agreement, "scope")),
         identifiers=_lists(_identifiers(), unique=True, max_size=2),
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
     )
-    return st.tuples(one, _several()).map(_counted)
+    ends = _maybe(st.tuples(partial_dates(within=dates), _maybe(values_for(Agreement, "ending"))))
+    return st.tuples(one, ends, _several()).map(_ended_and_counted)
+
+
+def _ended_and_counted(
+    drawn: tuple[Agreement, tuple[PartialDate, Any] | None, dict[str, Any] | None],
+) -> Agreement:
+    """The agreement, perhaps with an end (and how it ended), perhaps standing for several."""
+    record, end, several = drawn
+    if end is not None:
+        record = attrs.evolve(record, ended=end[0], ending=end[1])
+    return _counted((record, several))
 
 
 @functools.cache
