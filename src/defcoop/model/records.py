@@ -13,7 +13,6 @@ from typing import TypeAlias
 
 import attrs
 
-from defcoop.model._ground import Country, Source
 from defcoop.model._parts import (
     DATE,
     FLAG,
@@ -36,6 +35,7 @@ from defcoop.model._parts import (
     ids,
     inferred_attribute,
 )
+from defcoop.model._reference import Country, Field, Source
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import (
@@ -87,25 +87,6 @@ __all__ = [
     "Role",
     "Source",
 ]
-
-
-@record_type(
-    "fields",
-    "field",
-    label="label",
-    parent="broader",
-    references=(Reference("broader", "field"),),
-    names=("label", "aliases"),
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Field(RecordDisplay):
-    """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
-
-    id: str = attrs.field(validator=ID_)
-    label: str = attrs.field(validator=TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    broader: str | None = attrs.field(default=None, validator=ID_)
-    notes: str | None = attrs.field(default=None, validator=TEXT)
 
 
 @record_type(

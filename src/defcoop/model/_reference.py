@@ -1,10 +1,9 @@
-"""The records everything else stands on: the documents cited and the states of the system.
+"""The records that cite nothing: sources, countries and the fields of cooperation.
 
-:class:`Source` and :class:`Country` refer to no other record type but each other (a source's
-coverage names countries) and hold no citations of their own: every other record cites a
-source and most name countries. They are declared here, before the rest of
-:mod:`defcoop.model.records` (which re-exports them), so that the data-file keys keep their
-order: sources, then countries.
+Every other record points at these (its citations name sources, its parties countries, its
+fields the taxonomy), and they rest on no paragraph of their own. They are defined here, below
+:mod:`defcoop.model.records`, which re-exports and documents them with the others; importing
+this module first keeps them first among the record types, as data files list them.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ from defcoop.model.rules import (
     to_tuple,
 )
 
-__all__ = ["Country", "Source"]
+__all__ = ["Country", "Field", "Source"]
 
 
 @record_type(
@@ -124,3 +123,22 @@ class Country(RecordDisplay):
     def id(self) -> str:
         """The country's id in the dataset, which is its alpha-3 code."""
         return self.code
+
+
+@record_type(
+    "fields",
+    "field",
+    label="label",
+    parent="broader",
+    references=(Reference("broader", "field"),),
+    names=("label", "aliases"),
+)
+@attrs.frozen(kw_only=True, repr=False)
+class Field(RecordDisplay):
+    """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
+
+    id: str = attrs.field(validator=ID_)
+    label: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    broader: str | None = attrs.field(default=None, validator=ID_)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
