@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from defcoop.model.records import Record
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import Evidence
-    from defcoop.views.panels import Panel, YearsFilter
+    from defcoop.views.panels import Panel, PartyFilter, YearsFilter
     from defcoop.views.timeline import Timeline
 
 __all__ = ["Dataset"]
@@ -94,6 +94,7 @@ class Dataset(Collection):
         self,
         *,
         years: YearsFilter,
+        party: PartyFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
         frame: Literal[False],
@@ -104,6 +105,7 @@ class Dataset(Collection):
         self,
         *,
         years: YearsFilter,
+        party: PartyFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
         frame: Literal[True],
@@ -114,6 +116,7 @@ class Dataset(Collection):
         self,
         *,
         years: YearsFilter,
+        party: PartyFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
         frame: None = ...,
@@ -123,6 +126,7 @@ class Dataset(Collection):
         self,
         *,
         years: YearsFilter,
+        party: PartyFilter | None = None,
         directed: bool = False,
         system: StateSystem | str = StateSystem.COW,
         frame: bool | None = None,
@@ -130,8 +134,11 @@ class Dataset(Collection):
         """A dyad-year panel: one row per pair of states of ``system`` per year, with counts.
 
         Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
-        agreements signed and in force, events occurred and planned, visits, multilateral
-        events, mechanisms active, the framework and one 0/1 column per field. Non-directed
+        ``stateabb1``, ``stateabb2`` (COW abbreviations), agreements signed, in force and in
+        force with no end known, events occurred and planned, visits, multilateral events,
+        mechanisms active, each count's lower-bound flag (``agreements_signed_lb``: true where
+        a record stands for several with no number given), the framework and one 0/1 column
+        per field. Non-directed
         panels keep ``ccode1 < ccode2``; ``directed=True`` gives a row per direction, and
         ``visits`` then counts the first state's visits to the second. Counts are missing
         outside :attr:`coverage`; see :mod:`defcoop.views.panels` for what is left out and why.
@@ -142,7 +149,10 @@ class Dataset(Collection):
         installed), ``frame=True`` always the DataFrame.
 
         Args:
-            years: ``"2008/2020"``, a Period, ``(2008, 2020)`` or one year.
+            years: ``"2008/2020"``, a Period, ``(2008, 2020)`` or one year, within the state
+                system's years (a later year is an error, not a huge panel).
+            party: a country (its dyads only), or a pair of countries (their dyad), by code
+                or name; :meth:`~defcoop.views.panels.Panel.cell` explains one cell.
             directed: one row per ordered pair instead of per unordered pair.
             system: ``"cow"`` (Correlates of War, the default) or ``"gw"`` (Gleditsch-Ward).
             frame: a DataFrame (True), plain rows (False), or whichever pandas allows (None).
@@ -152,28 +162,46 @@ class Dataset(Collection):
         """
         from defcoop.views.panels import build_panel, deliver
 
-        panel = build_panel(self, "dyad", years=years, directed=directed, system=system)
+        panel = build_panel(
+            self, "dyad", years=years, directed=directed, system=system, party=party
+        )
         return deliver(panel, frame)
 
     @overload
     def state_years(
-        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: Literal[False]
+        self,
+        *,
+        years: YearsFilter,
+        party: PartyFilter | None = ...,
+        system: StateSystem | str = ...,
+        frame: Literal[False],
     ) -> Panel: ...
 
     @overload
     def state_years(
-        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: Literal[True]
+        self,
+        *,
+        years: YearsFilter,
+        party: PartyFilter | None = ...,
+        system: StateSystem | str = ...,
+        frame: Literal[True],
     ) -> pandas.DataFrame: ...
 
     @overload
     def state_years(
-        self, *, years: YearsFilter, system: StateSystem | str = ..., frame: None = ...
+        self,
+        *,
+        years: YearsFilter,
+        party: PartyFilter | None = ...,
+        system: StateSystem | str = ...,
+        frame: None = ...,
     ) -> Panel | pandas.DataFrame: ...
 
     def state_years(
         self,
         *,
         years: YearsFilter,
+        party: PartyFilter | None = None,
         system: StateSystem | str = StateSystem.COW,
         frame: bool | None = None,
     ) -> Panel | pandas.DataFrame:
@@ -182,12 +210,13 @@ class Dataset(Collection):
         A record counts once for each state among its parties; ``visits_made`` and
         ``visits_received`` count visits by actor and by recipient. A state-year is covered
         only by coverage naming that state alone (or every state): a pair's coverage says
-        nothing of the state's other partners. ``years``, ``system`` and ``frame`` work as
-        in :meth:`dyad_years`.
+        nothing of the state's other partners. ``years``, ``party`` (the rows of one country,
+        or two), ``system`` and ``frame`` work as in :meth:`dyad_years`.
         """
         from defcoop.views.panels import build_panel, deliver
 
-        return deliver(build_panel(self, "state", years=years, system=system), frame)
+        panel = build_panel(self, "state", years=years, system=system, party=party)
+        return deliver(panel, frame)
 
     def to_frame(self, kind: str | type[Record]) -> pandas.DataFrame:
         """Every record of one kind as a pandas DataFrame; see :func:`defcoop.to_frame`.

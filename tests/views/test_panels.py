@@ -44,7 +44,8 @@ def cell(panel: Panel, *key: int) -> dict[str, Any]:
 
 def test_vietnam_belarus_2018_counts_what_the_source_reports(db: Dataset) -> None:
     """2018: Ravkov's visit with its talks, reception and signing, the commission's 17th
-    session; the two documents signed then; the 2018 military-technical plan in force."""
+    session; the two documents signed then; five agreements in force, three of them with no
+    known end, one of them standing for several (a lower bound)."""
     panel = db.dyad_years(years="2008/2020", frame=False)
     belarus = cell(panel, 370, 816, 2018)
     assert (belarus["agreements_signed"], belarus["events_occurred"], belarus["visits"]) == (
@@ -52,7 +53,9 @@ def test_vietnam_belarus_2018_counts_what_the_source_reports(db: Dataset) -> Non
         5,
         1,
     )
-    assert (belarus["agreements_in_force"], belarus["multilateral_events"]) == (1, 0)
+    assert (belarus["agreements_in_force"], belarus["multilateral_events"]) == (5, 0)
+    assert (belarus["agreements_in_force_open"], belarus["agreements_in_force_lb"]) == (3, True)
+    assert belarus["agreements_signed_lb"] is False
     assert belarus["field_military_science"] == 1
     assert belarus["field_military_medicine"] == 0
 
@@ -77,20 +80,16 @@ def test_cells_no_source_looked_at_are_missing_not_zero(db: Dataset) -> None:
 
 
 def test_what_cannot_be_put_in_a_year_is_left_out_and_counted(db: Dataset) -> None:
-    """Undated records, several with no number, spans of years: counted by column and reason."""
+    """Undated records and spans of years are counted by column and reason; several with no
+    number are not left out but counted as lower bounds."""
     left = db.dyad_years(years="2008/2020", frame=False).left_out
     assert left["events_occurred"]["dated only to a span of more than one year"] >= 1
     assert left["events_occurred"]["undated"] >= 1  # the press and media delegations
     undated = [a for a in db.agreements() if a.signed is None]
-    several = [
-        a
-        for a in db.agreements(signed="2008/2020")  # signed outside the years: not in the panel
-        if a.several and a.count is None
-    ]
-    assert left["agreements_signed"] == {
-        "several, number not given": len(several),
-        "undated": len(undated),
-    }
+    assert left["agreements_signed"] == {"undated": len(undated)}
+    never = [a for a in undated if a.entered_into_force is None and a.period is None]
+    reason = "no date it was signed or entered into force"
+    assert left["agreements_in_force"] == {reason: len(never)}
     assert "mechanisms_active" not in left  # every bundled mechanism has a period
     unstarted = [r for r in db.relationships() if r.framework and not r.framework_since]
     assert left["framework"] == {"no date the framework began": len(unstarted)}
@@ -146,7 +145,7 @@ def test_frames_have_nullable_integers_and_metadata(db: Dataset) -> None:
     assert frame.attrs["system"] == "cow"
     assert frame.attrs["years"] == [2018, 2018]
     assert frame.attrs["data_version"] == db.info.version  # type: ignore[union-attr]
-    assert "VNM-RUS 1998\u20132025" in frame.attrs["coverage"]
+    assert "VNM-RUS 1997\u20132025" in frame.attrs["coverage"]
     assert frame.attrs["unknown"] == {}  # in 2018 both dyads' mechanisms were at work
     assert frame["mechanisms_active"].isna().sum() == len(frame) - 2
 
@@ -230,7 +229,8 @@ def _visit(record_id: str, when: str, **details: Any) -> Event:
 
 
 def test_a_count_weighs_a_record_that_stands_for_several() -> None:
-    """A record of three visits counts three; one of several, number not given, none."""
+    """A record of three visits counts three; one of several, number not given, one at least:
+    its cells are lower bounds."""
     db = _two_states(
         _visit("a", "2001", several=True, count=3, actor="AAA", recipient="BBB"),
         _visit("b", "2001", several=True),
@@ -238,10 +238,11 @@ def test_a_count_weighs_a_record_that_stands_for_several() -> None:
         coverage=(Coverage(countries=("AAA",), period=Period.parse("2001")),),
     )
     row = cell(db.dyad_years(years="2001", directed=True, frame=False), 10, 20, 2001)
-    assert (row["events_occurred"], row["visits"]) == (4, 3)
+    assert (row["events_occurred"], row["visits"]) == (5, 3)
+    assert (row["events_occurred_lb"], row["visits_lb"]) == (True, False)
     assert cell(db.dyad_years(years="2001", frame=False), 10, 20, 2001)["visits"] == 4
-    assert db.dyad_years(years="2001", frame=False).left_out["events_occurred"] == {
-        "several, number not given": 1
+    assert db.dyad_years(years="2001", frame=False).left_out == {
+        "visits": {"a visit without actor and recipient": 1}
     }
     states = db.state_years(years="2001", frame=False)
     assert (cell(states, 10, 2001)["visits_made"], cell(states, 10, 2001)["visits_received"]) == (
@@ -252,8 +253,11 @@ def test_a_count_weighs_a_record_that_stands_for_several() -> None:
 
 
 def test_csv_leaves_a_missing_count_empty(db: Dataset) -> None:
-    """CSV text: a header, then rows; a missing count is an empty cell, a zero is 0."""
+    """CSV text: a header, then rows; a missing count is an empty cell, a zero is 0, a
+    lower-bound flag true or false."""
     lines = db.dyad_years(years="2018", frame=False).to_csv().splitlines()
-    assert lines[0].startswith("ccode1,ccode2,year,agreements_signed")
-    assert any(line.startswith("370,816,2018,2,1,5,0,1,0,1,,1,") for line in lines)
-    assert any(line.startswith("2,20,2018,,,") for line in lines)
+    assert lines[0].startswith("ccode1,ccode2,year,stateabb1,stateabb2,agreements_signed")
+    assert any(
+        line.startswith("370,816,2018,BLR,DRV,2,5,3,5,0,1,0,1,false,true,true,") for line in lines
+    )
+    assert any(line.startswith("2,20,2018,USA,CAN,,,") for line in lines)

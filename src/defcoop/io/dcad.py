@@ -67,8 +67,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
-    "SOURCE_ID",
     "SCOPES",
+    "SOURCE_ID",
     "TYPES",
     "Conversion",
     "DcadWarning",

@@ -79,3 +79,15 @@ class Taxonomy:
             return found
 
         return values
+
+
+def field_column(field_id: str) -> str:
+    """The 0/1 panel column of a field of cooperation: ``field_military_science``.
+
+    Every character but a letter or digit becomes ``_``, so ids that differ only by ``-``,
+    ``_``, ``.`` or ``:`` would share a column: loading refuses such a pair of fields.
+
+    >>> field_column("military-science"), field_column("military.science")
+    ('field_military_science', 'field_military_science')
+    """
+    return "field_" + "".join(ch if ch.isalnum() else "_" for ch in field_id)

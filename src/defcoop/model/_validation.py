@@ -15,6 +15,7 @@ from defcoop.errors import Problem
 from defcoop.model import registry
 from defcoop.model._keys import name_keys
 from defcoop.model._names import Suggester, did_you_mean, normalize
+from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.records import (
     Agreement,
@@ -269,7 +270,8 @@ def _parent_links(records: Iterable[Record]) -> dict[str, str]:
 def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, str]]:
     """Each record that would make a lookup ambiguous, with the attribute and a message naming
     the other record: a country code or name of one kind that another country has too, a
-    field's or person's name that is another one's id, a second relationship of one pair.
+    field's or person's name that is another one's id, a second relationship of one pair, a
+    field whose panel column is another field's.
 
     Keys of different kinds may coincide (``AUS`` is Australia's ISO code and Austria's COW
     abbreviation): lookups try them in the order the record type declares its names.
@@ -277,7 +279,17 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, str]]
     countries: dict[tuple[str, str], Record] = {}
     named: dict[type, list[Record]] = {}
     dyads: dict[frozenset[str], Record] = {}
+    columns: dict[str, Record] = {}
     for record in records:
+        if isinstance(record, Field):
+            first = columns.setdefault(field_column(record.id), record)
+            if first is not record:
+                yield (
+                    record,
+                    "id",
+                    f"id {quote(record.id)} and field {first.id!r} would both be panel column "
+                    f"{field_column(record.id)!r}: field ids must differ by more than - _ . :",
+                )
         if isinstance(record, Country):
             for attribute, text in name_keys(record):
                 kind = "name" if attribute == "names" else attribute

@@ -10,15 +10,14 @@ in flat columns (lists indexed by row) so that a panel of every COW dyad over de
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from defcoop.model.dates import Period
-from defcoop.model.kinds import EventKind, EventStatus, StateSystem
-from defcoop.model.records import Agreement, Country, Event, Mechanism
+from defcoop.model.kinds import StateSystem
+from defcoop.model.records import Country, Record
 
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
@@ -27,6 +26,7 @@ COUNTS = {
     "dyad": (
         "agreements_signed",
         "agreements_in_force",
+        "agreements_in_force_open",
         "events_occurred",
         "events_planned",
         "visits",
@@ -36,6 +36,7 @@ COUNTS = {
     "state": (
         "agreements_signed",
         "agreements_in_force",
+        "agreements_in_force_open",
         "events_occurred",
         "events_planned",
         "visits_made",
@@ -46,17 +47,26 @@ COUNTS = {
 }
 """The count columns of each unit, in order."""
 
-UNDATED = "undated"
-SEVERAL = "several, number not given"
-SPAN = "dated only to a span of more than one year"
-NO_PERIOD = "no period in force"
+LOWER_BOUND = "_lb"
+"""The suffix of a count's companion column, true where the count is a lower bound."""
+
+BOUNDED = {
+    unit: tuple(c for c in names if c != "mechanisms_active") for unit, names in COUNTS.items()
+}
+"""The counts that a record standing for several, with no number given, makes lower bounds
+(a mechanism is always one)."""
+
+
 OUTSIDE_SYSTEM = "a party outside the state system in that year"
 OUTSIDE_COVERAGE = "only in cells outside the declared coverage"
-NO_DIRECTION = "a visit without actor and recipient"
-NO_START = "no date the framework began"
 
 
-def _span(period: Period, years: range) -> range:
+def columns(unit: str) -> tuple[str, ...]:
+    """The count columns of a unit, then each lower-bound flag (``agreements_signed_lb``)."""
+    return (*COUNTS[unit], *(name + LOWER_BOUND for name in BOUNDED[unit]))
+
+
+def touched(period: Period, years: range) -> range:
     """The years of ``years`` a period touches (an open period runs to the last of them)."""
     end = years.stop - 1 if period.open else period.end.year
     return range(max(period.start.year, years.start), min(end, years.stop - 1) + 1)
@@ -70,8 +80,10 @@ class Codes:
     """
 
     def __init__(self, dataset: Collection, system: StateSystem, first: int, last: int) -> None:
+        self.system = system
         self.by_country: dict[str, dict[int, int]] = {}
-        self.members: dict[int, list[int]] = {}
+        self.abbreviations: dict[int, str | None] = {}
+        """Each code's COW abbreviation, that of the country holding the code."""
         years_of: dict[int, set[int]] = {}
         countries = {c.code: c for c in dataset.countries}
         for country in countries.values():
@@ -80,12 +92,13 @@ class Codes:
             for item in holder.memberships:
                 if item.system != system:
                     continue
-                for year in _span(item.period, range(first, last + 1)):
+                for year in touched(item.period, range(first, last + 1)):
                     table[year] = item.code
             self.by_country[country.code] = table
             if holder is country:
                 for year, code in table.items():
                     years_of.setdefault(code, set()).add(year)
+                    self.abbreviations.setdefault(code, country.cow_abbrev)
         self.years_of = {code: sorted(years) for code, years in sorted(years_of.items())}
 
     def of(self, parties: Iterable[str], year: int) -> list[int]:
@@ -101,8 +114,15 @@ class Codes:
 class Grid:
     """The rows of a panel, their cells' counts and which of them are covered."""
 
-    def __init__(self, codes: Codes, unit: str, directed: bool) -> None:
-        self.unit, self.directed = unit, directed
+    def __init__(
+        self,
+        codes: Codes,
+        unit: str,
+        directed: bool,
+        only: tuple[frozenset[int], ...] | None = None,
+    ) -> None:
+        self.unit, self.directed, self.only = unit, directed, only
+        self.system, self.abbreviations = codes.system, codes.abbreviations
         self.starts: dict[tuple[int, ...], tuple[int, list[int]]] = {}
         first: list[int] = []
         second: list[int] = []
@@ -124,9 +144,17 @@ class Grid:
         self.left_out: dict[str, dict[str, int]] = {}
         self.unknown: dict[str, set[int]] = {}
         """Rows whose count in a column the records leave open (missing, though covered)."""
+        self.lower: dict[str, set[int]] = {}
+        """Rows whose count in a column is a lower bound: a record stands for several there."""
+        self.watch = -1
+        """A row whose records are kept in :attr:`found` (none: -1), for :meth:`Panel.cell`."""
+        self.found: dict[str, list[Record]] = {}
 
     def _units(self, codes: Codes) -> Iterator[tuple[tuple[int, ...], list[int]]]:
         states = codes.years_of
+        if self.only is not None and self.unit == "state":  # the states a party filter keeps
+            wanted = frozenset().union(*self.only)
+            states = {code: years for code, years in states.items() if code in wanted}
         if self.unit == "state":
             for code, years in states.items():
                 yield (code,), years
@@ -144,6 +172,8 @@ class Grid:
             if years[-1] - years[0] + 1 == len(years)
         }
         for a, b in pairs:  # in order already: the states are sorted, and so are their pairs
+            if self.only is not None and not kept(self.only, a, b):
+                continue
             years_a, years_b = states[a], states[b]
             if years_a == years_b:  # the common case: members over the same years
                 yield (a, b), years_a
@@ -187,43 +217,35 @@ class Grid:
             if row is not None:
                 yield row
 
+    def add(self, column: str, row: int, weight: int, lower: bool, record: Record) -> None:
+        """Add ``weight`` to a cell: a lower bound if ``lower``; keep the record if watched."""
+        self.counts[column][row] += weight
+        if lower:
+            self.lower.setdefault(column, set()).add(row)
+        if row == self.watch:
+            self.found.setdefault(column, []).append(record)
+
     def skip(self, column: str, reason: str) -> None:
         """Count one record left out of ``column`` for ``reason``."""
         reasons = self.left_out.setdefault(column, {})
         reasons[reason] = reasons.get(reason, 0) + 1
 
 
-def build(
-    dataset: Collection, unit: str, directed: bool, system: StateSystem, years: range
-) -> Grid:
-    """The grid of a panel with every count, coverage mark and left-out record filled in."""
-    codes = Codes(dataset, system, years.start, years.stop - 1)
-    grid = Grid(codes, unit, directed)
-    _cover(grid, dataset, codes, years)
-    above = _above(dataset)
-
-    @functools.cache
-    def widen(fields: frozenset[str]) -> frozenset[str]:
-        """A field set with every field above its fields (records share equal sets)."""
-        return frozenset().union(*(above.get(f, frozenset({f})) for f in fields))
-
-    for agreement in dataset.agreements():
-        _agreement(grid, codes, agreement, years, widen)
-    for event in dataset.events():
-        _event(grid, codes, event, years)
-    for mechanism in dataset.mechanisms():
-        _mechanism(grid, codes, mechanism, years)
-    if unit == "dyad":
-        _frameworks(grid, dataset, codes, years)
-    return grid
+def kept(only: tuple[frozenset[int], ...], a: int, b: int) -> bool:
+    """Whether the dyad (a, b) is one a party filter keeps: with one country, a dyad it is in;
+    with two, their dyad (each country's codes, over time, in ``only``)."""
+    if len(only) == 1:
+        return a in only[0] or b in only[0]
+    first, second = only[0], only[1]
+    return (a in first and b in second) or (a in second and b in first)
 
 
-def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
+def cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
     everywhere: set[int] = set()
     states: dict[int, set[int]] = {}
     dyads: dict[tuple[int, int], set[int]] = {}
     for item in dataset.coverage:
-        for year in _span(item.period, years):
+        for year in touched(item.period, years):
             found = codes.of(item.countries, year)
             if not item.countries:
                 everywhere.add(year)
@@ -248,42 +270,30 @@ def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
                 grid.covered[start + offset] = 1
 
 
-def _above(dataset: Collection) -> dict[str, frozenset[str]]:
-    """Each field with every field above it (a record on a field answers for those too)."""
-    above: dict[str, set[str]] = {f.id: {f.id} for f in dataset.fields}
-    for field in dataset.fields:
-        for narrower in dataset.narrower(field):
-            above[narrower].add(field.id)
-    return {key: frozenset(value) for key, value in above.items()}
-
-
-def _weight(grid: Grid, record: Agreement | Event, column: str) -> int | None:
-    if record.several and record.count is None:
-        grid.skip(column, SEVERAL)
-        return None
-    return record.count or 1
-
-
-def _place(
+def place(
     grid: Grid,
     codes: Codes,
     column: str,
+    record: Record,
     parties: Sequence[str],
     years: Iterable[int],
     weight: int,
+    lower: bool = False,
     fields: frozenset[str] = frozenset(),
 ) -> None:
     """Add ``weight`` to ``column`` in every cell of ``parties`` in ``years``.
 
     The hot loop of a panel: a hundred thousand records make a few hundred thousand cells,
-    so the common case (two parties, no direction) is written out rather than generalized.
+    so the common case (two parties, no direction, a plain count) is written out rather than
+    generalized.
     """
     tables = [codes.by_country.get(party) for party in parties]
     counts, flags = grid.counts[column], grid.covered
     least = 2 if grid.unit == "dyad" else 1
     pairs = grid.unit == "dyad" and not grid.directed
     placed = covered = False
-    if pairs and len(tables) == 2 and not fields and None not in tables:
+    plain = not fields and not lower and grid.watch < 0
+    if plain and pairs and len(tables) == 2 and None not in tables:
         # Two parties, no direction: most records of most datasets.
         first, second = tables
         for year in years:
@@ -319,120 +329,13 @@ def _place(
             if row is None:
                 continue
             placed = True
-            counts[row] += weight
+            grid.add(column, row, weight, lower, record)
             if flags[row]:
                 covered = True
                 for field in fields:
                     grid.fields.setdefault(field, set()).add(row)
     if not placed:
-        grid.skip(column, OUTSIDE_SYSTEM)
+        if grid.only is None:  # with a party filter, a record may fall only in units left out
+            grid.skip(column, OUTSIDE_SYSTEM)
     elif not covered:
         grid.skip(column, OUTSIDE_COVERAGE)
-
-
-def _agreement(
-    grid: Grid,
-    codes: Codes,
-    agreement: Agreement,
-    years: range,
-    widen: Callable[[frozenset[str]], frozenset[str]],
-) -> None:
-    fields = widen(agreement.fields)
-    if agreement.signed is None:
-        grid.skip("agreements_signed", UNDATED)
-    elif agreement.signed.year in years:
-        weight = _weight(grid, agreement, "agreements_signed")
-        if weight is not None:
-            at = (agreement.signed.year,)
-            _place(grid, codes, "agreements_signed", agreement.parties, at, weight, fields)
-    period = agreement.period
-    if period is None:
-        grid.skip("agreements_in_force", NO_PERIOD)
-        return
-    span = _span(period, years)
-    if span:
-        weight = _weight(grid, agreement, "agreements_in_force")
-        if weight is not None:
-            _place(grid, codes, "agreements_in_force", agreement.parties, span, weight, fields)
-
-
-def _mechanism(grid: Grid, codes: Codes, mechanism: Mechanism, years: range) -> None:
-    """Count a mechanism over its period, and mark the years the reports leave open.
-
-    Before its founding a mechanism was not at work (a known 0); over its period it was; in
-    the other years (all of them when nothing dates its founding) nobody reported either
-    way, so its parties' cells are unknown rather than 0.
-    """
-    column = "mechanisms_active"
-    span = range(0) if mechanism.period is None else _span(mechanism.period, years)
-    if mechanism.period is None:
-        grid.skip(column, UNDATED)
-    elif span:
-        _place(grid, codes, column, mechanism.parties, span, 1)
-    first = years.start if mechanism.founded is None else mechanism.founded.year
-    rows = grid.unknown.setdefault(column, set())
-    for year in years:
-        if year >= first and year not in span:
-            rows.update(grid.rows_of(codes, mechanism.parties, year))
-
-
-def _event(grid: Grid, codes: Codes, event: Event, years: range) -> None:
-    column = "events_occurred" if event.status is EventStatus.OCCURRED else "events_planned"
-    when = event.when
-    if when is None:
-        grid.skip(column, UNDATED)
-        return
-    if when.open or when.start.year != when.end.year:
-        grid.skip(column, SPAN)
-        return
-    year = when.start.year
-    if year not in years:
-        return
-    weight = _weight(grid, event, column)
-    if weight is None:
-        return
-    _place(grid, codes, column, event.parties, (year,), weight)
-    if event.multilateral:
-        _place(grid, codes, "multilateral_events", event.parties, (year,), weight)
-    if event.kind is EventKind.VISIT and event.status is EventStatus.OCCURRED:
-        _visit(grid, codes, event, year, weight)
-
-
-def _visit(grid: Grid, codes: Codes, event: Event, year: int, weight: int) -> None:
-    if event.actor is None or event.recipient is None:
-        grid.skip("visits", NO_DIRECTION)
-        return
-    if grid.unit == "state":
-        _place(grid, codes, "visits_made", (event.actor,), (year,), weight)
-        _place(grid, codes, "visits_received", (event.recipient,), (year,), weight)
-        return
-    actor, recipient = codes.of((event.actor,), year), codes.of((event.recipient,), year)
-    if not actor or not recipient or actor == recipient:
-        grid.skip("visits", OUTSIDE_SYSTEM)
-        return
-    a, b = actor[0], recipient[0]
-    row = grid.row((a, b) if grid.directed else (min(a, b), max(a, b)), year)
-    if row is None:
-        grid.skip("visits", OUTSIDE_SYSTEM)
-        return
-    grid.counts["visits"][row] += weight
-    if not grid.covered[row]:
-        grid.skip("visits", OUTSIDE_COVERAGE)
-
-
-def _frameworks(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
-    for relationship in dataset.relationships():
-        if relationship.framework is None:
-            continue
-        since = relationship.framework_since
-        if since is None:
-            grid.skip("framework", NO_START)
-            continue
-        for year in range(max(since.year, years.start), years.stop):
-            for row in grid.rows_of(codes, relationship.parties, year):
-                grid.framework[row] = relationship.framework
-
-
-def field_column(field_id: str) -> str:
-    """The 0/1 column of a field of cooperation: ``field_military_science``."""
-    return "field_" + "".join(ch if ch.isalnum() else "_" for ch in field_id)

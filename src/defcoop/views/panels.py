@@ -9,9 +9,18 @@ one row per pair and year while both are members of the system; non-directed pan
 
 Counts are missing (None; ``<NA>`` in a DataFrame), never 0, in the cells that no coverage
 reaches (:attr:`Dataset.coverage <defcoop.Dataset.coverage>`): there, no record means that
-nobody looked. Records that cannot be put in a year are left out and counted in
-:attr:`Panel.left_out`, by column and reason, rather than guessed: undated records, records
-that stand for several with no number given, events dated only to a span of years. A
+nobody looked. A count is never a false zero: each is exact, a lower bound, or missing, and
+says which. A record that stands for several with no number given ("several agreements were
+signed") counts as one, at least, and its cells are lower bounds: each count column but
+``mechanisms_active`` has a boolean companion, ``agreements_signed_lb`` and so on, true where
+the count is "at least n" (missing where the count is). ``agreements_in_force`` counts an
+agreement from the year it entered into force (or was signed, where that is all that is
+known) to the year of its end (its period's end, or ``ended``: termination or expiry); where no
+source gives an end it counts as in force until one does, and ``agreements_in_force_open``
+says how many of the cell's agreements are counted so. Arms contracts (kind ``contract``)
+are not counted as agreements. Records that cannot be put in a year are left out and
+counted in :attr:`Panel.left_out`, by column and reason, rather than guessed: undated
+records, events dated only to a span of years, visits without a direction. A
 standing mechanism counts over the period the reports show it at work; in covered cells where
 it may have been at work unreported (after its founding, or in any year when nothing dates
 its founding, but outside that period), ``mechanisms_active`` is missing too, and
@@ -21,6 +30,16 @@ its founding, but outside that period), ``mechanisms_active`` is missing too, an
 >>> panel = defcoop.load().dyad_years(years="2018", frame=False)
 >>> [row for row in panel if row["events_occurred"]][0]["ccode1"]
 365
+
+Each row carries the states' COW abbreviations beside their codes (``stateabb1``,
+``stateabb2``, or ``stateabb``); ``party=`` keeps the dyads of one country, or of two:
+
+>>> rows = defcoop.load().dyad_years(years="2018", party=("VNM", "BLR"), frame=False)
+>>> [(r["stateabb1"], r["stateabb2"], r["agreements_signed"]) for r in rows]
+[('BLR', 'DRV', 2)]
+
+:meth:`Panel.cell` says what makes up one cell: the records counted there, by column, and
+the coverage and sources that make it covered.
 
 With pandas installed, ``frame=None`` (the default) gives the DataFrame straight away, and
 ``frame=False`` these plain rows whatever is installed.
@@ -32,27 +51,43 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
+import attrs
+
 from defcoop._extras import require
 from defcoop._quote import described
-from defcoop.errors import ArgumentError, QueryError
+from defcoop.errors import ArgumentError, DataError, Problem, QueryError
+from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
-from defcoop.views import _panel_cells
+from defcoop.model.records import Country, Coverage, Record, Source
+from defcoop.views import _panel_arguments, _panel_cells, _panel_records
+from defcoop.views._panel_cells import LOWER_BOUND
 
 if TYPE_CHECKING:
     import pandas
 
     from defcoop.query.collection import Collection
 
-__all__ = ["Panel", "YearsFilter"]
+__all__ = ["Cell", "Panel", "PartyFilter", "YearsFilter"]
+
+PartyFilter = str | int | Country | tuple[str | int | Country, str | int | Country]
+"""The forms a panel's ``party=`` takes: one country (its dyads or its rows) or a pair (their
+dyad), each by code or name as ``party=`` of the queries."""
 
 YearsFilter = str | Period | PartialDate | tuple[int, int] | int
 """The forms a panel's years take, ``"2008/2020"``, a Period, a date, ``(2008, 2020)``
 or one year."""
 
 _DESCRIPTIONS = {
+    "stateabb": "the state's Correlates of War abbreviation",
     "agreements_signed": "agreements signed in the year",
-    "agreements_in_force": "agreements whose period covers the year",
+    "agreements_in_force": (
+        "agreements in force in the year: from entry into force (or signing) to their end;"
+        " with no end known, until a source says otherwise"
+    ),
+    "agreements_in_force_open": (
+        "of agreements_in_force, those counted in force because no source gives their end"
+    ),
     "events_occurred": "events that took place in the year",
     "events_planned": "events planned for the year",
     "visits": "visits from the first state to the second (both ways when not directed)",
@@ -65,7 +100,36 @@ _DESCRIPTIONS = {
         " (any year, if undated) but outside its period"
     ),
     "framework": "the relationship's framework, from the year it began",
+    "<count>_lb": (
+        "true where the count is a lower bound: a record standing for several, with no number"
+        " given, counts as one"
+    ),
 }
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """What makes up one cell of a panel: its row, the records counted in it, and what covers it.
+
+    ``records`` maps each count column to the records counted there (a record standing for
+    several appears once); ``coverage`` lists the coverage claims that reach the cell (a
+    source's or the dataset's own), and ``sources`` the sources whose coverage reaches it.
+    A cell with no coverage is missing, whatever its records.
+    """
+
+    unit: tuple[int, ...]
+    """The state's code, or the dyad's two codes, in the panel's order."""
+    year: int
+    row: dict[str, Any]
+    """The panel's row for the cell."""
+    records: Mapping[str, tuple[Record, ...]]
+    coverage: tuple[Coverage, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def covered(self) -> bool:
+        """Whether some coverage reaches the cell (its counts are not missing)."""
+        return bool(self.coverage)
 
 
 class Panel(Sequence[dict[str, Any]]):
@@ -74,34 +138,42 @@ class Panel(Sequence[dict[str, Any]]):
     The panels come in this form without pandas, or with ``frame=False``.
 
     Rows come in the order of the unit's codes, then the year. Counts are ints, or None
-    outside the declared coverage; field columns (``field_<id>``) are 1 where an agreement
-    signed or in force that year covers the field or one below it, 0 where none does.
-    :meth:`to_frame` gives a pandas DataFrame with nullable ``Int64`` columns and the panel's
-    :attr:`metadata` in ``frame.attrs``.
+    outside the declared coverage; each ``<count>_lb`` is True where its count is a lower
+    bound; field columns (``field_<id>``) are 1 where an agreement signed or in force that
+    year covers the field or one below it, 0 where none does. :meth:`to_frame` gives a pandas
+    DataFrame with one declared dtype per column (nullable ``Int64``, ``boolean``, ``string``)
+    and the panel's :attr:`metadata` in ``frame.attrs``; :meth:`cell` what makes up one cell.
     """
 
-    __slots__ = ("_fields", "_grid", "_names", "columns", "metadata")
+    __slots__ = ("_built", "_fields", "_grid", "_names", "columns", "metadata")
 
-    def __init__(self, grid: Any, metadata: dict[str, Any], fields: list[str]) -> None:
-        """Built by :func:`build_panel` (``grid`` is its private table of cells)."""
+    def __init__(
+        self, grid: Any, metadata: dict[str, Any], fields: list[str], built: Any = None
+    ) -> None:
+        """Built by :func:`build_panel` (``grid`` is its private table of cells; ``built``
+        the dataset and arguments it was built from, for :meth:`cell`)."""
         self._grid: _panel_cells.Grid = grid
+        self._built: tuple[Collection, dict[str, Any]] | None = built
         self.metadata: dict[str, Any] = metadata
-        """Unit, system, years, directed, coverage, data version, what was left out, and how
-        many covered cells each column leaves ``unknown``."""
+        """Unit, system, years, directed, party, coverage, data version, what was left out,
+        and how many covered cells each column leaves ``unknown``."""
         unit = ["ccode1", "ccode2"] if grid.unit == "dyad" else ["ccode"]
         if metadata["system"] == StateSystem.GW.value:
             unit = [name.replace("ccode", "gwcode") for name in unit]
         self._names = unit
-        self._fields = [(f, _panel_cells.field_column(f)) for f in fields]
+        self._fields = [(f, field_column(f)) for f in fields]
         framework = ["framework"] if grid.unit == "dyad" else []
+        abbreviations = ["stateabb1", "stateabb2"] if grid.unit == "dyad" else ["stateabb"]
         self.columns: tuple[str, ...] = (
             *unit,
             "year",
-            *_panel_cells.COUNTS[grid.unit],
+            *abbreviations,
+            *_panel_cells.columns(grid.unit),
             *framework,
             *(column for _field, column in self._fields),
         )
         """The column names, in order."""
+        _unique_columns(self.columns, fields)
 
     @property
     def left_out(self) -> Mapping[str, Mapping[str, int]]:
@@ -146,17 +218,67 @@ class Panel(Sequence[dict[str, Any]]):
         if grid.unit == "dyad":
             row[self._names[1]] = grid.second[i]
         row["year"] = grid.year[i]
+        abbreviations = grid.abbreviations
+        if grid.unit == "dyad":
+            row["stateabb1"] = abbreviations.get(grid.first[i])
+            row["stateabb2"] = abbreviations.get(grid.second[i])
+        else:
+            row["stateabb"] = abbreviations.get(grid.first[i])
+        known: dict[str, bool] = {}
         for name, values in grid.counts.items():
-            known = covered and i not in grid.unknown.get(name, ())
-            row[name] = values[i] if known else None
+            known[name] = bool(covered) and i not in grid.unknown.get(name, ())
+            row[name] = values[i] if known[name] else None
+        for name in _panel_cells.BOUNDED[grid.unit]:
+            row[name + LOWER_BOUND] = (i in grid.lower.get(name, ())) if known[name] else None
         if grid.unit == "dyad":
             row["framework"] = grid.framework.get(i)
         for field, column in self._fields:
             row[column] = (1 if i in grid.fields.get(field, ()) else 0) if covered else None
         return row
 
+    def cell(self, *key: int) -> Cell:
+        """What makes up the cell of ``(ccode1, ccode2, year)``, or ``(ccode, year)`` in a
+        state-year panel (codes of the panel's system; the dyad's codes in either order for a
+        non-directed panel): its row, the records counted in it, and what covers it.
+
+        Raises:
+            QueryError: for a cell the panel has no row for.
+        """
+        grid = self._grid
+        size = 3 if grid.unit == "dyad" else 2
+        if len(key) != size or not all(type(k) is int for k in key):
+            names = ", ".join([*self._names, "year"])
+            raise ArgumentError(f"cell() expects {size} whole numbers ({names}), got {key!r}")
+        *codes, year = key
+        if grid.unit == "dyad" and not grid.directed:
+            codes = sorted(codes)
+        row = grid.row(tuple(codes), year)
+        if row is None or self._built is None:
+            raise QueryError(f"the panel has no row for {tuple(key)!r}: {self!r}")
+        dataset, arguments = self._built
+        watched = _panel_records.build(
+            dataset,
+            grid.unit,
+            grid.directed,
+            StateSystem(self.metadata["system"]),
+            range(year, year + 1),
+            parties=arguments["parties"],
+            watch=(tuple(codes), year),
+        )
+        claims, sources = _covering(dataset, watched, tuple(codes), year)
+        return Cell(
+            unit=tuple(codes),
+            year=year,
+            row=self._row(row),
+            records={name: tuple(found) for name, found in watched.found.items()},
+            coverage=claims,
+            sources=sources,
+        )
+
     def to_frame(self) -> pandas.DataFrame:
-        """The panel as a pandas DataFrame: codes, year and counts as nullable ``Int64``.
+        """The panel as a pandas DataFrame, each column of one declared dtype whatever the data:
+        codes, year, counts and field flags nullable ``Int64``, lower-bound flags ``boolean``,
+        abbreviations and framework ``string``.
 
         Counts outside the coverage are ``<NA>``; ``frame.attrs`` holds :attr:`metadata`.
 
@@ -173,16 +295,35 @@ class Panel(Sequence[dict[str, Any]]):
         def integers(values: Any, mask: Any) -> Any:
             return pd.arrays.IntegerArray(np.frombuffer(values, dtype=np.int64).copy(), mask)
 
+        def rows(found: Any) -> Any:
+            return np.fromiter(found, dtype=np.int64, count=len(found))
+
+        def texts(codes: Any) -> Any:
+            table = grid.abbreviations
+            values = np.array([table.get(code) for code in codes], dtype=object)
+            return pd.array(values, dtype="string")
+
         data: dict[str, Any] = {self._names[0]: integers(grid.first, none)}
         if grid.unit == "dyad":
             data[self._names[1]] = integers(grid.second, none)
         data["year"] = integers(grid.year, none)
+        if grid.unit == "dyad":
+            data["stateabb1"], data["stateabb2"] = texts(grid.first), texts(grid.second)
+        else:
+            data["stateabb"] = texts(grid.first)
+        masks: dict[str, Any] = {}
         for name, values in grid.counts.items():
-            mask = missing.copy()
+            mask = masks[name] = missing.copy()
             unknown = grid.unknown.get(name)
             if unknown:
-                mask[np.fromiter(unknown, dtype=np.int64, count=len(unknown))] = True
+                mask[rows(unknown)] = True
             data[name] = integers(values, mask)
+        for name in _panel_cells.BOUNDED[grid.unit]:
+            flags = np.zeros(len(self), dtype=bool)
+            lower = grid.lower.get(name)
+            if lower:
+                flags[rows(lower)] = True
+            data[name + LOWER_BOUND] = pd.arrays.BooleanArray(flags, masks[name].copy())
         if grid.unit == "dyad":
             framework = np.full(len(self), None, dtype=object)
             for row, text in grid.framework.items():
@@ -190,25 +331,84 @@ class Panel(Sequence[dict[str, Any]]):
             data["framework"] = pd.array(framework, dtype="string")
         for field, column in self._fields:
             flags = np.zeros(len(self), dtype=np.int64)
-            rows = grid.fields.get(field)
-            if rows:
-                flags[np.fromiter(rows, dtype=np.int64, count=len(rows))] = 1
+            found = grid.fields.get(field)
+            if found:
+                flags[rows(found)] = 1
             data[column] = pd.arrays.IntegerArray(flags, missing.copy())
         frame = pd.DataFrame(data, columns=list(self.columns), copy=False)
         frame.attrs.update(json.loads(json.dumps(self.metadata)))
         return frame
 
     def to_csv(self) -> str:
-        """The panel as CSV text: a header, then one line per row; a missing count is empty."""
+        """The panel as CSV text: a header, then one line per row; a missing value is empty,
+        a lower-bound flag ``true`` or ``false``."""
         import csv
         import io
+
+        def text(value: Any) -> Any:
+            if value is None:
+                return ""
+            if value is True or value is False:
+                return "true" if value else "false"
+            return value
 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(self.columns)
         for row in self:
-            writer.writerow(["" if value is None else value for value in row.values()])
+            writer.writerow([text(value) for value in row.values()])
         return buffer.getvalue()
+
+
+def _unique_columns(columns: Sequence[str], fields: Sequence[str]) -> None:
+    """Refuse a panel whose columns are not unique: two field ids differing only by ``-``,
+    ``_``, ``.`` or ``:`` would lose values and shift CSV rows under their header. Loading
+    refuses such fields; this guards what is written from records built without checks."""
+    seen: dict[str, str] = {}
+    problems = []
+    for field in fields:
+        column = field_column(field)
+        other = seen.setdefault(column, field)
+        if other != field:
+            message = (
+                f"fields {other!r} and {field!r} would both be panel column {column!r}: "
+                "ids that differ only by - _ . or : must not both be fields"
+            )
+            problems.append(Problem(file="<panel>", path=field, record=field, message=message))
+    if problems or len(set(columns)) != len(columns):
+        if not problems:
+            twice = sorted({c for c in columns if list(columns).count(c) > 1})
+            message = f"the panel would have columns twice: {', '.join(twice)}"
+            problems.append(Problem(file="<panel>", path="columns", message=message))
+        raise DataError(problems)
+
+
+def _covering(
+    dataset: Collection, grid: _panel_cells.Grid, unit: tuple[int, ...], year: int
+) -> tuple[tuple[Coverage, ...], tuple[Source, ...]]:
+    """The coverage claims (the dataset's own and its sources') that reach a cell, and the
+    sources that make them; read as the panel reads coverage (by the year)."""
+    codes = _panel_cells.Codes(dataset, grid.system, year, year)
+
+    def reaches(item: Coverage) -> bool:
+        if not _panel_cells.touched(item.period, range(year, year + 1)):
+            return False
+        found = codes.of(item.countries, year)
+        if not item.countries:
+            return True
+        if len(item.countries) == 1:
+            return bool(found) and found[0] in unit
+        return len(found) == 2 and sorted(found) == sorted(unit)
+
+    own = dataset.info.coverage if dataset.info is not None else ()
+    claims = [item for item in own if reaches(item)]
+    sources = []
+    for source in dataset.sources:
+        reaching = [item for item in source.coverage if reaches(item)]
+        if reaching:
+            sources.append(source)
+            claims += [item for item in reaching if item not in claims]
+    return tuple(claims), tuple(sources)
 
 
 def build_panel(
@@ -218,19 +418,22 @@ def build_panel(
     years: YearsFilter,
     directed: bool = False,
     system: StateSystem | str = StateSystem.COW,
+    party: PartyFilter | None = None,
 ) -> Panel:
     """A panel of ``dataset``; see :meth:`Dataset.dyad_years <defcoop.Dataset.dyad_years>`."""
     if type(directed) is not bool:
         raise ArgumentError(f"directed= expects True or False, got {described(directed)}")
-    chosen = _system(system)
-    span = _years(years)
-    grid = _panel_cells.build(dataset, unit, directed, chosen, span)
+    chosen = _panel_arguments.system_of(system)
+    span = _panel_arguments.years_of(years, dataset, chosen)
+    parties = _panel_arguments.parties_of(dataset, party)
+    grid = _panel_records.build(dataset, unit, directed, chosen, span, parties)
     fields = [f.id for f in dataset.fields]
     metadata = {
         "unit": f"{unit}-year",
         "directed": directed if unit == "dyad" else None,
         "system": chosen.value,
         "years": [span.start, span.stop - 1],
+        "party": list(parties) or None,
         "coverage": [str(item) for item in dataset.coverage],
         "data_version": None if dataset.info is None else dataset.info.version,
         "fields": fields,
@@ -245,7 +448,7 @@ def build_panel(
             if (count := sum(1 for row in rows if grid.covered[row]))
         },
     }
-    return Panel(grid, metadata, fields)
+    return Panel(grid, metadata, fields, (dataset, {"parties": parties}))
 
 
 def deliver(panel: Panel, frame: bool | None) -> Panel | pandas.DataFrame:
@@ -260,26 +463,3 @@ def deliver(panel: Panel, frame: bool | None) -> Panel | pandas.DataFrame:
             return panel
         frame = True
     return panel.to_frame() if frame else panel
-
-
-def _system(value: object) -> StateSystem:
-    from defcoop.query._lookup import coerce_member
-
-    return coerce_member(value, StateSystem, "state system", "system")
-
-
-def _years(value: object) -> range:
-    if isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value):
-        first, last = value
-    elif type(value) is int:
-        first = last = value
-    else:
-        from defcoop.query._lookup import coerce_period
-
-        period = coerce_period(value, "years")
-        if period.open:
-            raise QueryError(f"years={value!r} must end: give a last year, such as '2008/2020'")
-        first, last = period.start.year, period.end.year
-    if not 1 <= first <= last <= 9998:
-        raise QueryError(f"years= expects a first year no later than the last, got {value!r}")
-    return range(first, last + 1)
