@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from defcoop.model.records import Record
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import Evidence
-    from defcoop.views.panels import Panel, PartyFilter, YearsFilter
+    from defcoop.views.panels import DyadFilter, Panel, PartyFilter, YearsFilter
     from defcoop.views.timeline import Timeline
 
 __all__ = ["Dataset"]
@@ -95,6 +95,7 @@ class Dataset(Collection):
         *,
         years: YearsFilter,
         party: PartyFilter | None = ...,
+        dyad: DyadFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
         frame: Literal[False],
@@ -106,6 +107,7 @@ class Dataset(Collection):
         *,
         years: YearsFilter,
         party: PartyFilter | None = ...,
+        dyad: DyadFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
         frame: Literal[True],
@@ -117,6 +119,7 @@ class Dataset(Collection):
         *,
         years: YearsFilter,
         party: PartyFilter | None = ...,
+        dyad: DyadFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
         frame: None = ...,
@@ -127,6 +130,7 @@ class Dataset(Collection):
         *,
         years: YearsFilter,
         party: PartyFilter | None = None,
+        dyad: DyadFilter | None = None,
         directed: bool = False,
         system: StateSystem | str = StateSystem.COW,
         frame: bool | None = None,
@@ -151,8 +155,9 @@ class Dataset(Collection):
         Args:
             years: ``"2008/2020"``, a Period, ``(2008, 2020)`` or one year, within the state
                 system's years (a later year is an error, not a huge panel).
-            party: a country (its dyads only), or a pair of countries (their dyad), by code
-                or name; :meth:`~defcoop.views.panels.Panel.cell` explains one cell.
+            party: a country (its dyads only), or a list of countries (the dyads of any of
+                them), by code or name.
+            dyad: a pair of countries: their dyad only.
             directed: one row per ordered pair instead of per unordered pair.
             system: ``"cow"`` (Correlates of War, the default) or ``"gw"`` (Gleditsch-Ward).
             frame: a DataFrame (True), plain rows (False), or whichever pandas allows (None).
@@ -163,7 +168,7 @@ class Dataset(Collection):
         from defcoop.views.panels import build_panel, deliver
 
         panel = build_panel(
-            self, "dyad", years=years, directed=directed, system=system, party=party
+            self, "dyad", years=years, directed=directed, system=system, party=party, dyad=dyad
         )
         return deliver(panel, frame)
 
@@ -210,8 +215,8 @@ class Dataset(Collection):
         A record counts once for each state among its parties; ``visits_made`` and
         ``visits_received`` count visits by actor and by recipient. A state-year is covered
         only by coverage naming that state alone (or every state): a pair's coverage says
-        nothing of the state's other partners. ``years``, ``party`` (the rows of one country,
-        or two), ``system`` and ``frame`` work as in :meth:`dyad_years`.
+        nothing of the state's other partners. ``years``, ``party`` (the rows of a country, or
+        of any of a list of them), ``system`` and ``frame`` work as in :meth:`dyad_years`.
         """
         from defcoop.views.panels import build_panel, deliver
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,8 +68,27 @@ def codes(db: Dataset, parties: Iterable[str], year: int, system: StateSystem) -
     return {c for c in found if c is not None}
 
 
-def weight(record: Agreement | Event) -> int | None:
-    return None if record.several and record.count is None else record.count or 1
+def weight(record: Agreement | Event) -> int:
+    """A record's weight in a cell: its count, or one (at least) where several are not counted."""
+    return record.count or 1
+
+
+def lower(record: Agreement | Event) -> bool:
+    """Whether a record makes its cells lower bounds: several, with no number given."""
+    return record.several and record.count is None
+
+
+def in_force(agreement: Agreement, year: int) -> bool | None:
+    """Whether an agreement counts in force in a year: True, False, or None where it counts so
+    only because no source gives its end (from entry into force, or signing, onward)."""
+    period = agreement.period
+    start = period.start if period else agreement.entered_into_force or agreement.signed
+    if start is None or year < start.year:
+        return False
+    end = agreement.ended or (period.end if period and not period.open else None)
+    if end is None:
+        return None
+    return year <= end.year
 
 
 def mechanisms_active(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> int | None:
@@ -86,29 +106,46 @@ def mechanisms_active(db: Dataset, a: int, b: int, year: int, system: StateSyste
     return active
 
 
-def expected(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> dict[str, int | None]:
-    """Every count of the non-directed cell (a, b, year), record by record."""
-    counts: dict[str, int | None] = dict.fromkeys(
-        ("agreements_signed", "agreements_in_force", "events_occurred", "events_planned"), 0
-    )
-    counts.update(visits=0, multilateral_events=0)
+COUNTED = (
+    "agreements_signed",
+    "agreements_in_force",
+    "agreements_in_force_open",
+    "events_occurred",
+    "events_planned",
+    "visits",
+    "multilateral_events",
+)
+
+
+def expected(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> dict[str, Any]:
+    """Every count of the non-directed cell (a, b, year) and its lower-bound flag, record by
+    record."""
+    counts: dict[str, Any] = dict.fromkeys(COUNTED, 0)
+    counts.update(dict.fromkeys((f"{name}_lb" for name in COUNTED), False))
+
+    def add(column: str, record: Agreement | Event) -> None:
+        counts[column] += weight(record)
+        counts[f"{column}_lb"] = counts[f"{column}_lb"] or lower(record)
+
     for agreement in db.agreements():
-        w = weight(agreement)
-        if w is None or not {a, b} <= codes(db, agreement.parties, year, system):
+        if agreement.kind == "contract" or not {a, b} <= codes(db, agreement.parties, year, system):
             continue
         if agreement.signed is not None and agreement.signed.year == year:
-            counts["agreements_signed"] += w
-        period = agreement.period
-        if period is not None and period.start.year <= year <= period.end.year:
-            counts["agreements_in_force"] += w
+            add("agreements_signed", agreement)
+        force = in_force(agreement, year)
+        if force is not False:
+            add("agreements_in_force", agreement)
+        if force is None:
+            add("agreements_in_force_open", agreement)
     for event in db.events():
-        w, when = weight(event), event.when
-        if w is None or when is None or not when.start.year == when.end.year == year:
+        when = event.when
+        if when is None or not when.start.year == when.end.year == year:
             continue
         if {a, b} <= codes(db, event.parties, year, system):
             occurred = event.status is EventStatus.OCCURRED
-            counts["events_occurred" if occurred else "events_planned"] += w
-            counts["multilateral_events"] += w if event.multilateral else 0
+            add("events_occurred" if occurred else "events_planned", event)
+            if event.multilateral:
+                add("multilateral_events", event)
         visit = event.kind is EventKind.VISIT and event.status is EventStatus.OCCURRED
         if visit and event.actor and event.recipient:
             sides = (
@@ -116,7 +153,7 @@ def expected(db: Dataset, a: int, b: int, year: int, system: StateSystem) -> dic
                 code(db, event.recipient, year, system),
             )
             if set(sides) == {a, b} and sides[0] != sides[1]:
-                counts["visits"] += w  # type: ignore[operator]
+                add("visits", event)
     counts["mechanisms_active"] = mechanisms_active(db, a, b, year, system)
     return counts
 
@@ -153,7 +190,8 @@ def test_cells_outside_coverage_are_always_missing(db: Dataset) -> None:
     """A cell no coverage reaches has every count missing; a covered one has none missing,
     but for the mechanisms its records leave open."""
     panel = db.dyad_years(years=(1990, 1999), frame=False)
-    counts = [c for c in panel.columns if c not in ("ccode1", "ccode2", "year", "framework")]
+    unit = ("ccode1", "ccode2", "year", "stateabb1", "stateabb2", "framework")
+    counts = [c for c in panel.columns if c not in unit]
     unknown = 0
     for row in panel:
         a, b, year = row["ccode1"], row["ccode2"], row["year"]
@@ -187,8 +225,9 @@ def test_directed_and_non_directed_panels_agree(db: Dataset) -> None:
             assert back["visits"] is None
             continue
         assert there["visits"] + back["visits"] == row["visits"]
+        assert (there["visits_lb"] or back["visits_lb"]) == row["visits_lb"]
         for name, value in row.items():
-            if name not in ("ccode1", "ccode2", "visits"):
+            if name not in ("ccode1", "ccode2", "stateabb1", "stateabb2", "visits", "visits_lb"):
                 assert there[name] == back[name] == value, name
 
 
@@ -204,9 +243,45 @@ def test_state_years_count_each_record_once_per_state(db: Dataset) -> None:
         made = received = 0
         for event in db.events(kind="visit", status="occurred"):
             w, when = weight(event), event.when
-            if w is None or when is None or not when.start.year == when.end.year == year:
+            if when is None or not when.start.year == when.end.year == year:
                 continue
             if event.actor and event.recipient:
                 made += w if code(db, event.actor, year, StateSystem.COW) == state else 0
                 received += w if code(db, event.recipient, year, StateSystem.COW) == state else 0
         assert (row["visits_made"], row["visits_received"]) == (made, received)
+
+
+def dated_in(record: Agreement | Event, year: int) -> str | None:
+    """The column a record dated in ``year`` counts in: an agreement's signing, an event's
+    single year (None for an agreement not signed then, an arms contract, an event of a span)."""
+    if isinstance(record, Agreement):
+        signed = record.signed is not None and record.signed.year == year
+        return "agreements_signed" if signed and record.kind != "contract" else None
+    when = record.when
+    if when is None or not when.start.year == when.end.year == year:
+        return None
+    return "events_occurred" if record.status is EventStatus.OCCURRED else "events_planned"
+
+
+@PANELS
+@given(db=DATASETS, system=st.sampled_from(StateSystem))
+def test_a_cell_with_a_record_of_its_year_never_reads_zero(
+    db: Dataset, system: StateSystem
+) -> None:
+    """No dyad-year or state-year whose parties have a record dated in that year reads 0 in
+    that record's column: it reads a count, a lower bound, or missing."""
+    dyads = db.dyad_years(years=YEARS_ARG, system=system, frame=False)
+    states = db.state_years(years=YEARS_ARG, system=system, frame=False)
+    dyad_rows = {tuple(row.values())[:3]: row for row in dyads}
+    state_rows = {tuple(row.values())[:2]: row for row in states}
+    for record in [*db.agreements(), *db.events()]:
+        for year in YEARS:
+            column = dated_in(record, year)
+            if column is None:
+                continue
+            found = sorted(codes(db, record.parties, year, system))
+            cells = [dyad_rows.get((a, b, year)) for a in found for b in found if a < b]
+            cells += [state_rows.get((a, year)) for a in found]
+            for row in cells:
+                if row is not None:
+                    assert row[column] != 0, (record.id, column, row)

@@ -1,7 +1,9 @@
 """The ``defcoop`` command: query, check and export the data from a shell.
 
 Run ``defcoop --help`` (or ``python -m defcoop --help``) for the commands. Query commands take
-the same filters as the Python API and print aligned text, or JSON with ``--json``. Errors
+the same filters as the Python API and print aligned text, or JSON with ``--json``; a filter
+given more than once keeps the records that match any of its values (``--party BLR --party
+RUS``), and different filters combine with AND. Errors
 go to stderr, one line per problem: the exit status is 2 for a usage error (an unknown
 option, an option given twice, an unreadable date, an empty path) and 1 for a data, lookup or
 file system error (an invalid file, a misspelt name with suggestions, a folder that cannot
@@ -15,6 +17,7 @@ traceback. Arguments the locale cannot decode are read as the UTF-8 the user typ
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -52,6 +55,9 @@ _QUERIES: dict[str, tuple[str, list[tuple[str, str]], list[str]]] = {
         [
             ("kind", "an event kind such as visit or meeting"),
             ("party", "a country involved, by code or name"),
+            ("actor", "the country acting (for a visit, the visiting side)"),
+            ("recipient", "the country acted upon (for a visit, the host side)"),
+            ("host", "the country where it takes place"),
             ("person", "a participant by id, name or alias"),
             ("when", "a date or period such as 2018, 2018-11 or 2018/2020"),
             ("status", "occurred or planned"),
@@ -194,7 +200,12 @@ def _parser() -> _Parser:
             name, parents=[data, output], help=f"list {what}", description=f"List {what}."
         )
         for option, text in filters:
-            command.add_argument(f"--{option}", metavar=option.upper(), help=text)
+            command.add_argument(
+                f"--{option}",
+                metavar=option.upper(),
+                action="append",
+                help=f"{text}; repeated: any of them",
+            )
         command.set_defaults(run=_query)
 
     show = commands.add_parser(
@@ -301,11 +312,11 @@ def _query(arguments: argparse.Namespace) -> int:
     dataset = _dataset(arguments)
     _what, filters, columns = _QUERIES[arguments.command]
     options = {
-        option: getattr(arguments, option)
+        option: list(dict.fromkeys(getattr(arguments, option)))
         for option, _text in filters
         if getattr(arguments, option) is not None
     }
-    records: Sequence[Record] = getattr(dataset, arguments.command)(**options)
+    records = _any_of(getattr(dataset, arguments.command), options)
     if arguments.json and arguments.command == "timeline":
         _print_json([{"type": _column(r, "type"), **_plain(r)} for r in records])
     elif arguments.json:
@@ -315,6 +326,21 @@ def _query(arguments: argparse.Namespace) -> int:
     else:
         print(f"defcoop: no {arguments.command} match", file=sys.stderr)
     return 0
+
+
+def _any_of(query: Callable[..., Sequence[Record]], options: dict[str, list[Any]]) -> list[Record]:
+    """The records of a query whose repeated options are taken as OR within an option (AND
+    across options): one query per combination of values, merged in the query's own order."""
+    names = list(options)
+    found: set[int] = set()
+    answers = []
+    for values in itertools.product(*(options[name] for name in names)):
+        answer = query(**dict(zip(names, values, strict=True)))
+        answers.append(answer)
+        found.update(map(id, answer))
+    if len(answers) == 1:
+        return list(answers[0])
+    return [record for record in query() if id(record) in found]
 
 
 def _show(arguments: argparse.Namespace) -> int:

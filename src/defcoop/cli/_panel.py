@@ -1,8 +1,10 @@
 """The ``defcoop panel`` command: a dyad-year or state-year panel as CSV or JSON.
 
-``defcoop panel dyad-year --years 2008/2020 [--directed] [--system cow|gw] --format csv|json``.
-Each option is given at most once: a second ``--years`` or ``--system`` is a usage error
-(exit status 2), never silently the last one; ``--directed`` twice is ``--directed``.
+``defcoop panel dyad-year --years 2008/2020 [--directed] [--system cow|gw] [--party COUNTRY]...
+[--dyad COUNTRY COUNTRY] --format csv|json``. ``--party`` may be repeated: the rows of any of
+the countries given. Every other option is given at most once: a second ``--years`` or
+``--system`` is a usage error (exit status 2), never silently the last one; ``--directed``
+twice is ``--directed``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,19 @@ def add_panel(
     )
     panel.add_argument("--directed", action="store_true", help="dyad-year: one row per direction")
     panel.add_argument(
+        "--party",
+        action="append",
+        metavar="COUNTRY",
+        help="only the rows of this country, by code or name; repeated: of any of them",
+    )
+    panel.add_argument(
+        "--dyad",
+        nargs=2,
+        action=StoreOnce,
+        metavar="COUNTRY",
+        help="dyad-year: only the rows of this pair of countries",
+    )
+    panel.add_argument(
         "--system", choices=("cow", "gw"), default="cow", action=StoreOnce, help="default cow"
     )
     panel.add_argument(
@@ -52,15 +67,21 @@ def _run(arguments: argparse.Namespace, load: Callable[[Any], Any]) -> int:
     dataset = load(arguments)
     if arguments.unit == "state-year" and arguments.directed:
         raise ArgumentError("--directed is for dyad-year panels only")
+    if arguments.unit == "state-year" and arguments.dyad:
+        raise ArgumentError("--dyad is for dyad-year panels only; give --party for state-years")
     if arguments.unit == "dyad-year":
         panel = dataset.dyad_years(
             years=arguments.years,
             directed=arguments.directed,
             system=arguments.system,
+            party=arguments.party,
+            dyad=None if arguments.dyad is None else tuple(arguments.dyad),
             frame=False,
         )
     else:
-        panel = dataset.state_years(years=arguments.years, system=arguments.system, frame=False)
+        panel = dataset.state_years(
+            years=arguments.years, system=arguments.system, party=arguments.party, frame=False
+        )
     if arguments.format == "csv":
         sys.stdout.write(panel.to_csv())
     else:

@@ -229,6 +229,9 @@ class Agreement(RecordDisplay):
     ),
     indexes=(
         Index("party", "parties"),
+        Index("actor", "actor"),
+        Index("recipient", "recipient"),
+        Index("host", "host"),
         Index("person", "participants"),
         Index("mechanism", "mechanism"),
         Index("kind", "kind"),

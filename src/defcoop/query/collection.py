@@ -320,6 +320,9 @@ class Collection(Travels):
         *,
         kind: str | EventKind | None = None,
         party: CountryName | None = None,
+        actor: CountryName | None = None,
+        recipient: CountryName | None = None,
+        host: CountryName | None = None,
         person: str | Person | None = None,
         when: DateFilter | None = None,
         status: str | EventStatus | None = None,
@@ -332,6 +335,10 @@ class Collection(Travels):
         Args:
             kind: an event kind such as ``"visit"``.
             party: a country involved (host included), by code or name.
+            actor: the country that acts (for a visit, the visiting side), as event data
+                directs an event.
+            recipient: the country acted upon (for a visit, the host side).
+            host: the country where the event takes place.
             person: a participant, by id, full name or alias.
             when: keep those whose dates lie wholly within this date or period.
             status: ``"occurred"`` or ``"planned"``.
@@ -347,8 +354,10 @@ class Collection(Travels):
             filters["kind"] = coerce_member(kind, EventKind, "event kind", "kind").value
         if status is not None:
             filters["status"] = coerce_member(status, EventStatus, "event status", "status").value
-        if party is not None:
-            filters["party"] = self._country(party, "party").code
+        countries = {"party": party, "actor": actor, "recipient": recipient, "host": host}
+        for name, value in countries.items():
+            if value is not None:
+                filters[name] = self._country(value, name).code
         if person is not None:
             filters["person"] = self.person(person).id
         if plover is not None:

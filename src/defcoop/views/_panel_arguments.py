@@ -8,7 +8,7 @@ error, not a panel of seven thousand years); ``party=`` names a country or two;
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from defcoop._quote import described
 from defcoop.errors import ArgumentError, QueryError
@@ -25,19 +25,27 @@ def system_of(value: object) -> StateSystem:
     return coerce_member(value, StateSystem, "state system", "system")
 
 
-def parties_of(dataset: Collection, party: object) -> tuple[str, ...]:
-    """The country ids of a ``party=`` filter: none, one, or the two of a dyad."""
-    if party is None:
-        return ()
-    given = party if isinstance(party, tuple) else (party,)
-    if not 1 <= len(given) <= 2:
-        raise ArgumentError(
-            f"party= expects a country or a pair of countries, got {described(party)}"
-        )
-    found = tuple(dict.fromkeys(dataset.country(name).code for name in given))
-    if len(found) != len(given):
-        raise ArgumentError(f"party= names one country twice: {party!r}")
-    return found
+def units_of(dataset: Collection, party: object, dyad: object) -> tuple[tuple[str, ...], ...]:
+    """The countries a panel keeps, as groups of country ids: ``party=`` (a country, or a
+    list of them) gives one group, whose units are those of any of them; ``dyad=`` (a pair)
+    gives two, whose unit is their dyad. Empty: every unit."""
+    if party is not None and dyad is not None:
+        raise ArgumentError("give party= or dyad=, not both")
+    if party is not None:
+        several = isinstance(party, list | tuple | set | frozenset)
+        given: list[Any] = list(party) if several else [party]  # type: ignore[call-overload]
+        if not given:
+            raise ArgumentError("party= expects a country or a list of countries, got none")
+        return (tuple(dict.fromkeys(dataset.country(name).code for name in given)),)
+    if dyad is not None:
+        if not isinstance(dyad, tuple | list) or len(dyad) != 2:
+            raise ArgumentError(f"dyad= expects a pair of countries, got {described(dyad)}")
+        pair: list[Any] = list(dyad)
+        first, second = (dataset.country(name).code for name in pair)
+        if first == second:
+            raise ArgumentError(f"dyad= expects two different countries, got {dyad!r}")
+        return ((first,), (second,))
+    return ()
 
 
 LOOKAHEAD = 10
@@ -45,16 +53,16 @@ LOOKAHEAD = 10
 reach a few years ahead, a panel to year 9020 is a typo."""
 
 
-def last_year(dataset: Collection, system: StateSystem) -> int | None:
-    """The last year of the state system in ``dataset``: its latest membership's end, or for
-    memberships still running, :data:`LOOKAHEAD` years past this one (None: no members)."""
+def last_year(dataset: Collection, system: StateSystem) -> int:
+    """The last year a panel of the state system may reach: :data:`LOOKAHEAD` years past this
+    one (memberships still running run to the panel's end), or a later closed membership's end."""
     ends = [
-        (datetime.date.today().year + LOOKAHEAD if m.period.end is OPEN_END else m.period.end.year)
+        m.period.end.year
         for country in dataset.countries
         for m in country.memberships
-        if m.system == system
+        if m.system == system and not m.period.open
     ]
-    return max(ends, default=None)
+    return max([datetime.date.today().year + LOOKAHEAD, *ends])
 
 
 def years_of(value: object, dataset: Collection, system: StateSystem) -> range:
@@ -72,10 +80,10 @@ def years_of(value: object, dataset: Collection, system: StateSystem) -> range:
     if not 1 <= first <= last <= 9999:
         raise QueryError(f"years= expects a first year no later than the last, got {value!r}")
     bound = last_year(dataset, system)
-    if bound is not None and last > bound:
+    if last > bound:
         raise QueryError(
             f"years={value!r} ends in {last}, after the last year of the {system.value} state "
-            f"system ({bound}: its memberships' latest end, or {LOOKAHEAD} years past this "
-            "year for those still running)"
+            f"system ({bound}: {LOOKAHEAD} years past this one, for the memberships still "
+            "running, or a later membership's end)"
         )
     return range(first, last + 1)

@@ -47,18 +47,23 @@ def build(
     directed: bool,
     system: StateSystem,
     years: range,
-    parties: Sequence[str] = (),
+    kept_units: tuple[tuple[str, ...], ...] = (),
     watch: tuple[tuple[int, ...], int] | None = None,
 ) -> Grid:
     """The grid of a panel with every count, coverage mark and left-out record filled in.
 
-    ``parties`` (country ids) keeps the units of one country, or the dyad of two; ``watch``
-    (a unit and a year) keeps the records counted in that cell in :attr:`Grid.found`.
+    ``kept_units`` (groups of country ids, see
+    :func:`~defcoop.views._panel_arguments.units_of`) keeps the units of any country of one
+    group, or the dyad of two groups; ``watch`` (a unit and a year) keeps the records counted
+    in that cell in :attr:`Grid.found`.
     """
     codes = Codes(dataset, system, years.start, years.stop - 1)
     only = None
-    if parties:
-        only = tuple(frozenset(codes.by_country.get(p, {}).values()) for p in parties)
+    if kept_units:
+        only = tuple(
+            frozenset(code for p in group for code in codes.by_country.get(p, {}).values())
+            for group in kept_units
+        )
     grid = Grid(codes, unit, directed, only)
     if watch is not None:
         grid.watch = -1 if (row := grid.row(*watch)) is None else row

@@ -32,9 +32,10 @@ its founding, but outside that period), ``mechanisms_active`` is missing too, an
 365
 
 Each row carries the states' COW abbreviations beside their codes (``stateabb1``,
-``stateabb2``, or ``stateabb``); ``party=`` keeps the dyads of one country, or of two:
+``stateabb2``, or ``stateabb``); ``party=`` keeps the units of a country (or of any of a
+list of countries), ``dyad=`` those of one dyad:
 
->>> rows = defcoop.load().dyad_years(years="2018", party=("VNM", "BLR"), frame=False)
+>>> rows = defcoop.load().dyad_years(years="2018", dyad=("VNM", "BLR"), frame=False)
 >>> [(r["stateabb1"], r["stateabb2"], r["agreements_signed"]) for r in rows]
 [('BLR', 'DRV', 2)]
 
@@ -68,11 +69,14 @@ if TYPE_CHECKING:
 
     from defcoop.query.collection import Collection
 
-__all__ = ["Cell", "Panel", "PartyFilter", "YearsFilter"]
+__all__ = ["Cell", "DyadFilter", "Panel", "PartyFilter", "YearsFilter"]
 
-PartyFilter = str | int | Country | tuple[str | int | Country, str | int | Country]
-"""The forms a panel's ``party=`` takes: one country (its dyads or its rows) or a pair (their
-dyad), each by code or name as ``party=`` of the queries."""
+PartyFilter = str | int | Country | Sequence[str | int | Country]
+"""The forms a panel's ``party=`` takes: a country, or a list of countries (the units of any of
+them), each by code or name as ``party=`` of the queries."""
+
+DyadFilter = tuple[str | int | Country, str | int | Country]
+"""The form a panel's ``dyad=`` takes: two countries, whose dyad alone the panel keeps."""
 
 YearsFilter = str | Period | PartialDate | tuple[int, int] | int
 """The forms a panel's years take, ``"2008/2020"``, a Period, a date, ``(2008, 2020)``
@@ -262,7 +266,7 @@ class Panel(Sequence[dict[str, Any]]):
             grid.directed,
             StateSystem(self.metadata["system"]),
             range(year, year + 1),
-            parties=arguments["parties"],
+            kept_units=arguments["units"],
             watch=(tuple(codes), year),
         )
         claims, sources = _covering(dataset, watched, tuple(codes), year)
@@ -419,21 +423,25 @@ def build_panel(
     directed: bool = False,
     system: StateSystem | str = StateSystem.COW,
     party: PartyFilter | None = None,
+    dyad: DyadFilter | None = None,
 ) -> Panel:
     """A panel of ``dataset``; see :meth:`Dataset.dyad_years <defcoop.Dataset.dyad_years>`."""
     if type(directed) is not bool:
         raise ArgumentError(f"directed= expects True or False, got {described(directed)}")
     chosen = _panel_arguments.system_of(system)
     span = _panel_arguments.years_of(years, dataset, chosen)
-    parties = _panel_arguments.parties_of(dataset, party)
-    grid = _panel_records.build(dataset, unit, directed, chosen, span, parties)
+    if dyad is not None and unit != "dyad":
+        raise ArgumentError("dyad= is for dyad-year panels; give party= for state-years")
+    units = _panel_arguments.units_of(dataset, party, dyad)
+    grid = _panel_records.build(dataset, unit, directed, chosen, span, units)
     fields = [f.id for f in dataset.fields]
     metadata = {
         "unit": f"{unit}-year",
         "directed": directed if unit == "dyad" else None,
         "system": chosen.value,
         "years": [span.start, span.stop - 1],
-        "party": list(parties) or None,
+        "party": list(units[0]) if len(units) == 1 else None,
+        "dyad": [group[0] for group in units] if len(units) == 2 else None,
         "coverage": [str(item) for item in dataset.coverage],
         "data_version": None if dataset.info is None else dataset.info.version,
         "fields": fields,
@@ -448,7 +456,7 @@ def build_panel(
             if (count := sum(1 for row in rows if grid.covered[row]))
         },
     }
-    return Panel(grid, metadata, fields, (dataset, {"parties": parties}))
+    return Panel(grid, metadata, fields, (dataset, {"units": units}))
 
 
 def deliver(panel: Panel, frame: bool | None) -> Panel | pandas.DataFrame:
