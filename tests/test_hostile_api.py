@@ -122,6 +122,8 @@ def _calls(tmp: Path) -> list[Call]:
         Call("Dataset.dyad", DB.dyad, "VNM", "BLR"),
         Call("Dataset.dyad_years", DB.dyad_years, years="2017/2018", directed=False, system="cow"),
         Call("Dataset.state_years", DB.state_years, years="2017/2018", system="cow"),
+        Call("Dataset.dyad_years[party]", DB.dyad_years, years="2018", party=["VNM", "RUS"]),
+        Call("Dataset.dyad_years[dyad]", DB.dyad_years, years="2018", dyad=("VNM", "RUS")),
         Call("Dataset.evidence", DB.evidence, AGREEMENT.id),
         Call("Dataset.to_arrow", DB.to_arrow, "agreements"),
         Call("Dataset.cite", DB.cite, AGREEMENT.id, style="bibtex"),
@@ -184,7 +186,9 @@ NOT_DRIVEN = {
     # Exceptions take a message, as every exception does.
     **{name: "an exception class" for name in defcoop.__all__ if name.endswith("Error")},
     # Enums look members up by value, raising ValueError as every Enum does.
+    "AgreementEnding": "an enum",
     "AgreementKind": "an enum",
+    "AgreementScope": "an enum",
     "EventKind": "an enum",
     "EventStatus": "an enum",
     "MechanismKind": "an enum",
