@@ -312,3 +312,20 @@ def test_misspelt_names_exit_with_status_1_and_suggestions(
     assert (status, out) == (1, "")
     assert err.startswith("defcoop: error: unknown")
     assert f"'{suggestion}'" in err
+
+
+def test_a_repeated_filter_keeps_the_records_of_any_of_its_values(
+    capsys: pytest.CaptureFixture[str], db: defcoop.Dataset
+) -> None:
+    """--party BLR --party RUS lists the events of either (OR within an option), in the
+    order of a query, while two different filters still combine with AND."""
+    status, out, _err = run(capsys, "events", "--party", "BLR", "--party", "RUS", "--json")
+    assert status == 0
+    either = {e.id for e in db.events(party="BLR")} | {e.id for e in db.events(party="RUS")}
+    assert [e["id"] for e in json.loads(out)] == [e.id for e in db.events() if e.id in either]
+    status, out, _err = run(
+        capsys, "events", "--actor", "VNM", "--kind", "visit", "--kind", "meeting", "--json"
+    )
+    assert status == 0
+    wanted = [e.id for e in db.events(actor="VNM") if e.kind in ("visit", "meeting")]
+    assert [e["id"] for e in json.loads(out)] == wanted

@@ -74,3 +74,20 @@ def test_directed_is_for_dyads_and_years_must_read(capsys: pytest.CaptureFixture
     status, _out, err = run(capsys, "panel", "dyad-year", "--years", "last year")
     assert status != 0
     assert "years" in err
+
+
+def test_party_and_dyad_keep_their_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    """--party (repeatable: any of them) and --dyad keep those rows only."""
+    status, out, _err = run(
+        capsys, "panel", "dyad-year", "--years", "2018", "--dyad", "VNM", "Belarus"
+    )
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["stateabb1"], r["stateabb2"], r["agreements_signed_lb"]) for r in rows] == [
+        ("BLR", "DRV", "false")
+    ]
+    status, out, _err = run(
+        capsys, "panel", "state-year", "--years", "2018", "--party", "BLR", "--party", "RUS"
+    )
+    assert status == 0
+    assert [r["stateabb"] for r in csv.DictReader(io.StringIO(out))] == ["RUS", "BLR"]

@@ -338,3 +338,13 @@ sources = ["strengthening-2016#8"]
     assert ids(db.events(mechanism="vnm-rus-igc-mtc", when="2018")) == []
     with pytest.raises(UnknownNameError, match="did you mean 'vnm-rus-strategic-dialogue'"):
         db.events(mechanism="vnm-rus-strategic-dialog")
+
+
+def test_events_by_actor_recipient_and_host(db: Dataset) -> None:
+    """actor=, recipient= and host= keep the events directed from, to, or held in a country."""
+    for name in ("actor", "recipient", "host"):
+        found = db.events(**{name: "Vietnam"})
+        assert found, name
+        assert all(getattr(event, name) == "VNM" for event in found), name
+        expected = [e.id for e in db.events() if getattr(e, name) == "VNM"]
+        assert [e.id for e in found] == expected, name
