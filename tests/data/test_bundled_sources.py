@@ -16,7 +16,8 @@ import pytest
 
 import defcoop
 from _helpers import citations
-from defcoop import Agreement, Event, EventStatus, PartialDate, Period, Record, Source
+from defcoop import Event, Record, Source
+from defcoop.model import _coverage as rule
 
 SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
 DATA = Path(defcoop.__file__).parent / "data"
@@ -29,45 +30,18 @@ def web_reports(db: defcoop.Dataset) -> list[Source]:
     return [source for source in db.sources if source.id not in SEEDS]
 
 
-def dated(record: Record) -> PartialDate | Period | None:
-    """The date a record is observed at: an event's ``when``, an agreement's ``signed``.
-
-    A planned event has none: its date is the one it was planned for, which the source that
-    reports the plan need not have looked at (the 2018 text announces the 2019 Army Games).
-    """
-    if isinstance(record, Event):
-        return None if record.status is EventStatus.PLANNED else record.when
-    if isinstance(record, Agreement):
-        return record.signed
-    return None
+def dated(record: Record) -> object:
+    """The date a record is observed at (an occurred event's ``when``, an agreement's
+    ``signed``), as the coverage rule reads it."""
+    seen = rule.observed(record)
+    return None if seen is None else seen[1]
 
 
 def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
-    """``(record, sources)`` where a dated record lies outside what its sources cover.
-
-    A source covers a record when one of its coverage entries names only countries among the
-    record's parties and spans the record's whole date. A record is covered when one of the
-    sources it cites covers it: the others may cite it for a detail (a report that recalls an
-    earlier agreement, or announces a later round), not for its date. ``sources`` joins the
-    ids of the record's sources that declare coverage.
-    """
-    by_id = {source.id: source for source in db.sources}
-    found = []
-    for record in db:
-        when = dated(record)
-        if when is None:
-            continue
-        parties = set(getattr(record, "parties", ()))
-        declaring = sorted(
-            {c.source for c in citations(record) if by_id[c.source].coverage},
-        )
-        if declaring and not any(
-            set(entry.countries) <= parties and entry.period.contains(when)
-            for source_id in declaring
-            for entry in by_id[source_id].coverage
-        ):
-            found.append((record.id, "+".join(declaring)))
-    return found
+    """``(record, attribute)`` for each dated record outside its sources' coverage, by the
+    rule loading enforces (:mod:`defcoop.model._coverage`)."""
+    by_id = {record.id: record for record in db}
+    return sorted((r.id, attribute) for r, attribute, _ in rule.outside_coverage(db, by_id))
 
 
 def unreleased_data_section() -> str:
@@ -175,8 +149,9 @@ def test_every_dated_record_lies_inside_its_sources_coverage(db: defcoop.Dataset
     assert outside_coverage(db) == []
 
 
-def test_the_coverage_check_finds_a_record_outside(db: defcoop.Dataset) -> None:
-    """An event dated after its report's period, or about other countries, is caught."""
+def test_loading_refuses_a_record_outside_its_sources_coverage(db: defcoop.Dataset) -> None:
+    """An event dated after its report's period, or about other countries, is a DataError
+    naming it, never a record a panel drops silently; a planned event is not held to it."""
     report = defcoop.from_dict(
         Source,
         {
@@ -206,24 +181,28 @@ def test_the_coverage_check_finds_a_record_outside(db: defcoop.Dataset) -> None:
     planned = defcoop.from_dict(
         Event, {**defcoop.to_dict(visit("planned", "2019-01", ["VNM", "BLR"])), "status": "planned"}
     )
-    records = [
-        visit("inside", "2018-11-14/2018-11-17", ["VNM", "BLR"]),
-        visit("too-late", "2019-01", ["VNM", "BLR"]),
-        visit("other-pair", "2018-11", ["VNM", "RUS"]),
-        planned,
-    ]
-    mine = defcoop.Dataset.from_records([*countries, report, *records])
-    assert outside_coverage(mine) == [("other-pair", "a-report"), ("too-late", "a-report")]
+    inside = visit("inside", "2018-11-14/2018-11-17", ["VNM", "BLR"])
+    records = [inside, visit("too-late", "2019-01", ["VNM", "BLR"]), planned]
+    with pytest.raises(defcoop.DataError) as caught:
+        defcoop.Dataset.from_records(
+            [*countries, report, *records, visit("other-pair", "2018-11", ["VNM", "RUS"])]
+        )
+    assert sorted(p.record for p in caught.value.problems) == ["other-pair", "too-late"]
+    assert {p.attribute for p in caught.value.problems} == {"when"}
+    assert "a-report: VNM-BLR November 2018" in str(caught.value)
     # A second source that covers the record's date is enough.
-    wider = defcoop.from_dict(Source, {**defcoop.to_dict(report), "id": "b-report"})
     wider = defcoop.from_dict(
         Source,
-        {**defcoop.to_dict(wider), "coverage": [{"countries": ["VNM", "BLR"], "period": "2019"}]},
+        {
+            **defcoop.to_dict(report),
+            "id": "b-report",
+            "coverage": [{"countries": ["VNM", "BLR"], "period": "2019"}],
+        },
     )
     late = defcoop.from_dict(
         Event, {**defcoop.to_dict(records[1]), "sources": ["a-report#1", "b-report#1"]}
     )
-    both = defcoop.Dataset.from_records([*countries, report, wider, late])
+    both = defcoop.Dataset.from_records([*countries, report, wider, inside, late, planned])
     assert outside_coverage(both) == []
 
 

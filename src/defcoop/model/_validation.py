@@ -13,6 +13,7 @@ import attrs
 from defcoop._quote import quote
 from defcoop.errors import Problem
 from defcoop.model import registry
+from defcoop.model._coverage import outside_coverage
 from defcoop.model._keys import name_keys
 from defcoop.model._names import Suggester, did_you_mean, normalize
 from defcoop.model._taxonomy import field_column
@@ -251,6 +252,11 @@ class _Checker:
                     "refers back to itself: " + " -> ".join([*shown, current]) + more,
                 )
 
+    def coverage(self) -> None:
+        """Every dated record inside the coverage of one of its sources (the guide's rule)."""
+        for record, attribute, message in outside_coverage(self.records, self.by_id):
+            self.report(record, attribute, message)
+
     def unique_keys(self) -> None:
         """Codes and names that find a country, a field, a person or a dyad find only one."""
         for record, attribute, message in _key_clashes(self.records):
@@ -343,12 +349,14 @@ def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
 
 
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
-    """Every reference, citation and date problem in a structurally sound set of records."""
+    """Every reference, citation, date and coverage problem in a structurally sound set of
+    records."""
     checker = _Checker(records, locate)
     checker.unique_ids()
     checker.references()
     checker.citations()
     checker.dates()
+    checker.coverage()
     checker.cycles()
     checker.unique_keys()
     return checker.problems
@@ -400,9 +408,15 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
     return (
         _citations_sound(groups, by_id)
         and _dates_sound(groups, by_id)
+        and next(outside_coverage(_dated(groups), by_id), None) is None
         and not _has_cycle(groups)
         and next(_key_clashes(_keyed(groups)), None) is None
     )
+
+
+def _dated(groups: Mapping[type, Sequence[Record]]) -> Iterator[Record]:
+    for cls in (Agreement, Event):
+        yield from groups.get(cls, ())
 
 
 def _keyed(groups: Mapping[type, Sequence[Record]]) -> Iterator[Record]:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dataset import Dataset
+from defcoop.model._coverage import covering, outside_coverage
 from defcoop.model._names import normalize
 from defcoop.model.dates import Period
 from defcoop.model.records import (
@@ -309,4 +310,31 @@ def _datasets(
         *dyads.values(),
     ]
     drawn_info = draw(_maybe(dataset_infos(dates=span)) if info is None else _strategy(info))
+    records = _covered(records, given=given_sources is not None)
     return Dataset.from_records(records, info=drawn_info)
+
+
+def _covered(records: list[Record], *, given: bool) -> list[Record]:
+    """The records with each dated one inside its sources' coverage, as loading requires: a
+    drawn source whose coverage misses a record dated by it gains an entry that covers the
+    record; with sources given (used as given), the record loses its date instead."""
+    by_id = {record.id: record for record in records}
+    extra: dict[str, list[Coverage]] = {}
+    undated: dict[str, dict[str, Any]] = {}
+    for record, attribute, _message in outside_coverage(records, by_id):
+        if given:
+            undated[record.id] = {attribute: None}
+            continue
+        cited = (c.source for c in record.sources)  # type: ignore[union-attr]
+        first = next(s for s in cited if getattr(by_id.get(s), "coverage", ()))
+        entry = covering(record)
+        if entry is not None:
+            extra.setdefault(first, []).append(entry)
+    return [
+        attrs.evolve(record, coverage=(*record.coverage, *extra[record.id]))
+        if isinstance(record, Source) and record.id in extra
+        else attrs.evolve(record, **undated[record.id])
+        if isinstance(record, Agreement | Event) and record.id in undated
+        else record
+        for record in records
+    ]
