@@ -307,6 +307,12 @@ def test_events_by_mechanism(tmp_path: Path) -> None:
     """mechanism= keeps the rounds of one committee or dialogue, named by id, name or alias."""
     (tmp_path / "rounds.toml").write_text(
         """
+[[sources]]
+id = "rounds-report"
+language = "en"
+paragraphs = 1
+coverage = [{ countries = ["VNM", "RUS"], period = "2018/2019" }]
+
 [[events]]
 id = "round-2"
 title = "Second round"
@@ -315,7 +321,7 @@ parties = ["VNM", "RUS"]
 when = "2019-05"
 mechanism = "vnm-rus-strategic-dialogue"
 round = 2
-sources = ["strengthening-2016#8"]
+sources = ["rounds-report#1"]
 
 [[events]]
 id = "round-1"
@@ -325,7 +331,7 @@ parties = ["VNM", "RUS"]
 when = "2018-05"
 mechanism = "vnm-rus-strategic-dialogue"
 round = 1
-sources = ["strengthening-2016#8"]
+sources = ["rounds-report#1"]
 """,
         encoding="utf-8",
     )

@@ -13,9 +13,10 @@ import types
 import typing
 from typing import Any
 
+from defcoop.model.dates import PartialDate, Period
 from defcoop.model.rules import InstanceOf, MemberOf, Rule
 
-__all__ = ["guaranteed", "hints", "unwrap_optional"]
+__all__ = ["date_fields", "guaranteed", "hints", "unwrap_optional"]
 
 
 def hints(cls: type) -> dict[str, Any]:
@@ -61,3 +62,19 @@ def guaranteed(rules: tuple[Rule, ...], produced: Any) -> tuple[Rule, ...]:
 def _same(rule: InstanceOf | MemberOf, produced: Any) -> bool:
     expected = rule.expected if isinstance(rule, InstanceOf) else rule.vocabulary
     return isinstance(produced, type) and issubclass(produced, expected)
+
+
+_date_fields: dict[type[Any], frozenset[str]] = {}
+
+
+def date_fields(cls: type[Any]) -> frozenset[str]:
+    """The names of the fields of ``cls`` that hold a PartialDate or a Period."""
+    found = _date_fields.get(cls)
+    if found is None:
+        annotations = typing.get_type_hints(cls)
+        found = _date_fields[cls] = frozenset(
+            name
+            for name, hint in annotations.items()
+            if {PartialDate, Period} & set(typing.get_args(hint))
+        )
+    return found

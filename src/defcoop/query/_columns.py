@@ -1,6 +1,6 @@
 """The typed columns of each record type's table, read from the JSON Schema of data files.
 
-CSV files, data-package table schemas and Arrow tables share one layout (that of
+CSV files, data-package table schemas, DataFrames and Arrow tables share one layout (that of
 :mod:`defcoop.query._tabular`): one column per attribute, and after each date three more
 (``_precision``, ``_earliest``, ``_latest``). What each column holds (its type, pattern,
 vocabulary, whether it may be empty) is not written again here: it is read from the JSON
@@ -17,10 +17,10 @@ from typing import Any
 import attrs
 
 from defcoop.model import _jsonschema, registry
+from defcoop.model._fieldtypes import date_fields
 from defcoop.model.records import Record
-from defcoop.query import _tabular
 
-__all__ = ["Column", "columns", "key_column", "references"]
+__all__ = ["Column", "columns", "dtypes", "key_column", "references"]
 
 
 @attrs.frozen
@@ -69,7 +69,7 @@ def columns(record_type: type[Record]) -> tuple[Column, ...]:
 def _columns_of(record_type: type[Record]) -> tuple[Column, ...]:
     definition = _definitions()[record_type.__name__]
     required = set(definition.get("required", ()))
-    dates = _tabular.date_fields(record_type)
+    dates = date_fields(record_type)
     found: list[Column] = []
     for name, schema in definition["properties"].items():
         options = schema.get("anyOf", [schema])
@@ -138,3 +138,18 @@ def references(record_type: type[Record]) -> tuple[tuple[str, type[Record], bool
         for reference in registry.of(record_type).references
         if "." not in reference.attribute
     )
+
+
+_DTYPES = {"integer": "Int64", "boolean": "boolean", "string": "string", "date": "datetime64[s]"}
+
+
+def dtypes(kinds: typing.Sequence[type[Record]]) -> dict[str, str]:
+    """The pandas dtype of each column of a table of records of ``kinds``, declared once per
+    column whatever the rows: nullable ``Int64`` for whole numbers, ``boolean``, ``string``
+    for text and codes (``cameo``, ids), ``datetime64[s]`` for days, ``object`` for lists.
+    A table of several kinds has a ``type`` column (``string``) and every kind's columns."""
+    found: dict[str, str] = {"type": "string"} if len(kinds) > 1 else {}
+    for kind in kinds:
+        for column in columns(kind):
+            found.setdefault(column.name, _DTYPES.get(column.type, "object"))
+    return found

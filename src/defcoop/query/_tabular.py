@@ -17,29 +17,15 @@ import attrs
 
 from defcoop._extras import require
 from defcoop.model import registry
-from defcoop.model.dates import PartialDate, Period
+from defcoop.model._fieldtypes import date_fields
+from defcoop.model.dates import Period
 from defcoop.model.records import Record
+from defcoop.query import _columns
 
 if typing.TYPE_CHECKING:
     import pandas
 
 DATE_PARTS = ("precision", "earliest", "latest")
-
-
-_date_fields: dict[type[Any], frozenset[str]] = {}
-
-
-def date_fields(cls: type[Any]) -> frozenset[str]:
-    """The names of the fields of ``cls`` that hold a PartialDate or a Period."""
-    found = _date_fields.get(cls)
-    if found is None:
-        hints = typing.get_type_hints(cls)
-        found = _date_fields[cls] = frozenset(
-            name
-            for name, hint in hints.items()
-            if {PartialDate, Period} & set(typing.get_args(hint))
-        )
-    return found
 
 
 def columns(cls: type[Any]) -> tuple[str, ...]:
@@ -144,25 +130,32 @@ class JsonList(list[Any]):
 
 
 def frame(records: Iterable[Record], kind: type[Any] | None, purpose: str) -> pandas.DataFrame:
-    """A pandas DataFrame of :func:`table`'s columns and rows.
+    """A pandas DataFrame of :func:`table`'s columns and rows, each column of one declared
+    dtype whatever the rows (:func:`defcoop.query._columns.dtypes`).
 
     Date columns hold datetimes; whole-number columns (codes, counts) are nullable ``Int64``,
-    never floats; lists are :class:`JsonList`, written to CSV as JSON like :func:`csv_text`.
+    never floats or objects; flags are ``boolean``; text, codes (``cameo``) and ids are
+    ``string``; lists are :class:`JsonList`, written to CSV as JSON like :func:`csv_text`.
+    An empty frame has the same columns and dtypes as a full one.
 
     Raises:
         MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
     """
     pd: Any = require("pandas", "pandas", purpose=purpose)
+    records = list(records)
+    kinds = [kind] if kind is not None else list(dict.fromkeys(map(type, records)))
     names, rows = table(records, kind)
     for row in rows:
         for name, value in row.items():
             if type(value) is list:
                 row[name] = JsonList(value)
     result = pd.DataFrame.from_records(rows, columns=list(names))
-    for name in date_columns(names):
-        result[name] = result[name].astype("datetime64[s]")
+    declared = _columns.dtypes(kinds)
     for name in names:
-        values = [row.get(name) for row in rows]
-        if any(v is not None for v in values) and all(v is None or type(v) is int for v in values):
-            result[name] = result[name].astype("Int64")
+        dtype = declared.get(name, "object")
+        if dtype == "string":
+            values = [row.get(name) for row in rows]
+            result[name] = pd.array([None if v is None else str(v) for v in values], dtype="string")
+        elif dtype != "object":
+            result[name] = result[name].astype(dtype)
     return result
