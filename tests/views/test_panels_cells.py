@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from defcoop import (
     Agreement,
@@ -234,3 +236,20 @@ def test_a_panel_refuses_to_write_columns_twice() -> None:
     trusted = Dataset._trusted(groups, ids(groups), db.info)
     with pytest.raises(DataError, match="both be panel column 'field_mil_sci'"):
         trusted.dyad_years(years="2001", frame=False)
+
+
+@given(
+    words=st.lists(st.sampled_from(["mil", "sci", "tech", "a1"]), min_size=1, max_size=3),
+    seps=st.lists(st.sampled_from("-_.:"), min_size=2, max_size=2),
+)
+def test_separators_never_merge_two_fields_into_one_column(
+    words: list[str], seps: list[str]
+) -> None:
+    """Two field ids made of the same words joined by different separators are a DataError
+    naming both, never one silently merged panel column."""
+    first, second = (sep.join(words) for sep in seps)
+    fields = [Field(id=first, label="A"), Field(id=second, label="B")]
+    if first == second:
+        return  # one word, or the same separator: one id, refused as an id used twice
+    with pytest.raises(DataError, match="would both be panel column"):
+        Dataset.from_records(fields)
