@@ -78,5 +78,6 @@ def __getattr__(name: str) -> tuple[str, ...]:
     if name == "FORMATS":
         from defcoop.io._registry import writers
 
-        return writers()
+        found = globals()["FORMATS"] = writers()
+        return found
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
