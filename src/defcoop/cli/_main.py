@@ -202,9 +202,9 @@ def _parser() -> _Parser:
     )
     validate.set_defaults(run=_validate)
 
-    from defcoop.io._registry import formats
+    from defcoop.io import _registry
 
-    writing = [f for f in formats() if f.writer is not None]
+    writing = [f for f in _registry.formats() if f.writer is not None]
     export = commands.add_parser(
         "export",
         parents=[data],

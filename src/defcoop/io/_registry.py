@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -75,10 +76,11 @@ def formats() -> tuple[Format, ...]:
     ['bibtex', 'csl-json', 'csv', 'datapackage', 'dcad', 'json', 'json-schema', 'parquet',
      'plover']
     """
-    import defcoop.io
-
+    # The package's path read from the module table, not imported: the package imports this
+    # module, and no import loop is allowed, however late.
+    package = sys.modules[__package__]
     found: dict[str, Format] = {}
-    for info in pkgutil.iter_modules(defcoop.io.__path__, "defcoop.io."):
+    for info in pkgutil.iter_modules(package.__path__, f"{__package__}."):
         if info.name.rpartition(".")[2].startswith("_"):
             continue
         declared = getattr(importlib.import_module(info.name), "FORMAT", None)
