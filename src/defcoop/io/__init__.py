@@ -2,7 +2,7 @@
 writer they share.
 
 Each format module declares its :class:`Format` once, as ``FORMAT``; :func:`defcoop.formats`
-lists them (see :mod:`defcoop.io._registry`). Named as pandas names its own (``pandas.io``):
+lists them (see ``defcoop.io._registry``). Named as pandas names its own (``pandas.io``):
 ``defcoop.formats`` is the function that lists the formats.
 """
 

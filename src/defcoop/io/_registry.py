@@ -30,9 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Format", "formats", "named", "writers"]
 
-#: A writer: the files of a whole dataset in one format, by name, as text or bytes.
-Writer = Callable[["Dataset"], Mapping[str, str | bytes]]
-
 
 @attrs.frozen(kw_only=True)
 class Format:
@@ -50,7 +47,7 @@ class Format:
             ``pip install "defcoop[arrow]"``), or None.
         writer: the files of a dataset, by name (:func:`defcoop.io.exports.render` returns
             them); None for a format that is only read.
-        module: the module that declares it (:func:`formats` fills it in).
+        module: the module that declares it (:func:`defcoop.formats` fills it in).
     """
 
     name: str
@@ -59,7 +56,9 @@ class Format:
     writes: str | None = None
     reads: str | None = None
     extra: str | None = None
-    writer: Writer | None = attrs.field(default=None, repr=False)
+    writer: Callable[[Dataset], Mapping[str, str | bytes]] | None = attrs.field(
+        default=None, repr=False
+    )
     module: str = ""
 
 

@@ -1,7 +1,7 @@
 """CSV: one file per record type, in the layout every table of defcoop shares.
 
 Each file has one column per attribute, lists as JSON arrays, and after each date its
-precision and its first and last day (:mod:`defcoop.query._tabular`); the data package
+precision and its first and last day (``defcoop.query._tabular``); the data package
 (:mod:`defcoop.io.datapackage`) writes the same tables and describes them.
 """
 

@@ -99,7 +99,7 @@ def _files(dataset: Dataset) -> dict[str, str]:
     return {"defcoop.json": dumps(dataset)}
 
 
-#: JSON in the schema of data files: what :func:`defcoop.load` reads back.
+#: JSON in the schema of data files, which :func:`defcoop.load` reads back.
 FORMAT = Format(
     name="json",
     suffix=".json",

@@ -185,7 +185,9 @@ class Style:
     name: str
     title: str
     suffix: str
-    entries: Callable[[Cited, Record | None], str] = attrs.field(repr=False)
+    entries: Callable[[Sequence[tuple[Source, Sequence[int]]], Record | None], str] = attrs.field(
+        repr=False
+    )
 
 
 _STYLES = {
