@@ -8,10 +8,10 @@ finds its IO accessors and frictionless its plugins), so that there is no list t
 table of formats and :func:`defcoop.formats` all read what the modules declare, and adding a
 format is one new module (and its tests).
 
->>> [f.name for f in formats() if f.writer is not None][:3]
-['bibtex', 'csl-json', 'csv']
->>> named("parquet").extra
-'arrow'
+>>> named("csv").suffix, named("parquet").extra
+('.csv', 'arrow')
+>>> named("dcad").writer is None  # read only
+True
 """
 
 from __future__ import annotations
@@ -71,9 +71,8 @@ def formats() -> tuple[Format, ...]:
     an error, found the first time the formats are listed.
 
     >>> import defcoop
-    >>> [f.name for f in defcoop.formats()]  # doctest: +NORMALIZE_WHITESPACE
-    ['bibtex', 'csl-json', 'csv', 'datapackage', 'dcad', 'json', 'json-schema', 'parquet',
-     'plover']
+    >>> {"csv", "json", "parquet", "plover"} <= {f.name for f in defcoop.formats()}
+    True
     """
     # The package's path read from the module table, not imported: the package imports this
     # module, and no import loop is allowed, however late.
