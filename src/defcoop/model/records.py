@@ -2,7 +2,7 @@
 
 All ids share one namespace; a country's id is its ISO 3166-1 alpha-3 code. Every record
 but :class:`~defcoop.Source`, :class:`~defcoop.Country` and :class:`~defcoop.Field` (declared
-in ``defcoop.model._referents`` and re-exported here) cites at least one source paragraph in
+in ``defcoop.model._reference`` and re-exported here) cites at least one source paragraph in
 ``sources``. ``inferred`` names the attributes whose values a source implies rather than
 states, so that stated and inferred facts can be told apart. The model knows nothing of
 files: :mod:`defcoop.loading` reads and checks them.
@@ -36,7 +36,7 @@ from defcoop.model._parts import (
     ids,
     inferred_attribute,
 )
-from defcoop.model._referents import Country, Field, Source
+from defcoop.model._reference import Country, Field, Source
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import (

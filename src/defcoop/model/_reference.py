@@ -1,8 +1,9 @@
-"""Sources, countries and fields: the records every other record refers to.
+"""The records that cite nothing: sources, countries and the fields of cooperation.
 
-They cite no source themselves (a source is what is cited; countries and fields are the
-dataset's reference tables), and they are declared first, so that data files list them
-first. :mod:`defcoop.model.records` holds the rest and re-exports these.
+Every other record points at these (its citations name sources, its parties countries, its
+fields the taxonomy), and they rest on no paragraph of their own. They are defined here, below
+:mod:`defcoop.model.records`, which re-exports and documents them with the others; importing
+this module first keeps them first among the record types, as data files list them.
 """
 
 from __future__ import annotations
