@@ -329,3 +329,39 @@ def test_a_repeated_filter_keeps_the_records_of_any_of_its_values(
     assert status == 0
     wanted = [e.id for e in db.events(actor="VNM") if e.kind in ("visit", "meeting")]
     assert [e["id"] for e in json.loads(out)] == wanted
+
+
+def test_listing_commands_are_read_from_the_record_types(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A record type with query indexes is a command whose options are its filters and date,
+    with each index's help: a new declaration is a new command, without editing the CLI."""
+    import attrs
+
+    from defcoop.cli._main import _parser
+    from defcoop.model import registry
+
+    def options(parser: Any, command: str) -> dict[str, str]:
+        (sub,) = [a for a in parser._actions if a.dest == "command"]
+        found = sub.choices[command]._actions
+        return {a.option_strings[0]: a.help for a in found if a.option_strings}
+
+    for declared in registry.record_types():
+        if declared.indexes:
+            listed = options(_parser(), declared.key)
+            for index in declared.indexes:
+                assert listed[f"--{index.filter}"] == index.help
+            assert (f"--{declared.date}" in listed) == (declared.date is not None)
+    widget = attrs.evolve(
+        registry.of(defcoop.Mechanism),
+        key="widgets",
+        singular="widget",
+        summary="widgets of every colour",
+        indexes=(registry.Index("colour", "colour", help="a colour by name"),),
+        date="made",
+    )
+    declared = (*registry.record_types(), widget)
+    monkeypatch.setattr(registry, "record_types", lambda: declared)
+    listed = options(_parser(), "widgets")
+    assert listed["--colour"] == "a colour by name"
+    assert "--made" in listed

@@ -221,7 +221,7 @@ def test_an_open_end_is_written_with_dots_only() -> None:
 @pytest.mark.parametrize("other", ["mil_sci", "mil.sci", "mil:sci"])
 def test_field_ids_that_share_a_column_are_refused_at_load(other: str) -> None:
     """Two fields whose ids differ only by - _ . : are a DataError naming both."""
-    with pytest.raises(DataError, match=r"mil-sci.*field_mil_sci|field_mil_sci.*mil-sci"):
+    with pytest.raises(DataError, match=r"mil-sci.*one panel column, 'field_mil_sci'"):
         Dataset.from_records([Field(id="mil-sci", label="A"), Field(id=other, label="B")])
 
 
@@ -251,5 +251,5 @@ def test_separators_never_merge_two_fields_into_one_column(
     fields = [Field(id=first, label="A"), Field(id=second, label="B")]
     if first == second:
         return  # one word, or the same separator: one id, refused as an id used twice
-    with pytest.raises(DataError, match="would both be panel column"):
+    with pytest.raises(DataError, match="make one panel column"):
         Dataset.from_records(fields)

@@ -9,11 +9,15 @@ the empty string.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["StoreOnce", "as_typed", "path_argument", "print_json", "tolerant_output"]
+from defcoop.model.records import Record
+
+__all__ = ["StoreOnce", "any_of", "as_typed", "path_argument", "print_json", "tolerant_output"]
 
 
 class StoreOnce(argparse.Action):
@@ -79,3 +83,18 @@ def print_json(value: Any) -> None:
     except LookupError:
         utf = False
     print(json.dumps(value, ensure_ascii=not utf, indent=2))
+
+
+def any_of(query: Callable[..., Sequence[Record]], options: dict[str, list[Any]]) -> list[Record]:
+    """The records of a query whose repeated options are taken as OR within an option (AND
+    across options): one query per combination of values, merged in the query's own order."""
+    names = list(options)
+    found: set[int] = set()
+    answers = []
+    for values in itertools.product(*(options[name] for name in names)):
+        answer = query(**dict(zip(names, values, strict=True)))
+        answers.append(answer)
+        found.update(map(id, answer))
+    if len(answers) == 1:
+        return list(answers[0])
+    return [record for record in query() if id(record) in found]

@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from defcoop.errors import DataError, DefcoopError, Problem
+from defcoop.io._registry import Format
 from defcoop.model.dates import PartialDate
 from defcoop.model.kinds import AgreementKind, AgreementScope
 from defcoop.model.records import Agreement, Citation, Record, Source
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "FORMAT",
     "SCOPES",
     "SOURCE_ID",
     "TYPES",
@@ -106,6 +108,14 @@ SCOPES: Mapping[str, AgreementScope] = {
 }
 """DCAD's ``type`` (any case) and the :class:`~defcoop.AgreementScope` it gives; other
 types leave ``scope`` empty."""
+
+#: DCAD's agreement-level file, read only.
+FORMAT = Format(
+    name="dcad",
+    suffix=".csv",
+    title="Defense Cooperation Agreement Dataset (DCAD)",
+    reads="``DCAD-v1.0-main.csv``: :func:`defcoop.io.dcad.read`, ``defcoop import dcad``",
+)
 
 #: The cells read as "not given".
 MISSING = frozenset({"", "NA", "N/A", "."})

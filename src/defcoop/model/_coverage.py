@@ -9,19 +9,24 @@ of those sources: an entry naming only countries among the record's parties (one
 pair, or every state) whose period contains the whole date. Sources that declare no coverage
 (cited for undated facts) are not held to it; another source may be cited for a detail of
 another time. Loading checks this (:mod:`defcoop.model._validation`), the strategies repair
-their datasets with it, and ``docs/curation.md`` states it for curators.
+their datasets with it, and ``docs/curation.md`` states it for curators. Here too is the check
+of the countries a dataset's own coverage names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
+from defcoop._quote import quote
+from defcoop.errors import Problem
+from defcoop.model._names import Suggester, did_you_mean
 from defcoop.model._parts import Coverage
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import EventStatus
-from defcoop.model.records import Agreement, Event, Record, Source
+from defcoop.model.records import Agreement, Country, Event, Record, Source
 
-__all__ = ["covering", "observed", "outside_coverage"]
+__all__ = ["check_coverage", "covering", "observed", "outside_coverage"]
 
 
 def observed(record: Record) -> tuple[str, PartialDate | Period] | None:
@@ -78,3 +83,19 @@ def covering(record: Record) -> Coverage | None:
     period = date if isinstance(date, Period) else Period(date, date)
     parties = tuple(getattr(record, "parties", ()))[:1]
     return Coverage(countries=parties, period=period)
+
+
+def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
+    """Problems with the countries a dataset's own ``coverage`` names (a ``[dataset]`` table)."""
+    problems = []
+    suggester: Suggester | None = None
+    for i, item in enumerate(getattr(info, "coverage", ())):
+        for j, country in enumerate(item.countries):
+            if not isinstance(by_id.get(country), Country):
+                if suggester is None:
+                    suggester = Suggester([r.id for r in by_id.values() if isinstance(r, Country)])
+                close = did_you_mean(suggester.close(country))
+                message = f"no country has the id {quote(country)}{close}"
+                path = f"$.dataset.coverage[{i}].countries[{j}]"
+                problems.append(Problem(file="[dataset]", path=path, message=message))
+    return problems

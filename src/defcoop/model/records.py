@@ -1,10 +1,11 @@
 """The records of a defcoop dataset: immutable attrs classes that refer to each other by id.
 
 All ids share one namespace; a country's id is its ISO 3166-1 alpha-3 code. Every record
-but :class:`Source`, :class:`Country` and :class:`Field` cites at least one source
-paragraph in ``sources``. ``inferred`` names the attributes whose values a source implies
-rather than states, so that stated and inferred facts can be told apart. The model knows
-nothing of files: :mod:`defcoop.loading` reads and checks them.
+but :class:`~defcoop.Source`, :class:`~defcoop.Country` and :class:`~defcoop.Field` (declared
+in ``defcoop.model._reference`` and re-exported here) cites at least one source paragraph in
+``sources``. ``inferred`` names the attributes whose values a source implies rather than
+states, so that stated and inferred facts can be told apart. The model knows nothing of
+files: :mod:`defcoop.loading` reads and checks them.
 """
 
 from __future__ import annotations
@@ -98,7 +99,9 @@ __all__ = [
         Reference("roles.organization", "organization", edge="role"),
     ),
     names=("name", "aliases"),
-    indexes=(Index("country", "country"),),
+    indexes=(Index("country", "country", help="their country, by code or name"),),
+    summary="people the sources name",
+    columns=("id", "country", "name"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -126,7 +129,9 @@ class Person(RecordDisplay):
         Reference("country", "country", edge="country"),
         Reference("parent", "organization", edge="parent"),
     ),
-    indexes=(Index("country", "country"),),
+    indexes=(Index("country", "country", help="their country, by code or name"),),
+    summary="governments, ministries, armed forces, departments and forums",
+    columns=("id", "kind", "country", "name"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -155,7 +160,12 @@ class Organization(RecordDisplay):
         Reference("signatories", "organization", edge="signatory"),
         Reference("signed_during", "event", edge="signed_during"),
     ),
-    indexes=(Index("field", "fields", broader=True), Index("party", "parties")),
+    indexes=(
+        Index("field", "fields", broader=True, help="a field by id, label or alias (or narrower)"),
+        Index("party", "parties", help="a country among the parties, by code or name"),
+    ),
+    summary="agreements and plans, by date signed",
+    columns=("id", "signed", "parties", "title"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -228,17 +238,19 @@ class Agreement(RecordDisplay):
         Reference("mechanism", "mechanism", edge="round_of"),
     ),
     indexes=(
-        Index("party", "parties"),
-        Index("actor", "actor"),
-        Index("recipient", "recipient"),
-        Index("host", "host"),
-        Index("person", "participants"),
-        Index("mechanism", "mechanism"),
-        Index("kind", "kind"),
-        Index("status", "status"),
-        Index("plover", "plover", keys=event_keys),
-        Index("cameo", "cameo", keys=cameo_roots),
+        Index("kind", "kind", help="an event kind such as visit or meeting"),
+        Index("party", "parties", help="a country involved, by code or name"),
+        Index("actor", "actor", help="the country acting (for a visit, the visiting side)"),
+        Index("recipient", "recipient", help="the country acted upon (for a visit, the host)"),
+        Index("host", "host", help="the country where it takes place"),
+        Index("person", "participants", help="a participant by id, name or alias"),
+        Index("status", "status", help="occurred or planned"),
+        Index("cameo", "cameo", keys=cameo_roots, help="a CAMEO code such as 042, or a root (04)"),
+        Index("plover", "plover", keys=event_keys, help="a PLOVER type (CONSULT) or type-mode"),
+        Index("mechanism", "mechanism", help="the committee or dialogue they are rounds of"),
     ),
+    summary="visits, meetings, conferences and other events, by date",
+    columns=("id", "when", "kind", "status", "title"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -309,7 +321,9 @@ class Event(RecordDisplay):
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
     names=("name", "aliases"),
-    indexes=(Index("party", "parties"),),
+    indexes=(Index("party", "parties", help="a country among the parties, by code or name"),),
+    summary="standing committees and dialogues",
+    columns=("id", "period", "level", "parties", "name"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -351,7 +365,12 @@ class Mechanism(RecordDisplay):
         Reference("fields", "field"),
         Reference("forums", "organization", edge="forum"),
     ),
-    indexes=(Index("party", "parties"), Index("field", "fields", broader=True)),
+    indexes=(
+        Index("party", "parties", help="a country of the pair, by code or name"),
+        Index("field", "fields", broader=True, help="a field of cooperation named for the pair"),
+    ),
+    summary="relationships between pairs of countries",
+    columns=("id", "parties", "framework"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
