@@ -350,7 +350,7 @@ def test_listing_commands_are_read_from_the_record_types(
         if declared.indexes:
             listed = options(_parser(), declared.key)
             for index in declared.indexes:
-                assert listed[f"--{index.filter}"] == index.help
+                assert listed[f"--{index.filter}"] == f"{index.help}; repeated: any of them"
             assert (f"--{declared.date}" in listed) == (declared.date is not None)
     widget = attrs.evolve(
         registry.of(defcoop.Mechanism),
@@ -363,5 +363,5 @@ def test_listing_commands_are_read_from_the_record_types(
     declared = (*registry.record_types(), widget)
     monkeypatch.setattr(registry, "record_types", lambda: declared)
     listed = options(_parser(), "widgets")
-    assert listed["--colour"] == "a colour by name"
+    assert listed["--colour"] == "a colour by name; repeated: any of them"
     assert "--made" in listed
