@@ -278,15 +278,20 @@ def _escape(text: str) -> str:
 
 
 def _printable(text: str) -> str:
-    """``text`` without control or format characters (a line break becomes a space)."""
+    """``text`` without control characters or bidi overrides (a line break is a space)."""
     kept = (" " if c in "\t\n\r" else c for c in text)
-    return "".join(c for c in kept if unicodedata.category(c) not in ("Cc", "Cf"))
+    return "".join(c for c in kept if not _control(c))
+
+
+def _control(char: str) -> bool:
+    return unicodedata.category(char) == "Cc" or char in _BIDI
 
 
 def _url(url: str) -> str:
-    """An address whose braces and control characters are percent-encoded."""
+    """An address whose braces, control characters and bidi overrides are percent-encoded."""
     return "".join(
-        f"%{ord(c):02X}" if c in "{}" or unicodedata.category(c) in ("Cc", "Cf") else c for c in url
+        "".join(f"%{byte:02X}" for byte in c.encode()) if c in "{}" or _control(c) else c
+        for c in url
     )
 
 
