@@ -85,7 +85,7 @@ class Dataset(Collection):
         from defcoop.views.evidence import build_answer_evidence, build_evidence, is_answer
 
         if is_answer(record):
-            return build_answer_evidence(self, record, field=field)  # type: ignore[arg-type]
+            return build_answer_evidence(self, record, field=field)
         return build_evidence(self, record, field=field)  # type: ignore[arg-type]
 
     def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:

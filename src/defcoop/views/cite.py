@@ -41,9 +41,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from defcoop.model.records import Record, Source
+from defcoop.model.records import Record, Relationship, Source
 from defcoop.query._lookup import check_text, unknown
 from defcoop.views.evidence import build_evidence, is_answer
 
@@ -61,21 +61,50 @@ STYLES = ("bibtex", "csl-json")
 LANGUAGES = {
     "ar": "arabic",
     "be": "belarusian",
+    "bg": "bulgarian",
+    "cs": "czech",
+    "da": "danish",
     "de": "german",
+    "el": "greek",
     "en": "english",
     "es": "spanish",
+    "et": "estonian",
+    "fa": "persian",
+    "fi": "finnish",
     "fr": "french",
+    "he": "hebrew",
     "hi": "hindi",
+    "hr": "croatian",
+    "hu": "hungarian",
+    "hy": "armenian",
     "id": "indonesian",
+    "it": "italian",
     "ja": "japanese",
+    "ka": "georgian",
+    "kk": "kazakh",
     "km": "khmer",
     "ko": "korean",
     "lo": "lao",
+    "lt": "lithuanian",
+    "lv": "latvian",
+    "mn": "mongolian",
+    "ms": "malay",
+    "my": "burmese",
+    "nl": "dutch",
+    "no": "norwegian",
     "pl": "polish",
     "pt": "portuguese",
+    "ro": "romanian",
     "ru": "russian",
+    "sk": "slovak",
+    "sl": "slovenian",
+    "sr": "serbian",
+    "sv": "swedish",
     "th": "thai",
+    "tr": "turkish",
     "uk": "ukrainian",
+    "ur": "urdu",
+    "uz": "uzbek",
     "vi": "vietnamese",
     "zh": "chinese",
 }
@@ -125,7 +154,7 @@ def cite(
     chosen = check_text(style, "style").lower()
     if chosen not in STYLES:
         raise unknown("citation style", style, STYLES)
-    records = list(record) if is_answer(record) else [record]  # type: ignore[call-overload]
+    records = list(record) if is_answer(record) else [cast("str | Record", record)]
     cited = _cited(dataset, records, field)
     if chosen == "bibtex":
         return "\n".join(_bibtex(source, uses) for source, uses in cited)
@@ -144,10 +173,13 @@ def _cited(
         if isinstance(evidence.record, Source):
             sources.setdefault(evidence.record.id, evidence.record)
             uses.setdefault(evidence.record.id, {})
+        name = evidence.record.id
+        if evidence.field is not None and isinstance(evidence.record, Relationship):
+            name += f" (field {evidence.field})"
         for item in evidence:
             sources.setdefault(item.source.id, item.source)
             cited = uses.setdefault(item.source.id, {})
-            cited.setdefault(evidence.record.id, set()).add(item.paragraph)
+            cited.setdefault(name, set()).add(item.paragraph)
     return [
         (source, tuple((rid, tuple(sorted(p))) for rid, p in uses[key].items()))
         for key, source in sources.items()

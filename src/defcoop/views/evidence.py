@@ -9,7 +9,7 @@ An answer is only as good as what backs it, so :meth:`Dataset.evidence
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 import attrs
 
@@ -246,7 +246,7 @@ class AnswerEvidence:
         )
 
 
-def is_answer(value: object) -> bool:
+def is_answer(value: object) -> TypeGuard[Iterable[str | Record]]:
     """Whether ``value`` is several records (an answer) rather than one record or id."""
     from defcoop.query._arguments import is_record
 
