@@ -51,7 +51,16 @@ if TYPE_CHECKING:
     from defcoop.model.dates import PartialDate
     from defcoop.query.collection import Collection
 
-__all__ = ["LANGUAGES", "STYLES", "bibtex", "bibtex_key", "cite", "csl_json", "split_title"]
+__all__ = [
+    "LANGUAGES",
+    "STYLES",
+    "TITLE_REMARKS",
+    "bibtex",
+    "bibtex_key",
+    "cite",
+    "csl_json",
+    "split_title",
+]
 
 #: The citation styles :func:`cite` writes.
 STYLES = ("bibtex", "csl-json")
@@ -144,7 +153,7 @@ def cite(
 
     Each source has one entry, however many records cite it; its note names the paragraphs
     each record cites. With ``field``, a relationship's entries are only the sources cited
-    for that field (see :func:`~defcoop.views.evidence.build_evidence`). See
+    for that field (see :meth:`defcoop.Dataset.evidence`). See
     :meth:`defcoop.Dataset.cite`.
 
     Raises:
