@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from defcoop import (
@@ -22,6 +22,7 @@ from defcoop import (
     Source,
     UnknownNameError,
 )
+from defcoop import strategies as dst
 from defcoop.views.cite import LANGUAGES, TITLE_REMARKS, bibtex, bibtex_key, split_title
 
 pybtex_database = pytest.importorskip("pybtex.database")
@@ -205,3 +206,18 @@ def test_control_characters_never_reach_bibtex(db: Dataset) -> None:
     )
     with_hostile = Dataset.from_records([*db.countries, hostile, deal])
     assert "\x1b" not in with_hostile.cite("deal")
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 4))
+@given(data=st.data())
+def test_any_answer_of_any_dataset_cites_each_source_once(data: st.DataObject) -> None:
+    """For generated data and any records of it, one entry per source cited, keys unique."""
+    db = data.draw(dst.datasets())
+    records = list(db)
+    answer = data.draw(st.lists(st.sampled_from(records), max_size=12)) if records else []
+    cited = {s.id for s in db.evidence(answer).sources}
+    cited |= {r.id for r in answer if isinstance(r, Source)}
+    entries = _entries(db.cite(answer))
+    assert set(entries) == {bibtex_key(source_id) for source_id in cited}
+    items = json.loads(db.cite(answer, style="csl-json"))
+    assert sorted(item["id"] for item in items) == sorted(cited)
