@@ -137,9 +137,10 @@ _BIBTEX_SPECIAL = {c: "\\" + c for c in "&%$#_"} | {
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _REMARK = re.compile(r"(.*\S)\s+\((" + "|".join(map(re.escape, TITLE_REMARKS)) + r")\)", re.S)
 
-#: A source with the records citing it, each with the paragraphs it cites (none for a source
-#: cited as a whole), in citation order.
+#: The records citing a source, each with the paragraphs it cites, in citation order.
 _Uses = tuple[tuple[str, tuple[int, ...]], ...]
+#: Each source cited once, with the records citing it (none for a source cited as a whole).
+_Cited = Sequence[tuple[Source, _Uses]]
 
 
 def cite(
@@ -164,16 +165,23 @@ def cite(
     if chosen not in STYLES:
         raise unknown("citation style", style, STYLES)
     records = list(record) if is_answer(record) else [cast("str | Record", record)]
-    cited = _cited(dataset, records, field)
-    if chosen == "bibtex":
-        return "\n".join(_bibtex(source, uses) for source, uses in cited)
+    return _WRITERS[chosen](_cited(dataset, records, field))
+
+
+def _bibtex_entries(cited: _Cited) -> str:
+    return "\n".join(_bibtex(source, uses) for source, uses in cited)
+
+
+def _csl_entries(cited: _Cited) -> str:
     items = [_csl(source, uses) for source, uses in cited]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-def _cited(
-    dataset: Collection, records: Iterable[str | Record], field: str | None
-) -> list[tuple[Source, _Uses]]:
+# The entries of each style in STYLES, for the sources cited.
+_WRITERS = {"bibtex": _bibtex_entries, "csl-json": _csl_entries}
+
+
+def _cited(dataset: Collection, records: Iterable[str | Record], field: str | None) -> _Cited:
     """Every source the records rest on, once, with the paragraphs each record cites."""
     sources: dict[str, Source] = {}
     uses: dict[str, dict[str, set[int]]] = {}
