@@ -124,8 +124,10 @@ def _calls(tmp: Path) -> list[Call]:
         Call("Dataset.dyad_years", DB.dyad_years, years="2017/2018", directed=False, system="cow"),
         Call("Dataset.state_years", DB.state_years, years="2017/2018", system="cow"),
         Call("Dataset.evidence", DB.evidence, AGREEMENT.id),
+        Call("Dataset.evidence of an answer", DB.evidence, DB.agreements(), field="training"),
         Call("Dataset.to_arrow", DB.to_arrow, "agreements"),
         Call("Dataset.cite", DB.cite, AGREEMENT.id, style="bibtex"),
+        Call("Dataset.cite of an answer", DB.cite, DB.agreements(), style="csl-json"),
         Call("Dataset.to_frame", DB.to_frame, "agreements"),
         Call("Dataset.country", DB.country, "VNM"),
         Call("Dataset.field", DB.field, "training"),
@@ -163,6 +165,7 @@ def _calls(tmp: Path) -> list[Call]:
         Call("Problem", defcoop.Problem, file="a.json", message="bad", path="$", record=None),
         Call("CitedParagraph", defcoop.CitedParagraph, **_record_kwargs(evidence.items[0])),
         Call("Evidence", defcoop.Evidence, record=AGREEMENT, items=evidence.items),
+        Call("AnswerEvidence", defcoop.AnswerEvidence, evidence=[evidence]),
         Call("DyadProfile", defcoop.DyadProfile, **_record_kwargs(DB.dyad("VNM", "BLR"))),
     ]
     for record in (
@@ -251,7 +254,7 @@ def test_every_public_callable_refuses_wrong_arguments_with_a_defcoop_error(
     [
         (lambda: DB.get("VNM", int), "expects a record class"),
         (lambda: DB.get("VNM", "x"), "expects a record class"),
-        (lambda: DB.evidence(None), "expects a record or its id"),  # type: ignore[arg-type]
+        (lambda: DB.evidence(None), "expects a record, its id or the records of an answer"),  # type: ignore[arg-type]
         (lambda: Dataset.from_records([1]), "expects records"),  # type: ignore[list-item]
         (lambda: defcoop.dumps(None), "expects a Dataset"),  # type: ignore[arg-type]
         (lambda: defcoop.to_frame([1, 2]), "expects records"),  # type: ignore[list-item]

@@ -35,6 +35,7 @@ from defcoop import (
     Role,
     Source,
 )
+from defcoop.views.cite import LANGUAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -222,16 +223,14 @@ def describe(source: Source, *, title: bool = True) -> str:
         parts.append(f"{text(source.publisher)}{published}")
     else:
         parts.append(f"Publisher not stated{published or ', undated'}")
-    parts.append(f"In {_LANGUAGES.get(source.language, text(source.language))}")
+    language = LANGUAGES.get(source.language)
+    parts.append(f"In {language.capitalize() if language else text(source.language)}")
     if source.translator:
         parts.append(f"Translated by {text(source.translator)}")
     if source.url:
         read = f" (read {text(str(source.accessed))})" if source.accessed else ""
         parts.append(f"Online at <{source.url}>{read}")
     return ". ".join(parts) + "."
-
-
-_LANGUAGES = {"en": "English", "vi": "Vietnamese", "ru": "Russian", "be": "Belarusian"}
 
 
 def _source(db: Dataset, source: Source, used: dict[int, list[Record]]) -> list[str]:

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from defcoop.query.frames import to_frame
     from defcoop.query.results import Results
     from defcoop.views.dyad import DyadProfile
-    from defcoop.views.evidence import CitedParagraph, Evidence
+    from defcoop.views.evidence import AnswerEvidence, CitedParagraph, Evidence
     from defcoop.views.graph import to_graph
     from defcoop.views.timeline import Timeline
 
@@ -74,6 +74,7 @@ _SOURCES: dict[str, str] = {
     "AgreementKind": "defcoop.model.kinds",
     "ArgumentError": "defcoop.errors",
     "Citation": "defcoop.model.records",
+    "AnswerEvidence": "defcoop.views.evidence",
     "CitedParagraph": "defcoop.views.evidence",
     "Country": "defcoop.model.records",
     "Coverage": "defcoop.model.records",
@@ -145,6 +146,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Agreement",
     "AgreementKind",
+    "AnswerEvidence",
     "ArgumentError",
     "Citation",
     "CitedParagraph",

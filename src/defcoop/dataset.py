@@ -10,6 +10,7 @@ and optional extras (pandas, pyarrow) are imported only by the calls that need t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, overload
 
 from defcoop.model.kinds import StateSystem
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
     from defcoop.model.records import Record
     from defcoop.views.dyad import DyadProfile
-    from defcoop.views.evidence import Evidence
+    from defcoop.views.evidence import AnswerEvidence, Evidence
     from defcoop.views.panels import Panel, YearsFilter
     from defcoop.views.timeline import Timeline
 
@@ -64,14 +65,28 @@ class Dataset(Collection):
 
         return build_dyad(self, first, second)
 
-    def evidence(self, record: str | Record) -> Evidence:
-        """A record's citations, resolved to each source's title, publisher and date.
+    @overload
+    def evidence(self, record: str | Record, *, field: str | None = ...) -> Evidence: ...
 
-        ``record`` is a record or its id; a relationship's per-field evidence is included.
+    @overload
+    def evidence(self, record: Iterable[Record], *, field: str | None = ...) -> AnswerEvidence: ...
+
+    def evidence(
+        self, record: str | Record | Iterable[Record], *, field: str | None = None
+    ) -> Evidence | AnswerEvidence:
+        """A record's citations, or those of every record of an answer, resolved to sources.
+
+        ``record`` is a record or its id (an :class:`~defcoop.Evidence`, with a relationship's
+        per-field evidence), or the records of an answer, such as the :class:`~defcoop.Results`
+        of a query (an :class:`~defcoop.AnswerEvidence`, listing each source once). With
+        ``field`` (an id, label or alias), a relationship's evidence is only what is cited
+        for that field and the fields below it.
         """
-        from defcoop.views.evidence import build_evidence
+        from defcoop.views.evidence import build_answer_evidence, build_evidence, is_answer
 
-        return build_evidence(self, record)
+        if is_answer(record):
+            return build_answer_evidence(self, record, field=field)
+        return build_evidence(self, record, field=field)  # type: ignore[arg-type]
 
     def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
         """Every record of one kind as an Arrow table; see :mod:`defcoop.query.arrow`."""
@@ -79,15 +94,26 @@ class Dataset(Collection):
 
         return dataset_table(self, kind)
 
-    def cite(self, record: str | Record, *, style: str = "bibtex") -> str:
-        """Citations a reference manager imports, for a source or the sources of a record.
+    def cite(
+        self,
+        record: str | Record | Iterable[Record],
+        *,
+        style: str = "bibtex",
+        field: str | None = None,
+    ) -> str:
+        """Citations a reference manager imports: for a source, a record, or a whole answer.
 
-        ``style`` is ``"bibtex"`` or ``"csl-json"``; a record's entries name the paragraphs
-        it rests on. See :mod:`defcoop.views.cite`.
+        ``record`` is a source, a record, its id, or the records of an answer such as the
+        :class:`~defcoop.Results` of a query (``db.cite(db.agreements(field="training"))``;
+        :class:`~defcoop.Results` has no ``cite()`` of its own, since the sources are in the
+        dataset, not in the answer). Each source cited has one entry, with a key unique in
+        the answer, whose note names the paragraphs each record rests on. ``style`` is
+        ``"bibtex"`` or ``"csl-json"``; ``field`` narrows a relationship's citations as in
+        :meth:`evidence`. See :mod:`defcoop.views.cite`.
         """
         from defcoop.views.cite import cite
 
-        return cite(self, record, style=style)
+        return cite(self, record, style=style, field=field)
 
     @overload
     def dyad_years(

@@ -46,6 +46,7 @@ from defcoop.query._lookup import (
     check_text,
     coerce_member,
     day_range,
+    listing,
     plover_filter,
     unknown,
 )
@@ -185,6 +186,7 @@ class Collection(Travels):
                 names[declared.cls] = NameIndex(
                     declared.singular,
                     ((_id(r), Tiers((_id(r),), *name_values(r, declared.names))) for r in group),
+                    listing=_listing(declared.key),
                 )
         set_(self, "_listed", listed)
         set_(self, "_tables", tables)
@@ -275,6 +277,7 @@ class Collection(Travels):
                 "id" if kind is None else f"{registry.of(kind).singular} id",
                 record_id,
                 self._suggester(kind),
+                listing="[r.id for r in db]" if kind is None else _listing(registry.of(kind).key),
             )
         return record
 
@@ -433,6 +436,11 @@ class Collection(Travels):
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._taxonomy.narrower(self.field(field).id)
+
+
+def _listing(key: str) -> str | None:
+    """How to list the records of a kind (``db.people()``), as an unknown name's error says."""
+    return listing(key, getattr(Collection, key, None))
 
 
 def _id(record: Any) -> str:

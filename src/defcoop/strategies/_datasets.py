@@ -56,7 +56,7 @@ def datasets(
     parents and events' ``part_of``; an agreement signed during an event is signed within
     the event's dates, and an event part of another lies within it; each pair of countries
     has at most one relationship. Ids read ``agreement-3``; the names a query accepts
-    (country codes and names, field labels and aliases, people's names and aliases) each find
+    (country codes and names, field labels, people's and mechanisms' names, and aliases) each find
     exactly one record, so a query by any of them gives the same answer as by id.
 
     Args:
@@ -234,12 +234,16 @@ def _datasets(
     )
 
     # Mechanisms come before events, whose rounds may name them.
-    standing = numbered(
-        "mechanism",
-        count("mechanisms") if with_parties else 0,
-        mechanisms(
-            ids=_NUMBERED, country_codes=codes, field_ids=field_ids, citations=cites, dates=span
+    standing = _distinct(
+        numbered(
+            "mechanism",
+            count("mechanisms") if with_parties else 0,
+            mechanisms(
+                ids=_NUMBERED, country_codes=codes, field_ids=field_ids, citations=cites, dates=span
+            ),
         ),
+        lambda m: (m.id, m.name),
+        "aliases",
     )
 
     n = count("events") if cited else 0

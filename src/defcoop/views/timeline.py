@@ -61,6 +61,11 @@ class Timeline(Results[Agreement | Event]):
         as wide as its year (spans under a week are dots); agreements and events have their
         own colors, and planned events are drawn hollow.
 
+        A figure made here has matplotlib's constrained layout, which makes room for the
+        record labels on the left and the legend on the right, so that ``savefig`` keeps
+        them whole without ``bbox_inches="tight"``. Axes you pass keep the layout of their
+        figure: give it ``layout="constrained"`` too.
+
         Args:
             ax: the axes to draw on; a new figure (through pyplot) when None.
 
@@ -69,7 +74,7 @@ class Timeline(Results[Agreement | Event]):
         """
         if ax is None:
             pyplot = require("matplotlib.pyplot", "plot", purpose="Timeline.plot()")
-            _figure, ax = pyplot.subplots(figsize=_size(len(self)))
+            _figure, ax = pyplot.subplots(figsize=_size(len(self)), layout="constrained")
         else:
             axes = require("matplotlib.axes", "plot", purpose="Timeline.plot()")
             if not isinstance(ax, axes.Axes):
