@@ -27,15 +27,20 @@ from defcoop.model._parts import (
     TEXTS,
     Citation,
     Coverage,
+    Delivery,
     FieldEvidence,
     Membership,
     Role,
+    Value,
     cameo_roots,
+    designation_keys,
     event_keys,
     fields_from_evidence,
     ids,
     inferred_attribute,
+    transfer_parties,
 )
+from defcoop.model._reference import Country, Field, Source
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import (
@@ -45,20 +50,17 @@ from defcoop.model.kinds import (
     MechanismKind,
     MechanismLevel,
     OrganizationKind,
-    StateSystem,
+    TransferCategory,
+    TransferStatus,
 )
 from defcoop.model.plover import Plover, classify
 from defcoop.model.registry import Index, Reference, record_type
 from defcoop.model.rules import (
-    ALPHA2,
     CAMEO,
-    COUNTRY_ID,
-    COW_ABBREV,
     ID,
     IDENTIFIER,
-    NUMERIC,
-    URL,
     Among,
+    Ascending,
     Check,
     Differs,
     Each,
@@ -67,9 +69,10 @@ from defcoop.model.rules import (
     MemberOf,
     NonEmpty,
     NotAfter,
+    NotBeforeYearOf,
     Pairs,
+    SumAtMost,
     Unique,
-    Without,
     to_frozenset,
     to_tuple,
 )
@@ -79,6 +82,7 @@ __all__ = [
     "Citation",
     "Country",
     "Coverage",
+    "Delivery",
     "Event",
     "Field",
     "FieldEvidence",
@@ -90,119 +94,9 @@ __all__ = [
     "Relationship",
     "Role",
     "Source",
+    "Transfer",
+    "Value",
 ]
-
-
-@record_type(
-    "sources",
-    "source",
-    date="published",
-    label="title",
-    references=(Reference("coverage.countries", "country"),),
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Source(RecordDisplay):
-    """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
-
-    ``title``, ``publisher`` and ``published`` are None where the document does not state them.
-    ``url`` is the http(s) address of the document, ``authors`` its authors as the document
-    gives them, and ``accessed`` the day the document was read at that address, so that the
-    source can be cited. ``coverage`` says which states or pairs it looked at over which
-    periods (:class:`Coverage`).
-    """
-
-    id: str = attrs.field(validator=ID_)
-    title: str | None = attrs.field(default=None, validator=TEXT)
-    publisher: str | None = attrs.field(default=None, validator=TEXT)
-    published: PartialDate | None = attrs.field(default=None, validator=DATE)
-    language: str = attrs.field(validator=TEXT)
-    paragraphs: int = attrs.field(validator=COUNT)
-    translator: str | None = attrs.field(default=None, validator=TEXT)
-    url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
-    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    accessed: PartialDate | None = attrs.field(default=None, validator=DATE)
-    coverage: tuple[Coverage, ...] = attrs.field(
-        default=(),
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage))),
-    )
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-
-
-@record_type(
-    "countries",
-    "country",
-    label="name",
-    references=(Reference("continued_by", "country"),),
-    # In order of strength: a text that is one country's code and another's name finds the
-    # first (AUS is Australia's ISO code, and Austria's COW abbreviation).
-    names=("alpha2", "numeric", "name", "formal_name", "names", "cow_code", "cow_abbrev"),
-    node=True,
-    id_attribute="code",
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Country(RecordDisplay):
-    """A state, identified by its ISO 3166-1 alpha-3 code where it has one.
-
-    A state without an ISO code (Bavaria, the Korea of 1887-1905) is identified by its
-    Correlates of War abbreviation (``BAV``), followed by its number where the abbreviation is
-    another state's ISO code (``KOR-730``). ``names`` are other common names, in English and in
-    the state's own languages; ``formal_name`` is its formal English name. ``cow_code`` and
-    ``cow_abbrev`` are its Correlates of War state number and abbreviation; ``memberships``
-    say when it belonged to the COW and the Gleditsch-Ward state systems, and under which
-    code. ``continued_by`` names the country whose state number an ISO-only record shares
-    (the Soviet Union, ``SUN``, is continued by Russia: both lists number them 365).
-    """
-
-    code: str = attrs.field(validator=Check(InstanceOf(str), COUNTRY_ID))
-    name: str = attrs.field(validator=TEXT)
-    formal_name: str | None = attrs.field(default=None, validator=TEXT)
-    alpha2: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ALPHA2))
-    numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
-    cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
-    cow_abbrev: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), COW_ABBREV))
-    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    memberships: tuple[Membership, ...] = attrs.field(
-        default=(),
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Membership))),
-    )
-    continued_by: str | None = attrs.field(
-        default=None, validator=Check(InstanceOf(str), ID, Without("cow_code", "memberships"))
-    )
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-
-    def codes(self, system: StateSystem | str) -> tuple[int, ...]:
-        """The distinct codes the state has had in one state system, in order of time."""
-        found: list[int] = []
-        for item in sorted(self.memberships, key=lambda m: m.period):
-            if item.system == system and item.code not in found:
-                found.append(item.code)
-        return tuple(found)
-
-    @property
-    def id(self) -> str:
-        """The country's id in the dataset, which is its alpha-3 code."""
-        return self.code
-
-
-@record_type(
-    "fields",
-    "field",
-    label="label",
-    parent="broader",
-    references=(Reference("broader", "field"),),
-    names=("label", "aliases"),
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Field(RecordDisplay):
-    """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
-
-    id: str = attrs.field(validator=ID_)
-    label: str = attrs.field(validator=TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    broader: str | None = attrs.field(default=None, validator=ID_)
-    notes: str | None = attrs.field(default=None, validator=TEXT)
 
 
 @record_type(
@@ -488,7 +382,93 @@ class Relationship(RecordDisplay):
         return ()
 
 
+@record_type(
+    "transfers",
+    "transfer",
+    date="ordered",
+    label="designation",
+    references=(
+        Reference("supplier", "country", edge="supplier"),
+        Reference("recipient", "country", edge="recipient"),
+        Reference("contract", "agreement", edge="contract"),
+    ),
+    indexes=(
+        Index("party", "supplier", keys=transfer_parties),
+        Index("supplier", "supplier"),
+        Index("recipient", "recipient"),
+        Index("category", "category"),
+        Index("status", "status"),
+        Index("designation", "designation", keys=designation_keys),
+    ),
+    node=True,
+)
+@attrs.frozen(kw_only=True, repr=False)
+class Transfer(RecordDisplay):
+    """An arms transfer: one deal (a contract or a batch) of one weapon from a supplier to a
+    recipient, with its order, its deliveries and its status as of the latest source.
+
+    ``designation`` is the weapon as commonly written ("Su-30MK2", "Project 636.1") and
+    ``aliases`` its other spellings and names; ``category`` is SIPRI's weapon category.
+    ``quantity`` is the number of units ordered where a source states it; ``ordered`` the date
+    of the order at the source's precision. ``deliveries`` say in which years units arrived,
+    each with its count where stated, in order of the years; their counts never add up to
+    more than the quantity, and none comes before the year of the order. ``licensed`` is true
+    for production under licence in the recipient. ``value`` is the deal's worth where a
+    source states it, and ``contract`` the id of the agreement that is its contract.
+    Upgrades and repairs are transfers too, said so in ``designation`` or ``notes``.
+    """
+
+    id: str = attrs.field(validator=ID_)
+    supplier: str = attrs.field(validator=Check(InstanceOf(str), ID))
+    recipient: str = attrs.field(validator=Check(InstanceOf(str), ID, Differs("supplier")))
+    designation: str = attrs.field(validator=TEXT)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
+    category: TransferCategory = attrs.field(validator=Check(MemberOf(TransferCategory)))
+    quantity: int | None = attrs.field(default=None, validator=COUNT)
+    ordered: PartialDate | None = attrs.field(default=None, validator=DATE)
+    deliveries: tuple[Delivery, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=Check(
+            InstanceOf(tuple),
+            Each(InstanceOf(Delivery)),
+            Ascending("year"),
+            NotBeforeYearOf("ordered"),
+            SumAtMost("count", "quantity"),
+        ),
+    )
+    status: TransferStatus = attrs.field(validator=Check(MemberOf(TransferStatus)))
+    licensed: bool = attrs.field(default=False, validator=FLAG)
+    value: Value | None = attrs.field(default=None, validator=Check(InstanceOf(Value)))
+    contract: str | None = attrs.field(default=None, validator=ID_)
+    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+    inferred: frozenset[str] = inferred_attribute()
+
+    @property
+    def delivered(self) -> Period | None:
+        """The years of the deliveries, first to last (derived, never stored); None for none."""
+        if not self.deliveries:
+            return None
+        first, last = self.deliveries[0].year, self.deliveries[-1].year
+        return Period(PartialDate(first), PartialDate(last))
+
+    @property
+    def parties(self) -> tuple[str, str]:
+        """Supplier and recipient, in that order: the countries the transfer is between."""
+        return (self.supplier, self.recipient)
+
+
 Record: TypeAlias = (
-    Source | Country | Field | Person | Organization | Agreement | Event | Mechanism | Relationship
+    Source
+    | Country
+    | Field
+    | Person
+    | Organization
+    | Agreement
+    | Event
+    | Mechanism
+    | Relationship
+    | Transfer
 )
 """Any record a dataset holds."""
