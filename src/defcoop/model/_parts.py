@@ -162,8 +162,10 @@ class FieldEvidence:
 
 @attrs.frozen(kw_only=True)
 class Delivery:
-    """The units of an arms transfer delivered in one year; ``count`` only where a source
-    gives it (``Delivery(year=2010)``: some arrived that year, how many is not known).
+    """The units of an arms transfer delivered in one year.
+
+    ``count`` is given only where a source gives it (``Delivery(year=2010)``: some arrived
+    that year, how many is not known).
 
     >>> str(Delivery(year=2010, count=4)), str(Delivery(year=2011))
     ('2010: 4', '2011')
@@ -178,8 +180,10 @@ class Delivery:
 
 @attrs.frozen(kw_only=True)
 class Value:
-    """What an arms transfer is worth, as a source states it: an amount of a currency (its
-    ISO 4217 code) in the money of one year, so that it can be deflated.
+    """What an arms transfer is worth, as a source states it.
+
+    An amount of a currency (its ISO 4217 code) in the money of one year, so that it can be
+    deflated.
 
     >>> str(Value(amount=1_000_000_000, currency="USD", year=2010))
     '1,000,000,000 USD (2010)'

@@ -404,9 +404,10 @@ class Relationship(RecordDisplay):
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Transfer(RecordDisplay):
-    """An arms transfer: one deal (a contract or a batch) of one weapon from a supplier to a
-    recipient, with its order, its deliveries and its status as of the latest source.
+    """An arms transfer: one deal of one weapon, from a supplier to a recipient.
 
+    A deal is a contract or a batch, with its order, its deliveries and its status as of the
+    latest source.
     ``designation`` is the weapon as commonly written ("Su-30MK2", "Project 636.1") and
     ``aliases`` its other spellings and names; ``category`` is SIPRI's weapon category.
     ``quantity`` is the number of units ordered where a source states it; ``ordered`` the date

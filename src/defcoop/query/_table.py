@@ -109,6 +109,10 @@ class Table(Generic[R]):
             return records[low:sure] + tuple(kept)
         return tuple(map(records.__getitem__, head)) + tuple(kept)
 
+    def keys(self, name: str) -> Mapping[tuple[str, ...], Sequence[int]]:
+        """The values records have for filter ``name``, each as a one-item key (built once)."""
+        return self._posting((name,))
+
     def _posting(self, names: tuple[str, ...]) -> dict[tuple[str, ...], array[int]]:
         posting = self._postings.get(names)
         if posting is None:
