@@ -244,7 +244,7 @@ def test_export_csv_writes_one_file_per_kind(
     status, out, _err = run(capsys, "export", "--format", "csv", "--out", str(tmp_path / "a"))
     assert status == 0
     names = sorted(Path(line).name for line in out.splitlines())
-    assert names == sorted(f"{key}.csv" for key in registry.keys())
+    assert names == sorted(f"{key}.csv" for key in (d.key for d in registry.record_types()))
     run(capsys, "export", "--format", "csv", "--out", str(tmp_path / "b"))
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

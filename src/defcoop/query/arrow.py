@@ -2,10 +2,11 @@
 
 pyarrow is an optional extra (``pip install "defcoop[arrow]"``), imported on the first call.
 Each record type is one table in the layout of the CSV export, with real types: lists stay
-lists (``list<string>``; a person's roles and a relationship's evidence are lists of
-structs, a transfer's value one struct), integers stay integers, and each date keeps its text as written (``"2018-11"``)
-beside its precision (``signed_precision``: ``"year"``, ``"month"`` or ``"day"``) and the first
-and last day it may mean (``signed_earliest``, ``signed_latest``, Arrow ``date32``), so that
+lists (``list<string>``; a person's roles and a relationship's evidence are lists of structs, a
+transfer's value is one struct), integers stay integers, and each date keeps its text as
+written (``"2018-11"``) beside its precision (``signed_precision``: ``"year"``, ``"month"`` or
+``"day"``) and the first and last day it may mean (``signed_earliest``, ``signed_latest``,
+Arrow ``date32``), so that
 a query can compare dates without losing what the source did not say. Citations are text,
 ``"source-id#paragraph"``, as in data files.
 
