@@ -6,9 +6,8 @@ lists (``list<string>``; a person's roles and a relationship's evidence are list
 transfer's value is one struct), integers stay integers, and each date keeps its text as
 written (``"2018-11"``) beside its precision (``signed_precision``: ``"year"``, ``"month"`` or
 ``"day"``) and the first and last day it may mean (``signed_earliest``, ``signed_latest``,
-Arrow ``date32``), so that
-a query can compare dates without losing what the source did not say. Citations are text,
-``"source-id#paragraph"``, as in data files.
+Arrow ``date32``), so that a query can compare dates without losing what the source did not
+say. Citations are text, ``"source-id#paragraph"``, as in data files.
 
 >>> import defcoop
 >>> table = defcoop.load().to_arrow("agreements")

@@ -54,6 +54,7 @@ from defcoop.strategies._records import (
     roles,
     sources,
 )
+from defcoop.strategies._transfers import transfers
 
 __all__ = [
     "agreements",
@@ -73,6 +74,7 @@ __all__ = [
     "relationships",
     "roles",
     "sources",
+    "transfers",
 ]
 
 
