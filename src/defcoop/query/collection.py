@@ -413,8 +413,8 @@ class Collection(Travels):
             if value is not None:
                 filters[argument] = self._country(value, argument).code
         if category is not None:
-            word = coerce_member(category, TransferCategory, "transfer category", "category")
-            filters["category"] = word.value
+            kind = coerce_member(category, TransferCategory, "transfer category", "category")
+            filters["category"] = kind.value
         if status is not None:
             word = coerce_member(status, TransferStatus, "transfer status", "status")
             filters["status"] = word.value
