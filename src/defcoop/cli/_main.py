@@ -84,8 +84,31 @@ _QUERIES: dict[str, tuple[str, list[tuple[str, str]], list[str]]] = {
         [("country", "their country, by code or name")],
         ["id", "kind", "country", "name"],
     ),
+    "transfers": (
+        "arms transfers, by date ordered",
+        [
+            ("supplier", "the supplying country, by code or name"),
+            ("recipient", "the receiving country, by code or name"),
+            ("party", "a country that supplies or receives, by code or name"),
+            ("category", "a SIPRI weapon category such as aircraft or ships"),
+            ("designation", "the weapon's designation or alias (case, spaces, hyphens ignored)"),
+            ("ordered", "a date or period such as 2009 or 2009/2013"),
+            ("delivered", "a date or period the deliveries lie within, such as 2010/2016"),
+            ("status", "planned, ordered, in delivery, delivered or cancelled"),
+        ],
+        [
+            "id",
+            "ordered",
+            "delivered",
+            "supplier",
+            "recipient",
+            "quantity",
+            "status",
+            "designation",
+        ],
+    ),
     "timeline": (
-        "every dated agreement and event, in date order",
+        "every dated agreement, event and arms transfer, in date order",
         [
             ("party", "a country involved, by code or name"),
             ("when", "a date or period such as 2018 or 2018/2020"),
@@ -454,6 +477,8 @@ def _column(record: Record, column: str) -> str:
         return _words(_display.date_of(record))
     if column == "type":
         return type(record).__name__.lower()
+    if column == "title":  # what names the record: a title, or a transfer's designation
+        return _display.label(record)
     return _words(getattr(record, column, None))
 
 
