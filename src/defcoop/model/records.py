@@ -414,7 +414,8 @@ class Transfer(RecordDisplay):
     of the order at the source's precision. ``deliveries`` say in which years units arrived,
     each with its count where stated, in order of the years; their counts never add up to
     more than the quantity, and none comes before the year of the order. ``licensed`` is true
-    for production under licence in the recipient. ``value`` is the deal's worth where a
+    for production under licence in the recipient. ``status`` is how far the deal had gone by
+    the latest source, None where no source says. ``value`` is the deal's worth where a
     source states it, and ``contract`` the id of the agreement that is its contract.
     Upgrades and repairs are transfers too, said so in ``designation`` or ``notes``.
     """
@@ -438,7 +439,9 @@ class Transfer(RecordDisplay):
             SumAtMost("count", "quantity"),
         ),
     )
-    status: TransferStatus = attrs.field(validator=Check(MemberOf(TransferStatus)))
+    status: TransferStatus | None = attrs.field(
+        default=None, validator=Check(MemberOf(TransferStatus))
+    )
     licensed: bool = attrs.field(default=False, validator=FLAG)
     value: Value | None = attrs.field(default=None, validator=Check(InstanceOf(Value)))
     contract: str | None = attrs.field(default=None, validator=ID_)

@@ -119,6 +119,25 @@ def test_broken_rules_are_refused_naming_the_attribute(name: str, value: Any, me
     assert (raised.value.record_type, raised.value.attribute) == ("Transfer", name)
 
 
+def test_what_no_source_states_may_be_left_out() -> None:
+    """Only the id, the countries, the designation, the category and sources are required."""
+    bare = defcoop.from_dict(
+        Transfer,
+        {
+            "id": "t",
+            "supplier": "BLR",
+            "recipient": "VNM",
+            "designation": "tanks (type not stated)",
+            "category": "armoured vehicles",
+            "sources": ["s#1"],
+        },
+    )
+    assert (bare.status, bare.quantity, bare.ordered, bare.deliveries) == (None, None, None, ())
+    assert bare.delivered is None
+    assert bare.value is None
+    assert not bare.licensed
+
+
 def test_counts_without_a_quantity_and_deliveries_without_an_order_are_fine() -> None:
     """The sum and the order-year rules hold only where both sides are known."""
     Transfer(**{**VALID, "quantity": None, "deliveries": (Delivery(year=2010, count=99),)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -125,3 +126,12 @@ def test_each_filter_keeps_exactly_the_transfers_that_match(
         ]
         by_category = db.transfers(category=chosen.category)
         assert list(by_category) == [t for t in everything if t.category is chosen.category]
+
+
+def test_a_transfer_without_a_status_is_found_by_no_status(db: Dataset) -> None:
+    """status= finds only the transfers whose status a source states."""
+    repair = db.get("vnm-rus-repair-2015", Transfer)
+    unstated = attrs.evolve(repair, id="unstated", status=None)
+    both = Dataset.from_records([*db, unstated])
+    assert "unstated" not in both.transfers(status="ordered").ids()
+    assert "unstated" in both.transfers(party="VNM").ids()
