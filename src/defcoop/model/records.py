@@ -1,8 +1,8 @@
 """The records of a defcoop dataset: immutable attrs classes that refer to each other by id.
 
 All ids share one namespace; a country's id is its ISO 3166-1 alpha-3 code. Every record
-but :class:`Source`, :class:`Country` and :class:`Field` cites at least one source
-paragraph in ``sources``. ``inferred`` names the attributes whose values a source implies
+but :class:`~defcoop.Source`, :class:`~defcoop.Country` and :class:`~defcoop.Field` cites at
+least one source paragraph in ``sources``. ``inferred`` names the attributes whose values a source implies
 rather than states, so that stated and inferred facts can be told apart. The model knows
 nothing of files: :mod:`defcoop.loading` reads and checks them.
 """
@@ -459,7 +459,7 @@ class Transfer(RecordDisplay):
 
     @property
     def parties(self) -> tuple[str, str]:
-        """Supplier and recipient, in that order: the countries the transfer is between."""
+        """The supplier and the recipient, in that order (the countries the transfer is between)."""
         return (self.supplier, self.recipient)
 
 
