@@ -2,9 +2,9 @@
 
 All ids share one namespace; a country's id is its ISO 3166-1 alpha-3 code. Every record
 but :class:`~defcoop.Source`, :class:`~defcoop.Country` and :class:`~defcoop.Field` cites at
-least one source paragraph in ``sources``. ``inferred`` names the attributes whose values a source implies
-rather than states, so that stated and inferred facts can be told apart. The model knows
-nothing of files: :mod:`defcoop.loading` reads and checks them.
+least one source paragraph in ``sources``. ``inferred`` names the attributes whose values a
+source implies rather than states, so that stated and inferred facts can be told apart. The
+model knows nothing of files: :mod:`defcoop.loading` reads and checks them.
 """
 
 from __future__ import annotations
