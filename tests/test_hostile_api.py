@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import defcoop
+from _helpers import with_transfers
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -36,6 +37,8 @@ AGREEMENT = DB.get("vnm-blr-military-science-2018", Agreement)
 EVENT = DB.events()[0]
 CITE = Citation(source="pillar-and-highlight", paragraph=1)
 RECORDS = list(DB.agreements())
+TRADE = with_transfers()
+TRANSFER = TRADE.transfers()[0]
 
 WRONG: list[Any] = [
     None,
@@ -116,6 +119,18 @@ def _calls(tmp: Path) -> list[Call]:
             plover="CONSULT",
         ),
         Call("Dataset.mechanisms", DB.mechanisms, party="VNM"),
+        Call(
+            "Dataset.transfers",
+            TRADE.transfers,
+            supplier="RUS",
+            recipient="VNM",
+            party="VNM",
+            category="ships",
+            designation="Kilo",
+            ordered="2009",
+            delivered="2013/2016",
+            status="delivered",
+        ),
         Call("Dataset.relationships", DB.relationships, party="VNM", field="training"),
         Call("Dataset.people", DB.people, country="VNM"),
         Call("Dataset.organizations", DB.organizations, country="VNM"),
@@ -160,6 +175,8 @@ def _calls(tmp: Path) -> list[Call]:
         Call("Relationship.sources_for", DB.relationships()[0].sources_for, "training"),
         Call("Citation", Citation, **_record_kwargs(CITE)),
         Call("Role", defcoop.Role, title="Minister", organization="x", rank=None, period=None),
+        Call("Delivery", defcoop.Delivery, year=2013, count=2),
+        Call("Value", defcoop.Value, amount=1000, currency="USD", year=2013),
         Call("FieldEvidence", defcoop.FieldEvidence, field="training", sources=[CITE]),
         Call("DatasetInfo", defcoop.DatasetInfo, name="x", version="1", released=None),
         Call("Problem", defcoop.Problem, file="a.json", message="bad", path="$", record=None),
@@ -178,6 +195,7 @@ def _calls(tmp: Path) -> list[Call]:
         DB.organizations()[0],
         DB.mechanisms()[0],
         DB.relationships()[0],
+        TRANSFER,
     ):
         calls.append(Call(type(record).__name__, type(record), **_record_kwargs(record)))
     return calls
@@ -196,6 +214,8 @@ NOT_DRIVEN = {
     "OrganizationKind": "an enum",
     "Precision": "an enum",
     "StateSystem": "an enum",
+    "TransferCategory": "an enum",
+    "TransferStatus": "an enum",
     # Tuples of records: they take any iterable, as tuple() does.
     "Results": "a tuple",
     "Timeline": "a tuple",

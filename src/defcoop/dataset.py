@@ -50,17 +50,19 @@ class Dataset(Collection):
     def timeline(
         self, *, party: CountryName | None = None, when: DateFilter | None = None
     ) -> Timeline:
-        """Every dated agreement and event, in date order; see :class:`~defcoop.Timeline`.
+        """Every dated agreement, event and arms transfer, in date order; see
+        :class:`~defcoop.Timeline`.
 
-        Agreements are dated by when they were signed, events by when they took place;
-        undated records are left out. ``party`` and ``when`` work as in :meth:`events`.
+        Agreements are dated by when they were signed, events by when they took place,
+        transfers from their order to their last delivery; undated records are left out.
+        ``party`` and ``when`` work as in :meth:`events`.
         """
         from defcoop.views.timeline import build_timeline
 
         return build_timeline(self, party=party, when=when)
 
     def dyad(self, first: CountryName, second: CountryName) -> DyadProfile:
-        """Everything about one pair of countries: relationship, agreements, events, mechanisms."""
+        """Everything about one pair: relationship, agreements, events, mechanisms, transfers."""
         from defcoop.views.dyad import build_dyad
 
         return build_dyad(self, first, second)
@@ -157,7 +159,8 @@ class Dataset(Collection):
 
         Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
         agreements signed and in force, events occurred and planned, visits, multilateral
-        events, mechanisms active, the framework and one 0/1 column per field. Non-directed
+        events, mechanisms active, arms transfers ordered and delivering and units delivered,
+        the framework and one 0/1 column per field. Non-directed
         panels keep ``ccode1 < ccode2``; ``directed=True`` gives a row per direction, and
         ``visits`` then counts the first state's visits to the second. Counts are missing
         outside :attr:`coverage`; see :mod:`defcoop.views.panels` for what is left out and why.
@@ -206,7 +209,9 @@ class Dataset(Collection):
         """A state-year panel: one row per state of ``system`` per year (``ccode``, ``year``).
 
         A record counts once for each state among its parties; ``visits_made`` and
-        ``visits_received`` count visits by actor and by recipient. A state-year is covered
+        ``visits_received`` count visits by actor and by recipient, ``transfers_supplied``,
+        ``transfers_received``, ``units_supplied`` and ``units_received`` arms transfers by
+        supplier and by recipient. A state-year is covered
         only by coverage naming that state alone (or every state): a pair's coverage says
         nothing of the state's other partners. ``years``, ``system`` and ``frame`` work as
         in :meth:`dyad_years`.

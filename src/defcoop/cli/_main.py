@@ -65,6 +65,7 @@ def _listings() -> dict[str, _Listing]:
             (
                 *((ix.filter, ix.help or f"by {ix.filter}") for ix in declared.indexes),
                 *(((declared.date, _DATE_HELP),) if declared.date else ()),
+                *declared.filters,
             ),
             declared.columns,
         )
@@ -72,7 +73,7 @@ def _listings() -> dict[str, _Listing]:
         if declared.indexes
     }
     listings["timeline"] = _Listing(
-        "every dated agreement and event, in date order",
+        "every dated agreement, event and arms transfer, in date order",
         (("party", "a country involved, by code or name"), ("when", _DATE_HELP)),
         ("date", "type", "id", "title"),
     )
@@ -473,6 +474,8 @@ def _column(record: Record, column: str) -> str:
         return _words(_display.date_of(record))
     if column == "type":
         return type(record).__name__.lower()
+    if column == "title":  # what names the record: a title, or a transfer's designation
+        return _display.label(record)
     return _words(getattr(record, column, None))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from typing import Any, TypeVar
 
 from defcoop._quote import described, quote
@@ -245,6 +245,21 @@ def record_kind(kind: object) -> type[Any]:
         if word in (record_type.key, record_type.singular):
             return record_type.cls
     raise unknown("record kind", str(kind), registry.keys())
+
+
+def designation_key(
+    value: object, known: Container[tuple[str, ...]], transfers: Callable[[], Iterable[Any]]
+) -> str:
+    """A ``designation=`` filter as the key transfers are indexed under
+    (:func:`~defcoop.model._parts.compact`). A key not ``known`` is an error naming the
+    closest designations and aliases of ``transfers``, as a misspelt name is elsewhere."""
+    from defcoop.model._parts import compact
+
+    key = compact(check_text(value, "designation"))
+    if (key,) not in known:
+        names = (name for t in transfers() for name in (t.designation, *t.aliases))
+        raise unknown("designation", str(value), dict.fromkeys(names))
+    return key
 
 
 def cameo_code(value: object) -> str:

@@ -22,7 +22,7 @@ from defcoop.model._parts import DATE, merged
 from defcoop.model._taxonomy import Taxonomy
 from defcoop.model._validation import Origin, check, check_coverage, group_by_kind, ids
 from defcoop.model.dates import PartialDate, Period
-from defcoop.model.kinds import EventKind, EventStatus
+from defcoop.model.kinds import EventKind, EventStatus, TransferCategory, TransferStatus
 from defcoop.model.records import (
     Agreement,
     Country,
@@ -35,6 +35,7 @@ from defcoop.model.records import (
     Record,
     Relationship,
     Source,
+    Transfer,
 )
 from defcoop.model.rules import Check, InstanceOf, NonEmpty, NotBlank
 from defcoop.query._arguments import is_record_class, require_records
@@ -46,6 +47,7 @@ from defcoop.query._lookup import (
     check_text,
     coerce_member,
     day_range,
+    designation_key,
     listing,
     plover_filter,
     unknown,
@@ -381,6 +383,60 @@ class Collection(Travels):
         if field is not None:
             filters["field"] = self.field(field).id
         return Results(self._tables[Relationship].select(filters, None))
+
+    def transfers(
+        self,
+        *,
+        supplier: CountryName | None = None,
+        recipient: CountryName | None = None,
+        party: CountryName | None = None,
+        category: str | TransferCategory | None = None,
+        designation: str | None = None,
+        ordered: DateFilter | None = None,
+        delivered: DateFilter | None = None,
+        status: str | TransferStatus | None = None,
+    ) -> Results[Transfer]:
+        """Arms transfers, by date ordered (transfers without an order date last).
+
+        Args:
+            supplier: the supplying country, by code or name.
+            recipient: the receiving country, by code or name.
+            party: a country that is either.
+            category: a SIPRI weapon category such as ``"aircraft"``.
+            designation: the weapon's designation or an alias, ignoring case, spaces and
+                hyphens (``"su 30mk2"`` finds ``"Su-30MK2"``).
+            ordered: keep those whose order date lies wholly within this date or period.
+            delivered: keep those whose deliveries (:attr:`Transfer.delivered`) lie wholly
+                within this date or period; transfers without deliveries are left out.
+            status: ``"planned"``, ``"ordered"``, ``"in delivery"``, ``"delivered"`` or
+                ``"cancelled"``.
+        """
+        filters = {}
+        for argument, value in (("supplier", supplier), ("recipient", recipient), ("party", party)):
+            if value is not None:
+                filters[argument] = self._country(value, argument).code
+        if category is not None:
+            kind = coerce_member(category, TransferCategory, "transfer category", "category")
+            filters["category"] = kind.value
+        if status is not None:
+            word = coerce_member(status, TransferStatus, "transfer status", "status")
+            filters["status"] = word.value
+        table = self._tables[Transfer]
+        if designation is not None:
+            known = table.keys("designation")
+            filters["designation"] = designation_key(designation, known, lambda: table.records)
+        found = table.select(filters, day_range(ordered, "ordered"))
+        days = day_range(delivered, "delivered")
+        if days is not None:
+            first, last = days
+            found = tuple(
+                t
+                for t in found
+                if t.delivered is not None
+                and first <= t.delivered.earliest.toordinal()
+                and t.delivered.latest.toordinal() <= last
+            )
+        return Results(found)
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""

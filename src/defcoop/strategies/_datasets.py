@@ -38,6 +38,7 @@ from defcoop.strategies._records import (
     relationships,
     sources,
 )
+from defcoop.strategies._transfers import transfers
 
 
 def datasets(
@@ -301,6 +302,19 @@ def _datasets(
     for tie in numbered("relationship", count("relationships") if paired else 0, pairs):
         dyads.setdefault(frozenset(tie.parties), tie)  # one relationship per set of parties
 
+    # A transfer is between two countries: none where there is only one.
+    trade = numbered(
+        "transfer",
+        count("transfers") if paired else 0,
+        transfers(
+            ids=_NUMBERED,
+            country_codes=codes,
+            agreement_ids=_pool([deal.id for deal in deals]),
+            citations=cites,
+            dates=span,
+        ),
+    )
+
     records: list[Record] = [
         *source_list,
         *country_list,
@@ -311,6 +325,7 @@ def _datasets(
         *deals,
         *standing,
         *dyads.values(),
+        *trade,
     ]
     drawn_info = draw(_maybe(dataset_infos(dates=span)) if info is None else _strategy(info))
     return Dataset.from_records(records, info=drawn_info)

@@ -103,6 +103,7 @@ class Grid:
 
     def __init__(self, codes: Codes, unit: str, directed: bool) -> None:
         self.unit, self.directed = unit, directed
+        self.codes = codes
         self.starts: dict[tuple[int, ...], tuple[int, list[int]]] = {}
         first: list[int] = []
         second: list[int] = []

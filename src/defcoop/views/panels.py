@@ -37,7 +37,7 @@ from defcoop._quote import described
 from defcoop.errors import ArgumentError, QueryError
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
-from defcoop.views import _panel_cells
+from defcoop.views import _panel_cells, _panel_transfers
 
 if TYPE_CHECKING:
     import pandas
@@ -65,6 +65,7 @@ _DESCRIPTIONS = {
         " (any year, if undated) but outside its period"
     ),
     "framework": "the relationship's framework, from the year it began",
+    **_panel_transfers.DESCRIPTIONS,
 }
 
 
@@ -97,7 +98,7 @@ class Panel(Sequence[dict[str, Any]]):
         self.columns: tuple[str, ...] = (
             *unit,
             "year",
-            *_panel_cells.COUNTS[grid.unit],
+            *grid.counts,
             *framework,
             *(column for _field, column in self._fields),
         )
@@ -225,6 +226,7 @@ def build_panel(
     chosen = _system(system)
     span = _years(years)
     grid = _panel_cells.build(dataset, unit, directed, chosen, span)
+    _panel_transfers.add(grid, dataset, span)
     fields = [f.id for f in dataset.fields]
     metadata = {
         "unit": f"{unit}-year",
