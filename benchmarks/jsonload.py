@@ -7,8 +7,8 @@ Usage:
 The file comes from `benchmarks/generate.py` (agreements only, with the reference records
 they cite). Each measurement runs in a fresh interpreter, `load(path)` and `json.loads(text)`
 alternating (the text read before the clock starts, the collector on for `json.loads` as by
-default, and the modules a first load imports imported before it starts too); the figures are medians of wall and CPU time. Then one more interpreter profiles a
-load with cProfile and reports the functions with the most time of their own, and the memory
+default, and the modules a first load imports imported before it starts too); the figures
+are medians of wall and CPU time. Then one more interpreter profiles a load with cProfile and reports the functions with the most time of their own, and the memory
 the loaded dataset holds per agreement (tracemalloc). Exit status 1 if a load disagrees with
 the file (another number of records).
 """
@@ -95,7 +95,7 @@ def main() -> int:
     if args.output:
         args.output.write_text(report, "utf-8")
     if counts != {size}:
-        print(f"FAILED: expected {size} agreements from both, got {sorted(counts)}", file=sys.stderr)
+        print(f"FAILED: expected {size} agreements, got {sorted(counts)}", file=sys.stderr)
         return 1
     return 0
 
