@@ -8,9 +8,10 @@ The file comes from `benchmarks/generate.py` (agreements only, with the referenc
 they cite). Each measurement runs in a fresh interpreter, `load(path)` and `json.loads(text)`
 alternating (the text read before the clock starts, the collector on for `json.loads` as by
 default, and the modules a first load imports imported before it starts too); the figures
-are medians of wall and CPU time. Then one more interpreter profiles a load with cProfile and reports the functions with the most time of their own, and the memory
-the loaded dataset holds per agreement (tracemalloc). Exit status 1 if a load disagrees with
-the file (another number of records).
+are medians of wall and CPU time. Then one more interpreter profiles a load with cProfile
+and reports the functions with the most time of their own, and the memory the loaded
+dataset holds per agreement (tracemalloc). Exit status 1 if a load disagrees with the file
+(another number of records).
 """
 
 from __future__ import annotations

@@ -264,9 +264,7 @@ def _disagreements(answers: dict[str, set[str]]) -> list[str]:
     return failures
 
 
-def _goals(
-    times: dict[str, tuple[float, float]], counts: dict[str, int], scale: int
-) -> list[str]:
+def _goals(times: dict[str, tuple[float, float]], counts: dict[str, int], scale: int) -> list[str]:
     """The issue's goals, by CPU time and (where counted) by instructions."""
 
     def ratio(top: str, bottom: str) -> str:
