@@ -133,11 +133,14 @@ def test_an_unreadable_snapshot_warns(tmp_path: Path) -> None:
 
 
 def test_records_laid_out_otherwise_are_never_served() -> None:
-    """A record whose class now has other attributes than the snapshot's is refused."""
+    """Objects whose class now has other attributes than the snapshot's are refused."""
+    blank = object.__new__(PartialDate)
     with pytest.raises(_snapshot.LayoutError, match="PartialDate"):
-        _snapshot._rebuild(PartialDate, ("year", "month"), (2018, 11))
-    date = _snapshot._rebuild(PartialDate, ("year", "month", "day"), (2018, 11, None))
-    assert date == PartialDate(2018, 11)
+        _snapshot.fill([(PartialDate, ("year", "month"), (blank,), ((2018,), (11,)))])
+    with pytest.raises(_snapshot.LayoutError, match="lengths"):
+        _snapshot.fill([(PartialDate, ("year", "month", "day"), (blank,), ((2018,), (), ()))])
+    _snapshot.fill([(PartialDate, ("year", "month", "day"), (blank,), ((2018,), (11,), (None,)))])
+    assert blank == PartialDate(2018, 11)
 
 
 def test_a_snapshot_of_other_layouts_falls_back(installed: Path) -> None:
@@ -252,12 +255,16 @@ def test_the_first_load_imports_only_what_it_needs(tmp_path: Path) -> None:
     assert not {m for m in imported if m in HEAVY or m.startswith("defcoop.loading.fast")}
 
 
-def test_the_snapshot_pickles_every_record_as_its_values() -> None:
-    """Every record and value inside one is rebuilt by _rebuild, never by attrs' setstate."""
+def test_the_snapshot_holds_every_record_by_columns() -> None:
+    """Every record, and every value inside one, is filled from the columns of its class."""
     payload = snapshot_bytes()[HEADER:]
-    assert b"_rebuild" in payload
     assert b"__setstate__" not in payload
-    records, spans, info, by_id = pickle.loads(payload)
+    columns, records, spans, info, by_id = pickle.loads(payload)
     assert len(records) == len(by_id)
     assert info is not None
     assert {key for _, _, key in spans} <= set(_loader.COLLECTIONS)
+    classes = {cls for cls, _, _, _ in columns}
+    assert {type(record) for record in records} <= classes
+    assert {PartialDate, type(info)} <= classes
+    filled = {id(obj) for _, _, objects, _ in columns for obj in objects}
+    assert all(id(record) in filled for record in records)

@@ -9,6 +9,7 @@ since it is whatever the loader read.
 
 from __future__ import annotations
 
+import copyreg
 import enum
 import io
 import pickle
@@ -23,18 +24,48 @@ __all__ = ["compile_snapshot", "main"]
 
 
 class _Pickler(pickle.Pickler):
-    """Records and their values as ``(class, attribute names, values)``; enum members by name."""
+    """Records and their values blank (their values go in the columns); enum members by name."""
 
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
         if isinstance(obj, enum.Enum):
             return (getattr, (cls, obj.name))
-        if isinstance(obj, type):
+        if isinstance(obj, type) or _snapshot.slot_names(cls) is None:
             return NotImplemented
-        names = _snapshot.slot_names(cls)
-        if names is None:
-            return NotImplemented
-        return (_snapshot._rebuild, (cls, names, tuple(getattr(obj, n) for n in names)))
+        return (copyreg.__newobj__, (cls,))
+
+
+def columns(roots: Any) -> _snapshot.Columns:
+    """Every slotted attrs object reachable from ``roots``, by class, with its values in columns."""
+    objects: dict[type, list[Any]] = {}
+    names: dict[type, tuple[str, ...] | None] = {}
+    seen: set[int] = set()
+    stack = [roots]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str | int | float | enum.Enum | None):
+            continue
+        if isinstance(value, tuple | list | frozenset | set):
+            stack.extend(value)
+            continue
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+            continue
+        cls = type(value)
+        if cls not in names:
+            names[cls] = _snapshot.slot_names(cls)
+        layout = names[cls]
+        if layout is None or id(value) in seen:
+            continue
+        seen.add(id(value))
+        objects.setdefault(cls, []).append(value)
+        stack.extend(getattr(value, name) for name in layout)
+    return [
+        (cls, layout, tuple(found), tuple(tuple(getattr(o, n) for o in found) for n in layout))
+        for cls, found in objects.items()
+        if (layout := names[cls]) is not None
+    ]
 
 
 def compile_snapshot() -> bytes:
@@ -48,9 +79,16 @@ def compile_snapshot() -> bytes:
     parsed = _loader._read_all(files)
     _loader._checked(parsed)  # the same checks as a load: nothing unsound is compiled
     by_id = ids(parsed.groups())
+    roots = (parsed.records, parsed.spans, parsed.info, by_id)
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=5).dump((parsed.records, parsed.spans, parsed.info, by_id))
-    return _snapshot.dumps(_snapshot.data_key(raw), buffer.getvalue())
+    _Pickler(buffer, protocol=5).dump((columns(roots), *roots))
+    blob = _snapshot.dumps(_snapshot.data_key(raw), buffer.getvalue())
+    # Read back at once: a snapshot that would not give the very same records fails the build.
+    start = len(_snapshot.MAGIC) + 32
+    back = _snapshot._payload(blob[start : start + 32], memoryview(blob)[start + 32 :])
+    if back != roots:
+        raise AssertionError("the snapshot does not read back as the records it was made of")
+    return blob
 
 
 def main(argv: list[str] | None = None) -> int:

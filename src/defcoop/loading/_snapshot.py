@@ -14,12 +14,15 @@ the classes of this package, is left aside with one :class:`SnapshotWarning`, an
 files are parsed as if there were none: never an exception, never wrong data (the records'
 bytes are checked against a digest before they are unpickled).
 
-Format (measured in ``benchmarks/startup.py``): the magic line, the data key, the payload's
-SHA-256, then a pickle (protocol 5) of ``(records, spans, info, by_id)``. Records and the
-values inside them are pickled as ``(class, attribute names, values)`` and rebuilt by
-:func:`_rebuild`, which sets their slots directly as the loader's fast path does: no
-validator runs again, and the snapshot does not depend on how attrs pickles its classes.
-Objects equal in the loaded data stay shared, as the pickle's memo keeps them.
+Format (chosen by measurement, see ``benchmarks/README.md``): the magic line, the data key,
+the payload's SHA-256, then a pickle (protocol 5) of ``(columns, records, spans, info,
+by_id)``. Records and the values inside them (dates, citations...) are pickled blank
+(``cls.__new__(cls)``, in C) and their values in columns, one tuple per class and attribute;
+:func:`fill` then sets each column's slots with one ``map`` of the slot's setter, so that no
+Python code runs per object and no validator runs again, and the snapshot does not depend on
+how attrs pickles its classes. Objects shared in the loaded data stay shared (the pickle's
+memo). Pickling each record with its own values, rebuilt by a Python function, loads three
+times slower; ``marshal`` of plain tuples rebuilt in Python, slower still.
 """
 
 from __future__ import annotations
@@ -180,27 +183,28 @@ def _payload(digest: bytes, payload: memoryview) -> tuple[Any, ...]:
     if hashlib.sha256(payload).digest() != digest:
         raise ValueError("its records do not match their digest (truncated or damaged)")
     loaded = pickle.loads(payload)
-    if not (isinstance(loaded, tuple) and len(loaded) == 4):
-        raise TypeError(f"expected (records, spans, info, by_id), got {type(loaded).__name__}")
-    records, spans, _, by_id = loaded
+    if not (isinstance(loaded, tuple) and len(loaded) == 5):
+        raise TypeError(f"expected (columns, records, spans, info, by_id), got {type(loaded)}")
+    columns, records, spans, info, by_id = loaded
     if not (isinstance(records, tuple) and isinstance(spans, tuple) and isinstance(by_id, dict)):
-        raise TypeError("expected (records, spans, info, by_id) as tuple, tuple, _, dict")
-    return loaded
+        raise TypeError("expected records, spans and by_id as tuple, tuple and dict")
+    fill(columns)
+    return records, spans, info, by_id
 
 
 class LayoutError(ValueError):
-    """A snapshot's record names attributes other than its class has now (never served)."""
+    """A snapshot's objects name attributes other than their class has now (never served)."""
 
 
-_Setter = Callable[[object, object], None]
-_layouts: dict[type, tuple[tuple[str, ...], tuple[_Setter, ...]]] = {}
+Columns = list[tuple[type, tuple[str, ...], tuple[Any, ...], tuple[tuple[Any, ...], ...]]]
+"""Per class: its attribute names, its objects (made blank) and one tuple of values per name."""
 
 
 def slot_names(cls: type) -> tuple[str, ...] | None:
     """An attrs class's attribute names if its slots are exactly those, else None.
 
-    Only such classes are pickled as their values and rebuilt by :func:`_rebuild`; any other
-    object keeps its own way of pickling.
+    Only such classes are pickled blank, their values in columns, and filled by
+    :func:`fill`; any other object keeps its own way of pickling.
     """
     fields = getattr(cls, "__attrs_attrs__", None)
     if fields is None:
@@ -226,17 +230,18 @@ def _descriptor(cls: type, name: str) -> Any:
     return None
 
 
-def _rebuild(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
-    """A record (or a value inside one) with its slots set to ``values``, no validator run."""
-    layout = _layouts.get(cls)
-    if layout is None:
-        own = slot_names(cls)
-        if own is None:
-            raise LayoutError(f"{cls.__qualname__} is no longer a slotted attrs class")
-        layout = _layouts[cls] = (own, tuple(_descriptor(cls, n).__set__ for n in own))
-    if names != layout[0]:
-        raise LayoutError(f"{cls.__qualname__} has attributes {layout[0]}, the snapshot {names}")
-    obj: Any = object.__new__(cls)
-    for set_, value in zip(layout[1], values, strict=True):
-        set_(obj, value)
-    return obj
+def fill(columns: Columns) -> None:
+    """Set the slots of the snapshot's blank objects, a column at a time, no validator run.
+
+    Each class's attribute names must be the ones it has now, or nothing is served.
+    """
+    from collections import deque
+
+    for cls, names, objects, values in columns:
+        if slot_names(cls) != names:
+            raise LayoutError(f"{cls.__qualname__} has attributes {slot_names(cls)}, not {names}")
+        if any(len(column) != len(objects) for column in values) or len(values) != len(names):
+            raise LayoutError(f"{cls.__qualname__}: columns of other lengths than its objects")
+        for name, column in zip(names, values, strict=True):
+            # map() runs the slot's setter over the whole column in C: no Python per object.
+            deque(map(_descriptor(cls, name).__set__, objects, column), maxlen=0)
