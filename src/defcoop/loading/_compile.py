@@ -23,6 +23,10 @@ from defcoop.model._validation import ids
 __all__ = ["compile_snapshot", "main"]
 
 
+# copyreg.__newobj__, which pickle writes as its NEWOBJ opcode: cls.__new__(cls), in C.
+_NEWOBJ = getattr(copyreg, "__newobj__")  # noqa: B009 - not in typeshed's copyreg
+
+
 class _Pickler(pickle.Pickler):
     """Records and their values blank (their values go in the columns); enum members by name."""
 
@@ -32,7 +36,7 @@ class _Pickler(pickle.Pickler):
             return (getattr, (cls, obj.name))
         if isinstance(obj, type) or _snapshot.slot_names(cls) is None:
             return NotImplemented
-        return (copyreg.__newobj__, (cls,))
+        return (_NEWOBJ, (cls,))
 
 
 def columns(roots: Any) -> _snapshot.Columns:

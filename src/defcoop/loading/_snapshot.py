@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 from defcoop._version import __version__
