@@ -178,11 +178,15 @@ def _problem(snapshot: _Readable, expected: bool) -> bytes | str | None:
 
 def _payload(digest: bytes, payload: memoryview) -> tuple[Any, ...]:
     import hashlib
-    import pickle
+
+    try:  # the C unpickler alone: the pickle module around it costs a first load more
+        from _pickle import loads
+    except ImportError:  # pragma: no cover - an implementation without it
+        from pickle import loads
 
     if hashlib.sha256(payload).digest() != digest:
         raise ValueError("its records do not match their digest (truncated or damaged)")
-    loaded = pickle.loads(payload)
+    loaded = loads(payload)
     if not (isinstance(loaded, tuple) and len(loaded) == 5):
         raise TypeError(f"expected (columns, records, spans, info, by_id), got {type(loaded)}")
     columns, records, spans, info, by_id = loaded
