@@ -122,19 +122,12 @@ def _report(
         for which, got in runs.items()
     }
     (json_wall, json_cpu), (load_wall, load_cpu) = median["json"], median["load"]
-    try:
-        import msgspec  # noqa: F401
-
-        parser = "msgspec (the `fast` extra)"
-    except ImportError:
-        parser = "the standard library's `json`"
     lines = [
         f"## {size:,} agreements from JSON: `load(path)` against `json.loads`",
         "",
         f"- date: {_dt.datetime.now(_dt.UTC):%Y-%m-%d %H:%M} UTC; machine: {os.cpu_count()} "
         f"cores (`nproc`), {_cpu_model()}; Python {platform.python_version()}",
-        f"- command: `python benchmarks/jsonload.py{' --quick' if quick else ''}`; "
-        f"`load()` parses JSON with {parser}",
+        f"- command: `python benchmarks/jsonload.py{' --quick' if quick else ''}`",
         f"- file: {megabytes:.1f} MB; medians of {rounds} fresh interpreters each, alternating",
         "",
         "| | wall | CPU |",
