@@ -223,7 +223,6 @@ FIRST_LOAD_MODULES = {
 HEAVY = {
     "cattrs",
     "tomllib",
-    "msgspec",
     "json",
     "importlib.resources",
     "pathlib",
