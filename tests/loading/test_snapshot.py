@@ -155,6 +155,18 @@ def test_a_snapshot_of_other_layouts_falls_back(installed: Path) -> None:
         assert len(defcoop.load()) > 500
 
 
+def test_a_snapshot_of_unknown_tables_falls_back(installed: Path) -> None:
+    """A snapshot naming a table no record type declares now falls back with a warning."""
+    blob = snapshot_bytes()
+    payload = blob[HEADER:]
+    assert payload.count(b"\x8c\x06fields") >= 1  # the key of the fields' table, in the spans
+    key = blob[len(_snapshot.MAGIC) : len(_snapshot.MAGIC) + 32]
+    other = _snapshot.dumps(key, payload.replace(b"\x8c\x06fields", b"\x8c\x06fieldz"))
+    (installed / "data" / _snapshot.FILE).write_bytes(other)
+    with pytest.warns(SnapshotWarning, match="tables of no record type.*fieldz"):
+        assert len(defcoop.load()) > 500
+
+
 def test_bundled_true_merges_with_the_snapshot(installed: Path, tmp_path: Path) -> None:
     """A user's records join the snapshot's and are checked with them as a whole."""
     event = {

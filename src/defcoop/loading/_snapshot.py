@@ -192,6 +192,15 @@ def _payload(digest: bytes, payload: memoryview) -> tuple[Any, ...]:
     columns, records, spans, info, by_id = loaded
     if not (isinstance(records, tuple) and isinstance(spans, tuple) and isinstance(by_id, dict)):
         raise TypeError("expected records, spans and by_id as tuple, tuple and dict")
+    from defcoop.model import registry
+    from defcoop.query.collection import DatasetInfo
+
+    keys = registry.collections()
+    unknown = {key for _, _, key in spans} - set(keys)
+    if unknown:
+        raise LayoutError(f"tables of no record type this version declares: {sorted(unknown)}")
+    if not isinstance(info, DatasetInfo | None):
+        raise TypeError(f"expected the [dataset] info or None, got {type(info).__name__}")
     fill(columns)
     return records, spans, info, by_id
 
