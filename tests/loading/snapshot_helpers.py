@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 import defcoop
 from defcoop.loading import _compile, _loader, _snapshot
@@ -36,16 +33,6 @@ def install(root: Path, *, snapshot: bytes | None = None, whole: bool = False) -
     if snapshot is not None:
         (package / "data" / _snapshot.FILE).write_bytes(snapshot)
     return package
-
-
-@pytest.fixture
-def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The loader reads the bundled data from a copy holding the current snapshot."""
-    package = install(tmp_path, snapshot=snapshot_bytes())
-    monkeypatch.setattr(_loader, "_package", lambda: _snapshot.Folder(str(package)))
-    defcoop.clear_cache()
-    yield package
-    defcoop.clear_cache()
 
 
 def served() -> bool:

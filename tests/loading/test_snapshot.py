@@ -12,14 +12,12 @@ import warnings
 from pathlib import Path
 
 import pytest
-from snapshot_helpers import install, installed, served, snapshot_bytes
+from snapshot_helpers import install, served, snapshot_bytes
 
 import defcoop
 from defcoop import DataError
 from defcoop.loading import SnapshotWarning, _loader, _reading, _snapshot
 from defcoop.model.dates import PartialDate
-
-__all__ = ["installed"]  # the fixture, used by name
 
 HEADER = len(_snapshot.MAGIC) + 64  # magic line, data key, payload digest
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from snapshot_helpers import installed, served
+from snapshot_helpers import served
 
 import defcoop
 from defcoop._moved import MOVED
@@ -22,8 +22,6 @@ from defcoop.dataset import Dataset
 from defcoop.loading import _loader
 from defcoop.model import registry
 from defcoop.model.records import Record
-
-__all__ = ["installed"]  # the fixture, used by name
 
 ROOT = Path(__file__).resolve().parents[2]
 
