@@ -575,6 +575,7 @@ def test_planned_events_are_exactly_those_of_paragraph_8(db: defcoop.Dataset) ->
         "rus-mod-multilateral-activities-2019",
     } == {
         "cam-ranh-drill-2018-06",
+        "continental-union-2022",
         "giang-visit-blr-planned-2025-05",
         "igc-mtc-vnm-rus-22-planned-2020",
         "igc-mtc-vnm-rus-22-planned-2021",
