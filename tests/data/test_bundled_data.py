@@ -574,6 +574,7 @@ def test_planned_events_are_exactly_those_of_paragraph_8(db: defcoop.Dataset) ->
         "lukashenko-visit-vnm-planned-2025",
         "naval-working-group-planned-2018",
         "sergeyev-visit-vnm-planned-1998",
+        "tropical-centre-committee-planned-2011-11",
         "vnm-navy-call-vladivostok-planned-2018",
     }
 
