@@ -42,12 +42,15 @@ if TYPE_CHECKING:
         MechanismLevel,
         OrganizationKind,
         StateSystem,
+        TransferCategory,
+        TransferStatus,
     )
     from defcoop.model.records import (
         Agreement,
         Citation,
         Country,
         Coverage,
+        Delivery,
         Event,
         Field,
         FieldEvidence,
@@ -59,13 +62,15 @@ if TYPE_CHECKING:
         Relationship,
         Role,
         Source,
+        Transfer,
+        Value,
     )
     from defcoop.query.arrow import to_arrow
     from defcoop.query.collection import DatasetInfo
     from defcoop.query.frames import to_frame
     from defcoop.query.results import Results
     from defcoop.views.dyad import DyadProfile
-    from defcoop.views.evidence import CitedParagraph, Evidence
+    from defcoop.views.evidence import AnswerEvidence, CitedParagraph, Evidence
     from defcoop.views.graph import to_graph
     from defcoop.views.timeline import Timeline
 
@@ -78,6 +83,7 @@ _SOURCES: dict[str, str] = {
     "AgreementScope": "defcoop.model.kinds",
     "ArgumentError": "defcoop.errors",
     "Citation": "defcoop.model.records",
+    "AnswerEvidence": "defcoop.views.evidence",
     "CitedParagraph": "defcoop.views.evidence",
     "Country": "defcoop.model.records",
     "Coverage": "defcoop.model.records",
@@ -86,6 +92,7 @@ _SOURCES: dict[str, str] = {
     "DatasetInfo": "defcoop.query.collection",
     "DateError": "defcoop.errors",
     "DefcoopError": "defcoop.errors",
+    "Delivery": "defcoop.model.records",
     "DyadProfile": "defcoop.views.dyad",
     "ExportError": "defcoop.errors",
     "Event": "defcoop.model.records",
@@ -115,7 +122,11 @@ _SOURCES: dict[str, str] = {
     "Source": "defcoop.model.records",
     "StateSystem": "defcoop.model.kinds",
     "Timeline": "defcoop.views.timeline",
+    "Transfer": "defcoop.model.records",
+    "TransferCategory": "defcoop.model.kinds",
+    "TransferStatus": "defcoop.model.kinds",
     "UnknownNameError": "defcoop.errors",
+    "Value": "defcoop.model.records",
     "clear_cache": "defcoop.loading",
     "dump": "defcoop.io.serialize",
     "dumps": "defcoop.io.serialize",
@@ -151,6 +162,7 @@ __all__ = [
     "AgreementEnding",
     "AgreementKind",
     "AgreementScope",
+    "AnswerEvidence",
     "ArgumentError",
     "Citation",
     "CitedParagraph",
@@ -161,6 +173,7 @@ __all__ = [
     "DatasetInfo",
     "DateError",
     "DefcoopError",
+    "Delivery",
     "DyadProfile",
     "Event",
     "EventKind",
@@ -190,7 +203,11 @@ __all__ = [
     "Source",
     "StateSystem",
     "Timeline",
+    "Transfer",
+    "TransferCategory",
+    "TransferStatus",
     "UnknownNameError",
+    "Value",
     "__version__",
     "clear_cache",
     "dump",

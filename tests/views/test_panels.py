@@ -259,6 +259,7 @@ def test_csv_leaves_a_missing_count_empty(db: Dataset) -> None:
     lines = db.dyad_years(years="2018", frame=False).to_csv().splitlines()
     assert lines[0].startswith("ccode1,ccode2,year,stateabb1,stateabb2,agreements_signed")
     assert any(
-        line.startswith("370,816,2018,BLR,DRV,2,5,3,5,0,1,0,1,false,true,true,") for line in lines
+        line.startswith("370,816,2018,BLR,DRV,2,5,3,5,0,1,0,1,0,0,0,false,true,true,")
+        for line in lines
     )
     assert any(line.startswith("2,20,2018,USA,CAN,,,") for line in lines)

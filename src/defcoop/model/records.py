@@ -27,9 +27,11 @@ from defcoop.model._parts import (
     TEXTS,
     Citation,
     Coverage,
+    Delivery,
     FieldEvidence,
     Membership,
     Role,
+    Value,
     cameo_roots,
     event_keys,
     fields_from_evidence,
@@ -76,6 +78,7 @@ __all__ = [
     "Citation",
     "Country",
     "Coverage",
+    "Delivery",
     "Event",
     "Field",
     "FieldEvidence",
@@ -87,6 +90,8 @@ __all__ = [
     "Relationship",
     "Role",
     "Source",
+    "Transfer",
+    "Value",
 ]
 
 
@@ -410,7 +415,19 @@ class Relationship(RecordDisplay):
         return ()
 
 
+# Last, so that transfers come last among the record types (the order of data-file keys).
+from defcoop.model._transfer import Transfer  # noqa: E402
+
 Record: TypeAlias = (
-    Source | Country | Field | Person | Organization | Agreement | Event | Mechanism | Relationship
+    Source
+    | Country
+    | Field
+    | Person
+    | Organization
+    | Agreement
+    | Event
+    | Mechanism
+    | Relationship
+    | Transfer
 )
 """Any record a dataset holds."""

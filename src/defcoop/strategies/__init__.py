@@ -57,6 +57,7 @@ from defcoop.strategies._records import (
     roles,
     sources,
 )
+from defcoop.strategies._transfers import transfers
 
 __all__ = [
     "agreements",
@@ -76,6 +77,7 @@ __all__ = [
     "relationships",
     "roles",
     "sources",
+    "transfers",
 ]
 
 

@@ -57,6 +57,7 @@ BOUNDED = {
 (a mechanism is always one)."""
 
 
+UNDATED = "undated"
 OUTSIDE_SYSTEM = "a party outside the state system in that year"
 OUTSIDE_COVERAGE = "only in cells outside the declared coverage"
 
@@ -122,6 +123,7 @@ class Grid:
         only: tuple[frozenset[int], ...] | None = None,
     ) -> None:
         self.unit, self.directed, self.only = unit, directed, only
+        self.codes = codes
         self.system, self.abbreviations = codes.system, codes.abbreviations
         self.starts: dict[tuple[int, ...], tuple[int, list[int]]] = {}
         first: list[int] = []

@@ -20,6 +20,7 @@ from defcoop.model.records import Agreement, Event, Mechanism
 from defcoop.views._panel_cells import (
     OUTSIDE_COVERAGE,
     OUTSIDE_SYSTEM,
+    UNDATED,
     Codes,
     Grid,
     cover,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", Agreement, Event, Mechanism)
 
-UNDATED = "undated"
 SPAN = "dated only to a span of more than one year"
 NO_PERIOD = "no date it was signed or entered into force"
 CONTRACT = "an arms contract, not a cooperation agreement"

@@ -61,7 +61,7 @@ from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
 from defcoop.model.records import Country, Coverage, Record, Source
-from defcoop.views import _panel_arguments, _panel_cells, _panel_records
+from defcoop.views import _panel_arguments, _panel_cells, _panel_records, _panel_transfers
 from defcoop.views._panel_cells import LOWER_BOUND
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ _DESCRIPTIONS = {
         "true where the count is a lower bound: a record standing for several, with no number"
         " given, counts as one"
     ),
+    **_panel_transfers.DESCRIPTIONS,
 }
 
 
@@ -172,7 +173,8 @@ class Panel(Sequence[dict[str, Any]]):
             *unit,
             "year",
             *abbreviations,
-            *_panel_cells.columns(grid.unit),
+            *grid.counts,
+            *(name + LOWER_BOUND for name in _panel_cells.BOUNDED[grid.unit]),
             *framework,
             *(column for _field, column in self._fields),
         )
@@ -434,6 +436,7 @@ def build_panel(
         raise ArgumentError("dyad= is for dyad-year panels; give party= for state-years")
     units = _panel_arguments.units_of(dataset, party, dyad)
     grid = _panel_records.build(dataset, unit, directed, chosen, span, units)
+    _panel_transfers.add(grid, dataset, span)
     fields = [f.id for f in dataset.fields]
     metadata = {
         "unit": f"{unit}-year",
