@@ -20,7 +20,6 @@ from defcoop.model import registry
 from defcoop.model._fieldtypes import date_fields
 from defcoop.model.dates import Period
 from defcoop.model.records import Record
-from defcoop.query import _columns
 
 if typing.TYPE_CHECKING:
     import pandas
@@ -142,6 +141,8 @@ def frame(records: Iterable[Record], kind: type[Any] | None, purpose: str) -> pa
         MissingExtraError: when pandas is not installed (``pip install "defcoop[pandas]"``).
     """
     pd: Any = require("pandas", "pandas", purpose=purpose)
+    from defcoop.query import _columns  # the JSON Schema walk, only for frames
+
     records = list(records)
     kinds = [kind] if kind is not None else list(dict.fromkeys(map(type, records)))
     names, rows = table(records, kind)

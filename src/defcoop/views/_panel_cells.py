@@ -56,15 +56,9 @@ BOUNDED = {
 """The counts that a record standing for several, with no number given, makes lower bounds
 (a mechanism is always one)."""
 
-
 UNDATED = "undated"
 OUTSIDE_SYSTEM = "a party outside the state system in that year"
 OUTSIDE_COVERAGE = "only in cells outside the declared coverage"
-
-
-def columns(unit: str) -> tuple[str, ...]:
-    """The count columns of a unit, then each lower-bound flag (``agreements_signed_lb``)."""
-    return (*COUNTS[unit], *(name + LOWER_BOUND for name in BOUNDED[unit]))
 
 
 def touched(period: Period, years: range) -> range:
