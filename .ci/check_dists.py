@@ -2,8 +2,9 @@
 
 Usage: python .ci/check_dists.py DIST_FOLDER
 
-The wheel must hold every file of src/defcoop/data and the py.typed marker, and nothing
-from the checkout that is not the package; the sdist must hold the same data files besides
+The wheel must hold every file of src/defcoop/data and the py.typed marker, the repository's
+CITATION.cff as defcoop/CITATION.cff (byte for byte: the root file is the one source) and both
+licence files, and nothing from the checkout that is not the package; the sdist must hold the same data files besides
 the tests, the docs and the changelog, so that everything can be rebuilt and checked from
 it alone. Exits non-zero, listing every missing file, when either falls short.
 """
@@ -16,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CFF = "defcoop/CITATION.cff"
 
 
 def package_files() -> list[str]:
@@ -32,6 +34,7 @@ def main(dist: Path) -> int:
         return 1
     with zipfile.ZipFile(wheels[0]) as wheel:
         in_wheel = set(wheel.namelist())
+        shipped = wheel.read(CFF) if CFF in in_wheel else None
     with tarfile.open(sdists[0]) as sdist:
         top = sdists[0].name.removesuffix(".tar.gz")
         in_sdist = {name.removeprefix(f"{top}/") for name in sdist.getnames()}
@@ -43,10 +46,23 @@ def main(dist: Path) -> int:
         "CHANGELOG.md",
         "README.md",
         "LICENSE",
+        "LICENSE-DATA.md",
+        "CITATION.cff",
+        ".zenodo.json",
         "pyproject.toml",
     ]
     problems = [
         f"{wheels[0].name} lacks {name}" for name in package_files() if name not in in_wheel
+    ]
+    if shipped is None:
+        problems.append(f"{wheels[0].name} lacks {CFF}")
+    elif shipped != (ROOT / "CITATION.cff").read_bytes():
+        problems.append(f"{wheels[0].name}: {CFF} differs from the repository's CITATION.cff")
+    licences = {name.rsplit("/", 1)[-1] for name in in_wheel if "/licenses/" in name}
+    problems += [
+        f"{wheels[0].name} lacks the licence file {name}"
+        for name in ("LICENSE", "LICENSE-DATA.md")
+        if name not in licences
     ]
     problems += [
         f"{sdists[0].name} lacks {name}" for name in wanted_in_sdist if name not in in_sdist
