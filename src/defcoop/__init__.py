@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import CitedParagraph, Evidence
     from defcoop.views.graph import to_graph
+    from defcoop.views.citation import cite_dataset
     from defcoop.views.timeline import Timeline
 
 # Public names and the modules that define them. Nothing below is imported until first
@@ -111,6 +112,7 @@ _SOURCES: dict[str, str] = {
     "StateSystem": "defcoop.model.kinds",
     "Timeline": "defcoop.views.timeline",
     "UnknownNameError": "defcoop.errors",
+    "cite_dataset": "defcoop.views.citation",
     "clear_cache": "defcoop.loading",
     "dump": "defcoop.io.serialize",
     "dumps": "defcoop.io.serialize",
@@ -184,6 +186,7 @@ __all__ = [
     "Timeline",
     "UnknownNameError",
     "__version__",
+    "cite_dataset",
     "clear_cache",
     "dump",
     "dumps",

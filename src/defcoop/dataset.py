@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import pyarrow
 
     from defcoop.model.records import Record
+    from defcoop.query.diff import DataDiff
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import Evidence
     from defcoop.views.panels import Panel, YearsFilter
@@ -72,6 +73,18 @@ class Dataset(Collection):
         from defcoop.views.evidence import build_evidence
 
         return build_evidence(self, record)
+
+    def diff(self, other: Collection) -> DataDiff:
+        """What changed from this dataset to ``other``: records added, removed and changed.
+
+        ``old.diff(new)`` matches records by id and lists, for each changed record, every
+        attribute whose value differs with its old and new value; ``str()`` of the answer is
+        a text report, ``to_dict()``/``to_json()`` the same for other tools. See
+        :mod:`defcoop.query.diff`.
+        """
+        from defcoop.query.diff import diff
+
+        return diff(self, other)
 
     def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
         """Every record of one kind as an Arrow table; see :mod:`defcoop.query.arrow`."""

@@ -265,18 +265,9 @@ def _parser() -> _Parser:
     dcad.add_argument("--force", action="store_true", help="replace dcad.json if it exists")
     dcad.set_defaults(run=_import_dcad)
 
-    cite = commands.add_parser(
-        "cite",
-        parents=[data],
-        help="print citations of a source or of a record's sources",
-        description="Print entries a reference manager imports: for a source, its own; for "
-        "any other record, one per source it cites, naming the paragraphs.",
-    )
-    cite.add_argument("id", help="a source or record id, such as strengthening-2016 or mcis-7")
-    cite.add_argument(
-        "--format", choices=("bibtex", "csl-json"), default="bibtex", help="default bibtex"
-    )
-    cite.set_defaults(run=_cite)
+    from defcoop.cli._cite import add_cite
+
+    add_cite(commands, [data], _dataset)
 
     schema = commands.add_parser(
         "schema",
@@ -416,11 +407,6 @@ def _import_dcad(arguments: argparse.Namespace) -> int:
     )
     for path in written:
         print(f"{path}: {len(conversion.agreements)} agreements")
-    return 0
-
-
-def _cite(arguments: argparse.Namespace) -> int:
-    print(_dataset(arguments).cite(arguments.id, style=arguments.format), end="")
     return 0
 
 
