@@ -269,6 +269,10 @@ def _parser() -> _Parser:
 
     add_cite(commands, [data], _dataset)
 
+    from defcoop.cli._diff import add_diff
+
+    add_diff(commands)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of data files",

@@ -7,7 +7,8 @@ attribute's old and new value. Values are compared as the records hold them (a s
 parties is equal whatever its order) and shown as a data file writes them (``"2018-11"`` for
 a date, ``"source#3"`` for a citation). A record whose id now names another kind of record
 (an event become an agreement) is removed and added. The result reads as a text report
-(``str()``) and as plain values for JSON (:meth:`DataDiff.to_dict`).
+(``str()``: a list's items added and removed, long values cut) and as plain values for JSON
+(:meth:`DataDiff.to_dict`, every value whole).
 
 >>> import attrs, defcoop
 >>> old = defcoop.load()
@@ -142,15 +143,12 @@ class DataDiff:
         for heading, records in (("added", self.added), ("removed", self.removed)):
             if records:
                 lines.append(f"{heading}:")
-                lines += [f"  {_kind(type(r))} {r.id}" for r in records]
+                lines += [f"  {_kind(type(r))} {r.id}{_title(r)}" for r in records]
         if self.changed:
             lines.append("changed:")
             for change in self.changed:
                 lines.append(f"  {change.kind} {change.id}")
-                lines += [
-                    f"    {item.name}: {_shown(item.old)} -> {_shown(item.new)}"
-                    for item in change.changes
-                ]
+                lines += [f"    {item.name}: {_change(item)}" for item in change.changes]
         return "\n".join(lines)
 
 
@@ -238,6 +236,21 @@ def _ordered(records: Iterable[Record]) -> tuple[Record, ...]:
 
 def _version(info: DatasetInfo | None) -> str | None:
     return None if info is None else info.version
+
+
+def _title(record: Record) -> str:
+    title = getattr(record, "title", None) or getattr(record, "name", None)
+    return f": {one_line(str(title), _SHOWN)}" if title else ""
+
+
+def _change(item: AttributeChange) -> str:
+    """An attribute's change in a line: a list's items added and removed, else old -> new."""
+    if isinstance(item.old, list) and isinstance(item.new, list):
+        came = [value for value in item.new if value not in item.old]
+        gone = [value for value in item.old if value not in item.new]
+        parts = [f"{sign} {_shown(values)}" for sign, values in (("+", came), ("-", gone)) if values]
+        return "; ".join(parts) or "the same items, reordered"
+    return f"{_shown(item.old)} -> {_shown(item.new)}"
 
 
 def _shown(value: Any) -> str:

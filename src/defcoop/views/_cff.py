@@ -23,7 +23,10 @@ from defcoop.errors import DataError, Problem
 
 __all__ = ["read"]
 
-_KEY = re.compile(r"^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:\s+(.*))?$")
+# A key, plain or quoted, then a colon and the value if it is on the same line.
+_KEY = re.compile(
+    r"""^(?:([A-Za-z0-9_][A-Za-z0-9_.-]*)|'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"):(?:\s+(.*))?$"""
+)
 _BLOCK_SCALARS = (">", ">-", "|", "|-")
 
 
@@ -80,11 +83,11 @@ class _Reader:
                 if found[1].startswith("-"):
                     break
                 raise self.error(f"expected `key: value`, got {found[1]!r}")
-            key = match[1]
+            key = _key(match)
             if key in result:
                 raise self.error(f"the key {key!r} is given twice")
             self.at += 1
-            result[key] = self.value(match[2] or "", indent)
+            result[key] = self.value(match[4] or "", indent)
         return result
 
     def value(self, text: str, indent: int) -> Any:
@@ -111,10 +114,11 @@ class _Reader:
             if not rest:
                 self.at += 1
                 items.append(self.value("", indent))
-            elif _KEY.match(rest):
-                # "- key: value" opens a mapping whose keys stand at the key's column.
+            elif _KEY.match(rest) or _is_item(rest):
+                # "- key: value" opens a mapping whose keys stand at the key's column, and
+                # "- - item" a list whose items do.
                 self.lines[self.at] = " " * inner + rest
-                items.append(self.mapping(inner))
+                items.append(self.sequence(inner) if _is_item(rest) else self.mapping(inner))
             else:
                 self.at += 1
                 items.append(_scalar(rest, self))
@@ -152,6 +156,15 @@ class _Reader:
                 else:
                     text += line
         return text if style.endswith("-") or not text else text + "\n"
+
+
+def _key(match: re.Match[str]) -> str:
+    if match[1] is not None:
+        return match[1]
+    if match[2] is not None:
+        return match[2].replace("''", "'")
+    value: str = json.loads(f'"{match[3]}"')
+    return value
 
 
 def _is_item(content: str) -> bool:
