@@ -4,9 +4,10 @@ Usage: python .ci/check_dists.py DIST_FOLDER
 
 The wheel must hold every file of src/defcoop/data and the py.typed marker, the repository's
 CITATION.cff as defcoop/CITATION.cff (byte for byte: the root file is the one source) and both
-licence files, and nothing from the checkout that is not the package; the sdist must hold the same data files besides
-the tests, the docs and the changelog, so that everything can be rebuilt and checked from
-it alone. Exits non-zero, listing every missing file, when either falls short.
+licence files, and nothing from the checkout that is not the package; the sdist must hold the
+same data files besides the tests, the docs and the changelog, so that everything can be
+rebuilt and checked from it alone. Exits non-zero, listing every missing file, when either
+falls short.
 """
 
 from __future__ import annotations

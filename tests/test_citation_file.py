@@ -74,7 +74,8 @@ def test_zenodo_metadata_agrees_with_the_citation_file() -> None:
     assert [c["name"] for c in zenodo["creators"]] == [a["name"] for a in data["authors"]]
     assert set(zenodo["keywords"]) >= set(cff["keywords"])
     for version in (data["version"], cff["version"]):
-        assert version in zenodo["notes"] and version in zenodo["description"]
+        assert version in zenodo["notes"]
+        assert version in zenodo["description"]
     assert "MIT" in zenodo["notes"]
     assert len(zenodo["references"]) == len(cff["references"])
 
@@ -82,7 +83,8 @@ def test_zenodo_metadata_agrees_with_the_citation_file() -> None:
 def test_the_data_version_follows_the_calendar_scheme() -> None:
     """The data version is YEAR.MONTH.N and names the month of its release date."""
     info = defcoop.load().info
-    assert info is not None and info.released is not None
+    assert info is not None
+    assert info.released is not None
     match = re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d+)", info.version)
     assert match, info.version
     assert (int(match[1]), int(match[2])) == (info.released.year, info.released.month)
@@ -98,6 +100,7 @@ def test_the_wheel_ships_the_repository_file() -> None:
     config = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
     assert wheel["force-include"] == {"CITATION.cff": "defcoop/CITATION.cff"}
-    assert not (Path(defcoop.__file__).parent / "CITATION.cff").is_file() or (
-        Path(defcoop.__file__).parent / "CITATION.cff"
-    ).read_bytes() == CFF.read_bytes()
+    assert (
+        not (Path(defcoop.__file__).parent / "CITATION.cff").is_file()
+        or (Path(defcoop.__file__).parent / "CITATION.cff").read_bytes() == CFF.read_bytes()
+    )

@@ -61,10 +61,10 @@ if TYPE_CHECKING:
     from defcoop.query.collection import DatasetInfo
     from defcoop.query.frames import to_frame
     from defcoop.query.results import Results
+    from defcoop.views.citation import cite_dataset
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import CitedParagraph, Evidence
     from defcoop.views.graph import to_graph
-    from defcoop.views.citation import cite_dataset
     from defcoop.views.timeline import Timeline
 
 # Public names and the modules that define them. Nothing below is imported until first

@@ -25,7 +25,8 @@ def test_cite_dataset_prints_each_style_with_the_data_version(
     assert (status, out) == (0, defcoop.cite_dataset())
     for style in ("bibtex", "csl", "apa", "chicago"):
         status, out, _err = run(capsys, "cite", "--dataset", "--style", style)
-        assert status == 0 and version in out, style
+        assert status == 0, style
+        assert version in out, style
     assert json.loads(run(capsys, "cite", "--dataset", "--style", "csl")[1])[0]["type"] == "dataset"
 
 

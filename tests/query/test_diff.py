@@ -100,4 +100,5 @@ def test_diff_accounts_for_every_id(first: Dataset, second: Dataset) -> None:
             assert getattr(before[change.id], item.name) != getattr(after[change.id], item.name)
     assert json.loads(changes.to_json())["counts"] == changes.counts()
     assert bool(changes) == bool(changes.added or changes.removed or changes.changed)
-    assert isinstance(second.diff(second), DataDiff) and not second.diff(second)
+    assert isinstance(second.diff(second), DataDiff)
+    assert not second.diff(second)

@@ -49,14 +49,16 @@ def test_csl_item_is_a_dataset_that_citeproc_renders(db: Dataset) -> None:
     bibliography = citeproc.CitationStylesBibliography(style, source, citeproc.formatter.plain)
     bibliography.register(citeproc.Citation([citeproc.CitationItem(item["id"])]))
     rendered = str(bibliography.bibliography()[0])
-    assert "The defcoop maintainers" in rendered and "2026" in rendered
+    assert "The defcoop maintainers" in rendered
+    assert "2026" in rendered
 
 
 @pytest.mark.parametrize("style", ["apa", "chicago"])
 def test_text_styles_name_authors_year_and_versions(style: str, db: Dataset) -> None:
     """APA and Chicago give one paragraph with the team, the year and both versions."""
     text = defcoop.cite_dataset(style=style)
-    assert text.count("\n") == 1 and text.endswith(".\n")
+    assert text.count("\n") == 1
+    assert text.endswith(".\n")
     assert text.startswith("The defcoop maintainers. ")
     assert f"Version {db.info.version}" in text  # type: ignore[union-attr]
     assert f"defcoop {defcoop.__version__}" in text
@@ -101,8 +103,10 @@ _KEYS = st.text(string.ascii_lowercase + "-", min_size=1, max_size=8).filter(
 _TEXT = st.text(string.ascii_letters + string.digits + " .,:;#'\"-/()", max_size=30)
 _VALUES = st.recursive(
     _TEXT,
-    lambda inner: st.lists(inner, min_size=1, max_size=3)
-    | st.dictionaries(_KEYS, inner, min_size=1, max_size=3),
+    lambda inner: (
+        st.lists(inner, min_size=1, max_size=3)
+        | st.dictionaries(_KEYS, inner, min_size=1, max_size=3)
+    ),
     max_leaves=8,
 )
 

@@ -248,7 +248,9 @@ def _change(item: AttributeChange) -> str:
     if isinstance(item.old, list) and isinstance(item.new, list):
         came = [value for value in item.new if value not in item.old]
         gone = [value for value in item.old if value not in item.new]
-        parts = [f"{sign} {_shown(values)}" for sign, values in (("+", came), ("-", gone)) if values]
+        parts = [
+            f"{sign} {_shown(values)}" for sign, values in (("+", came), ("-", gone)) if values
+        ]
         return "; ".join(parts) or "the same items, reordered"
     return f"{_shown(item.old)} -> {_shown(item.new)}"
 

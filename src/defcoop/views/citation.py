@@ -31,8 +31,9 @@ DATASET_STYLES = ("bibtex", "csl", "apa", "chicago")
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 
 
 def citation_file() -> dict[str, Any]:
@@ -90,7 +91,7 @@ def cite_dataset(*, style: str = "bibtex") -> str:
     Raises:
         UnknownNameError: for an unknown style, naming the closest.
         DataError: when CITATION.cff cannot be read.
-    """  # noqa: E501
+    """
     chosen = check_text(style, "style").lower()
     chosen = "csl" if chosen == "csl-json" else chosen
     if chosen not in DATASET_STYLES:

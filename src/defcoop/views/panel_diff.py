@@ -88,7 +88,7 @@ class PanelDiff:
         return result
 
     def rows(self) -> list[dict[str, Any]]:
-        """One plain row per cell: the key columns, then ``column``, ``old``, ``new``, ``change``."""
+        """One plain row per cell: its key columns, ``column``, ``old``, ``new`` and ``change``."""
         return [
             {
                 **dict(zip(self.keys, cell.key, strict=True)),
@@ -172,7 +172,9 @@ def _rows(panel: Any, side: str) -> tuple[list[Mapping[str, Any]], list[str]]:
         rows: list[Mapping[str, Any]] = plain.to_dict("records")
         return rows, [str(c) for c in columns]
     if isinstance(panel, str | bytes | Mapping) or not isinstance(panel, Iterable):
-        raise ArgumentError(f"diff_panels() expects a panel or rows as {side}, got {described(panel)}")
+        raise ArgumentError(
+            f"diff_panels() expects a panel or rows as {side}, got {described(panel)}"
+        )
     rows = list(panel)
     for position, row in enumerate(rows):
         if not isinstance(row, Mapping):
