@@ -2,7 +2,9 @@
 
 Each side is a data folder (``src/defcoop/data`` of a checkout, a folder of your own files),
 one data file, such as the JSON dump ``defcoop export --format json`` writes, or an
-installed release's wheel (``defcoop-*.whl``), whose bundled data is read from inside it.
+installed release's wheel (``defcoop-*.whl``), whose bundled data is read from inside it;
+``--bundled`` adds the bundled data to both sides, to compare files of your own that refer to
+it.
 Data packages cannot be read back (defcoop writes them, but has no reader for them): compare
 the JSON dumps of the same data instead. The report is text, or JSON with ``--json``; the
 exit status is 0 whether or not the data differ, unless ``--exit-code`` asks for 1 when they
@@ -38,6 +40,11 @@ def add_diff(commands: Any) -> None:
     )
     diff.add_argument("old", type=path_argument, help="the old data: a folder, file or wheel")
     diff.add_argument("new", type=path_argument, help="the new data: a folder, file or wheel")
+    diff.add_argument(
+        "--bundled",
+        action="store_true",
+        help="add the bundled data to each side (for files of your own that refer to it)",
+    )
     diff.add_argument("--json", action="store_true", help="print JSON instead of text")
     diff.add_argument(
         "--exit-code", action="store_true", help="exit with status 1 when the data differ"
@@ -46,7 +53,8 @@ def add_diff(commands: Any) -> None:
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    changes = load_side(arguments.old).diff(load_side(arguments.new))
+    old = load_side(arguments.old, bundled=arguments.bundled)
+    changes = old.diff(load_side(arguments.new, bundled=arguments.bundled))
     if arguments.json:
         sys.stdout.write(changes.to_json())
     else:
@@ -54,8 +62,11 @@ def _run(arguments: argparse.Namespace) -> int:
     return 1 if arguments.exit_code and changes else 0
 
 
-def load_side(path: str) -> Any:
+def load_side(path: str, *, bundled: bool = False) -> Any:
     """The dataset at ``path``: a data folder or file, or the bundled data of a wheel.
+
+    With ``bundled``, a folder's or file's records are added to the bundled data, as
+    ``defcoop.load(path, bundled=True)`` does; a wheel's data is whole already.
 
     Raises:
         ArgumentError: for a data package, which cannot be read back, or a wheel without data.
@@ -71,6 +82,8 @@ def load_side(path: str) -> Any:
             "data instead (defcoop export --format json)"
         )
     if where.suffix == ".whl" and where.is_file():
+        if bundled:
+            raise ArgumentError(f"{path}: a wheel's data is whole already; drop --bundled")
         with tempfile.TemporaryDirectory(prefix="defcoop-diff-") as scratch:
             try:
                 with zipfile.ZipFile(where) as wheel:
@@ -85,4 +98,4 @@ def load_side(path: str) -> Any:
             if not members:
                 raise ArgumentError(f"{path}: the wheel holds no {_WHEEL_DATA} folder")
             return load(scratch)
-    return load(path)
+    return load(path, bundled=bundled)
