@@ -872,16 +872,21 @@ def test_every_event_has_its_cameo_code(db: defcoop.Dataset) -> None:
 
 
 def test_cameo_codes_follow_kind_and_status(db: defcoop.Dataset) -> None:
-    """Visits are 042, signings 057, competitions held 062, planned events intentions (03)."""
+    """Visits and port calls are 042, signings 057, competitions held and exercises 062,
+    planned events intentions (03), other meetings 04."""
     for found in db.events():
         assert found.cameo is not None
         if found.status is EventStatus.PLANNED:
             assert found.cameo.startswith("03"), found.id
-        elif found.kind in (EventKind.VISIT, EventKind.DELEGATION_EXCHANGE):
+        elif found.kind in (EventKind.VISIT, EventKind.DELEGATION_EXCHANGE, EventKind.PORT_CALL):
             assert found.cameo == "042", found.id
         elif found.kind is EventKind.SIGNING:
             assert found.cameo == "057", found.id
-        elif found.kind in (EventKind.COMPETITION, EventKind.MULTILATERAL_ACTIVITY):
+        elif found.kind in (
+            EventKind.COMPETITION,
+            EventKind.MULTILATERAL_ACTIVITY,
+            EventKind.EXERCISE,
+        ):
             assert found.cameo == "062", found.id
         else:
             assert found.cameo.startswith("04"), found.id
