@@ -83,7 +83,7 @@ class DatasetInfo:
 
     @property
     def code_version(self) -> str:
-        """The version of the defcoop code reading the data, beside the data's :attr:`version`.
+        """The version of the defcoop code reading the data, beside the data's ``version``.
 
         The two move apart: the data is versioned by its release month (``2026.12.0``,
         docs/citing.md says how), the code by semantic versioning (``defcoop.__version__``).

@@ -1,8 +1,8 @@
 """The dataset's own citation, read from ``CITATION.cff``: BibTeX, CSL-JSON, APA or Chicago.
 
-A researcher cites the data, at the version used. :func:`cite_dataset` (and ``defcoop cite
---dataset``) prints a paste-ready citation of the bundled dataset from ``CITATION.cff``, the
-one file that names it: its ``preferred-citation`` gives the dataset's title, authors, data
+A researcher cites the data, at the version used. :func:`defcoop.cite_dataset` (and
+``defcoop cite --dataset``) prints a paste-ready citation of the bundled dataset from
+``CITATION.cff``, the one file that names it: its ``preferred-citation`` gives the dataset's title, authors, data
 version, release date, licence and, once a release has one, DOI; its top-level ``version``
 is the code's, named in the note. The repository's ``CITATION.cff`` is the one copy: the
 wheel holds it as ``defcoop/CITATION.cff`` (copied in at build time), and a checkout reads it
@@ -26,7 +26,7 @@ from defcoop.views.cite import _escape as escape
 
 __all__ = ["DATASET_STYLES", "citation_file", "cite_dataset"]
 
-#: The styles :func:`cite_dataset` writes (``"csl-json"`` is read as ``"csl"``).
+#: The styles :func:`defcoop.cite_dataset` writes (``"csl-json"`` is read as ``"csl"``).
 DATASET_STYLES = ("bibtex", "csl", "apa", "chicago")
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -37,8 +37,6 @@ __all__ = ["KEY_COLUMNS", "CellChange", "PanelDiff", "diff_panels"]
 #: The columns that name a panel's row (the unit's codes and the year), where present.
 KEY_COLUMNS = ("ccode1", "ccode2", "gwcode1", "gwcode2", "ccode", "gwcode", "year")
 
-Change = Literal["changed", "appeared", "vanished"]
-
 
 @attrs.frozen
 class CellChange:
@@ -48,7 +46,7 @@ class CellChange:
     column: str
     old: Any
     new: Any
-    change: Change
+    change: Literal["changed", "appeared", "vanished"]
 
 
 @attrs.frozen(repr=False)
