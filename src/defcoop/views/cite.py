@@ -78,11 +78,17 @@ def cite(dataset: Collection, record: str | Record, *, style: str = "bibtex") ->
 
             raise ArgumentError(f"cite() expects a record or its id, got {described(record)}")
     cited = _cited(dataset, record)
+    version = None if dataset.info is None else dataset.info.version
     if chosen == "bibtex":
-        return "\n".join(bibtex(source, paragraphs, record) for source, paragraphs in cited)
+        return "\n".join(
+            bibtex(source, paragraphs, record, data_version=version) for source, paragraphs in cited
+        )
     return (
         json.dumps(
-            [csl_json(source, paragraphs, record) for source, paragraphs in cited],
+            [
+                csl_json(source, paragraphs, record, data_version=version)
+                for source, paragraphs in cited
+            ],
             ensure_ascii=False,
             indent=2,
         )
@@ -102,16 +108,25 @@ def _cited(dataset: Collection, record: Record) -> list[tuple[Source, tuple[int,
     return [(source, tuple(sorted(paragraphs[key]))) for key, source in sources.items()]
 
 
-def _note(source: Source, paragraphs: Sequence[int], record: Record) -> str | None:
+def _note(paragraphs: Sequence[int], record: Record, data_version: str | None) -> str | None:
+    """Which paragraphs the record rests on, and in which data version the record is read."""
     if not paragraphs:
         return None
     word = "paragraph" if len(paragraphs) == 1 else "paragraphs"
     numbers = ", ".join(map(str, paragraphs))
-    return f"cited for {record.id}: {word} {numbers}"
+    version = f" (defcoop data {data_version})" if data_version else ""
+    return f"cited for {record.id}{version}: {word} {numbers}"
 
 
-def bibtex(source: Source, paragraphs: Sequence[int] = (), record: Record | None = None) -> str:
-    """One BibTeX entry for ``source``; with ``paragraphs``, a note names them for ``record``."""
+def bibtex(
+    source: Source,
+    paragraphs: Sequence[int] = (),
+    record: Record | None = None,
+    *,
+    data_version: str | None = None,
+) -> str:
+    """One BibTeX entry for ``source``; with ``paragraphs``, a note names them for ``record``
+    (and the version of the data the record is read in, given ``data_version``)."""
     fields: list[tuple[str, str]] = []
     if source.authors:
         fields.append(("author", " and ".join("{" + _escape(a) + "}" for a in source.authors)))
@@ -128,7 +143,7 @@ def bibtex(source: Source, paragraphs: Sequence[int] = (), record: Record | None
         fields.append(("url", source.url.replace("}", "%7D").replace("{", "%7B")))
     if source.accessed is not None:
         fields.append(("urldate", str(source.accessed)))
-    note = None if record is None else _note(source, paragraphs, record)
+    note = None if record is None else _note(paragraphs, record, data_version)
     if note:
         fields.append(("note", _escape(note)))
     lines = [f"@misc{{{_key(source.id)},"]
@@ -140,9 +155,14 @@ def bibtex(source: Source, paragraphs: Sequence[int] = (), record: Record | None
 
 
 def csl_json(
-    source: Source, paragraphs: Sequence[int] = (), record: Record | None = None
+    source: Source,
+    paragraphs: Sequence[int] = (),
+    record: Record | None = None,
+    *,
+    data_version: str | None = None,
 ) -> dict[str, Any]:
-    """One CSL-JSON item for ``source``; with ``paragraphs``, a note names them for ``record``."""
+    """One CSL-JSON item for ``source``; with ``paragraphs``, a note names them for ``record``
+    (and the version of the data the record is read in, given ``data_version``)."""
     item: dict[str, Any] = {
         "id": source.id,
         "type": "webpage" if source.url else "document",
@@ -161,7 +181,7 @@ def csl_json(
         item["URL"] = source.url
     if source.accessed is not None:
         item["accessed"] = _date_parts(source.accessed)
-    note = None if record is None else _note(source, paragraphs, record)
+    note = None if record is None else _note(paragraphs, record, data_version)
     if note:
         item["note"] = note
     return item
