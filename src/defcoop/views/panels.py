@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from defcoop._extras import require
 from defcoop._quote import described
+from defcoop._version import __version__
 from defcoop.errors import ArgumentError, QueryError
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
@@ -235,6 +236,7 @@ def build_panel(
         "years": [span.start, span.stop - 1],
         "coverage": [str(item) for item in dataset.coverage],
         "data_version": None if dataset.info is None else dataset.info.version,
+        "code_version": __version__,
         "fields": fields,
         "columns": {**_DESCRIPTIONS},
         "left_out": {
