@@ -2,13 +2,14 @@
 
 Usage: python .ci/check_dists.py DIST_FOLDER
 
-The wheel must hold every file of src/defcoop/data and the py.typed marker, and nothing
-from the checkout that is not the package; it must also hold the snapshot of the bundled
-data that the build hook compiles (``defcoop/data/_snapshot.pickle``), keyed to the data
-files the wheel holds. The sdist must hold the same data files besides the tests, the docs,
-the changelog and the build hook, and no snapshot (the wheel built from it compiles its
-own), so that everything can be rebuilt and checked from it alone. Exits non-zero, listing
-every missing file, when either falls short.
+The wheel must hold every file of src/defcoop/data and the py.typed marker, the repository's
+CITATION.cff as defcoop/CITATION.cff (byte for byte: the root file is the one source) and both
+licence files, and nothing from the checkout that is not the package; it must also hold the
+snapshot of the bundled data that the build hook compiles (``defcoop/data/_snapshot.pickle``),
+keyed to the data files the wheel holds. The sdist must hold the same data files besides the
+tests, the docs, the changelog and the build hook, and no snapshot (the wheel built from it
+compiles its own), so that everything can be rebuilt and checked from it alone. Exits
+non-zero, listing every missing file, when either falls short.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CFF = "defcoop/CITATION.cff"
 
 
 SNAPSHOT = "defcoop/data/_snapshot.pickle"
@@ -64,6 +66,7 @@ def main(dist: Path) -> int:
     with zipfile.ZipFile(wheels[0]) as wheel:
         in_wheel = set(wheel.namelist())
         problems = [f"{wheels[0].name} {problem}" for problem in snapshot_problems(wheel)]
+        shipped = wheel.read(CFF) if CFF in in_wheel else None
     with tarfile.open(sdists[0]) as sdist:
         top = sdists[0].name.removesuffix(".tar.gz")
         in_sdist = {name.removeprefix(f"{top}/") for name in sdist.getnames()}
@@ -75,6 +78,9 @@ def main(dist: Path) -> int:
         "CHANGELOG.md",
         "README.md",
         "LICENSE",
+        "LICENSE-DATA.md",
+        "CITATION.cff",
+        ".zenodo.json",
         "pyproject.toml",
         "hatch_build.py",
     ]
@@ -83,6 +89,16 @@ def main(dist: Path) -> int:
     ]
     if f"src/{SNAPSHOT}" in in_sdist:
         problems.append(f"{sdists[0].name} holds src/{SNAPSHOT}: the wheel compiles its own")
+    if shipped is None:
+        problems.append(f"{wheels[0].name} lacks {CFF}")
+    elif shipped != (ROOT / "CITATION.cff").read_bytes():
+        problems.append(f"{wheels[0].name}: {CFF} differs from the repository's CITATION.cff")
+    licences = {name.rsplit("/", 1)[-1] for name in in_wheel if "/licenses/" in name}
+    problems += [
+        f"{wheels[0].name} lacks the licence file {name}"
+        for name in ("LICENSE", "LICENSE-DATA.md")
+        if name not in licences
+    ]
     problems += [
         f"{sdists[0].name} lacks {name}" for name in wanted_in_sdist if name not in in_sdist
     ]

@@ -34,6 +34,12 @@ def main() -> int:
         return 1
     print(f"defcoop {defcoop.__version__} from {where.parent}")
     print(f"{db!r}, released {db.info.released if db.info else 'never'}")
+    # The dataset's citation comes from the CITATION.cff inside the wheel, with the data version.
+    citation = defcoop.cite_dataset(style="bibtex")
+    if db.info is None or f"version = {{{db.info.version}}}" not in citation:
+        print(f"the dataset's citation does not name the data version:\n{citation}")
+        return 1
+    print(citation, end="")
     print("Which agreements cover military science?")
     for a in db.agreements(field="military science"):
         print("   ", a.title, a.parties, a.signed, *a.sources)

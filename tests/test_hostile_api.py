@@ -145,6 +145,8 @@ def _calls(tmp: Path) -> list[Call]:
         Call("Dataset.to_arrow", DB.to_arrow, "agreements"),
         Call("Dataset.cite", DB.cite, AGREEMENT.id, style="bibtex"),
         Call("Dataset.cite of an answer", DB.cite, DB.agreements(), style="csl-json"),
+        Call("Dataset.diff", DB.diff, DB),
+        Call("cite_dataset", defcoop.cite_dataset, style="apa"),
         Call("Dataset.to_frame", DB.to_frame, "agreements"),
         Call("Dataset.country", DB.country, "VNM"),
         Call("Dataset.field", DB.field, "training"),

@@ -151,3 +151,70 @@ def test_loading_imports_no_export_format() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# Import names whose distribution is named otherwise.
+_DISTRIBUTIONS = {"citeproc": "citeproc-py", "yaml": "pyyaml"}
+# Extras for working on defcoop, not for using it.
+_DEVELOPMENT = {"test", "lint", "docs", "bench", "dev", "all"}
+
+
+def _extras() -> dict[str, list[str]]:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras: dict[str, list[str]] = config["project"]["optional-dependencies"]
+    return extras
+
+
+def _installed_by(extra: str, extras: dict[str, list[str]]) -> set[str]:
+    """The distributions an extra installs, through the extras it names, by lower-case name."""
+    import re
+
+    found: set[str] = set()
+    for requirement in extras[extra]:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement)[0].lower()  # type: ignore[index]
+        if name == "defcoop":
+            for inner in re.search(r"\[(.*)\]", requirement)[1].split(","):  # type: ignore[index]
+                found |= _installed_by(inner.strip(), extras)
+        else:
+            found.add(name)
+    return found
+
+
+def test_the_all_extra_installs_every_users_extra() -> None:
+    """`defcoop[all]` names every extra but those for developing defcoop."""
+    if not (ROOT / "pyproject.toml").is_file():
+        pytest.skip("no pyproject.toml beside the tests (an installed package)")
+    extras = _extras()
+    everything = _installed_by("all", extras)
+    for extra in sorted(set(extras) - _DEVELOPMENT):
+        assert _installed_by(extra, extras) <= everything, extra
+
+
+def test_the_all_extra_installs_what_the_docs_examples_import() -> None:
+    """Every package the README's and the docs' examples import is installed by `all`."""
+    import re
+
+    if not (ROOT / "pyproject.toml").is_file():
+        pytest.skip("no pyproject.toml beside the tests (an installed package)")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    imported: set[str] = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for line in re.findall(r"^(?:>>>|\.\.\.) +(?:import|from) (.*)$", text, flags=re.M):
+            for part in line.split(" import ")[0].split(","):
+                imported.add(part.strip().split(".")[0].split(" ")[0])
+    third_party = {
+        name
+        for name in imported
+        if name and name not in sys.stdlib_module_names and name != "defcoop"
+    }
+    assert {"pandas", "duckdb"} <= third_party  # the scan finds the examples' imports
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    core = {re.match(r"[A-Za-z0-9_.-]+", r)[0].lower() for r in config["project"]["dependencies"]}  # type: ignore[index]
+    everything = _installed_by("all", _extras()) | core
+    missing = {_DISTRIBUTIONS.get(name, name) for name in third_party} - everything
+    assert not missing, f"add to the all extra: {sorted(missing)}"

@@ -42,7 +42,8 @@ def refresh(path: Path) -> int:
             continue
         start = example.lineno + len(example.source.splitlines())
         count = len(example.want.splitlines())
-        new = [" " * example.indent + line if line else "" for line in got.rstrip("\n").split("\n")]
+        shown = [line or "<BLANKLINE>" for line in got.rstrip("\n").split("\n")]
+        new = [" " * example.indent + line for line in shown]
         lines[start : start + count] = new
         done += 1
     if done:

@@ -67,6 +67,12 @@ EXAMPLES: dict[str, list[tuple[list[str], int]]] = {
     "cite": [
         (["cite", "vnm-blr-military-science-2018"], 0),
         (["cite", "strengthening-2016", "--style", "csl-json"], 0),
+        (["cite", "--dataset"], 0),
+        (["cite", "--dataset", "--style", "apa"], 0),
+    ],
+    "diff": [
+        (["diff", "my-data/", "my-data-v2/", "--bundled"], 0),
+        (["diff", "my-data/", "my-data-v2/", "--bundled", "--json"], 0),
     ],
     "schema": [(["schema"], 0)],
 }
@@ -115,6 +121,23 @@ when = "2019-02"
 parties = ["VNM", "RUS"]
 host = "RUS"
 sources = ["my-report#2"]
+""",
+    # The same file with the visit's month corrected and a second citation: what diff shows.
+    "my-data-v2/naval.toml": """\
+[[sources]]
+id = "my-report"
+title = "A report you are curating"
+language = "en"
+paragraphs = 4
+
+[[events]]
+id = "my-naval-visit"
+title = "Visit of a Vietnamese naval delegation to Russia"
+kind = "visit"
+when = "2019-03"
+parties = ["VNM", "RUS"]
+host = "RUS"
+sources = ["my-report#2", "my-report#3"]
 """,
     # Two rows in the layout of DCAD's main file, with plainly synthetic values.
     "DCAD-v1.0-main.csv": "ccode1,cowName1,ccode2,cowName2,signDay,signMonth,signYear,"

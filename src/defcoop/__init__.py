@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from defcoop.query.collection import DatasetInfo
     from defcoop.query.frames import to_frame
     from defcoop.query.results import Results
+    from defcoop.views.citation import cite_dataset
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import AnswerEvidence, CitedParagraph, Evidence
     from defcoop.views.graph import to_graph
@@ -127,6 +128,7 @@ _SOURCES: dict[str, str] = {
     "TransferStatus": "defcoop.model.kinds",
     "UnknownNameError": "defcoop.errors",
     "Value": "defcoop.model.records",
+    "cite_dataset": "defcoop.views.citation",
     "clear_cache": "defcoop.loading",
     "dump": "defcoop.io.serialize",
     "dumps": "defcoop.io.serialize",
@@ -209,6 +211,7 @@ __all__ = [
     "UnknownNameError",
     "Value",
     "__version__",
+    "cite_dataset",
     "clear_cache",
     "dump",
     "dumps",

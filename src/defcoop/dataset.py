@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pyarrow
 
     from defcoop.model.records import Record
+    from defcoop.query.diff import DataDiff
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import AnswerEvidence, Evidence
     from defcoop.views.panels import DyadFilter, Panel, PartyFilter, YearsFilter
@@ -89,6 +90,18 @@ class Dataset(Collection):
         if is_answer(record):
             return build_answer_evidence(self, record, field=field)
         return build_evidence(self, record, field=field)  # type: ignore[arg-type]
+
+    def diff(self, other: Collection) -> DataDiff:
+        """What changed from this dataset to ``other``: records added, removed and changed.
+
+        ``old.diff(new)`` matches records by id and lists, for each changed record, every
+        attribute whose value differs with its old and new value; ``str()`` of the answer is
+        a text report, ``to_dict()``/``to_json()`` the same for other tools. See
+        :mod:`defcoop.query.diff`.
+        """
+        from defcoop.query.diff import diff
+
+        return diff(self, other)
 
     def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
         """Every record of one kind as an Arrow table; see :mod:`defcoop.query.arrow`."""

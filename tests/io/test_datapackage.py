@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import defcoop
 from _helpers import with_transfers
 from defcoop import Dataset
 from defcoop.io.datapackage import descriptor, files
@@ -34,6 +35,10 @@ def test_descriptor_is_v2_with_keys(db: Dataset) -> None:
     package = descriptor(db)
     assert package["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     assert package["version"] == db.info.version  # type: ignore[union-attr]
+    assert package["defcoop"] == {
+        "data_version": db.info.version,  # type: ignore[union-attr]
+        "code_version": defcoop.__version__,
+    }
     resources = {r["name"]: r for r in package["resources"]}
     assert resources["countries"]["schema"]["primaryKey"] == ["code"]
     assert {

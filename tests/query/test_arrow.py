@@ -84,12 +84,13 @@ def test_duckdb_answers_like_the_api(db: Dataset, tmp_path: Path) -> None:
 
 
 def test_parquet_files_name_the_data_version(db: Dataset, tmp_path: Path) -> None:
-    """Each file carries its record type and the dataset's version in its metadata."""
+    """Each file carries its record type, the dataset's version and the code's."""
     parquet = pytest.importorskip("pyarrow.parquet")
     export(db, tmp_path, format="parquet")
     metadata = parquet.read_schema(tmp_path / "events.parquet").metadata
     assert metadata[b"defcoop.record_type"] == b"Event"
     assert metadata[b"defcoop.data_version"] == db.info.version.encode()  # type: ignore[union-attr]
+    assert metadata[b"defcoop.code_version"] == defcoop.__version__.encode()
 
 
 def test_tables_read_back_into_equal_records(db: Dataset, tmp_path: Path) -> None:

@@ -72,8 +72,13 @@ def test_a_record_cites_each_source_once_with_its_paragraphs(web: Dataset) -> No
     pybtex = pytest.importorskip("pybtex.database")
     parsed = pybtex.parse_string(web.cite("deal", style="bibtex"), "bibtex")
     assert list(parsed.entries) == ["web-report", "strengthening-2016"]
-    assert parsed.entries["web-report"].fields["note"] == "cited for deal: paragraphs 2, 4"
-    assert parsed.entries["strengthening-2016"].fields["note"] == "cited for deal: paragraph 3"
+    version = web.info.version  # type: ignore[union-attr]
+    assert parsed.entries["web-report"].fields["note"] == (
+        f"cited for deal: paragraphs 2, 4 (defcoop data {version})"
+    )
+    assert parsed.entries["strengthening-2016"].fields["note"] == (
+        f"cited for deal: paragraph 3 (defcoop data {version})"
+    )
 
 
 def test_every_bundled_record_has_parsable_citations(db: Dataset) -> None:
@@ -136,3 +141,15 @@ def test_any_source_gives_an_entry_pybtex_reads(source: Source) -> None:
     entry = parsed.entries[bibtex_key(source.id)]
     assert len(entry.persons.get("author", [])) == len(source.authors)
     assert json.loads(json.dumps(csl_json(source)))["id"] == source.id
+
+
+def test_a_dataset_without_a_version_cites_without_one(web: Dataset) -> None:
+    """Without dataset info the note names the paragraphs only; CSL-JSON notes match BibTeX's."""
+    bare = Dataset.from_records(list(web))
+    items = json.loads(bare.cite("deal", style="csl-json"))
+    assert {item["note"] for item in items} == {
+        "cited for deal: paragraphs 2, 4",
+        "cited for deal: paragraph 3",
+    }
+    versioned = json.loads(web.cite("deal", style="csl-json"))
+    assert all("(defcoop data " in item["note"] for item in versioned)

@@ -268,33 +268,13 @@ def _parser() -> _Parser:
     dcad.add_argument("--force", action="store_true", help="replace dcad.json if it exists")
     dcad.set_defaults(run=_import_dcad)
 
-    cite = commands.add_parser(
-        "cite",
-        parents=[data],
-        help="print citations of sources, or of the sources of records",
-        description="Print entries a reference manager imports: for a source, its own; for "
-        "any other record, one per source it cites, naming the paragraphs. Several ids give "
-        "one entry per source, whichever records cite it, each with a key of its own.",
-    )
-    cite.add_argument(
-        "id", nargs="+", help="source or record ids, such as strengthening-2016 or mcis-7"
-    )
-    cite.add_argument(
-        "--field",
-        metavar="FIELD",
-        help="for a relationship, only the sources cited for this field of cooperation",
-    )
-    from defcoop.views.cite import styles
+    from defcoop.cli._cite import add_cite
 
-    cite.add_argument(
-        "--style",
-        "--format",
-        dest="style",
-        choices=[style.name for style in styles()],
-        default="bibtex",
-        help="the citation style (--format is its older name); default bibtex",
-    )
-    cite.set_defaults(run=_cite)
+    add_cite(commands, [data], _dataset)
+
+    from defcoop.cli._diff import add_diff
+
+    add_diff(commands)
 
     schema = commands.add_parser(
         "schema",
@@ -435,13 +415,6 @@ def _import_dcad(arguments: argparse.Namespace) -> int:
     )
     for path in written:
         print(f"{path}: {len(conversion.agreements)} agreements")
-    return 0
-
-
-def _cite(arguments: argparse.Namespace) -> int:
-    dataset = _dataset(arguments)
-    records = [dataset.get(record_id) for record_id in arguments.id]
-    print(dataset.cite(records, style=arguments.style, field=arguments.field), end="")
     return 0
 
 

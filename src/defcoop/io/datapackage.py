@@ -5,6 +5,7 @@ record type, in the layout of ``--format csv`` (lists as JSON arrays, each date 
 its precision and its first and last day), and ``datapackage.json``: for each table a Table
 Schema with each column's type and constraints (read from the JSON Schema of data files),
 its primary key, and foreign keys for every column that holds the id of another record.
+The descriptor's ``version`` is the data's; ``defcoop`` names the data and code versions.
 
 Lists of ids (an agreement's parties, an event's participants, the fields a record covers)
 cannot carry a foreign key inside one cell, so each also gets a *link table* of its own,
@@ -25,6 +26,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from defcoop._version import __version__
 from defcoop.io._registry import Format
 from defcoop.model.records import Record, Relationship
 from defcoop.query import _columns, _tabular
@@ -156,6 +158,12 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
     }
     if info is not None:
         package["version"] = info.version
+    # Which defcoop wrote the package, beside the data's version (a property of our own, which
+    # the Data Package standard allows).
+    package["defcoop"] = {
+        "data_version": None if info is None else info.version,
+        "code_version": __version__,
+    }
     package["resources"] = resources
     return package
 

@@ -1,5 +1,6 @@
 """The Parquet export: one file per record type, the Arrow tables of :mod:`defcoop.query.arrow`
-written with the data version in their metadata.
+written with the data version and the code version in their metadata
+(``defcoop.data_version``, ``defcoop.code_version``).
 
 pyarrow is an optional extra (``pip install "defcoop[arrow]"``), imported on the first call.
 """
@@ -10,6 +11,7 @@ import io
 from typing import TYPE_CHECKING
 
 from defcoop._extras import require
+from defcoop._version import __version__
 from defcoop.io._registry import Format
 from defcoop.model.registry import collections
 from defcoop.query.arrow import dataset_table
@@ -27,7 +29,10 @@ def parquet_files(dataset: Collection) -> dict[str, bytes]:
     for key, record_type in collections().items():
         sink = io.BytesIO()
         table = dataset_table(dataset, record_type)
-        metadata = {b"defcoop.record_type": record_type.__name__.encode()}
+        metadata = {
+            b"defcoop.record_type": record_type.__name__.encode(),
+            b"defcoop.code_version": __version__.encode(),
+        }
         if dataset.info is not None:
             metadata[b"defcoop.data_version"] = dataset.info.version.encode()
         parquet.write_table(table.replace_schema_metadata(metadata), sink)

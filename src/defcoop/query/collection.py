@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
 import attrs
 
 from defcoop._quote import described
+from defcoop._version import __version__
 from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.model import registry
 from defcoop.model._names import Suggester
@@ -81,6 +82,16 @@ class DatasetInfo:
     version: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
     released: PartialDate | None = attrs.field(default=None, validator=DATE)
     coverage: tuple[Coverage, ...] = ()
+
+    @property
+    def code_version(self) -> str:
+        """The version of the defcoop code reading the data, beside the data's ``version``.
+
+        The two move apart: the data is versioned by its release month (``2026.12.0``,
+        docs/citing.md says how), the code by semantic versioning (``defcoop.__version__``).
+        Exports and citations name both.
+        """
+        return __version__
 
 
 class Collection(Travels):

@@ -141,8 +141,9 @@ _REMARK = re.compile(r"(.*\S)\s+\((" + "|".join(map(re.escape, TITLE_REMARKS)) +
 
 #: The records citing a source, each with the paragraphs it cites, in citation order.
 _Uses = tuple[tuple[str, tuple[int, ...]], ...]
-#: Each source cited once, with the records citing it (none for a source cited as a whole).
-_Cited = Sequence[tuple[Source, _Uses]]
+#: Each source cited once, with the records citing it (none for a source cited as a whole)
+#: and the version of the data they are cited from (None where the dataset has none).
+_Cited = Sequence[tuple[Source, _Uses, str | None]]
 
 
 def cite(
@@ -171,11 +172,11 @@ def cite(
 
 
 def _bibtex_entries(cited: _Cited) -> str:
-    return "\n".join(_bibtex(source, uses) for source, uses in cited)
+    return "\n".join(_bibtex(source, uses, version) for source, uses, version in cited)
 
 
 def _csl_entries(cited: _Cited) -> str:
-    items = [_csl(source, uses) for source, uses in cited]
+    items = [_csl(source, uses, version) for source, uses, version in cited]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -221,7 +222,10 @@ def styles() -> tuple[Style, ...]:
 
 
 def _cited(dataset: Collection, records: Iterable[str | Record], field: str | None) -> _Cited:
-    """Every source the records rest on, once, with the paragraphs each record cites."""
+    """Every source the records rest on, once, with the paragraphs each record cites; each
+    record is named with the dataset's version, where it has one, so that a citation says
+    which data it rests on."""
+    version = None if dataset.info is None else dataset.info.version
     sources: dict[str, Source] = {}
     uses: dict[str, dict[str, set[int]]] = {}
     for record in records:
@@ -237,7 +241,7 @@ def _cited(dataset: Collection, records: Iterable[str | Record], field: str | No
             cited = uses.setdefault(item.source.id, {})
             cited.setdefault(name, set()).add(item.paragraph)
     return [
-        (source, tuple((rid, tuple(sorted(p))) for rid, p in uses[key].items()))
+        (source, tuple((rid, tuple(sorted(p))) for rid, p in uses[key].items()), version)
         for key, source in sources.items()
     ]
 
@@ -266,7 +270,7 @@ def split_title(title: str | None) -> tuple[str | None, str | None]:
     return title, None
 
 
-def _note(source: Source, uses: _Uses) -> str | None:
+def _note(source: Source, uses: _Uses, version: str | None = None) -> str | None:
     parts = [remark] if (remark := split_title(source.title)[1]) else []
     cited = []
     for record_id, paragraphs in uses:
@@ -274,7 +278,8 @@ def _note(source: Source, uses: _Uses) -> str | None:
             word = "paragraph" if len(paragraphs) == 1 else "paragraphs"
             cited.append(f"{record_id}: {word} {', '.join(map(str, paragraphs))}")
     if cited:
-        parts.append("cited for " + "; for ".join(cited))
+        data = "" if version is None else f" (defcoop data {version})"
+        parts.append("cited for " + "; for ".join(cited) + data)
     return "; ".join(parts) or None
 
 
@@ -287,7 +292,7 @@ def bibtex(source: Source, paragraphs: Sequence[int] = (), record: Record | None
     return _bibtex(source, _uses(paragraphs, record))
 
 
-def _bibtex(source: Source, uses: _Uses) -> str:
+def _bibtex(source: Source, uses: _Uses, version: str | None = None) -> str:
     fields: list[tuple[str, str]] = []
     if source.authors:
         fields.append(("author", " and ".join("{" + _escape(a) + "}" for a in source.authors)))
@@ -309,7 +314,7 @@ def _bibtex(source: Source, uses: _Uses) -> str:
         fields.append(("url", _url(source.url)))
     if source.accessed is not None:
         fields.append(("urldate", str(source.accessed)))
-    note = _note(source, uses)
+    note = _note(source, uses, version)
     if note:
         fields.append(("note", _escape(note)))
     lines = [f"@misc{{{bibtex_key(source.id)},"]
@@ -327,7 +332,7 @@ def csl_json(
     return _csl(source, _uses(paragraphs, record))
 
 
-def _csl(source: Source, uses: _Uses) -> dict[str, Any]:
+def _csl(source: Source, uses: _Uses, version: str | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": source.id,
         "type": "webpage" if source.url else "document",
@@ -349,7 +354,7 @@ def _csl(source: Source, uses: _Uses) -> dict[str, Any]:
         item["URL"] = source.url
     if source.accessed is not None:
         item["accessed"] = _date_parts(source.accessed)
-    note = _note(source, uses)
+    note = _note(source, uses, version)
     if note:
         item["note"] = note
     return item

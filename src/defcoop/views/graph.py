@@ -81,6 +81,8 @@ def to_graph(dataset: Collection) -> networkx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     if dataset.info is not None:
         graph.graph["name"] = f"{dataset.info.name} {dataset.info.version}"
+        graph.graph["data_version"] = dataset.info.version
+        graph.graph["code_version"] = dataset.info.code_version
     records = [r for r in dataset if isinstance(r, _NODE_KINDS) and not isinstance(r, Country)]
     for record in records:
         graph.add_node(record.id, **_node(record))

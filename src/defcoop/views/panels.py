@@ -56,6 +56,7 @@ import attrs
 
 from defcoop._extras import require
 from defcoop._quote import described
+from defcoop._version import __version__
 from defcoop.errors import ArgumentError, DataError, Problem, QueryError
 from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
@@ -447,6 +448,7 @@ def build_panel(
         "dyad": [group[0] for group in units] if len(units) == 2 else None,
         "coverage": [str(item) for item in dataset.coverage],
         "data_version": None if dataset.info is None else dataset.info.version,
+        "code_version": __version__,
         "fields": fields,
         "columns": {**_DESCRIPTIONS},
         "left_out": {
