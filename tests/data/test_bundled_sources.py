@@ -17,7 +17,7 @@ import pytest
 import defcoop
 from _helpers import citations
 from defcoop import Event, Record, Source
-from defcoop.model import _coverage as rule
+from defcoop.model import _inside_coverage as rule
 
 SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
 DATA = Path(defcoop.__file__).parent / "data"
@@ -39,7 +39,7 @@ def dated(record: Record) -> object:
 
 def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
     """``(record, attribute)`` for each dated record outside its sources' coverage, by the
-    rule loading enforces (:mod:`defcoop.model._coverage`)."""
+    rule loading enforces (:mod:`defcoop.model._inside_coverage`)."""
     by_id = {record.id: record for record in db}
     return sorted((r.id, attribute) for r, attribute, _ in rule.outside_coverage(db, by_id))
 

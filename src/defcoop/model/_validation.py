@@ -13,7 +13,7 @@ import attrs
 from defcoop._quote import quote
 from defcoop.errors import Problem
 from defcoop.model import registry
-from defcoop.model._coverage import outside_coverage
+from defcoop.model._inside_coverage import outside_coverage
 from defcoop.model._keys import name_keys
 from defcoop.model._names import Suggester, did_you_mean, normalize
 from defcoop.model._taxonomy import field_column

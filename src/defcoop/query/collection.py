@@ -130,7 +130,7 @@ class Collection(Travels):
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
         # Imported here: a dataset served from the snapshot of the bundled data is never
         # checked again, and the first load need not import the checks.
-        from defcoop.model._coverage import check_coverage
+        from defcoop.model._inside_coverage import check_coverage
         from defcoop.model._validation import Origin, check, group_by_kind, ids
 
         records = tuple(require_records(records, "Dataset()"))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dataset import Dataset
-from defcoop.model._coverage import covering, outside_coverage
+from defcoop.model._inside_coverage import covering, outside_coverage
 from defcoop.model._names import normalize
 from defcoop.model.dates import Period
 from defcoop.model.records import (
