@@ -46,9 +46,13 @@ def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
     """``(record, sources)`` where a dated record lies outside what its sources cover.
 
     A source covers a record when one of its coverage entries names only countries among the
-    record's parties and spans the record's whole date. A record is covered when one of the
-    sources it cites covers it: the others may cite it for a detail (a report that recalls an
-    earlier agreement, or announces a later round), not for its date. ``sources`` joins the
+    record's parties and holds the record's first day: a report written while a visit was
+    under way saw it begin, though it could not see the rest of it. A record is covered
+    when one of the sources it cites covers it: the others may cite it for a detail (a
+    report that recalls an earlier agreement, or announces a later round), not for its date.
+    A record that ended before a claim of the pair began is recalled, not observed: it is
+    counted where some other claim covers its year, and left out of the panel's counts
+    (with the reason) where none does, so it is not reported here. ``sources`` joins the
     ids of the record's sources that declare coverage.
     """
     by_id = {source.id: source for source in db.sources}
@@ -61,11 +65,15 @@ def outside_coverage(db: defcoop.Dataset) -> list[tuple[str, str]]:
         declaring = sorted(
             {c.source for c in citations(record) if by_id[c.source].coverage},
         )
-        if declaring and not any(
-            set(entry.countries) <= parties and entry.period.contains(when)
+        entries = [
+            entry
             for source_id in declaring
             for entry in by_id[source_id].coverage
-        ):
+            if set(entry.countries) <= parties
+        ]
+        covered = any(entry.period.earliest <= when.earliest <= entry.period.latest for entry in entries)
+        recalled = any(when.latest < entry.period.earliest for entry in entries)
+        if declaring and not covered and not recalled:
             found.append((record.id, "+".join(declaring)))
     return found
 

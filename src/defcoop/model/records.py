@@ -13,6 +13,7 @@ from typing import TypeAlias
 
 import attrs
 
+from defcoop.model._coverage import Observed
 from defcoop.model._parts import (
     COUNT,
     DATE,
@@ -89,6 +90,7 @@ __all__ = [
     "Record",
     "Relationship",
     "Role",
+    "Search",
     "Source",
 ]
 
@@ -108,7 +110,9 @@ class Source(RecordDisplay):
     ``url`` is the http(s) address of the document, ``authors`` its authors as the document
     gives them, and ``accessed`` the day the document was read at that address, so that the
     source can be cited. ``coverage`` says which states or pairs it looked at over which
-    periods (:class:`Coverage`).
+    periods, and for which records (:class:`Coverage`; a claim without ``records`` vouches for
+    every record type). A claim ends no later than the source's ``published`` date, or the day
+    it was ``accessed`` where it has none, compared at the precision given.
     """
 
     id: str = attrs.field(validator=ID_)
@@ -124,7 +128,7 @@ class Source(RecordDisplay):
     coverage: tuple[Coverage, ...] = attrs.field(
         default=(),
         converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage))),
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage)), Observed()),
     )
     notes: str | None = attrs.field(default=None, validator=TEXT)
 
@@ -263,6 +267,7 @@ class Organization(RecordDisplay):
 @record_type(
     "agreements",
     "agreement",
+    counted=True,
     date="signed",
     label="title",
     references=(
@@ -314,6 +319,7 @@ class Agreement(RecordDisplay):
 @record_type(
     "events",
     "event",
+    counted=True,
     date="when",
     label="title",
     parent="part_of",
@@ -403,6 +409,7 @@ class Event(RecordDisplay):
 @record_type(
     "mechanisms",
     "mechanism",
+    counted=True,
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
     names=("name", "aliases"),
@@ -488,7 +495,46 @@ class Relationship(RecordDisplay):
         return ()
 
 
+@record_type("searches", "search", date="done")
+@attrs.frozen(kw_only=True, repr=False)
+class Search(RecordDisplay):
+    """A search for records: where it looked, for what, in which languages and years, when.
+
+    A coverage claim of a dataset's ``[dataset]`` table names the search it rests on
+    (``search = "search-id"``), so that a reader can tell what "no record" means there and
+    repeat the search. ``collections`` are the stored collections or archives searched,
+    ``queries`` the queries as typed, ``languages`` their languages (ISO 639-1 codes),
+    ``years`` the years the search looked for records in, ``done`` when it was carried out,
+    and ``by`` who carried it out, where recorded. A claim resting on a search lies within its
+    ``years`` and ends no later than ``done``.
+    """
+
+    id: str = attrs.field(validator=ID_)
+    collections: tuple[str, ...] = attrs.field(
+        converter=to_tuple, validator=Check(*TEXTS.rules, NonEmpty())
+    )
+    queries: tuple[str, ...] = attrs.field(
+        converter=to_tuple, validator=Check(*TEXTS.rules, NonEmpty())
+    )
+    languages: tuple[str, ...] = attrs.field(
+        converter=to_tuple, validator=Check(*TEXTS.rules, NonEmpty())
+    )
+    years: Period = attrs.field(validator=PERIOD)
+    done: PartialDate = attrs.field(validator=DATE)
+    by: str | None = attrs.field(default=None, validator=TEXT)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+
+
 Record: TypeAlias = (
-    Source | Country | Field | Person | Organization | Agreement | Event | Mechanism | Relationship
+    Source
+    | Country
+    | Field
+    | Person
+    | Organization
+    | Agreement
+    | Event
+    | Mechanism
+    | Relationship
+    | Search
 )
 """Any record a dataset holds."""

@@ -97,6 +97,8 @@ class RecordType:
             no query method of its own and is listed by id.
         node: whether its records are nodes of :func:`defcoop.to_graph`.
         id_attribute: the attribute holding the record's id.
+        counted: whether panels count its records, so that a coverage claim may vouch for
+            them by its key (``records = ["agreements"]``; see :mod:`defcoop.model._coverage`).
     """
 
     cls: type[Any]
@@ -110,6 +112,7 @@ class RecordType:
     indexes: tuple[Index, ...] = ()
     node: bool = False
     id_attribute: str = "id"
+    counted: bool = False
 
     @property
     def plural(self) -> str:

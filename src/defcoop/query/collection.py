@@ -34,6 +34,7 @@ from defcoop.model.records import (
     Person,
     Record,
     Relationship,
+    Search,
     Source,
 )
 from defcoop.model.rules import Check, InstanceOf, NonEmpty, NotBlank
@@ -91,6 +92,7 @@ class Collection(Travels):
 
     __slots__ = (
         "_by_cow_code",
+        "_claims",
         "_by_id",
         "_countries",
         "_listed",
@@ -107,6 +109,7 @@ class Collection(Travels):
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
+    _claims: tuple[Coverage, ...]
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
     _names: dict[type, NameIndex]
@@ -157,8 +160,14 @@ class Collection(Travels):
         other is listed by id. A type with names gets a name index for its lookups.
         """
         set_ = object.__setattr__
+        sources = cast("Sequence[Source]", groups.get(Source, ()))
+        own = (
+            attrs.evolve(claim, sources=(source.id,))
+            for source in sorted(sources, key=attrgetter("id"))
+            for claim in source.coverage
+        )
+        set_(self, "_claims", (*(() if info is None else info.coverage), *own))
         if info is not None:
-            sources = cast("Sequence[Source]", groups.get(Source, ()))
             found = (c for source in sources for c in source.coverage)
             info = attrs.evolve(info, coverage=merged((*info.coverage, *found)))
         set_(self, "info", info)
@@ -217,12 +226,26 @@ class Collection(Travels):
         return Results(self._listed[Field])  # type: ignore[arg-type]
 
     @property
+    def searches(self) -> Results[Search]:
+        """Every search a coverage claim of the dataset may rest on, by id."""
+        return Results(self._listed[Search])  # type: ignore[arg-type]
+
+    @property
+    def claims(self) -> tuple[Coverage, ...]:
+        """Every coverage claim as declared, with what it rests on: the dataset's own (each
+        naming its search and sources), then each source's, with ``sources`` naming that
+        source; unlike :attr:`coverage`, nothing is gathered into runs."""
+        return self._claims
+
+    @property
     def coverage(self) -> tuple[Coverage, ...]:
         """What the dataset looked at, its own declared coverage and each source's, gathered
         by countries into runs of years (``db.info.coverage`` where the dataset has info).
 
-        A panel cell is covered when one of these names its dyad (or either state, or no
-        country at all) over a period reaching into its year; elsewhere counts are missing.
+        A panel cell is covered for a column when one of these names its dyad (or either
+        state, or no country at all) over a period reaching into its year, and vouches for
+        the records the column counts (see :attr:`Coverage.records`); elsewhere the column's
+        count is missing.
         """
         if self.info is not None:
             return self.info.coverage

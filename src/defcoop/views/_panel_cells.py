@@ -2,7 +2,8 @@
 
 A panel is a grid of units (a dyad or a state) by year. The grid holds every unit of the
 state system's members in each year; counts are added record by record to the cells a record
-falls in; coverage marks the cells some source or the dataset looked at. Everything is kept
+falls in; coverage marks, column by column, the cells where some claim looked for the records
+that column counts (:data:`COUNTED`). Everything is kept
 in flat columns (lists indexed by row) so that a panel of every COW dyad over decades, some
 800,000 rows, is built without a Python object per cell.
 """
@@ -16,9 +17,10 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from defcoop.model._coverage import Counted, vouches
 from defcoop.model.dates import Period
 from defcoop.model.kinds import EventKind, EventStatus, StateSystem
-from defcoop.model.records import Agreement, Country, Event, Mechanism
+from defcoop.model.records import Agreement, Country, Coverage, Event, Mechanism
 
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
@@ -45,6 +47,25 @@ COUNTS = {
     ),
 }
 """The count columns of each unit, in order."""
+
+_VISITS = Counted("events", frozenset({EventKind.VISIT.value}))
+COUNTED: dict[str, Counted] = {
+    "agreements_signed": Counted("agreements"),
+    "agreements_in_force": Counted("agreements"),
+    "events_occurred": Counted("events"),
+    "events_planned": Counted("events"),
+    "visits": _VISITS,
+    "visits_made": _VISITS,
+    "visits_received": _VISITS,
+    "multilateral_events": Counted("events"),
+    "mechanisms_active": Counted("mechanisms"),
+}
+"""What each count column counts, declared once: a cell of a column is covered only where a
+claim vouches for these records there (a claim for ``events:visit`` alone leaves
+``events_occurred`` missing and ``visits`` counted)."""
+
+FIELDS_COUNTED = Counted("agreements")
+"""What the field columns (``field_<id>``) read: agreements signed or in force."""
 
 UNDATED = "undated"
 SEVERAL = "several, number not given"
@@ -118,7 +139,10 @@ class Grid:
         size = len(year)
         zeros = bytes(8 * size)
         self.counts = {name: array("q", zeros) for name in COUNTS[unit]}
-        self.covered = bytearray(size)
+        self.covered: dict[str, bytearray] = {name: bytearray(size) for name in COUNTS[unit]}
+        """Per count column, 1 in the rows some claim covers for what the column counts."""
+        self.field_covered = bytearray(size)
+        """1 in the rows whose field columns are covered (see :data:`FIELDS_COUNTED`)."""
         self.fields: dict[str, set[int]] = {}
         self.framework: dict[int, str] = {}
         self.left_out: dict[str, dict[str, int]] = {}
@@ -219,10 +243,43 @@ def build(
 
 
 def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
+    """Mark each column's covered cells: the claims that vouch for what it counts, read once
+    per distinct set of columns they vouch for (most datasets have one or two)."""
+    columns = {**{name: COUNTED[name] for name in grid.counts}, "": FIELDS_COUNTED}
+    groups: dict[tuple[str, ...], list[Coverage]] = {}
+    for item in dataset.coverage:
+        scope = tuple(name for name, counted in columns.items() if vouches(item.records, counted))
+        if scope:
+            groups.setdefault(scope, []).append(item)
+    marks = {scope: _marks(grid, items, codes, years) for scope, items in groups.items()}
+    for name in columns:
+        found = [flags for scope, flags in marks.items() if name in scope]
+        flags = _union(found, len(grid.year))
+        if name:
+            grid.covered[name] = flags
+        else:
+            grid.field_covered = flags
+
+
+def _union(arrays: Sequence[bytearray], size: int) -> bytearray:
+    """The rows marked in any of ``arrays`` (each 0 or 1 per row), at C speed."""
+    if not arrays:
+        return bytearray(size)
+    if len(arrays) == 1:
+        return arrays[0]
+    total = 0
+    for flags in arrays:
+        total |= int.from_bytes(flags, "little")
+    return bytearray(total.to_bytes(size, "little"))
+
+
+def _marks(grid: Grid, items: Iterable[Coverage], codes: Codes, years: range) -> bytearray:
+    """1 in every row that one of ``items`` reaches (its dyad, either state, or everyone)."""
+    covered = bytearray(len(grid.year))
     everywhere: set[int] = set()
     states: dict[int, set[int]] = {}
     dyads: dict[tuple[int, int], set[int]] = {}
-    for item in dataset.coverage:
+    for item in items:
         for year in _span(item.period, years):
             found = codes.of(item.countries, year)
             if not item.countries:
@@ -232,8 +289,7 @@ def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
             elif len(found) == 2:
                 dyads.setdefault((min(found), max(found)), set()).add(year)
     if everywhere >= set(years):  # every state in every year: all covered at once
-        grid.covered[:] = b"\x01" * len(grid.covered)
-        return
+        return bytearray(b"\x01" * len(covered))
     empty: frozenset[int] = frozenset()
     for key, (start, unit_years) in grid.starts.items():
         a = key[0]
@@ -245,7 +301,8 @@ def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
             continue
         for offset, year in enumerate(unit_years):
             if year in reach:
-                grid.covered[start + offset] = 1
+                covered[start + offset] = 1
+    return covered
 
 
 def _above(dataset: Collection) -> dict[str, frozenset[str]]:
@@ -279,7 +336,7 @@ def _place(
     so the common case (two parties, no direction) is written out rather than generalized.
     """
     tables = [codes.by_country.get(party) for party in parties]
-    counts, flags = grid.counts[column], grid.covered
+    counts, flags = grid.counts[column], grid.covered[column]
     least = 2 if grid.unit == "dyad" else 1
     pairs = grid.unit == "dyad" and not grid.directed
     placed = covered = False
@@ -416,7 +473,7 @@ def _visit(grid: Grid, codes: Codes, event: Event, year: int, weight: int) -> No
         grid.skip("visits", OUTSIDE_SYSTEM)
         return
     grid.counts["visits"][row] += weight
-    if not grid.covered[row]:
+    if not grid.covered["visits"][row]:
         grid.skip("visits", OUTSIDE_COVERAGE)
 
 
