@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 import re
 import textwrap
 from pathlib import Path
@@ -22,6 +23,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def _extension(name: str) -> ModuleType:
+    if str(DOCS / "_ext") not in sys.path:  # as in a docs build: the extensions import each other
+        sys.path.insert(0, str(DOCS / "_ext"))
     spec = importlib.util.spec_from_file_location(name, DOCS / "_ext" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None

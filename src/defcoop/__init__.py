@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         Record,
         Relationship,
         Role,
+        Search,
         Source,
     )
     from defcoop.query.arrow import to_arrow
@@ -107,6 +108,7 @@ _SOURCES: dict[str, str] = {
     "Relationship": "defcoop.model.records",
     "Results": "defcoop.query.results",
     "Role": "defcoop.model.records",
+    "Search": "defcoop.model.records",
     "Source": "defcoop.model.records",
     "StateSystem": "defcoop.model.kinds",
     "Timeline": "defcoop.views.timeline",
@@ -179,6 +181,7 @@ __all__ = [
     "Relationship",
     "Results",
     "Role",
+    "Search",
     "Source",
     "StateSystem",
     "Timeline",

@@ -70,10 +70,10 @@ CountryName = str | int | Country
 class DatasetInfo:
     """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
 
-    ``coverage`` is what the dataset looked at. Read from a file, it is what the ``[dataset]``
-    table declares for the dataset as a whole; the :class:`Dataset` that holds the info adds
-    what each source says it looked at (``Source.coverage``), gathered by countries into runs
-    of years, so that ``db.info`` shows everything the dataset covers.
+    ``coverage`` holds the claims the ``[dataset]`` table declares for the dataset as a whole,
+    each resting on a search and naming its sources (:class:`Coverage`); what each source
+    says it looked at is its own ``Source.coverage``, and :attr:`Collection.coverage` gathers
+    both.
     """
 
     name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
@@ -167,9 +167,6 @@ class Collection(Travels):
             for claim in source.coverage
         )
         set_(self, "_claims", (*(() if info is None else info.coverage), *own))
-        if info is not None:
-            found = (c for source in sources for c in source.coverage)
-            info = attrs.evolve(info, coverage=merged((*info.coverage, *found)))
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
@@ -240,16 +237,14 @@ class Collection(Travels):
     @property
     def coverage(self) -> tuple[Coverage, ...]:
         """What the dataset looked at, its own declared coverage and each source's, gathered
-        by countries into runs of years (``db.info.coverage`` where the dataset has info).
+        by countries and what they vouch for into runs of years.
 
         A panel cell is covered for a column when one of these names its dyad (or either
         state, or no country at all) over a period reaching into its year, and vouches for
         the records the column counts (see :attr:`Coverage.records`); elsewhere the column's
         count is missing.
         """
-        if self.info is not None:
-            return self.info.coverage
-        return merged(c for s in self.sources for c in s.coverage)
+        return merged(self._claims)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
