@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import gc
-import importlib.util
 import json
 import os
 import platform
@@ -88,9 +87,6 @@ def _environment(quick: bool) -> str:
     except OSError:
         pass
     command = "python benchmarks/run.py" + (" --quick" if quick else "")
-    # JSON files are parsed by msgspec where the `fast` extra installed it.
-    accelerated = importlib.util.find_spec("msgspec") is not None
-    parser = "msgspec (the `fast` extra)" if accelerated else "the standard library's `json`"
     return "\n".join(
         [
             "## Machine and run",
@@ -99,7 +95,6 @@ def _environment(quick: bool) -> str:
             f"- machine: {os.cpu_count()} cores (`nproc`), {model} (`lscpu` model name)",
             f"- Python {platform.python_version()} ({platform.python_implementation()}), "
             f"defcoop {defcoop.__version__}, {platform.system()} {platform.release()}",
-            f"- `load()` parses JSON with {parser}",
             f"- command: `{command}`",
         ]
     )

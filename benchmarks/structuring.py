@@ -45,7 +45,10 @@ if source:
     sys.path.insert(0, source)
 import defcoop
 from defcoop import Agreement, Event
-from defcoop.loading.fast._fast import Structurer
+try:  # the layout since the layers were folders
+    from defcoop.loading.fast._fast import Structurer
+except ImportError:  # the baseline commit's flat layout
+    from defcoop._fast import Structurer
 if source:
     assert defcoop.__file__.startswith(source), defcoop.__file__
 document = json.loads(open(path, encoding="utf-8").read())

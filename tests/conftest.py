@@ -1,5 +1,6 @@
-"""Shared fixtures and hypothesis profiles: quick and derandomized by default, thorough and
-exploring with DEFCOOP_PROFILE=thorough; the slow marker's tests run with --run-slow."""
+"""Shared fixtures and hypothesis profiles: quick and seeded by default, thorough and exploring
+with DEFCOOP_PROFILE=thorough; the slow marker's tests run with --run-slow (and are deselected,
+not skipped, without it)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import os
 import sys
 from collections.abc import Callable
 
+import hypothesis.core
 import pytest
 from hypothesis import HealthCheck, settings
 
 import defcoop
 
-# The default profile is derandomized: the same examples on every run, so that whether a
-# change lands never depends on luck. The thorough profile keeps exploring with fresh
-# randomness (DEFCOOP_PROFILE=thorough); whatever it finds is fixed and kept as an explicit
-# @example beside the property, so that the default runs check it from then on.
-settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None)
+# The default profile draws its examples from one explicit seed, DEFAULT_SEED, printed in the
+# header of every run: the same examples on every run, so that whether a change lands never
+# depends on luck, and `pytest --hypothesis-seed=N` draws others. The thorough profile keeps
+# exploring with fresh randomness (DEFCOOP_PROFILE=thorough); whatever it finds is fixed and
+# kept as an explicit @example beside the property, so that the default runs check it from
+# then on.
+DEFAULT_SEED = 20261206
+settings.register_profile("ci", max_examples=60, deadline=None, database=None)
 settings.register_profile(
     "thorough",
     max_examples=2000,
@@ -24,7 +29,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-settings.load_profile(os.environ.get("DEFCOOP_PROFILE", "ci"))
+_PROFILE = os.environ.get("DEFCOOP_PROFILE", "ci")
+settings.load_profile(_PROFILE)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,13 +41,40 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def _seed(config: pytest.Config) -> int | None:
+    """The seed hypothesis draws from: --hypothesis-seed's, else DEFAULT_SEED (ci profile)."""
+    given = config.getoption("hypothesis_seed", None)
+    if given is not None:
+        return int(given)
+    return DEFAULT_SEED if settings().derandomize is False and _PROFILE == "ci" else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    seed = _seed(config)
+    if seed is not None:
+        hypothesis.core.global_force_seed = seed
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    seed = _seed(config)
+    drawn = f"seed {seed} (--hypothesis-seed=N for others)" if seed is not None else "fresh"
+    return f"defcoop: hypothesis profile {_PROFILE!r}, examples from {drawn}"
+
+
+def _left_out(config: pytest.Config, item: pytest.Item) -> bool:
+    """Whether a test is not part of this run: slow without --run-slow, or external without
+    the environment variable that names the outside file it reads."""
+    if "slow" in item.keywords and not config.getoption("--run-slow"):
+        return True
+    external = item.get_closest_marker("external")
+    return external is not None and not os.environ.get(external.args[0])
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if config.getoption("--run-slow"):
-        return
-    skip = pytest.mark.skip(reason="slow: run with --run-slow")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+    left_out = [item for item in items if _left_out(config, item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not _left_out(config, item)]
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,10 @@
 The normal suite checks the mechanisms at small sizes, by counting work rather than timing
 it: suggestions made once per distinct unknown value and from a bounded set of candidates,
 closures not built at load, filters answered from postings, collections not re-sorted. The
-full sizes of the hostile test (100k dangling references, 200k records, 10k-deep taxonomies,
-2,000 relationships) are timed in the tests marked slow, which CI runs once
-(``pytest --run-slow -m slow``).
+full sizes of the hostile test (200k records, 10k-deep taxonomies, 2,000 relationships) are
+timed against generous absolute bounds in the tests marked slow, which CI runs once
+(``pytest --run-slow -m slow``); what a load with 100k problems costs against a clean one, a
+ratio of two timings, is measured by ``benchmarks/problems.py``, not asserted here.
 """
 
 from __future__ import annotations
@@ -244,19 +245,6 @@ def _misspelt(db: defcoop.Dataset) -> None:
 def _load_failing(path: Path) -> None:
     with pytest.raises(DataError):
         defcoop.load(path)
-
-
-@pytest.mark.slow
-def test_full_size_100k_dangling_references_cost_at_most_3x(tmp_path: Path) -> None:
-    """100k agreements citing a misspelt source validate in at most 3x a clean load."""
-    data = document(100_000)
-    clean = write(tmp_path / "clean.json", data)
-    for agreement in data["agreements"]:
-        agreement["sources"] = ["src-O#1"]
-    broken = write(tmp_path / "broken.json", data)
-    clean_time = _best(lambda: defcoop.load(clean), 2)
-    broken_time = _best(lambda: _load_failing(broken), 2)
-    assert broken_time <= 3 * clean_time, (clean_time, broken_time)
 
 
 @pytest.mark.slow

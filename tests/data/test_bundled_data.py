@@ -35,16 +35,9 @@ from defcoop import (
 
 PILLAR = "pillar-and-highlight"
 STRENGTHENING = "strengthening-2016"
-# The seed articles sit in a ``shared/seeds`` folder beside the checkout (or above a worktree).
-SEEDS = next(
-    (
-        folder / "shared" / "seeds"
-        for folder in Path(__file__).parents
-        if (folder / "shared" / "seeds").is_dir()
-    ),
-    Path(__file__).parents[3] / "shared" / "seeds",
-)
-SEED_FILES = {PILLAR: "000_7766d712da54369a.txt", STRENGTHENING: "002_3b61c1a80cefd782.txt"}
+# The seed articles, kept beside the tests (tests/fixtures/seeds/README.md says where from).
+SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
+SEED_FILES = {PILLAR: "pillar-and-highlight.txt", STRENGTHENING: "strengthening-2016.txt"}
 UNCITED_KINDS = (Source, Country, Field)
 RECORD_ONLY = frozenset({"id", "inferred", "notes", "sources"})
 
@@ -75,9 +68,7 @@ def seed_citations_for(relationship: Relationship, field: str) -> set[Citation]:
 
 
 def seed_paragraphs(source_id: str) -> list[str]:
-    """The blank-line separated blocks of a source's seed file; skips when seeds are absent."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"no seed folder at {SEEDS}")
+    """The blank-line separated blocks of a source's seed file."""
     text = (SEEDS / SEED_FILES[source_id]).read_text(encoding="utf-8")
     return [block.strip() for block in re.split(r"\n\s*\n", text.strip())]
 
@@ -872,16 +863,21 @@ def test_every_event_has_its_cameo_code(db: defcoop.Dataset) -> None:
 
 
 def test_cameo_codes_follow_kind_and_status(db: defcoop.Dataset) -> None:
-    """Visits are 042, signings 057, competitions held 062, planned events intentions (03)."""
+    """Visits and port calls are 042, signings 057, competitions held and exercises 062,
+    planned events intentions (03), other meetings 04."""
     for found in db.events():
         assert found.cameo is not None
         if found.status is EventStatus.PLANNED:
             assert found.cameo.startswith("03"), found.id
-        elif found.kind in (EventKind.VISIT, EventKind.DELEGATION_EXCHANGE):
+        elif found.kind in (EventKind.VISIT, EventKind.DELEGATION_EXCHANGE, EventKind.PORT_CALL):
             assert found.cameo == "042", found.id
         elif found.kind is EventKind.SIGNING:
             assert found.cameo == "057", found.id
-        elif found.kind in (EventKind.COMPETITION, EventKind.MULTILATERAL_ACTIVITY):
+        elif found.kind in (
+            EventKind.COMPETITION,
+            EventKind.MULTILATERAL_ACTIVITY,
+            EventKind.EXERCISE,
+        ):
             assert found.cameo == "062", found.id
         else:
             assert found.cameo.startswith("04"), found.id

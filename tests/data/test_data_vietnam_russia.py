@@ -14,7 +14,7 @@ from defcoop import Agreement, Event, EventStatus, Source
 
 SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
 # Years for which no stored report read says anything of Vietnam-Russia defense ties.
-UNREPORTED = frozenset({2011, 2014})
+UNREPORTED = frozenset({2011})
 DIALOGUE_ROUNDS = {
     "defense-dialogue-vnm-rus-2013-12": ("2013-12-12", "RUS"),
     "defense-dialogue-vnm-rus-2016-03": ("2016-03-21", "RUS"),
@@ -116,8 +116,11 @@ def test_conflicting_reports_are_named_in_the_notes(db: defcoop.Dataset) -> None
 
 
 def test_other_mechanisms_have_their_sessions(db: defcoop.Dataset) -> None:
-    """The committee's 2013 session and the working group's meetings are events of theirs."""
-    assert db.events(mechanism="vnm-rus-igc-mtc").ids() == ("igc-mtc-vnm-rus-2013-04",)
+    """The committee's 2013 sessions and the working group's meetings are events of theirs."""
+    assert db.events(mechanism="vnm-rus-igc-mtc").ids() == (
+        "igc-mtc-vnm-rus-2013-04",
+        "igc-mtc-vnm-rus-2013-10",
+    )
     group = db.events(mechanism="vnm-rus-defense-working-group")
     assert group.ids() == ("working-group-vnm-rus-2018-09", "working-group-vnm-rus-2025-01")
     assert [e.round for e in group] == [2, None]

@@ -39,14 +39,14 @@ def test_crosswalk_agrees_with_the_published_rows(
     assert CAMEO_TO_PLOVER[code] == (event, mode, context)
 
 
+@pytest.mark.external("DEFCOOP_PLOVER_TABLE")
 def test_crosswalk_agrees_with_the_published_file() -> None:
     """Every row of the crosswalk is the published file's (where a copy of it is at hand).
 
-    Set DEFCOOP_PLOVER_TABLE to a copy of CAMEO2PLOVER-2021.txt to run this check.
+    Set DEFCOOP_PLOVER_TABLE to a copy of CAMEO2PLOVER-2021.txt to run this check; without it
+    the test is deselected (the file is PLOVER's, not ours to ship).
     """
-    path = os.environ.get("DEFCOOP_PLOVER_TABLE")
-    if not path:
-        pytest.skip("DEFCOOP_PLOVER_TABLE is not set")
+    path = os.environ["DEFCOOP_PLOVER_TABLE"]
     published = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         match = re.match(r"(\d{2,4}):\s*(.*)", line.split("#")[0].strip())
@@ -116,9 +116,10 @@ def test_plover_filter(db: Dataset) -> None:
     conferences = db.events(plover="CONSULT-multilateral")
     assert "mcis-7" in conferences.ids()
     assert set(conferences) == set(db.events(kind="conference"))
-    assert db.events(plover="SUPPORT", party="BLR").ids() == (
-        "vnm-blr-signing-2018-11",
-        "vnm-blr-signing-2025-05-12",
+    supports = db.events(plover="SUPPORT", party="BLR")
+    assert "vnm-blr-signing-2018-11" in supports.ids()
+    assert supports == tuple(
+        e for e in db.events(party="BLR") if e.plover is not None and e.plover.event == "SUPPORT"
     )
     assert db.events(plover="AID").ids() == ()
 

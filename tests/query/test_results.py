@@ -80,7 +80,8 @@ def test_ids_in_order(db: Dataset) -> None:
     """ids() gives the records' ids in result order."""
     found = db.people(country="BLR")
     assert found.ids() == tuple(person.id for person in found)
-    assert found.ids()[:3] == ("aleksandr-lukashenko", "aleksandr-nikolaevich", "andrei-ravkov")
+    assert list(found.ids()) == sorted(found.ids())  # people are undated: in id order
+    assert "andrei-ravkov" in found.ids()
 
 
 def test_html_has_one_row_per_record(db: Dataset) -> None:

@@ -1,6 +1,6 @@
 """Loading: which files, how they are parsed and structured, and the checks of a whole load.
 
-:func:`load` is here (and at :func:`defcoop.load`); the generated fast path is fenced in
+:func:`~defcoop.load` is here (and at :func:`defcoop.load`); the generated fast path is fenced in
 :mod:`defcoop.loading.fast`.
 """
 

@@ -1,11 +1,9 @@
 """Turn the bytes of a data file into plain values: TOML or JSON, UTF-8 only.
 
 JSON is parsed by the standard library, with a hook that refuses a key given twice in one
-table. Where msgspec is installed (``pip install defcoop[fast]``), it parses JSON first, in
-compiled code: it keeps the last of two equal keys silently, so a key given twice is detected
-by counting colons (below); for that, and for any text msgspec refuses or may read otherwise,
-the standard library parses the file again and has the last word, so that both ways give the
-same values and the same errors.
+table. (An optional compiled parser, msgspec, was tried and measured: it saved under 3% of
+loading a 100,000-record JSON file, whose time goes to structuring and checking the records,
+so it was removed; benchmarks/README.md has the figures.)
 """
 
 from __future__ import annotations
@@ -15,9 +13,6 @@ from typing import Any
 
 # A JSON escape of a UTF-16 surrogate; only then can a parsed string hold a lone surrogate.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-# A colon written as an escape, which the colon count below would not see in the text.
-_ESCAPED_COLON = re.compile(r"\\u003[aA]")
-_UNREAD: Any = object()
 
 
 class ParseError(ValueError):
@@ -50,39 +45,6 @@ def parse(name: str, raw: bytes) -> Any:
 
 
 def _json(text: str) -> Any:
-    document = _json_accelerated(text)
-    if document is _UNREAD:
-        document = _json_standard(text)
-    elif _SURROGATE_ESCAPE.search(text):
-        _reject_surrogates(document)
-    return document
-
-
-def _json_accelerated(text: str) -> Any:
-    """The values of a JSON text parsed by msgspec, or ``_UNREAD`` for the standard library.
-
-    A key given twice is lost by msgspec (the last value wins), with every colon in it and in
-    the value it had. Outside strings a colon only ends a key, and msgspec writes every key
-    and every string back with its colons as they are: the text and the values written back
-    hold as many colons exactly when no key was lost (colons written as escapes, which only
-    the text hides, send the file to the standard library).
-    """
-    try:
-        import msgspec
-    except ImportError:
-        return _UNREAD
-    if "\\u003" in text and _ESCAPED_COLON.search(text):
-        return _UNREAD
-    try:
-        document = msgspec.json.decode(text)
-    except (msgspec.MsgspecError, RecursionError):  # the standard library says why, or parses
-        return _UNREAD
-    if text.count(":") != msgspec.json.encode(document).count(b":"):
-        return _UNREAD  # a key given twice: the standard library names it
-    return document
-
-
-def _json_standard(text: str) -> Any:
     import json
 
     try:

@@ -4,7 +4,7 @@ All ids share one namespace; a country's id is its ISO 3166-1 alpha-3 code. Ever
 but :class:`Source`, :class:`Country` and :class:`Field` cites at least one source
 paragraph in ``sources``. ``inferred`` names the attributes whose values a source implies
 rather than states, so that stated and inferred facts can be told apart. The model knows
-nothing of files: :mod:`defcoop.loading._loader` reads and checks them.
+nothing of files: :mod:`defcoop.loading` reads and checks them.
 """
 
 from __future__ import annotations

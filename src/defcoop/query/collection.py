@@ -83,11 +83,11 @@ class DatasetInfo:
 
 
 class Collection(Travels):
-    """Validated records and the queries over them; immutable once built.
+    """Validated records and the queries over them, without the views; immutable once built.
 
-    Build one with :func:`defcoop.load` or :meth:`from_records`. Query methods return
-    :class:`~defcoop.Results`, tuples ordered by date, then id (undated records last); their
-    filters combine with AND.
+    The base of :class:`~defcoop.Dataset`, which users build (:func:`defcoop.load`,
+    :meth:`~defcoop.Dataset.from_records`) and which documents the queries; the views of
+    :mod:`defcoop.views` take a collection, so that they need nothing above them.
     """
 
     __slots__ = (

@@ -39,9 +39,9 @@ class DyadProfile:
     >>> import defcoop
     >>> profile = defcoop.load().dyad("VNM", "Belarus")
     >>> profile.relationship.framework, len(profile.agreements), len(profile.events)
-    ('strategic partnership', 11, 30)
+    ('strategic partnership', 15, 56)
     >>> profile  # doctest: +ELLIPSIS
-    <DyadProfile VNM-BLR: strategic partnership; 11 agreements, 30 events, ...>
+    <DyadProfile VNM-BLR: strategic partnership; 15 agreements, 56 events, ...>
     """
 
     countries: tuple[Country, Country] = attrs.field(

@@ -1,0 +1,53 @@
+"""The suite's hypothesis settings: one printed seed by default, another on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+_PROPERTY = """
+from pathlib import Path
+from hypothesis import given, settings, strategies as st
+
+@settings(max_examples=5)
+@given(st.integers())
+def test_draw(n):
+    with Path("drawn.txt").open("a") as out:
+        out.write(f"{n}\\n")
+"""
+
+
+def _drawn(pytester: pytest.Pytester, *args: str) -> tuple[list[str], str]:
+    drawn = pytester.path / "drawn.txt"
+    drawn.unlink(missing_ok=True)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *args)
+    result.assert_outcomes(passed=1)
+    return drawn.read_text().split(), result.stdout.str()
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text("utf-8"))
+    pytester.makepyfile(test_draw=_PROPERTY)
+    return pytester
+
+
+def test_default_runs_draw_the_same_examples_and_say_from_which_seed(
+    project: pytest.Pytester,
+) -> None:
+    """Two plain runs draw the same examples, and the header names the seed."""
+    first, output = _drawn(project)
+    again, _ = _drawn(project)
+    assert first == again
+    assert "examples from seed 20261206" in output
+
+
+def test_hypothesis_seed_draws_other_examples(project: pytest.Pytester) -> None:
+    """--hypothesis-seed=N changes the examples drawn, and the header says so."""
+    default, _ = _drawn(project)
+    other, output = _drawn(project, "--hypothesis-seed=7")
+    assert other != default
+    assert "examples from seed 7" in output
