@@ -244,7 +244,7 @@ def test_export_csv_writes_one_file_per_kind(
     assert status == 0
     names = sorted(Path(line).name for line in out.splitlines())
     kinds = "sources countries fields people organizations agreements events mechanisms"
-    assert names == sorted(f"{key}.csv" for key in [*kinds.split(), "relationships"])
+    assert names == sorted(f"{key}.csv" for key in [*kinds.split(), "relationships", "searches"])
     run(capsys, "export", "--format", "csv", "--out", str(tmp_path / "b"))
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

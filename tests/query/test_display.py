@@ -211,4 +211,4 @@ def test_dataset_html_counts_each_kind(db: Dataset) -> None:
     counts = dict(zip(text[1::2], text[2::2], strict=True))
     assert counts["agreements"] == str(len(db.agreements()))
     assert counts["people"] == str(len(db.people()))
-    assert len(counts) == 9
+    assert len(counts) == 10

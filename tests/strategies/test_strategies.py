@@ -33,6 +33,7 @@ from defcoop import (
     Precision,
     Relationship,
     Role,
+    Search,
     Source,
 )
 from defcoop import strategies as dst
@@ -60,6 +61,7 @@ RECORD_STRATEGIES: list[tuple[Callable[..., st.SearchStrategy[Any]], type]] = [
     (dst.partial_dates, PartialDate),
     (dst.periods, Period),
     (dst.dataset_infos, DatasetInfo),
+    (dst.searches, Search),
 ]
 
 
@@ -128,6 +130,7 @@ def test_a_strategy_for_every_record_type() -> None:
     covered = {kind for _, kind in RECORD_STRATEGIES}
     assert {Source, Country, Field, Person, Role, Organization, Agreement, Event} <= covered
     assert {Mechanism, Relationship, FieldEvidence, Citation, PartialDate, Period} <= covered
+    assert Search in covered
     assert {function.__name__ for function, _ in RECORD_STRATEGIES} | {
         "datasets",
         "record_ids",
@@ -277,7 +280,7 @@ def test_datasets_follow_their_arguments(data: st.DataObject) -> None:
         bundled.countries,
         bundled.sources,
         bundled.fields,
-        attrs.evolve(info, coverage=bundled.coverage),  # the sources' coverage, gathered
+        info,  # as given: the sources' own claims stay theirs (db.claims, db.coverage)
     )
     assert all(span.contains(date) for date in dates_in(db))
     queries = (db.agreements, db.events, db.mechanisms, db.relationships, db.people)

@@ -123,9 +123,8 @@ def merged(items: Iterable[Coverage]) -> tuple[Coverage, ...]:
     >>> [(item.countries, str(item.period)) for item in merged(parts)]
     [(('VNM', 'RUS'), '2018/2020'), (('VNM', 'RUS'), '2022/..')]
     """
-    Key = tuple[tuple[str, ...], tuple[str, ...]]
-    years: dict[Key, set[int]] = {}
-    open_from: dict[Key, int] = {}
+    years: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
+    open_from: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     for item in items:
         key = (item.countries, tuple(sorted(item.records)))
         found = years.setdefault(key, set())

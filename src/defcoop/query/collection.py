@@ -92,8 +92,8 @@ class Collection(Travels):
 
     __slots__ = (
         "_by_cow_code",
-        "_claims",
         "_by_id",
+        "_claims",
         "_countries",
         "_listed",
         "_names",

@@ -12,9 +12,9 @@ reaches (:attr:`Dataset.coverage <defcoop.Dataset.coverage>`): there, no record 
 nobody looked. Coverage is read column by column: each column counts one record type (and
 perhaps some of its kinds, ``metadata["counted"]``), and a cell is covered only where a claim
 vouches for those records (:attr:`Coverage.records <defcoop.Coverage.records>`), so a claim
-for visits alone leaves the agreement columns missing. Records that cannot be put in a year are left out and counted in
-:attr:`Panel.left_out`, by column and reason, rather than guessed: undated records, records
-that stand for several with no number given, events dated only to a span of years. A
+for visits alone leaves the agreement columns missing. Records that cannot be put in a year
+are left out and counted in :attr:`Panel.left_out`, by column and reason, rather than
+guessed: undated records, records that stand for several with no number given, events dated only to a span of years. A
 standing mechanism counts over the period the reports show it at work; in covered cells where
 it may have been at work unreported (after its founding, or in any year when nothing dates
 its founding, but outside that period), ``mechanisms_active`` is missing too, and
@@ -241,9 +241,7 @@ def build_panel(
         "data_version": None if dataset.info is None else dataset.info.version,
         "fields": fields,
         "columns": {**_DESCRIPTIONS},
-        "counted": {
-            name: str(_panel_cells.COUNTED[name]) for name in _panel_cells.COUNTS[unit]
-        },
+        "counted": {name: str(_panel_cells.COUNTED[name]) for name in _panel_cells.COUNTS[unit]},
         "left_out": {
             column: dict(sorted(reasons.items()))
             for column, reasons in sorted(grid.left_out.items())
