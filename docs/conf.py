@@ -1,12 +1,13 @@
 """Sphinx configuration: furo, MyST Markdown and autodoc, built without network access.
 
 The version comes from the package itself (``defcoop.__version__``), so it has one source.
-The extensions under ``_ext`` generate the coverage and sources pages from the bundled data and
-the command-line page from the command's parser and real runs, check that the API reference
-documents every public name once, show attrs classes with the types their attributes hold,
-and resolve standard-library names and type variables without downloading an inventory, so
-that nitpicky mode needs no exceptions. The gallery's pictures are drawn at build time by
-matplotlib's ``plot`` directive, from the code shown on each page.
+The extensions under ``_ext`` generate the coverage and sources pages from the bundled data,
+the command-line page from the command's parser and real runs and the table of formats from
+the format registry, check that the API reference documents every public name once, show
+attrs classes with the types their attributes hold, and resolve standard-library names and
+type variables without downloading an inventory, so that nitpicky mode needs no exceptions.
+The gallery's pictures are drawn at build time by matplotlib's ``plot`` directive, from the
+code shown on each page.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ extensions = [
     "defcoop_api",
     "defcoop_cli",
     "defcoop_coverage",
+    "defcoop_formats",
     "defcoop_sources",
     "offline_xrefs",
 ]

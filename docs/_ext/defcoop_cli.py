@@ -57,11 +57,12 @@ EXAMPLES: dict[str, list[tuple[list[str], int]]] = {
         (["export", "--format", "csv", "--out", "exported/"], 0),
         (["export", "--format", "plover", "--out", "exported/"], 0),
         (["export", "--format", "plover", "--out", "exported/"], 1),
+        (["export", "--format", "nonsense", "--out", "exported/"], 2),
     ],
     "import": [(["import", "dcad", "DCAD-v1.0-main.csv", "--out", "dcad-data/"], 0)],
     "cite": [
         (["cite", "vnm-blr-military-science-2018"], 0),
-        (["cite", "strengthening-2016", "--format", "csl-json"], 0),
+        (["cite", "strengthening-2016", "--style", "csl-json"], 0),
     ],
     "schema": [(["schema"], 0)],
 }

@@ -4,12 +4,13 @@ The page's own file, ``coverage.md``, holds the introduction and a marker line; 
 reads it, the marker is replaced by MyST Markdown rendered from :func:`defcoop.load`, so the
 page always shows the data the package ships and nothing generated is committed.
 
-A table of what is covered opens the page: each dyad by year, what the coverage claims
-vouch for and what they rest on (:mod:`defcoop_coverage_table`). Sources come next,
-described for a reader (title, authors, publisher, date, language, translator, address)
-with the records that cite each of their paragraphs. Then one compact table per record type: a row per record, carrying a label (``record-<id>``) other pages may
-link to, its date, what it is, its parties, every other filled attribute (references to
-other records are links, inferred values are marked) and its citations; the records' notes
+A table of what is covered opens the page: each dyad by year, what the coverage claims vouch
+for and what they rest on (:mod:`defcoop_coverage_table`). Sources come next, described for
+a reader (title, authors, publisher, date, language, translator, address) with the records
+that cite each of their paragraphs. Then one compact table per record type: a row per
+record, carrying a label (``record-<id>``) other pages may link to, its date, what it is,
+its parties, every other filled attribute (references to other records are links, inferred
+values are marked) and its citations; the records' notes
 follow each table. Every dated agreement and event is also drawn as a timeline, by
 :meth:`defcoop.Timeline.plot` through matplotlib's ``plot`` directive.
 """

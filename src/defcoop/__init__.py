@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         RecordError,
         UnknownNameError,
     )
+    from defcoop.io._registry import formats
     from defcoop.io.schema import json_schema
     from defcoop.io.serialize import dump, dumps, from_dict, to_dict
     from defcoop.loading import clear_cache, load
@@ -116,6 +117,7 @@ _SOURCES: dict[str, str] = {
     "clear_cache": "defcoop.loading",
     "dump": "defcoop.io.serialize",
     "dumps": "defcoop.io.serialize",
+    "formats": "defcoop.io._registry",
     "from_dict": "defcoop.io.serialize",
     "json_schema": "defcoop.io.schema",
     "load": "defcoop.loading",
@@ -190,6 +192,7 @@ __all__ = [
     "clear_cache",
     "dump",
     "dumps",
+    "formats",
     "from_dict",
     "json_schema",
     "load",

@@ -312,3 +312,39 @@ def test_misspelt_names_exit_with_status_1_and_suggestions(
     assert (status, out) == (1, "")
     assert err.startswith("defcoop: error: unknown")
     assert f"'{suggestion}'" in err
+
+
+def test_listing_commands_are_read_from_the_record_types(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A record type with query indexes is a command whose options are its filters and date,
+    with each index's help: a new declaration is a new command, without editing the CLI."""
+    import attrs
+
+    from defcoop.cli._main import _parser
+    from defcoop.model import registry
+
+    def options(parser: Any, command: str) -> dict[str, str]:
+        (sub,) = [a for a in parser._actions if a.dest == "command"]
+        found = sub.choices[command]._actions
+        return {a.option_strings[0]: a.help for a in found if a.option_strings}
+
+    for declared in registry.record_types():
+        if declared.indexes:
+            listed = options(_parser(), declared.key)
+            for index in declared.indexes:
+                assert listed[f"--{index.filter}"] == index.help
+            assert (f"--{declared.date}" in listed) == (declared.date is not None)
+    widget = attrs.evolve(
+        registry.of(defcoop.Mechanism),
+        key="widgets",
+        singular="widget",
+        summary="widgets of every colour",
+        indexes=(registry.Index("colour", "colour", help="a colour by name"),),
+        date="made",
+    )
+    declared = (*registry.record_types(), widget)
+    monkeypatch.setattr(registry, "record_types", lambda: declared)
+    listed = options(_parser(), "widgets")
+    assert listed["--colour"] == "a colour by name"
+    assert "--made" in listed

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from defcoop import Agreement, DatasetInfo, Event, Organization, Person, Relationship
+from defcoop import Agreement, Dataset, DatasetInfo, Event, Organization, Person, Relationship
 from defcoop.loading.fast._fast import Structurer, UnsoundError
 from defcoop.model._converter import STRUCTURE_ERRORS, make_converter
 
@@ -200,3 +200,20 @@ def test_bundled_data_needs_no_cattrs() -> None:
     code = "import sys, defcoop; defcoop.load(); print('cattrs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_record_classes_list_no_internal_subclasses(db: Dataset) -> None:
+    """After a load through the fast path, no record class has a subclass: each one's twin is
+    a sibling, and the fast path still builds records by plain assignment where it did."""
+    from defcoop.loading.fast import _codegen
+    from defcoop.model import registry
+
+    assert len(db) > 0
+    direct = set()
+    for declared in registry.record_types():
+        assert declared.cls.__subclasses__() == []
+        assert not issubclass(_codegen._twin(declared.cls), declared.cls)
+        if "r.__class__ = " in (_codegen.source_of(declared.cls) or ""):
+            direct.add(declared.cls)
+    # A relationship's evidence relates to its fields, a check the fast path leaves to attrs.
+    assert direct >= {Agreement, Event, Organization, Person}

@@ -37,6 +37,7 @@ from defcoop import (
     Source,
 )
 from defcoop import strategies as dst
+from defcoop.model import registry
 from defcoop.strategies._building import _matching
 from invariants import assert_integrity
 
@@ -347,3 +348,17 @@ def test_every_attribute_takes_a_value_somewhere() -> None:
     # Three or four records a kind: every kind, relationships too (which need two countries),
     # shows in the first datasets; smaller ones add nothing an attribute could need.
     assert never_seen(dst.datasets(sizes=st.integers(3, 4)), set_attributes, expected) == []
+
+
+@pytest.mark.parametrize("declared", registry.record_types(), ids=lambda d: d.key)
+@settings(max_examples=10)
+@given(data=st.data())
+def test_from_type_draws_each_record_type(
+    declared: registry.RecordType, data: st.DataObject
+) -> None:
+    """Importing defcoop.strategies registers a strategy for every declared record type, so
+    that st.from_type draws valid records of it, as its own strategy does."""
+    record = data.draw(st.from_type(declared.cls))
+    assert type(record) is declared.cls
+    assert attrs.evolve(record) == record  # the model's validators accept it
+    assert callable(getattr(dst, declared.key))

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+import attrs
+
 from defcoop._quote import one_line
 from defcoop.cli._terminal import StoreOnce as _StoreOnce
 from defcoop.cli._terminal import as_typed as _as_typed
@@ -36,63 +38,44 @@ from defcoop.query import _display
 
 __all__ = ["main"]
 
-_QUERIES: dict[str, tuple[str, list[tuple[str, str]], list[str]]] = {
-    # command: (what it lists, its filters as (option, help), the columns of its text output)
-    "agreements": (
-        "agreements and plans, by date signed",
-        [
-            ("field", "a field of cooperation by id, label or alias (narrower fields match)"),
-            ("party", "a country among the parties, by code or name"),
-            ("signed", "a date or period such as 2018, 2018-11 or 2018/2020"),
-        ],
-        ["id", "signed", "parties", "title"],
-    ),
-    "events": (
-        "visits, meetings, conferences and other events, by date",
-        [
-            ("kind", "an event kind such as visit or meeting"),
-            ("party", "a country involved, by code or name"),
-            ("person", "a participant by id, name or alias"),
-            ("when", "a date or period such as 2018, 2018-11 or 2018/2020"),
-            ("status", "occurred or planned"),
-            ("cameo", "a CAMEO event code such as 042, or a root such as 04"),
-            ("plover", "a PLOVER event type such as CONSULT, or type and mode (CONSULT-visit)"),
-            ("mechanism", "the committee or dialogue they are rounds of, by id or name"),
-        ],
-        ["id", "when", "kind", "status", "title"],
-    ),
-    "mechanisms": (
-        "standing committees and dialogues",
-        [("party", "a country among the parties, by code or name")],
-        ["id", "period", "level", "parties", "name"],
-    ),
-    "relationships": (
-        "relationships between pairs of countries",
-        [
-            ("party", "a country of the pair, by code or name"),
-            ("field", "a field of cooperation named for the pair"),
-        ],
-        ["id", "parties", "framework"],
-    ),
-    "people": (
-        "people the sources name",
-        [("country", "their country, by code or name")],
-        ["id", "country", "name"],
-    ),
-    "organizations": (
-        "governments, ministries, armed forces, departments and forums",
-        [("country", "their country, by code or name")],
-        ["id", "kind", "country", "name"],
-    ),
-    "timeline": (
+#: What a date filter takes, for the command line's help.
+_DATE_HELP = "a date or period such as 2018, 2018-11 or 2018/2020"
+
+
+@attrs.frozen
+class _Listing:
+    """One listing command: what it lists, its filters as (option, help), its text columns."""
+
+    summary: str
+    filters: tuple[tuple[str, str], ...]
+    columns: tuple[str, ...]
+
+
+def _listings() -> dict[str, _Listing]:
+    """A command for each record type with a query method, read from its declaration
+    (:mod:`defcoop.model.registry`), and the timeline, a view of agreements and events.
+
+    A record type with query indexes has a query method named after its key, taking each
+    index's filter and its date, so that a new record type is a new command.
+    """
+    listings = {
+        declared.key: _Listing(
+            declared.summary or declared.key,
+            (
+                *((ix.filter, ix.help or f"by {ix.filter}") for ix in declared.indexes),
+                *(((declared.date, _DATE_HELP),) if declared.date else ()),
+            ),
+            declared.columns,
+        )
+        for declared in registry.record_types()
+        if declared.indexes
+    }
+    listings["timeline"] = _Listing(
         "every dated agreement and event, in date order",
-        [
-            ("party", "a country involved, by code or name"),
-            ("when", "a date or period such as 2018 or 2018/2020"),
-        ],
-        ["date", "type", "id", "title"],
-    ),
-}
+        (("party", "a country involved, by code or name"), ("when", _DATE_HELP)),
+        ("date", "type", "id", "title"),
+    )
+    return listings
 
 
 class _ParserExitError(Exception):
@@ -189,11 +172,12 @@ def _parser() -> _Parser:
     output = _Parser(add_help=False)
     output.add_argument("--json", action="store_true", help="print JSON instead of text")
 
-    for name, (what, filters, _columns) in _QUERIES.items():
+    for name, listing in _listings().items():
+        what = listing.summary
         command = commands.add_parser(
             name, parents=[data, output], help=f"list {what}", description=f"List {what}."
         )
-        for option, text in filters:
+        for option, text in listing.filters:
             command.add_argument(f"--{option}", metavar=option.upper(), help=text)
         command.set_defaults(run=_query)
 
@@ -218,19 +202,25 @@ def _parser() -> _Parser:
     )
     validate.set_defaults(run=_validate)
 
+    from defcoop.io import _registry
+
+    writing = [f for f in _registry.formats() if f.writer is not None]
     export = commands.add_parser(
         "export",
         parents=[data],
-        help="write the data as JSON, CSV, PLOVER, a data package or Parquet",
-        description="Write the whole dataset to a folder: json (the data-file schema, which "
-        "defcoop.load() reads back), csv (one file per kind of record), plover (events as "
-        "PLOVER-style JSON lines), datapackage (CSV tables and a Frictionless Data Package "
-        "descriptor) or parquet (one file per kind of record; needs defcoop[arrow]). Files "
-        "are written all or nothing, and existing files are kept unless --force is given.",
+        help=f"write the data as {', '.join(f.name for f in writing)}",
+        description="Write the whole dataset to a folder in one of the formats that "
+        "defcoop.formats() lists. "
+        + " ".join(
+            f"{f.name}: {_plain_text(f.writes or f.title)}"
+            + (f", with defcoop[{f.extra}]." if f.extra else ".")
+            for f in writing
+        )
+        + " Files are written all or nothing, and existing files are kept unless --force "
+        "is given.",
     )
     export.add_argument(
-        "--format", choices=("json", "csv", "plover", "datapackage", "parquet"), default="json",
-        help="default json",
+        "--format", choices=[f.name for f in writing], default="json", help="default json"
     )  # fmt: skip
     export.add_argument(
         "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
@@ -273,8 +263,15 @@ def _parser() -> _Parser:
         "any other record, one per source it cites, naming the paragraphs.",
     )
     cite.add_argument("id", help="a source or record id, such as strengthening-2016 or mcis-7")
+    from defcoop.views.cite import styles
+
     cite.add_argument(
-        "--format", choices=("bibtex", "csl-json"), default="bibtex", help="default bibtex"
+        "--style",
+        "--format",
+        dest="style",
+        choices=[style.name for style in styles()],
+        default="bibtex",
+        help="the citation style (--format is its older name); default bibtex",
     )
     cite.set_defaults(run=_cite)
 
@@ -299,10 +296,11 @@ def _dataset(arguments: argparse.Namespace) -> Dataset:
 
 def _query(arguments: argparse.Namespace) -> int:
     dataset = _dataset(arguments)
-    _what, filters, columns = _QUERIES[arguments.command]
+    listing = _listings()[arguments.command]
+    columns = listing.columns
     options = {
         option: getattr(arguments, option)
-        for option, _text in filters
+        for option, _text in listing.filters
         if getattr(arguments, option) is not None
     }
     records: Sequence[Record] = getattr(dataset, arguments.command)(**options)
@@ -420,7 +418,7 @@ def _import_dcad(arguments: argparse.Namespace) -> int:
 
 
 def _cite(arguments: argparse.Namespace) -> int:
-    print(_dataset(arguments).cite(arguments.id, style=arguments.format), end="")
+    print(_dataset(arguments).cite(arguments.id, style=arguments.style), end="")
     return 0
 
 
@@ -429,6 +427,13 @@ def _schema(_arguments: argparse.Namespace) -> int:
 
     _print_json(json_schema())
     return 0
+
+
+def _plain_text(text: str) -> str:
+    """A declaration's words without their reStructuredText markup, for ``--help``."""
+    import re
+
+    return re.sub(r":\w+:`~?([^`]+)`", r"\1", text).replace("``", "")
 
 
 def _plain(record: Record) -> dict[str, Any]:

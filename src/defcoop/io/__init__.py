@@ -1,6 +1,11 @@
-"""Files and texts defcoop writes and reads, one module per format (JSON, JSON Schema, CSV,
-Parquet, data packages, PLOVER, DCAD), and the all-or-nothing writer they share.
+"""Files and texts defcoop writes and reads, one module per format, and the all-or-nothing
+writer they share.
 
-Named as pandas names its own (``pandas.io``): ``defcoop.formats`` would shadow the function
-that lists the formats.
+Each format module declares its :class:`Format` once, as ``FORMAT``; :func:`defcoop.formats`
+lists them (see ``defcoop.io._registry``). Named as pandas names its own (``pandas.io``):
+``defcoop.formats`` is the function that lists the formats.
 """
+
+from defcoop.io._registry import Format, formats
+
+__all__ = ["Format", "formats"]

@@ -25,13 +25,14 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from defcoop.io._registry import Format
 from defcoop.model.records import Record, Relationship
 from defcoop.query import _columns, _tabular
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
 
-__all__ = ["descriptor", "files"]
+__all__ = ["FORMAT", "descriptor", "files"]
 
 _PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 _TABLE_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
@@ -181,6 +182,17 @@ def files(dataset: Dataset) -> dict[str, str]:
         json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
     )
     return written
+
+
+#: A Frictionless Data Package (v2).
+FORMAT = Format(
+    name="datapackage",
+    suffix=".csv",
+    title="Frictionless Data Package (v2)",
+    writes="the CSV tables, link tables, ``citations.csv`` and ``datapackage.json``",
+    reads="with the ``frictionless`` library (``frictionless validate DIR/datapackage.json``)",
+    writer=files,
+)
 
 
 def _sorted(values: Iterable[str]) -> list[str]:

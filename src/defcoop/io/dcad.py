@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from defcoop.errors import DataError, DefcoopError, Problem
+from defcoop.io._registry import Format
 from defcoop.model.dates import PartialDate
 from defcoop.model.kinds import AgreementKind
 from defcoop.model.records import Agreement, Citation, Record, Source
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "FORMAT",
     "SOURCE_ID",
     "TYPES",
     "Conversion",
@@ -96,6 +98,14 @@ TYPES: Mapping[str, AgreementKind] = {
     "sector-specific": AgreementKind.AGREEMENT,
 }
 """DCAD's ``type`` (any case) and the kind it gives; extend it with ``types=``."""
+
+#: DCAD's agreement-level file, read only.
+FORMAT = Format(
+    name="dcad",
+    suffix=".csv",
+    title="Defense Cooperation Agreement Dataset (DCAD)",
+    reads="``DCAD-v1.0-main.csv``: :func:`defcoop.io.dcad.read`, ``defcoop import dcad``",
+)
 
 #: The cells read as "not given".
 MISSING = frozenset({"", "NA", "N/A", "."})

@@ -10,13 +10,14 @@ import io
 from typing import TYPE_CHECKING
 
 from defcoop._extras import require
+from defcoop.io._registry import Format
 from defcoop.model.registry import collections
 from defcoop.query.arrow import dataset_table
 
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
 
-__all__ = ["parquet_files"]
+__all__ = ["FORMAT", "parquet_files"]
 
 
 def parquet_files(dataset: Collection) -> dict[str, bytes]:
@@ -32,3 +33,15 @@ def parquet_files(dataset: Collection) -> dict[str, bytes]:
         parquet.write_table(table.replace_schema_metadata(metadata), sink)
         written[f"{key}.parquet"] = sink.getvalue()
     return written
+
+
+#: Apache Parquet, one file per record type.
+FORMAT = Format(
+    name="parquet",
+    suffix=".parquet",
+    title="Apache Parquet",
+    writes="one Parquet file per record type, the data version in its metadata",
+    reads="with :func:`defcoop.query.arrow.from_arrow`, after ``pyarrow.parquet.read_table``",
+    extra="arrow",
+    writer=parquet_files,
+)

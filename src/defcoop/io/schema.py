@@ -12,13 +12,18 @@ citations past the end of a source, a host among the parties, dates that do not 
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
+from defcoop.io._registry import Format
 from defcoop.model import registry
 from defcoop.model._jsonschema import reference
 from defcoop.query.collection import DatasetInfo
 
-__all__ = ["SCHEMA_DIALECT", "json_schema"]
+if TYPE_CHECKING:
+    from defcoop.dataset import Dataset
+
+__all__ = ["FORMAT", "SCHEMA_DIALECT", "json_schema"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of :func:`~defcoop.json_schema`."""
@@ -59,3 +64,19 @@ def json_schema() -> dict[str, Any]:
         "minProperties": 1,
         "$defs": dict(sorted(definitions.items())),
     }
+
+
+def _files(_dataset: Dataset) -> dict[str, str]:
+    """The schema of data files (the same whatever the dataset), as ``defcoop schema`` prints
+    it and ``docs/defcoop.schema.json`` keeps it."""
+    return {"defcoop.schema.json": json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"}
+
+
+#: The JSON Schema of data files.
+FORMAT = Format(
+    name="json-schema",
+    suffix=".schema.json",
+    title="JSON Schema (draft 2020-12)",
+    writes="``defcoop.schema.json``, the JSON Schema of data files (``defcoop schema``)",
+    writer=_files,
+)

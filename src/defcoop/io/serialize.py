@@ -13,10 +13,11 @@ from typing import Any, TypeVar
 from defcoop._quote import one_line
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError
+from defcoop.io._registry import Format
 from defcoop.model import registry
 from defcoop.model.records import Record
 
-__all__ = ["dump", "dumps", "from_dict", "to_dict"]
+__all__ = ["FORMAT", "dump", "dumps", "from_dict", "to_dict"]
 
 R = TypeVar("R", bound=Record)
 
@@ -92,6 +93,21 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
         )
     _export.write_one(target, dumps(dataset))
     return target
+
+
+def _files(dataset: Dataset) -> dict[str, str]:
+    return {"defcoop.json": dumps(dataset)}
+
+
+#: JSON in the schema of data files, which :func:`defcoop.load` reads back.
+FORMAT = Format(
+    name="json",
+    suffix=".json",
+    title="JSON",
+    writes="``defcoop.json``, the data-file schema that :func:`defcoop.load` reads back",
+    reads="data files: :func:`defcoop.load`, ``defcoop --data``",
+    writer=_files,
+)
 
 
 def _plain(value: Any) -> Any:

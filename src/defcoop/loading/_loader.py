@@ -21,7 +21,8 @@ from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.loading import _walk
 from defcoop.loading._reading import INFO_KEY, Reader
 from defcoop.model import registry
-from defcoop.model._validation import Locate, Origin, check, check_coverage, ids, is_sound
+from defcoop.model._claims import check_coverage
+from defcoop.model._validation import Locate, Origin, check, ids, is_sound
 from defcoop.model.records import Record
 from defcoop.query.collection import DatasetInfo
 

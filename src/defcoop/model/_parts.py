@@ -41,6 +41,7 @@ ID_ = Check(InstanceOf(str), ID)
 TEXT = Check(InstanceOf(str), NonEmpty(), NotBlank())
 IDS = (InstanceOf(tuple), Each(InstanceOf(str), ID), Unique())
 TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty(), NotBlank()), Unique())
+LISTED = Check(*TEXTS.rules, NonEmpty())  # texts, at least one
 ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
 INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
 COUNT = Check(InstanceOf(int), AtLeast(1))

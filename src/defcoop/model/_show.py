@@ -21,9 +21,15 @@ CELL = ' style="text-align:left;vertical-align:top"'
 
 class RecordDisplay(Ordered):
     """Base of the record classes: a one-line repr, an HTML table of the attributes, and the
-    order of queries (:mod:`defcoop.model._order`)."""
+    order of queries (:mod:`defcoop.model._order`).
 
-    __slots__ = ()
+    Its one slot, ``__weakref__``, is the records' own (so that attrs adds none): every record
+    class then adds only its attributes' slots to this base, which lets the fast path build
+    records through a mutable sibling class instead of a subclass
+    (:func:`defcoop.loading.fast._codegen._twin`).
+    """
+
+    __slots__ = ("__weakref__",)
 
     def __repr__(self) -> str:
         return record_repr(self)

@@ -21,11 +21,8 @@ from defcoop.model.records import (
     Citation,
     Country,
     Event,
-    Field,
-    Person,
     Record,
     Relationship,
-    Search,
     Source,
 )
 
@@ -252,9 +249,17 @@ class _Checker:
                 )
 
     def unique_keys(self) -> None:
-        """Codes and names that find a country, a field, a person or a dyad find only one."""
-        for record, attribute, message in _key_clashes(self.records):
-            self.report(record, attribute, message)
+        """Every id, code and name that a lookup accepts finds one record (see Clash)."""
+        for clash in _key_clashes(self.records):
+            origin = self.locate(clash.other)
+            other = f"{kind_name(type(clash.other))} {clash.other.id!r}"
+            where = f"{origin.file} @ {origin.path}"
+            self.report(
+                clash.record,
+                clash.attribute,
+                f"{clash.attribute} {quote(clash.text)} is already the {clash.other_attribute} "
+                f"of the {other} ({where}): {clash.message}",
+            )
 
 
 def _parent_links(records: Iterable[Record]) -> dict[str, str]:
@@ -267,122 +272,73 @@ def _parent_links(records: Iterable[Record]) -> dict[str, str]:
     return links
 
 
-def _key_clashes(records: Iterable[Record]) -> Iterator[tuple[Record, str, str]]:
-    """Each record that would make a lookup ambiguous, with the attribute and a message naming
-    the other record: a country code or name of one kind that another country has too, a
-    field's or person's name that is another one's id, a second relationship of one pair.
+class Clash(NamedTuple):
+    """A key that would make a lookup ambiguous: ``record``'s ``attribute`` holds ``text``,
+    which ``other`` already has (as its ``other_attribute``), or a second relationship of a pair."""
 
-    Keys of different kinds may coincide (``AUS`` is Australia's ISO code and Austria's COW
-    abbreviation): lookups try them in the order the record type declares its names.
+    record: Record
+    attribute: str
+    text: str
+    other: Record
+    other_attribute: str
+    message: str
+
+
+def _key_clashes(records: Iterable[Record]) -> Iterator[Clash]:
+    """Each key that would make a lookup ambiguous.
+
+    Ids share one namespace, and every name a record type declares (``names=`` in its
+    record-type declaration: a country's codes and names, a field's label and aliases, a
+    person's, organization's or mechanism's name and aliases) is a key its lookups accept;
+    keys are compared without regard to case, diacritics or spacing
+    (:func:`~defcoop.model._names.normalize`). So an id belongs to one record, a name may not
+    be another record's id (a mechanism's alias that is an event's id), and within a record
+    type a name belongs to one record (two people with one alias). A record may repeat its own
+    keys (a name that is also its id). Two countries' keys may coincide only when they are of
+    different kinds (``AUS`` is Australia's ISO code and Austria's COW abbreviation): lookups
+    try the kinds in the order the record type declares them. A pair of countries has one
+    relationship.
     """
-    countries: dict[tuple[str, str], Record] = {}
-    named: dict[type, list[Record]] = {}
+    ids: dict[str, Record] = {}
+    names: dict[tuple[type, str], tuple[Record, str]] = {}
+    countries: dict[tuple[str, str], tuple[Record, str]] = {}
     dyads: dict[frozenset[str], Record] = {}
+    keyed: list[tuple[Record, list[tuple[str, str]]]] = []
     for record in records:
-        if isinstance(record, Country):
-            for attribute, text in name_keys(record):
-                kind = "name" if attribute == "names" else attribute
-                first = countries.setdefault((kind, normalize(text)), record)
-                if first is not record:
-                    yield (
-                        record,
-                        attribute,
-                        f"{attribute} {quote(text)} is already used by {first.id!r}: a code or "
-                        "name must find one country",
-                    )
-        elif isinstance(record, Field | Person):
-            named.setdefault(type(record), []).append(record)
-        elif isinstance(record, Relationship):
-            first = dyads.setdefault(frozenset(record.parties), record)
+        first = ids.setdefault(normalize(record.id), record)
+        if first is not record and first.id != record.id:  # the same id twice: unique_ids
+            yield Clash(record, "id", record.id, first, "id", "an id must find one record")
+        keys = list(name_keys(record))
+        if keys:
+            keyed.append((record, keys))
+        if isinstance(record, Relationship):
+            pair = dyads.setdefault(frozenset(record.parties), record)
+            if pair is not record:
+                shown = "+".join(sorted(record.parties))
+                yield Clash(
+                    record, "parties", shown, pair, "parties", "a pair has one relationship"
+                )
+    for record, keys in keyed:
+        country = isinstance(record, Country)
+        for attribute, text in keys:
+            key = normalize(text)
+            owner = ids.get(key)
+            if (
+                owner is not None
+                and owner is not record
+                and not (country and isinstance(owner, Country))
+            ):
+                yield Clash(record, attribute, text, owner, "id", "a name must not be an id")
+                continue
+            if country:
+                kind = "name" if attribute in ("names", "name") else attribute
+                first, first_attribute = countries.setdefault((kind, key), (record, attribute))
+                message = "a code or name must find one country"
+            else:
+                first, first_attribute = names.setdefault((type(record), key), (record, attribute))
+                message = f"a name must find one {kind_name(type(record))}"
             if first is not record:
-                yield (
-                    record,
-                    "parties",
-                    f"parties {'+'.join(sorted(record.parties))} is already used by {first.id!r}",
-                )
-    for group in named.values():
-        by_id = {normalize(record.id): record for record in group}
-        for record in group:
-            for attribute, text in name_keys(record):
-                other = by_id.get(normalize(text))
-                if other is not None and other is not record:
-                    kind = kind_name(type(record))
-                    yield (
-                        record,
-                        attribute,
-                        f"{attribute} {quote(text)} is the id of another {kind}, {other.id!r}: "
-                        f"the id would find that one",
-                    )
-
-
-def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
-    """Problems with a dataset's own coverage claims (its ``[dataset]`` table).
-
-    Each claim names countries of the dataset, the search it rests on (a :class:`Search`)
-    and the sources that search found; it lies within the years searched and ends no later
-    than the search was done, nor than its latest source was published (or, undated, read),
-    compared to the day at the precision given.
-    """
-    problems: list[Problem] = []
-    suggesters: dict[type, Suggester] = {}
-
-    def report(path: str, message: str) -> None:
-        problems.append(Problem(file="[dataset]", path=path, message=message))
-
-    def unknown(kind: type, word: str, value: str) -> str:
-        if kind not in suggesters:
-            suggesters[kind] = Suggester([r.id for r in by_id.values() if isinstance(r, kind)])
-        return f"no {word} has the id {quote(value)}{did_you_mean(suggesters[kind].close(value))}"
-
-    for i, item in enumerate(getattr(info, "coverage", ())):
-        at = f"$.dataset.coverage[{i}]"
-        for j, country in enumerate(item.countries):
-            if not isinstance(by_id.get(country), Country):
-                report(f"{at}.countries[{j}]", unknown(Country, "country", country))
-        search = by_id.get(item.search or "")
-        if item.search is None:
-            report(
-                f"{at}.search",
-                f"claim {item} names no search: a dataset's claim names the search it rests "
-                'on (search = "search-id"), a record under searches',
-            )
-        elif not isinstance(search, Search):
-            report(f"{at}.search", unknown(Search, "search", item.search))
-        if not item.sources:
-            report(
-                f"{at}.sources",
-                f"claim {item} names no sources: a dataset's claim names the sources its "
-                'search found (sources = ["source-id", ...])',
-            )
-        dates: list[PartialDate] = []
-        for j, source_id in enumerate(item.sources):
-            source = by_id.get(source_id)
-            if not isinstance(source, Source):
-                report(f"{at}.sources[{j}]", unknown(Source, "source", source_id))
-            elif (date := source.published or source.accessed) is not None:
-                dates.append(date)
-        latest = max(dates, key=lambda date: date.latest, default=None)
-        if latest is not None and item.period.latest > latest.latest:
-            report(
-                f"{at}.period",
-                f"claim {item} ends after its latest source's date, {latest}: a claim reaches "
-                "no later than the publication of its latest source (or, undated, the day it "
-                f"was read), compared to the day ({item.period.latest.isoformat()} is after "
-                f"{latest.latest.isoformat()})",
-            )
-        if isinstance(search, Search):
-            if not search.years.contains(item.period):
-                report(
-                    f"{at}.period",
-                    f"claim {item} reaches outside the years search {search.id!r} looked at, "
-                    f"{search.years}",
-                )
-            if item.period.latest > search.done.latest:
-                report(
-                    f"{at}.period",
-                    f"claim {item} ends after search {search.id!r} was done, {search.done}",
-                )
-    return problems
+                yield Clash(record, attribute, text, first, first_attribute, message)
 
 
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
@@ -449,8 +405,8 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
 
 
 def _keyed(groups: Mapping[type, Sequence[Record]]) -> Iterator[Record]:
-    for cls in (Country, Field, Person, Relationship):
-        yield from groups.get(cls, ())
+    for group in groups.values():
+        yield from group
 
 
 def _distinct(group: Sequence[Record], name: str) -> set[Any]:

@@ -1,10 +1,11 @@
 """The records of a defcoop dataset: immutable attrs classes that refer to each other by id.
 
 All ids share one namespace; a country's id is its ISO 3166-1 alpha-3 code. Every record
-but :class:`Source`, :class:`Country` and :class:`Field` cites at least one source
-paragraph in ``sources``. ``inferred`` names the attributes whose values a source implies
-rather than states, so that stated and inferred facts can be told apart. The model knows
-nothing of files: :mod:`defcoop.loading` reads and checks them.
+but :class:`~defcoop.Source`, :class:`~defcoop.Country` and :class:`~defcoop.Field` (declared
+in ``defcoop.model._reference`` and re-exported here) cites at least one source paragraph in
+``sources``. ``inferred`` names the attributes whose values a source implies rather than
+states, so that stated and inferred facts can be told apart. The model knows nothing of
+files: :mod:`defcoop.loading` reads and checks them.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from typing import TypeAlias
 
 import attrs
 
-from defcoop.model._coverage import Observed
 from defcoop.model._parts import (
-    COUNT,
     DATE,
     FLAG,
     ID_,
     ID_SET,
+    LISTED,
     PERIOD,
     ROUND,
     SEVERAL_COUNT,
@@ -37,6 +37,7 @@ from defcoop.model._parts import (
     ids,
     inferred_attribute,
 )
+from defcoop.model._reference import Country, Field, Source
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import (
@@ -46,19 +47,13 @@ from defcoop.model.kinds import (
     MechanismKind,
     MechanismLevel,
     OrganizationKind,
-    StateSystem,
 )
 from defcoop.model.plover import Plover, classify
 from defcoop.model.registry import Index, Reference, record_type
 from defcoop.model.rules import (
-    ALPHA2,
     CAMEO,
-    COUNTRY_ID,
-    COW_ABBREV,
     ID,
     IDENTIFIER,
-    NUMERIC,
-    URL,
     Among,
     Check,
     Differs,
@@ -70,7 +65,6 @@ from defcoop.model.rules import (
     NotAfter,
     Pairs,
     Unique,
-    Without,
     to_frozenset,
     to_tuple,
 )
@@ -96,120 +90,6 @@ __all__ = [
 
 
 @record_type(
-    "sources",
-    "source",
-    date="published",
-    label="title",
-    references=(Reference("coverage.countries", "country"),),
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Source(RecordDisplay):
-    """A document the data comes from; ``paragraphs`` counts its blank-line separated blocks.
-
-    ``title``, ``publisher`` and ``published`` are None where the document does not state them.
-    ``url`` is the http(s) address of the document, ``authors`` its authors as the document
-    gives them, and ``accessed`` the day the document was read at that address, so that the
-    source can be cited. ``coverage`` says which states or pairs it looked at over which
-    periods, and for which records (:class:`Coverage`; a claim without ``records`` vouches for
-    every record type). A claim ends no later than the source's ``published`` date, or the day
-    it was ``accessed`` where it has none, compared at the precision given.
-    """
-
-    id: str = attrs.field(validator=ID_)
-    title: str | None = attrs.field(default=None, validator=TEXT)
-    publisher: str | None = attrs.field(default=None, validator=TEXT)
-    published: PartialDate | None = attrs.field(default=None, validator=DATE)
-    language: str = attrs.field(validator=TEXT)
-    paragraphs: int = attrs.field(validator=COUNT)
-    translator: str | None = attrs.field(default=None, validator=TEXT)
-    url: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), URL))
-    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    accessed: PartialDate | None = attrs.field(default=None, validator=DATE)
-    coverage: tuple[Coverage, ...] = attrs.field(
-        default=(),
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage)), Observed()),
-    )
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-
-
-@record_type(
-    "countries",
-    "country",
-    label="name",
-    references=(Reference("continued_by", "country"),),
-    # In order of strength: a text that is one country's code and another's name finds the
-    # first (AUS is Australia's ISO code, and Austria's COW abbreviation).
-    names=("alpha2", "numeric", "name", "formal_name", "names", "cow_code", "cow_abbrev"),
-    node=True,
-    id_attribute="code",
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Country(RecordDisplay):
-    """A state, identified by its ISO 3166-1 alpha-3 code where it has one.
-
-    A state without an ISO code (Bavaria, the Korea of 1887-1905) is identified by its
-    Correlates of War abbreviation (``BAV``), followed by its number where the abbreviation is
-    another state's ISO code (``KOR-730``). ``names`` are other common names, in English and in
-    the state's own languages; ``formal_name`` is its formal English name. ``cow_code`` and
-    ``cow_abbrev`` are its Correlates of War state number and abbreviation; ``memberships``
-    say when it belonged to the COW and the Gleditsch-Ward state systems, and under which
-    code. ``continued_by`` names the country whose state number an ISO-only record shares
-    (the Soviet Union, ``SUN``, is continued by Russia: both lists number them 365).
-    """
-
-    code: str = attrs.field(validator=Check(InstanceOf(str), COUNTRY_ID))
-    name: str = attrs.field(validator=TEXT)
-    formal_name: str | None = attrs.field(default=None, validator=TEXT)
-    alpha2: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ALPHA2))
-    numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
-    cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
-    cow_abbrev: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), COW_ABBREV))
-    names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    memberships: tuple[Membership, ...] = attrs.field(
-        default=(),
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Membership))),
-    )
-    continued_by: str | None = attrs.field(
-        default=None, validator=Check(InstanceOf(str), ID, Without("cow_code", "memberships"))
-    )
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-
-    def codes(self, system: StateSystem | str) -> tuple[int, ...]:
-        """The distinct codes the state has had in one state system, in order of time."""
-        found: list[int] = []
-        for item in sorted(self.memberships, key=lambda m: m.period):
-            if item.system == system and item.code not in found:
-                found.append(item.code)
-        return tuple(found)
-
-    @property
-    def id(self) -> str:
-        """The country's id in the dataset, which is its alpha-3 code."""
-        return self.code
-
-
-@record_type(
-    "fields",
-    "field",
-    label="label",
-    parent="broader",
-    references=(Reference("broader", "field"),),
-    names=("label", "aliases"),
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Field(RecordDisplay):
-    """A field of cooperation in the taxonomy; ``broader`` is the id of its parent field."""
-
-    id: str = attrs.field(validator=ID_)
-    label: str = attrs.field(validator=TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    broader: str | None = attrs.field(default=None, validator=ID_)
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-
-
-@record_type(
     "people",
     "person",
     label="name",
@@ -218,7 +98,9 @@ class Field(RecordDisplay):
         Reference("roles.organization", "organization", edge="role"),
     ),
     names=("name", "aliases"),
-    indexes=(Index("country", "country"),),
+    indexes=(Index("country", "country", help="their country, by code or name"),),
+    summary="people the sources name",
+    columns=("id", "country", "name"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -246,7 +128,9 @@ class Person(RecordDisplay):
         Reference("country", "country", edge="country"),
         Reference("parent", "organization", edge="parent"),
     ),
-    indexes=(Index("country", "country"),),
+    indexes=(Index("country", "country", help="their country, by code or name"),),
+    summary="governments, ministries, armed forces, departments and forums",
+    columns=("id", "kind", "country", "name"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -276,7 +160,12 @@ class Organization(RecordDisplay):
         Reference("signatories", "organization", edge="signatory"),
         Reference("signed_during", "event", edge="signed_during"),
     ),
-    indexes=(Index("field", "fields", broader=True), Index("party", "parties")),
+    indexes=(
+        Index("field", "fields", broader=True, help="a field by id, label or alias (or narrower)"),
+        Index("party", "parties", help="a country among the parties, by code or name"),
+    ),
+    summary="agreements and plans, by date signed",
+    columns=("id", "signed", "parties", "title"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -334,14 +223,16 @@ class Agreement(RecordDisplay):
         Reference("mechanism", "mechanism", edge="round_of"),
     ),
     indexes=(
-        Index("party", "parties"),
-        Index("person", "participants"),
-        Index("mechanism", "mechanism"),
-        Index("kind", "kind"),
-        Index("status", "status"),
-        Index("plover", "plover", keys=event_keys),
-        Index("cameo", "cameo", keys=cameo_roots),
+        Index("kind", "kind", help="an event kind such as visit or meeting"),
+        Index("party", "parties", help="a country involved, by code or name"),
+        Index("person", "participants", help="a participant by id, name or alias"),
+        Index("status", "status", help="occurred or planned"),
+        Index("cameo", "cameo", keys=cameo_roots, help="a CAMEO code such as 042, or a root (04)"),
+        Index("plover", "plover", keys=event_keys, help="a PLOVER type (CONSULT) or type-mode"),
+        Index("mechanism", "mechanism", help="the committee or dialogue they are rounds of"),
     ),
+    summary="visits, meetings, conferences and other events, by date",
+    columns=("id", "when", "kind", "status", "title"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -413,7 +304,9 @@ class Event(RecordDisplay):
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
     names=("name", "aliases"),
-    indexes=(Index("party", "parties"),),
+    indexes=(Index("party", "parties", help="a country among the parties, by code or name"),),
+    summary="standing committees and dialogues",
+    columns=("id", "period", "level", "parties", "name"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -455,7 +348,12 @@ class Mechanism(RecordDisplay):
         Reference("fields", "field"),
         Reference("forums", "organization", edge="forum"),
     ),
-    indexes=(Index("party", "parties"), Index("field", "fields", broader=True)),
+    indexes=(
+        Index("party", "parties", help="a country of the pair, by code or name"),
+        Index("field", "fields", broader=True, help="a field of cooperation named for the pair"),
+    ),
+    summary="relationships between pairs of countries",
+    columns=("id", "parties", "framework"),
     node=True,
 )
 @attrs.frozen(kw_only=True, repr=False)
@@ -510,15 +408,9 @@ class Search(RecordDisplay):
     """
 
     id: str = attrs.field(validator=ID_)
-    collections: tuple[str, ...] = attrs.field(
-        converter=to_tuple, validator=Check(*TEXTS.rules, NonEmpty())
-    )
-    queries: tuple[str, ...] = attrs.field(
-        converter=to_tuple, validator=Check(*TEXTS.rules, NonEmpty())
-    )
-    languages: tuple[str, ...] = attrs.field(
-        converter=to_tuple, validator=Check(*TEXTS.rules, NonEmpty())
-    )
+    collections: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
+    queries: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
+    languages: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
     years: Period = attrs.field(validator=PERIOD)
     done: PartialDate = attrs.field(validator=DATE)
     by: str | None = attrs.field(default=None, validator=TEXT)

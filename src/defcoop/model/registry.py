@@ -70,12 +70,14 @@ class Index:
         broader: whether a value also answers for every field above it in the taxonomy.
         keys: for a value derived from the record rather than stored in it, the function
             that gives a record's keys (an event's PLOVER types from its CAMEO code).
+        help: what the filter takes, in words, for the command line's ``--help``.
     """
 
     filter: str
     attribute: str
     broader: bool = False
     keys: Callable[[Any], Iterable[str]] | None = None
+    help: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +96,13 @@ class RecordType:
         names: the attributes whose values find a record by name (lookups such as
             ``db.country("Viet Nam")``), codes first.
         indexes: the query filters answered from posting indexes; a type without any has
-            no query method of its own and is listed by id.
+            no query method of its own and is listed by id. A type with indexes has a query
+            method named after its key (``db.agreements(...)``) taking each index's filter,
+            and its ``date`` as a date filter, and a ``defcoop`` command of the same name.
+        summary: what a listing of the records holds, in words (``"agreements and plans,
+            by date signed"``): the help of its ``defcoop`` command.
+        columns: the attributes a text listing shows (``defcoop agreements``); ``"date"``
+            is the record's date, whatever its attribute.
         node: whether its records are nodes of :func:`defcoop.to_graph`.
         id_attribute: the attribute holding the record's id.
         counted: whether panels count its records, so that a coverage claim may vouch for
@@ -110,6 +118,8 @@ class RecordType:
     parent: str | None = None
     names: tuple[str, ...] = ()
     indexes: tuple[Index, ...] = ()
+    summary: str = ""
+    columns: tuple[str, ...] = ("id",)
     node: bool = False
     id_attribute: str = "id"
     counted: bool = False

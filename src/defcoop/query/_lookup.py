@@ -217,10 +217,8 @@ def cameo_code(value: object) -> str:
     """A ``cameo=`` filter, checked against the model's CAMEO pattern."""
     code = check_text(value, "cameo")
     if not CAMEO.matches(code):
-        raise QueryError(
-            "cameo= expects a CAMEO code of two to four digits such as '042' or '04', "
-            f"got {quote(code)}"
-        )
+        # The words are the rule's own, as a data file's error gives them.
+        raise QueryError(f"cameo= expects {CAMEO.description}, got {quote(code)}")
     return code
 
 

@@ -17,10 +17,11 @@ import attrs
 from defcoop._quote import described
 from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.model import registry
+from defcoop.model._claims import check_coverage
 from defcoop.model._names import Suggester
 from defcoop.model._parts import DATE, merged
 from defcoop.model._taxonomy import Taxonomy
-from defcoop.model._validation import Origin, check, check_coverage, group_by_kind, ids
+from defcoop.model._validation import Origin, check, group_by_kind, ids
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import EventKind, EventStatus
 from defcoop.model.records import (

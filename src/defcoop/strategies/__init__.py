@@ -29,6 +29,9 @@ Example (not a doctest: hypothesis draws different examples on each run)::
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from defcoop.errors import MissingExtraError
 
 try:
@@ -90,3 +93,29 @@ def _check_exports() -> None:
 
 
 _check_exports()
+
+
+def _register() -> None:
+    """Register each record type's strategy with hypothesis, so that ``st.from_type(Agreement)``
+    (and ``st.builds`` of a function taking an ``Agreement``) draws valid records.
+
+    The record types are read from their declarations (:mod:`defcoop.model.registry`): the
+    strategy of a type is the function named after its data-file key (``agreements``). A
+    type without one is left to hypothesis (tests/strategies checks that none is).
+    """
+    from hypothesis import strategies as st
+
+    from defcoop.model import registry
+
+    for declared in registry.record_types():
+        strategy = globals().get(declared.key)
+        if callable(strategy):
+            st.register_type_strategy(declared.cls, _deferred(strategy))
+
+
+def _deferred(strategy: Callable[[], Any]) -> Callable[[type], Any]:
+    """The strategy made when hypothesis first asks for it, not when this module is imported."""
+    return lambda _type: strategy()
+
+
+_register()

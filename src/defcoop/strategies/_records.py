@@ -50,7 +50,7 @@ from defcoop.strategies._building import (
     _usually,
 )
 from defcoop.strategies._dates import partial_dates, periods
-from defcoop.strategies._rules import values_for
+from defcoop.strategies._rules import list_shape, values_for
 
 
 def citations(
@@ -262,14 +262,14 @@ def agreements(
         id=_ids(ids),
         title=_text(),
         kind=values_for(Agreement, "kind"),
-        parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
-        signatories=_lists(_ids(organization_ids), unique=True, max_size=2),
+        parties=_lists(_codes(country_codes), **list_shape(Agreement, "parties", 3)),
+        signatories=_lists(_ids(organization_ids), **list_shape(Agreement, "signatories", 2)),
         signed=_usually(partial_dates(within=dates)),
         period=_maybe(periods(within=dates)),
         fields=_sets(_ids(field_ids), max_size=3),
         signed_during=_maybe(_ids(event_ids)),
         entered_into_force=_maybe(partial_dates(within=dates)),
-        identifiers=_lists(_identifiers(), unique=True, max_size=2),
+        identifiers=_lists(_identifiers(), **list_shape(Agreement, "identifiers", 2)),
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Agreement),
@@ -338,7 +338,7 @@ def _events(
     citations: SearchStrategy[Citation] | None,
     dates: Period | SearchStrategy[Period] | None,
 ) -> Event:
-    parties = draw(_lists(codes, unique=True, max_size=3))
+    parties = draw(_lists(codes, **list_shape(Event, "parties", 3)))
     cited = tuple(draw(_cited(citations)))
     actor = draw(_maybe(_pool(parties)))
     several = draw(st.booleans())
@@ -350,7 +350,7 @@ def _events(
         when=draw(_usually(periods(within=dates))),
         parties=parties,
         host=draw(_maybe(_pool(parties))),
-        participants=draw(_lists(person_ids, unique=True, max_size=3)),
+        participants=draw(_lists(person_ids, **list_shape(Event, "participants", 3))),
         status=draw(values_for(Event, "status")),
         part_of=draw(_maybe(event_ids)),
         organizer=draw(_maybe(organization_ids)),
@@ -393,7 +393,7 @@ def mechanisms(
         name=_names(),
         aliases=_aliases(2),
         kind=values_for(Mechanism, "kind"),
-        parties=st.lists(_codes(country_codes), unique=True, min_size=1, max_size=3),
+        parties=_lists(_codes(country_codes), **list_shape(Mechanism, "parties", 3)),
         level=values_for(Mechanism, "level"),
         fields=_sets(_ids(field_ids), max_size=3),
         sources=_cited(citations),
@@ -460,7 +460,7 @@ def relationships(
     return st.builds(
         Relationship,
         id=_ids(ids),
-        parties=st.lists(_codes(country_codes), unique=True, min_size=2, max_size=2),
+        parties=_lists(_codes(country_codes), **list_shape(Relationship, "parties", 2)),
         framework=_maybe(_text()),
         framework_since=_maybe(partial_dates()),
         evidence=_lists(
@@ -468,7 +468,7 @@ def relationships(
             unique_by=_evidence_field,
             max_size=3,
         ),
-        forums=_lists(_ids(organization_ids), unique=True, max_size=2),
+        forums=_lists(_ids(organization_ids), **list_shape(Relationship, "forums", 2)),
         sources=_cited(citations),
         notes=_notes(),
         inferred=_inferred(Relationship),

@@ -74,6 +74,25 @@ def values_for(record_type: type[Any], name: str) -> SearchStrategy[Any]:
     return _maybe(strategy) if is_optional(field) else strategy
 
 
+def list_shape(record_type: type[Any], name: str, most: int) -> dict[str, Any]:
+    """The ``min_size``, ``max_size`` and ``unique`` of lists for attribute ``name``, read
+    from its rules: at least one item under ``NonEmpty``, two under ``Pairs``, no repeats
+    under ``Unique``; at most ``most`` items otherwise.
+
+    For the record strategies that draw a list's items from a pool of ids (the parties of
+    an agreement), so that the list's shape is not written a second time.
+    """
+    return _shape(rules_of(attrs.fields_dict(record_type)[name]), most)
+
+
+def _shape(rules: tuple[Rule, ...], most: int) -> dict[str, Any]:
+    least = 1 if any(isinstance(rule, NonEmpty) for rule in rules) else 0
+    if any(isinstance(rule, Pairs) for rule in rules):
+        least = most = 2
+    unique = any(isinstance(rule, Unique) for rule in rules)
+    return {"min_size": least, "max_size": max(least, most), "unique": unique}
+
+
 def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> SearchStrategy[Any]:
     origin = typing.get_origin(hint)
     if origin in (tuple, frozenset):
@@ -83,12 +102,9 @@ def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> Searc
             items: SearchStrategy[Any] = st.sampled_from(sorted(inferable(record_type)))
         else:
             items = _values(item, item_rules, record_type)
-        unique = origin is frozenset or any(isinstance(rule, Unique) for rule in rules)
-        least = 1 if any(isinstance(rule, NonEmpty) for rule in rules) else 0
-        most = 3
-        if any(isinstance(rule, Pairs) for rule in rules):
-            least = most = 2
-        return st.lists(items, min_size=least, max_size=most, unique=unique).map(origin)
+        shape = _shape(rules, 3)
+        shape["unique"] = shape["unique"] or origin is frozenset
+        return st.lists(items, **shape).map(origin)
     patterns = [rule for rule in rules if isinstance(rule, Pattern)]
     if hint is str and patterns:
         return _matching(patterns[0].regex)

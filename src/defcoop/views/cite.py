@@ -30,8 +30,10 @@ schema: ``webpage`` for a document with an address, ``document`` otherwise, name
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from defcoop.model.records import Record, Source
 from defcoop.query._lookup import check_text, unknown
@@ -41,10 +43,10 @@ if TYPE_CHECKING:
     from defcoop.model.dates import PartialDate
     from defcoop.query.collection import Collection
 
-__all__ = ["STYLES", "bibtex", "cite", "csl_json"]
+__all__ = ["STYLES", "Style", "bibtex", "cite", "csl_json", "styles"]
 
-#: The citation styles :func:`cite` writes.
-STYLES = ("bibtex", "csl-json")
+#: Sources with the paragraphs cited (none for a source cited as a whole), in citation order.
+Cited = Sequence[tuple[Source, Sequence[int]]]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # BibTeX counts braces whatever precedes them, so a lone brace is written as a command.
@@ -64,8 +66,8 @@ def cite(dataset: Collection, record: str | Record, *, style: str = "bibtex") ->
         UnknownNameError: for an unknown id or style, naming the closest.
         DataError: when a record given directly cites a source the dataset does not hold.
     """
-    chosen = check_text(style, "style").lower()
-    if chosen not in STYLES:
+    chosen = _STYLES.get(check_text(style, "style").lower())
+    if chosen is None:
         raise unknown("citation style", style, STYLES)
     if isinstance(record, str):
         record = dataset.get(record)
@@ -77,20 +79,10 @@ def cite(dataset: Collection, record: str | Record, *, style: str = "bibtex") ->
             from defcoop.errors import ArgumentError
 
             raise ArgumentError(f"cite() expects a record or its id, got {described(record)}")
-    cited = _cited(dataset, record)
-    if chosen == "bibtex":
-        return "\n".join(bibtex(source, paragraphs, record) for source, paragraphs in cited)
-    return (
-        json.dumps(
-            [csl_json(source, paragraphs, record) for source, paragraphs in cited],
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
+    return chosen.entries(_cited(dataset, record), record)
 
 
-def _cited(dataset: Collection, record: Record) -> list[tuple[Source, tuple[int, ...]]]:
+def _cited(dataset: Collection, record: Record) -> list[tuple[Source, Sequence[int]]]:
     """The sources a record rests on, each with the paragraphs cited, in citation order."""
     if isinstance(record, Source):
         return [(record, ())]
@@ -165,6 +157,58 @@ def csl_json(
     if note:
         item["note"] = note
     return item
+
+
+def _bibtex_entries(cited: Cited, record: Record | None) -> str:
+    return "\n".join(bibtex(source, paragraphs, record) for source, paragraphs in cited)
+
+
+def _csl_entries(cited: Cited, record: Record | None) -> str:
+    items = [csl_json(source, paragraphs, record) for source, paragraphs in cited]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+@attrs.frozen(kw_only=True)
+class Style:
+    """A citation style, declared once: :meth:`defcoop.Dataset.cite`, ``defcoop cite
+    --style``, the export format of the same name (:mod:`defcoop.io.bibtex`...) and the
+    documentation read it.
+
+    Attributes:
+        name: what ``style=`` takes (``"bibtex"``).
+        title: its name for people (``"BibTeX"``).
+        suffix: the suffix of a file of its entries (``".bib"``).
+        entries: the text of the entries for sources, each with the paragraphs cited, and
+            the record they are cited for (None for the sources themselves).
+    """
+
+    name: str
+    title: str
+    suffix: str
+    entries: Callable[[Sequence[tuple[Source, Sequence[int]]], Record | None], str] = attrs.field(
+        repr=False
+    )
+
+
+_STYLES = {
+    style.name: style
+    for style in (
+        Style(name="bibtex", title="BibTeX", suffix=".bib", entries=_bibtex_entries),
+        Style(name="csl-json", title="CSL-JSON", suffix=".csl.json", entries=_csl_entries),
+    )
+}
+
+#: The names of the citation styles :func:`cite` writes, in the order of :func:`styles`.
+STYLES = tuple(_STYLES)
+
+
+def styles() -> tuple[Style, ...]:
+    """Every citation style, declared once; :func:`cite` writes each.
+
+    >>> [style.name for style in styles()]
+    ['bibtex', 'csl-json']
+    """
+    return tuple(_STYLES.values())
 
 
 def _date_parts(date: PartialDate) -> dict[str, Any]:

@@ -10,14 +10,15 @@ one row per pair and year while both are members of the system; non-directed pan
 Counts are missing (None; ``<NA>`` in a DataFrame), never 0, in the cells that no coverage
 reaches (:attr:`Dataset.coverage <defcoop.Dataset.coverage>`): there, no record means that
 nobody looked. Coverage is read column by column: each column counts one record type (and
-perhaps some of its kinds, ``metadata["counted"]``), and a cell is covered only where a claim
-vouches for those records (:attr:`Coverage.records <defcoop.Coverage.records>`), so a claim
-for visits alone leaves the agreement columns missing. Records that cannot be put in a year
-are left out and counted in :attr:`Panel.left_out`, by column and reason, rather than
-guessed: undated records, records that stand for several with no number given, events dated only to a span of years. A
-standing mechanism counts over the period the reports show it at work; in covered cells where
-it may have been at work unreported (after its founding, or in any year when nothing dates
-its founding, but outside that period), ``mechanisms_active`` is missing too, and
+perhaps some of its kinds, ``metadata["counted"]``), and a cell is covered only where a
+claim vouches for those records (:attr:`Coverage.records <defcoop.Coverage.records>`), so a
+claim for visits alone leaves the agreement columns missing. Records that cannot be put in a
+year are left out and counted in :attr:`Panel.left_out`, by column and reason, rather than
+guessed: undated records, records that stand for several with no number given, events dated
+only to a span of years. A standing mechanism counts over the period the reports show it at
+work; in covered cells where it may have been at work unreported (after its founding, or in
+any year when nothing dates its founding, but outside that period), ``mechanisms_active`` is
+missing too, and
 ``metadata["unknown"]`` says in how many cells.
 
 >>> import defcoop

@@ -109,24 +109,38 @@ def _citation_lookup(structurer: Host) -> Callable[[Any], Citation]:
 
 @functools.cache
 def _twin(cls: type) -> type:
-    """A subclass of the frozen ``cls`` with the same slots, which plain assignment can set.
+    """A mutable twin of the frozen ``cls``, with the same slots, which plain assignment sets.
 
     Python runs a plain ``record.name = value`` on a slot at a fraction of the cost of
-    calling the slot's ``__set__``; a frozen class refuses it. The twin adds no slot of its
-    own, so a twin instance, once every slot is set, becomes a ``cls`` by assigning its
-    ``__class__`` (Python checks the two layouts are the same). No twin instance ever leaves
-    a generated function.
+    calling the slot's ``__set__``; a frozen class refuses it. A twin instance, once every
+    slot is set, becomes a ``cls`` by assigning its ``__class__`` (Python checks the two
+    layouts are the same). No twin instance ever leaves a generated function.
+
+    The twin is a sibling of ``cls`` (same bases, same slots in the same order) where Python
+    accepts one, so that ``cls.__subclasses__()`` lists only the model's own classes: it does
+    for every record class, whose ``__weakref__`` slot is their base's. A part whose own
+    ``__weakref__`` slot comes after its attributes' cannot have a sibling of the same
+    layout, and gets a subclass that adds no slot instead.
     """
     namespace = {
-        "__slots__": (),
         "__setattr__": object.__setattr__,
         "__delattr__": object.__delattr__,
         "__module__": __name__,
         "__qualname__": f"_twin_of_{cls.__qualname__}",
         "__doc__": f"{cls.__name__} while the fast path sets its slots.",
     }
-    twin = type(f"_twin_of_{cls.__name__}", (cls,), namespace)
-    probe: Any = object.__new__(twin)
+    slots = cls.__dict__.get("__slots__")
+    if slots is not None and "__weakref__" not in slots:
+        sibling = type(f"_twin_of_{cls.__name__}", cls.__bases__, {**namespace, "__slots__": slots})
+        probe: Any = object.__new__(sibling)
+        try:
+            probe.__class__ = cls
+        except TypeError:
+            pass
+        else:
+            return sibling
+    twin = type(f"_twin_of_{cls.__name__}", (cls,), {**namespace, "__slots__": ()})
+    probe = object.__new__(twin)
     probe.__class__ = cls  # the layouts are the same, or a TypeError here
     return twin
 
