@@ -68,6 +68,73 @@ def values_but(*allowed: type) -> st.SearchStrategy[Any]:
     return anything.filter(lambda value: not isinstance(value, allowed))
 
 
+# A report and three arms transfers, in the shape of a data file: the tests of transfers add
+# them to the bundled data (which holds none yet).
+TRANSFER_SOURCE = {
+    "id": "arms-report-2016",
+    "title": "Arms for Vietnam",
+    "publisher": "A defence weekly",
+    "published": "2016-12",
+    "language": "en",
+    "paragraphs": 6,
+    "coverage": [{"countries": ["VNM", "RUS"], "period": "2009/2016"}],
+}
+TRANSFERS = [
+    {
+        "id": "rus-vnm-project-636-1-2009",
+        "supplier": "RUS",
+        "recipient": "VNM",
+        "designation": "Project 636.1",
+        "aliases": ["Kilo", "Варшавянка"],
+        "category": "ships",
+        "quantity": 6,
+        "ordered": "2009-12",
+        "deliveries": [
+            {"year": 2013, "count": 2},
+            {"year": 2014, "count": 2},
+            {"year": 2015, "count": 1},
+            {"year": 2016, "count": 1},
+        ],
+        "status": "delivered",
+        "value": {"amount": 2_000_000_000, "currency": "USD", "year": 2009},
+        "sources": ["arms-report-2016#1", "arms-report-2016#2"],
+    },
+    {
+        "id": "rus-vnm-su-30mk2-2013",
+        "supplier": "RUS",
+        "recipient": "VNM",
+        "designation": "Su-30MK2",
+        "category": "aircraft",
+        "quantity": 12,
+        "ordered": "2013-08",
+        "deliveries": [{"year": 2014}, {"year": 2015}, {"year": 2016, "count": 2}],
+        "status": "delivered",
+        "sources": ["arms-report-2016#3"],
+        "inferred": ["status"],
+    },
+    {
+        "id": "vnm-rus-repair-2015",
+        "supplier": "VNM",
+        "recipient": "RUS",
+        "designation": "Engine overhaul",
+        "category": "engines",
+        "ordered": "2015",
+        "status": "ordered",
+        "sources": ["arms-report-2016#4"],
+    },
+]
+
+
+@functools.cache
+def with_transfers() -> defcoop.Dataset:
+    """The bundled data with :data:`TRANSFER_SOURCE` and :data:`TRANSFERS` added."""
+    records = [
+        defcoop.from_dict(defcoop.Source, TRANSFER_SOURCE),
+        *(defcoop.from_dict(defcoop.Transfer, item) for item in TRANSFERS),
+    ]
+    return defcoop.Dataset.from_records([*defcoop.load(), *records])
+
+
 def assert_refused(cls: type, valid: dict[str, Any], name: str, value: Any) -> None:
     """``cls`` built from ``valid`` with ``name`` set to ``value`` raises a RecordError that
     names the class and the attribute and says what was expected."""

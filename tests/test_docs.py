@@ -17,6 +17,7 @@ from types import ModuleType
 import pytest
 
 import defcoop
+from _helpers import with_transfers
 from defcoop.model._validation import _citations, _references
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -134,14 +135,32 @@ def test_coverage_page_has_one_table_per_record_type_and_a_timeline(
     titles = [section.split("\n", 1)[0] for section in sections]
     table = "What is covered, year by year"
     assert titles == [table, "Sources", *(title for title, _what, _key in coverage.SECTIONS)]
-    sections = sections[1:]
-    titles = titles[1:]
-    for section in sections[1:]:
-        # One table per record type; a type without records (no searches) says so.
-        assert section.count("```{list-table}") == 1 or "*None.*" in section, section[:40]
+    sections, titles = sections[1:], titles[1:]
+    for section, (_title, _what, key) in zip(sections[1:], coverage.SECTIONS, strict=True):
+        tables = 1 if coverage._records(db, key) else 0  # an empty section says "None."
+        assert section.count("```{list-table}") == tables, section[:40]
     events = sections[titles.index("Events")]
     assert ".. plot::" in events
     assert "defcoop.load().timeline().plot()" in events
+
+
+def test_coverage_page_lists_transfers_with_their_citations_and_links() -> None:
+    """Arms transfers have their section: each with its designation, order date, category,
+    supplier, every citation and a link to each record it names."""
+    coverage = _extension("defcoop_coverage")
+    db = with_transfers()
+    page = coverage.render(db)
+    entries = _entries(page)
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)
+    (section,) = [s for s in sections if s.startswith("Arms transfers\n")]
+    assert section.count("```{list-table}") == 1
+    for transfer in db.transfers():
+        entry = entries[transfer.id]
+        assert coverage.text(transfer.designation) in entry
+        for citation in transfer.sources:
+            assert f"¶{citation.paragraph} <record-{citation.source.lower()}>`" in entry
+        for target in (transfer.supplier, transfer.recipient):
+            assert f"{{ref}}`{target} <{coverage.label(target)}>`" in entry
 
 
 def test_coverage_page_describes_sources_for_a_reader(db: defcoop.Dataset) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import defcoop
+from _helpers import with_transfers
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -36,6 +37,8 @@ AGREEMENT = DB.get("vnm-blr-military-science-2018", Agreement)
 EVENT = DB.events()[0]
 CITE = Citation(source="pillar-and-highlight", paragraph=1)
 RECORDS = list(DB.agreements())
+TRADE = with_transfers()
+TRANSFER = TRADE.transfers()[0]
 
 WRONG: list[Any] = [
     None,
@@ -116,6 +119,18 @@ def _calls(tmp: Path) -> list[Call]:
             plover="CONSULT",
         ),
         Call("Dataset.mechanisms", DB.mechanisms, party="VNM"),
+        Call(
+            "Dataset.transfers",
+            TRADE.transfers,
+            supplier="RUS",
+            recipient="VNM",
+            party="VNM",
+            category="ships",
+            designation="Kilo",
+            ordered="2009",
+            delivered="2013/2016",
+            status="delivered",
+        ),
         Call("Dataset.relationships", DB.relationships, party="VNM", field="training"),
         Call("Dataset.people", DB.people, country="VNM"),
         Call("Dataset.organizations", DB.organizations, country="VNM"),
@@ -124,8 +139,10 @@ def _calls(tmp: Path) -> list[Call]:
         Call("Dataset.dyad_years", DB.dyad_years, years="2017/2018", directed=False, system="cow"),
         Call("Dataset.state_years", DB.state_years, years="2017/2018", system="cow"),
         Call("Dataset.evidence", DB.evidence, AGREEMENT.id),
+        Call("Dataset.evidence of an answer", DB.evidence, DB.agreements(), field="training"),
         Call("Dataset.to_arrow", DB.to_arrow, "agreements"),
         Call("Dataset.cite", DB.cite, AGREEMENT.id, style="bibtex"),
+        Call("Dataset.cite of an answer", DB.cite, DB.agreements(), style="csl-json"),
         Call("Dataset.to_frame", DB.to_frame, "agreements"),
         Call("Dataset.country", DB.country, "VNM"),
         Call("Dataset.field", DB.field, "training"),
@@ -168,11 +185,14 @@ def _calls(tmp: Path) -> list[Call]:
             done=PartialDate(2019),
         ),
         Call("Role", defcoop.Role, title="Minister", organization="x", rank=None, period=None),
+        Call("Delivery", defcoop.Delivery, year=2013, count=2),
+        Call("Value", defcoop.Value, amount=1000, currency="USD", year=2013),
         Call("FieldEvidence", defcoop.FieldEvidence, field="training", sources=[CITE]),
         Call("DatasetInfo", defcoop.DatasetInfo, name="x", version="1", released=None),
         Call("Problem", defcoop.Problem, file="a.json", message="bad", path="$", record=None),
         Call("CitedParagraph", defcoop.CitedParagraph, **_record_kwargs(evidence.items[0])),
         Call("Evidence", defcoop.Evidence, record=AGREEMENT, items=evidence.items),
+        Call("AnswerEvidence", defcoop.AnswerEvidence, evidence=[evidence]),
         Call("DyadProfile", defcoop.DyadProfile, **_record_kwargs(DB.dyad("VNM", "BLR"))),
     ]
     for record in (
@@ -185,6 +205,7 @@ def _calls(tmp: Path) -> list[Call]:
         DB.organizations()[0],
         DB.mechanisms()[0],
         DB.relationships()[0],
+        TRANSFER,
     ):
         calls.append(Call(type(record).__name__, type(record), **_record_kwargs(record)))
     return calls
@@ -203,6 +224,8 @@ NOT_DRIVEN = {
     "OrganizationKind": "an enum",
     "Precision": "an enum",
     "StateSystem": "an enum",
+    "TransferCategory": "an enum",
+    "TransferStatus": "an enum",
     # Tuples of records: they take any iterable, as tuple() does.
     "Results": "a tuple",
     "Timeline": "a tuple",
@@ -261,7 +284,7 @@ def test_every_public_callable_refuses_wrong_arguments_with_a_defcoop_error(
     [
         (lambda: DB.get("VNM", int), "expects a record class"),
         (lambda: DB.get("VNM", "x"), "expects a record class"),
-        (lambda: DB.evidence(None), "expects a record or its id"),  # type: ignore[arg-type]
+        (lambda: DB.evidence(None), "expects a record, its id or the records of an answer"),  # type: ignore[arg-type]
         (lambda: Dataset.from_records([1]), "expects records"),  # type: ignore[list-item]
         (lambda: defcoop.dumps(None), "expects a Dataset"),  # type: ignore[arg-type]
         (lambda: defcoop.to_frame([1, 2]), "expects records"),  # type: ignore[list-item]

@@ -43,6 +43,10 @@ EXAMPLES: dict[str, list[tuple[list[str], int]]] = {
     "relationships": [(["relationships", "--field", "military science"], 0)],
     "people": [(["people", "--country", "Belarus"], 0)],
     "organizations": [(["organizations", "--country", "VNM"], 0)],
+    "transfers": [
+        (["transfers", "--data", "my-data/", "--bundled", "--supplier", "Russia"], 0),
+        (["transfers", "--data", "my-data/", "--bundled", "--designation", "kilo", "--json"], 0),
+    ],
     "timeline": [(["timeline", "--party", "Belarus", "--when", "2018/2019"], 0)],
     "show": [(["show", "vnm-blr-military-science-2018"], 0)],
     "panel": [
@@ -76,6 +80,26 @@ ERRORS: list[tuple[list[str], int]] = [
 
 # The files the examples read, written into their scratch folder first.
 FILES = {
+    "my-data/arms.toml": """\
+[[sources]]
+id = "my-arms-report"
+title = "A report on arms for Vietnam"
+language = "en"
+paragraphs = 3
+
+[[transfers]]
+id = "rus-vnm-project-636-1-2009"
+supplier = "RUS"
+recipient = "VNM"
+designation = "Project 636.1"
+aliases = ["Kilo"]
+category = "ships"
+quantity = 6
+ordered = "2009-12"
+deliveries = [{ year = 2013, count = 2 }, { year = 2014, count = 2 }, { year = 2015, count = 2 }]
+status = "delivered"
+sources = ["my-arms-report#2"]
+""",
     "my-data/naval.toml": """\
 [[sources]]
 id = "my-report"

@@ -38,6 +38,7 @@ from defcoop import (
     Role,
     Source,
 )
+from defcoop.views.cite import LANGUAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,6 +52,7 @@ REFERENCES = frozenset(
         "actor",
         "broader",
         "continued_by",
+        "contract",
         "countries",
         "country",
         "field",
@@ -68,12 +70,13 @@ REFERENCES = frozenset(
         "recipient",
         "signatories",
         "signed_during",
+        "supplier",
     }
 )
 # Columns of the tables, each filled from the first of its attributes a record type has.
-_DATE = ("signed", "when")
-_WHAT = ("kind", "status", "level", "framework")
-_WHO = ("parties", "country")
+_DATE = ("signed", "when", "ordered")
+_WHAT = ("kind", "category", "status", "level", "framework")
+_WHO = ("parties", "country", "supplier")
 _SHOWN_APART = frozenset({"id", "code", "sources", "notes", "inferred"})
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -83,6 +86,7 @@ SECTIONS: Sequence[tuple[str, str, str]] = (
     ("Agreements", "agreements and plans, by date signed", "agreements"),
     ("Events", "visits, meetings and other events, by date", "events"),
     ("Mechanisms", "standing committees and dialogues", "mechanisms"),
+    ("Arms transfers", "arms transfers, by date ordered", "transfers"),
     ("People", "the people the sources name", "people"),
     ("Organizations", "ministries, forums and other bodies", "organizations"),
     ("Countries", "reference data: they cite no source", "countries"),
@@ -128,7 +132,7 @@ def heading(db: Dataset, record: Record) -> tuple[str | None, str]:
     The heading is the record's title, name or label, or for a relationship the names of
     its countries.
     """
-    for name in ("title", "name", "label"):
+    for name in ("title", "name", "label", "designation"):
         value = getattr(record, name, None)
         if isinstance(value, str):
             return name, value
@@ -226,16 +230,14 @@ def describe(source: Source, *, title: bool = True) -> str:
         parts.append(f"{text(source.publisher)}{published}")
     else:
         parts.append(f"Publisher not stated{published or ', undated'}")
-    parts.append(f"In {_LANGUAGES.get(source.language, text(source.language))}")
+    language = LANGUAGES.get(source.language)
+    parts.append(f"In {language.capitalize() if language else text(source.language)}")
     if source.translator:
         parts.append(f"Translated by {text(source.translator)}")
     if source.url:
         read = f" (read {text(str(source.accessed))})" if source.accessed else ""
         parts.append(f"Online at <{source.url}>{read}")
     return ". ".join(parts) + "."
-
-
-_LANGUAGES = {"en": "English", "vi": "Vietnamese", "ru": "Russian", "be": "Belarusian"}
 
 
 def _source(db: Dataset, source: Source, used: dict[int, list[Record]]) -> list[str]:
@@ -261,7 +263,7 @@ def _table(db: Dataset, records: Sequence[Record]) -> list[str]:
         ("record", None),
         ("date", _first(names, _DATE)),
         ("what", _first(names, _WHAT)),
-        ("parties" if "parties" in names else "country", _first(names, _WHO)),
+        (next((n for n in _WHO if n in names), "country"), _first(names, _WHO)),
         ("details", None),
     ]
     columns = [(t, name) for t, name in columns if name is not None or t in ("record", "details")]

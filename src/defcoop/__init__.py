@@ -40,12 +40,15 @@ if TYPE_CHECKING:
         MechanismLevel,
         OrganizationKind,
         StateSystem,
+        TransferCategory,
+        TransferStatus,
     )
     from defcoop.model.records import (
         Agreement,
         Citation,
         Country,
         Coverage,
+        Delivery,
         Event,
         Field,
         FieldEvidence,
@@ -58,13 +61,15 @@ if TYPE_CHECKING:
         Role,
         Search,
         Source,
+        Transfer,
+        Value,
     )
     from defcoop.query.arrow import to_arrow
     from defcoop.query.collection import DatasetInfo
     from defcoop.query.frames import to_frame
     from defcoop.query.results import Results
     from defcoop.views.dyad import DyadProfile
-    from defcoop.views.evidence import CitedParagraph, Evidence
+    from defcoop.views.evidence import AnswerEvidence, CitedParagraph, Evidence
     from defcoop.views.graph import to_graph
     from defcoop.views.timeline import Timeline
 
@@ -75,6 +80,7 @@ _SOURCES: dict[str, str] = {
     "AgreementKind": "defcoop.model.kinds",
     "ArgumentError": "defcoop.errors",
     "Citation": "defcoop.model.records",
+    "AnswerEvidence": "defcoop.views.evidence",
     "CitedParagraph": "defcoop.views.evidence",
     "Country": "defcoop.model.records",
     "Coverage": "defcoop.model.records",
@@ -83,6 +89,7 @@ _SOURCES: dict[str, str] = {
     "DatasetInfo": "defcoop.query.collection",
     "DateError": "defcoop.errors",
     "DefcoopError": "defcoop.errors",
+    "Delivery": "defcoop.model.records",
     "DyadProfile": "defcoop.views.dyad",
     "ExportError": "defcoop.errors",
     "Event": "defcoop.model.records",
@@ -113,7 +120,11 @@ _SOURCES: dict[str, str] = {
     "Source": "defcoop.model.records",
     "StateSystem": "defcoop.model.kinds",
     "Timeline": "defcoop.views.timeline",
+    "Transfer": "defcoop.model.records",
+    "TransferCategory": "defcoop.model.kinds",
+    "TransferStatus": "defcoop.model.kinds",
     "UnknownNameError": "defcoop.errors",
+    "Value": "defcoop.model.records",
     "clear_cache": "defcoop.loading",
     "dump": "defcoop.io.serialize",
     "dumps": "defcoop.io.serialize",
@@ -147,6 +158,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Agreement",
     "AgreementKind",
+    "AnswerEvidence",
     "ArgumentError",
     "Citation",
     "CitedParagraph",
@@ -157,6 +169,7 @@ __all__ = [
     "DatasetInfo",
     "DateError",
     "DefcoopError",
+    "Delivery",
     "DyadProfile",
     "Event",
     "EventKind",
@@ -187,7 +200,11 @@ __all__ = [
     "Source",
     "StateSystem",
     "Timeline",
+    "Transfer",
+    "TransferCategory",
+    "TransferStatus",
     "UnknownNameError",
+    "Value",
     "__version__",
     "clear_cache",
     "dump",

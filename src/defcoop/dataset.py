@@ -10,6 +10,7 @@ and optional extras (pandas, pyarrow) are imported only by the calls that need t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, overload
 
 from defcoop.model.kinds import StateSystem
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
     from defcoop.model.records import Record
     from defcoop.views.dyad import DyadProfile
-    from defcoop.views.evidence import Evidence
+    from defcoop.views.evidence import AnswerEvidence, Evidence
     from defcoop.views.panels import Panel, YearsFilter
     from defcoop.views.timeline import Timeline
 
@@ -49,29 +50,45 @@ class Dataset(Collection):
     def timeline(
         self, *, party: CountryName | None = None, when: DateFilter | None = None
     ) -> Timeline:
-        """Every dated agreement and event, in date order; see :class:`~defcoop.Timeline`.
+        """Every dated agreement, event and arms transfer, in date order; see
+        :class:`~defcoop.Timeline`.
 
-        Agreements are dated by when they were signed, events by when they took place;
-        undated records are left out. ``party`` and ``when`` work as in :meth:`events`.
+        Agreements are dated by when they were signed, events by when they took place,
+        transfers from their order to their last delivery; undated records are left out.
+        ``party`` and ``when`` work as in :meth:`events`.
         """
         from defcoop.views.timeline import build_timeline
 
         return build_timeline(self, party=party, when=when)
 
     def dyad(self, first: CountryName, second: CountryName) -> DyadProfile:
-        """Everything about one pair of countries: relationship, agreements, events, mechanisms."""
+        """Everything about one pair: relationship, agreements, events, mechanisms, transfers."""
         from defcoop.views.dyad import build_dyad
 
         return build_dyad(self, first, second)
 
-    def evidence(self, record: str | Record) -> Evidence:
-        """A record's citations, resolved to each source's title, publisher and date.
+    @overload
+    def evidence(self, record: str | Record, *, field: str | None = ...) -> Evidence: ...
 
-        ``record`` is a record or its id; a relationship's per-field evidence is included.
+    @overload
+    def evidence(self, record: Iterable[Record], *, field: str | None = ...) -> AnswerEvidence: ...
+
+    def evidence(
+        self, record: str | Record | Iterable[Record], *, field: str | None = None
+    ) -> Evidence | AnswerEvidence:
+        """A record's citations, or those of every record of an answer, resolved to sources.
+
+        ``record`` is a record or its id (an :class:`~defcoop.Evidence`, with a relationship's
+        per-field evidence), or the records of an answer, such as the :class:`~defcoop.Results`
+        of a query (an :class:`~defcoop.AnswerEvidence`, listing each source once). With
+        ``field`` (an id, label or alias), a relationship's evidence is only what is cited
+        for that field and the fields below it.
         """
-        from defcoop.views.evidence import build_evidence
+        from defcoop.views.evidence import build_answer_evidence, build_evidence, is_answer
 
-        return build_evidence(self, record)
+        if is_answer(record):
+            return build_answer_evidence(self, record, field=field)
+        return build_evidence(self, record, field=field)  # type: ignore[arg-type]
 
     def to_arrow(self, kind: str | type[Record]) -> pyarrow.Table:
         """Every record of one kind as an Arrow table; see :mod:`defcoop.query.arrow`."""
@@ -79,15 +96,26 @@ class Dataset(Collection):
 
         return dataset_table(self, kind)
 
-    def cite(self, record: str | Record, *, style: str = "bibtex") -> str:
-        """Citations a reference manager imports, for a source or the sources of a record.
+    def cite(
+        self,
+        record: str | Record | Iterable[Record],
+        *,
+        style: str = "bibtex",
+        field: str | None = None,
+    ) -> str:
+        """Citations a reference manager imports: for a source, a record, or a whole answer.
 
-        ``style`` is ``"bibtex"`` or ``"csl-json"``; a record's entries name the paragraphs
-        it rests on. See :mod:`defcoop.views.cite`.
+        ``record`` is a source, a record, its id, or the records of an answer such as the
+        :class:`~defcoop.Results` of a query (``db.cite(db.agreements(field="training"))``;
+        :class:`~defcoop.Results` has no ``cite()`` of its own, since the sources are in the
+        dataset, not in the answer). Each source cited has one entry, with a key unique in
+        the answer, whose note names the paragraphs each record rests on. ``style`` is
+        ``"bibtex"`` or ``"csl-json"``; ``field`` narrows a relationship's citations as in
+        :meth:`evidence`. See :mod:`defcoop.views.cite`.
         """
         from defcoop.views.cite import cite
 
-        return cite(self, record, style=style)
+        return cite(self, record, style=style, field=field)
 
     @overload
     def dyad_years(
@@ -131,7 +159,8 @@ class Dataset(Collection):
 
         Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
         agreements signed and in force, events occurred and planned, visits, multilateral
-        events, mechanisms active, the framework and one 0/1 column per field. Non-directed
+        events, mechanisms active, arms transfers ordered and delivering and units delivered,
+        the framework and one 0/1 column per field. Non-directed
         panels keep ``ccode1 < ccode2``; ``directed=True`` gives a row per direction, and
         ``visits`` then counts the first state's visits to the second. Counts are missing
         outside :attr:`coverage`; see :mod:`defcoop.views.panels` for what is left out and why.
@@ -180,7 +209,9 @@ class Dataset(Collection):
         """A state-year panel: one row per state of ``system`` per year (``ccode``, ``year``).
 
         A record counts once for each state among its parties; ``visits_made`` and
-        ``visits_received`` count visits by actor and by recipient. A state-year is covered
+        ``visits_received`` count visits by actor and by recipient, ``transfers_supplied``,
+        ``transfers_received``, ``units_supplied`` and ``units_received`` arms transfers by
+        supplier and by recipient. A state-year is covered
         only by coverage naming that state alone (or every state): a pair's coverage says
         nothing of the state's other partners. ``years``, ``system`` and ``frame`` work as
         in :meth:`dyad_years`.

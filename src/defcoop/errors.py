@@ -79,23 +79,37 @@ class QueryError(ArgumentError):
 class UnknownNameError(DefcoopError, LookupError):
     """A name, code or id that matches nothing; the message names the closest valid choices.
 
+    Only names that are really close are suggested. Where none is, the message says the name
+    is not in the data and how to list what is (``listing``, such as ``db.people()``), or,
+    for a vocabulary, gives a sample of the valid words.
+
     Attributes:
         kind: what was looked for ("field", "country", "person", "id", "event kind", ...).
         name: what the caller gave.
         suggestions: the closest valid names, best first; where none is close, a sample of
-            the valid names.
+            the valid words of a vocabulary, or none for names of records.
+        listing: how to list the valid names (``"db.people()"``), or None.
     """
 
     def __init__(
-        self, kind: str, name: str, suggestions: Sequence[str], *, close: bool = True
+        self,
+        kind: str,
+        name: str,
+        suggestions: Sequence[str],
+        *,
+        close: bool = True,
+        listing: str | None = None,
     ) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
         self.close = close
+        self.listing = listing
         message = f"unknown {kind} {quote(name)}"
         if self.suggestions and close:
             message += "; did you mean " + " or ".join(map(quote, self.suggestions)) + "?"
+        elif listing is not None:
+            message += f": not in the data, and no {kind} is close to it; {listing} lists them all"
         elif self.suggestions:
             message += "; valid choices include " + ", ".join(map(quote, self.suggestions))
         super().__init__(message)

@@ -17,6 +17,7 @@ import pytest
 import defcoop
 from _helpers import run
 from defcoop import Dataset
+from defcoop.model import registry
 
 COMMANDS = [
     "agreements",
@@ -243,8 +244,7 @@ def test_export_csv_writes_one_file_per_kind(
     status, out, _err = run(capsys, "export", "--format", "csv", "--out", str(tmp_path / "a"))
     assert status == 0
     names = sorted(Path(line).name for line in out.splitlines())
-    kinds = "sources countries fields people organizations agreements events mechanisms"
-    assert names == sorted(f"{key}.csv" for key in [*kinds.split(), "relationships", "searches"])
+    assert names == sorted(f"{key}.csv" for key in (d.key for d in registry.record_types()))
     run(capsys, "export", "--format", "csv", "--out", str(tmp_path / "b"))
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

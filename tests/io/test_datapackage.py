@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import with_transfers
 from defcoop import Dataset
 from defcoop.io.datapackage import descriptor, files
 from defcoop.io.exports import export
@@ -78,3 +79,21 @@ def test_a_broken_reference_is_caught(package: Path, tmp_path: Path) -> None:
 def test_descriptor_is_json(db: Dataset) -> None:
     """datapackage.json is the descriptor, as JSON."""
     assert json.loads(files(db)["datapackage.json"]) == descriptor(db)
+
+
+def test_a_package_with_transfers_validates(tmp_path: Path) -> None:
+    """Transfers export as a table whose value is a JSON object and whose supplier, recipient
+    and contract are foreign keys; frictionless finds it all valid."""
+    export(with_transfers(), tmp_path, format="datapackage")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    (table,) = [r for r in descriptor["resources"] if r["name"] == "transfers"]
+    types = {field["name"]: field["type"] for field in table["schema"]["fields"]}
+    assert (types["value"], types["deliveries"], types["quantity"]) == (
+        "object",
+        "array",
+        "integer",
+    )
+    keys = {tuple(key["fields"]) for key in table["schema"]["foreignKeys"]}
+    assert {("supplier",), ("recipient",), ("contract",)} <= keys

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from defcoop.model._names import normalize, suggest
+from defcoop.model._names import normalize, suggest, typos
 
 
 def test_normalize_ignores_case_diacritics_and_spacing() -> None:
@@ -26,6 +27,39 @@ def test_suggest_returns_original_spellings() -> None:
     assert suggest("militery", ["Military", "navy"]) == ["Military"]
     assert suggest("military sience", ["military medicine", "military science"]) == [
         "military science",
-        "military medicine",
     ]
     assert suggest("qqq", ["military"]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "choices", "expected"),
+    [
+        ("Putin", ["Aleksandr Gura", "Sergei Shoigu", "Ngo Xuan Lich"], []),
+        ("Putin", ["Aleksandr Gura", "Vladimir Putin"], ["Vladimir Putin"]),
+        ("Vietnum", ["Vietnam", "VEN", "North Vietnam"], ["Vietnam"]),
+        ("Rusia", ["Russia", "Prussia", "USA"], ["Russia"]),
+        ("Ngo Xuan Lick", ["Ngo Xuan Lich", "Hoang Xuan Chien"], ["Ngo Xuan Lich"]),
+        ("LOA", ["LAO", "LBR"], ["LAO"]),
+        ("militery science", ["military medicine", "military science"], ["military science"]),
+    ],
+)
+def test_only_names_that_are_really_close_are_suggested(
+    name: str, choices: list[str], expected: list[str]
+) -> None:
+    """A suggestion is a few typos away or holds the name as whole words; else there is none."""
+    assert suggest(name, choices) == expected
+
+
+@given(st.text(alphabet="abcdefgh ", min_size=1, max_size=12), st.lists(st.text(max_size=12)))
+def test_every_suggestion_is_a_few_typos_away_or_holds_the_name(
+    name: str, choices: list[str]
+) -> None:
+    """Whatever the pool, each suggestion is within one typo in four letters, or holds the name."""
+    key = normalize(name)
+    for found in suggest(name, choices):
+        other = normalize(found)
+        assert (
+            typos(key, other) <= max(1, len(key) // 4)
+            or f" {key} " in f" {other} "
+            or (f" {other} " in f" {key} ")
+        )

@@ -421,7 +421,8 @@ def test_wrong_types_and_empty_names_raise_query_errors(
 def test_unknown_names_raise_naming_valid_choices(
     db: Dataset, where: tuple[str, str | None], data: st.DataObject
 ) -> None:
-    """An unknown name raises UnknownNameError whose suggestions are all names that work."""
+    """An unknown name raises UnknownNameError whose suggestions are all names that work;
+    with none close, it says how to list the names (records) or shows some (vocabularies)."""
     kind = NAME_ARGUMENTS[where]
     valid = valid_names(db, kind)
     taken = set(valid) if kind == "id" else {normalize(name) for name in valid}
@@ -434,7 +435,12 @@ def test_unknown_names_raise_naming_valid_choices(
         call(db, *where, unknown)
     assert info.value.kind == kind
     assert info.value.name == unknown
-    assert bool(info.value.suggestions) == bool(valid)
+    if valid:
+        assert info.value.suggestions or info.value.listing
+    else:
+        assert not info.value.suggestions
+    if not info.value.suggestions and info.value.listing:
+        assert f"{info.value.listing} lists them all" in str(info.value)
     assert all(resolves(db, kind, name) for name in info.value.suggestions)
     assert all(repr(name) in str(info.value) for name in info.value.suggestions)
 

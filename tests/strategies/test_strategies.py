@@ -35,6 +35,7 @@ from defcoop import (
     Role,
     Search,
     Source,
+    Transfer,
 )
 from defcoop import strategies as dst
 from defcoop.model import registry
@@ -58,6 +59,7 @@ RECORD_STRATEGIES: list[tuple[Callable[..., st.SearchStrategy[Any]], type]] = [
     (dst.mechanisms, Mechanism),
     (dst.field_evidence, FieldEvidence),
     (dst.relationships, Relationship),
+    (dst.transfers, Transfer),
     (dst.citations, Citation),
     (dst.partial_dates, PartialDate),
     (dst.periods, Period),
@@ -131,7 +133,7 @@ def test_a_strategy_for_every_record_type() -> None:
     covered = {kind for _, kind in RECORD_STRATEGIES}
     assert {Source, Country, Field, Person, Role, Organization, Agreement, Event} <= covered
     assert {Mechanism, Relationship, FieldEvidence, Citation, PartialDate, Period} <= covered
-    assert Search in covered
+    assert {declared.cls for declared in registry.record_types()} <= covered
     assert {function.__name__ for function, _ in RECORD_STRATEGIES} | {
         "datasets",
         "record_ids",
@@ -325,12 +327,11 @@ def _takes_a_value(value: Any, field: attrs.Attribute[Any]) -> bool:
 
 
 def test_every_attribute_takes_a_value_somewhere() -> None:
-    """Generated datasets give every attribute of every record type a non-default value.
+    """Generated datasets give every attribute of every record type (and part) a value.
 
     So that the property and fuzz tests exercise every rule: an attribute added to the model
     without a strategy that sets it (as ``cameo`` once was) fails here.
     """
-    from defcoop.model import registry
 
     def values(record: Any) -> Iterator[str]:
         for field in attrs.fields(type(record)):
@@ -340,10 +341,13 @@ def test_every_attribute_takes_a_value_somewhere() -> None:
     def set_attributes(db: Dataset) -> Iterator[str]:
         for record in db:
             yield from values(record)
-            for role in getattr(record, "roles", ()):
-                yield from values(role)
+            for part in (*getattr(record, "roles", ()), *getattr(record, "deliveries", ())):
+                yield from values(part)
+            if getattr(record, "value", None) is not None:
+                yield from values(record.value)
 
-    classes = [declared.cls for declared in registry.record_types()] + [Role]
+    classes = [declared.cls for declared in registry.record_types()]
+    classes += [Role, defcoop.Delivery, defcoop.Value]
     expected = {f"{cls.__name__}.{field.name}" for cls in classes for field in attrs.fields(cls)}
     # Three or four records a kind: every kind, relationships too (which need two countries),
     # shows in the first datasets; smaller ones add nothing an attribute could need.

@@ -53,9 +53,10 @@ def test_a_pair_without_records(db: Dataset) -> None:
     """A pair the data says nothing about has no relationship and empty answers."""
     profile = db.dyad("BLR", "SUN")
     assert profile.relationship is None
-    assert profile.agreements == profile.events == profile.mechanisms == ()
+    assert profile.agreements == profile.events == profile.mechanisms == profile.transfers == ()
     assert repr(profile) == (
-        "<DyadProfile BLR-SUN: no relationship recorded; 0 agreements, 0 events, 0 mechanisms>"
+        "<DyadProfile BLR-SUN: no relationship recorded; "
+        "0 agreements, 0 events, 0 mechanisms, 0 transfers>"
     )
     assert "No relationship recorded" in profile._repr_html_()
 

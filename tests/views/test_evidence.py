@@ -17,7 +17,6 @@ from defcoop import (
     DataError,
     Dataset,
     Evidence,
-    Field,
     Relationship,
     Source,
     UnknownNameError,
@@ -68,10 +67,9 @@ def test_relationship_evidence_includes_each_field(db: Dataset) -> None:
     own = [item.citation for item in evidence if item.field is None]
     assert own == list(relationship.sources)
     for backing in relationship.evidence:
-        cited = [
-            item.citation for item in evidence if item.field and item.field.id == backing.field
-        ]
-        assert cited == list(backing.sources)
+        cited = [item for item in evidence if item.field == backing.field]
+        assert [item.citation for item in cited] == list(backing.sources)
+        assert {item.field_label for item in cited} == {db.field(backing.field).label}
     assert len(evidence) == len(relationship.sources) + sum(
         len(b.sources) for b in relationship.evidence
     )
@@ -175,7 +173,12 @@ def test_printed_sources_give_authors_url_and_access_day(db: Dataset) -> None:
 def evidence_values(db: Dataset) -> dict[type, tuple[dict[str, Any], dict[str, Any]]]:
     """Valid values of a cited paragraph and of evidence, and wrong values for each attribute."""
     item = next(iter(db.evidence(db.relationships()[0])))
-    paragraph = {"citation": item.citation, "source": item.source, "field": item.field}
+    paragraph = {
+        "citation": item.citation,
+        "source": item.source,
+        "field": item.field,
+        "field_label": item.field_label,
+    }
     assert CitedParagraph(**paragraph) == item
     evidence = db.evidence("vnm-blr-military-science-2018")
     whole = {"record": evidence.record, "items": list(evidence.items)}  # a list becomes a tuple
@@ -186,7 +189,8 @@ def evidence_values(db: Dataset) -> dict[type, tuple[dict[str, Any], dict[str, A
             {
                 "citation": values_but(Citation) | st.sampled_from(db.sources),
                 "source": values_but(Source) | st.sampled_from(db.countries[:3]),
-                "field": values_but(Field, type(None)) | st.sampled_from(db.sources),
+                "field": values_but(str, type(None)) | st.sampled_from(db.sources),
+                "field_label": values_but(str, type(None)),
             },
         ),
         Evidence: (
@@ -205,6 +209,7 @@ def evidence_values(db: Dataset) -> dict[type, tuple[dict[str, Any], dict[str, A
         (CitedParagraph, "citation"),
         (CitedParagraph, "source"),
         (CitedParagraph, "field"),
+        (CitedParagraph, "field_label"),
         (Evidence, "record"),
         (Evidence, "items"),
     ],

@@ -302,5 +302,5 @@ def test_csv_leaves_a_missing_count_empty(db: Dataset) -> None:
     """CSV text: a header, then rows; a missing count is an empty cell, a zero is 0."""
     lines = db.dyad_years(years="2018", frame=False).to_csv().splitlines()
     assert lines[0].startswith("ccode1,ccode2,year,agreements_signed")
-    assert any(line.startswith("370,816,2018,2,1,5,0,1,0,1,,1,") for line in lines)
+    assert any(line.startswith("370,816,2018,2,1,5,0,1,0,1,0,0,0,,1,") for line in lines)
     assert any(line.startswith("2,20,2018,,,") for line in lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -128,6 +129,31 @@ def test_plot_without_axes_makes_a_figure(db: Dataset) -> None:
     try:
         axes = db.timeline(when="2018").plot()
         assert len(axes.get_yticklabels()) == len(db.timeline(when="2018"))
+    finally:
+        plt.close("all")
+
+
+@pytest.mark.parametrize("when", ["2018", "2009/2025"])
+def test_a_saved_plot_keeps_its_labels_and_legend_whole(
+    db: Dataset, when: str, tmp_path: Path
+) -> None:
+    """Saved as PNG without bbox_inches, every label and the legend lie inside the figure."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Text
+
+    try:
+        figure = db.timeline(when=when).plot().figure
+        figure.savefig(tmp_path / "timeline.png")
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        inside = figure.bbox.padded(0.5)
+        texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+        assert len(texts) > len(db.timeline(when=when))
+        for text in texts:
+            extent = text.get_window_extent(renderer)
+            assert inside.contains(extent.x0, extent.y0), text.get_text()
+            assert inside.contains(extent.x1, extent.y1), text.get_text()
     finally:
         plt.close("all")
 

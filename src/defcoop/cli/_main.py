@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 import attrs
 
 from defcoop._quote import one_line
+from defcoop._version import __version__
 from defcoop.cli._terminal import StoreOnce as _StoreOnce
 from defcoop.cli._terminal import as_typed as _as_typed
 from defcoop.cli._terminal import path_argument as _path
@@ -64,6 +65,7 @@ def _listings() -> dict[str, _Listing]:
             (
                 *((ix.filter, ix.help or f"by {ix.filter}") for ix in declared.indexes),
                 *(((declared.date, _DATE_HELP),) if declared.date else ()),
+                *declared.filters,
             ),
             declared.columns,
         )
@@ -71,7 +73,7 @@ def _listings() -> dict[str, _Listing]:
         if declared.indexes
     }
     listings["timeline"] = _Listing(
-        "every dated agreement and event, in date order",
+        "every dated agreement, event and arms transfer, in date order",
         (("party", "a country involved, by code or name"), ("when", _DATE_HELP)),
         ("date", "type", "id", "title"),
     )
@@ -159,6 +161,9 @@ def _parser() -> _Parser:
         description="Query, check and export defcoop data: bilateral defense cooperation, "
         "every record citing the paragraphs of its sources.",
         epilog="Run 'defcoop COMMAND --help' for a command's options.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"defcoop {__version__}", help="print the version"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -258,11 +263,19 @@ def _parser() -> _Parser:
     cite = commands.add_parser(
         "cite",
         parents=[data],
-        help="print citations of a source or of a record's sources",
+        help="print citations of sources, or of the sources of records",
         description="Print entries a reference manager imports: for a source, its own; for "
-        "any other record, one per source it cites, naming the paragraphs.",
+        "any other record, one per source it cites, naming the paragraphs. Several ids give "
+        "one entry per source, whichever records cite it, each with a key of its own.",
     )
-    cite.add_argument("id", help="a source or record id, such as strengthening-2016 or mcis-7")
+    cite.add_argument(
+        "id", nargs="+", help="source or record ids, such as strengthening-2016 or mcis-7"
+    )
+    cite.add_argument(
+        "--field",
+        metavar="FIELD",
+        help="for a relationship, only the sources cited for this field of cooperation",
+    )
     from defcoop.views.cite import styles
 
     cite.add_argument(
@@ -329,7 +342,7 @@ def _show(arguments: argparse.Namespace) -> int:
                     {
                         "source": item.source.id,
                         "paragraph": item.paragraph,
-                        "field": item.field.id if item.field else None,
+                        "field": item.field,
                         "title": item.title,
                         "publisher": item.publisher,
                         "published": None if item.published is None else str(item.published),
@@ -418,7 +431,9 @@ def _import_dcad(arguments: argparse.Namespace) -> int:
 
 
 def _cite(arguments: argparse.Namespace) -> int:
-    print(_dataset(arguments).cite(arguments.id, style=arguments.style), end="")
+    dataset = _dataset(arguments)
+    records = [dataset.get(record_id) for record_id in arguments.id]
+    print(dataset.cite(records, style=arguments.style, field=arguments.field), end="")
     return 0
 
 
@@ -459,6 +474,8 @@ def _column(record: Record, column: str) -> str:
         return _words(_display.date_of(record))
     if column == "type":
         return type(record).__name__.lower()
+    if column == "title":  # what names the record: a title, or a transfer's designation
+        return _display.label(record)
     return _words(getattr(record, column, None))
 
 

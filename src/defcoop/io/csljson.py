@@ -21,7 +21,7 @@ __all__ = ["FORMAT"]
 
 
 def _files(dataset: Dataset) -> dict[str, str]:
-    return {f"sources{_STYLE.suffix}": _STYLE.entries([(s, ()) for s in dataset.sources], None)}
+    return {f"sources{_STYLE.suffix}": _STYLE.entries([(s, ()) for s in dataset.sources])}
 
 
 #: CSL-JSON items of the sources.

@@ -37,8 +37,16 @@ class Suggester:
     beginnings and by their endings, so that a typo anywhere but at both ends at once is
     found; sorting happens once, on the first misspelling. Answers are remembered.
 
+    A name is suggested only when it is really close (:func:`is_close`): a few typos away,
+    or holding the misspelling as whole words (``Putin`` in ``Vladimir Putin``). A name
+    that merely shares letters is not a suggestion: better none than a wrong lead.
+
     >>> Suggester(["visit", "meeting", "exercise"]).close("vsit")
     ['visit']
+    >>> Suggester(["Aleksandr Gura", "Vladimir Putin"]).close("Putin")
+    ['Vladimir Putin']
+    >>> Suggester(["Aleksandr Gura", "Sergei Shoigu"]).close("Putin")
+    []
     """
 
     __slots__ = ("_by_key", "_choices", "_known", "_reversed", "_sorted")
@@ -76,9 +84,10 @@ class Suggester:
             pool = dict.fromkeys(
                 [*_around(self._sorted, key), *_around_reversed(self._reversed, key)]
             )
-        close = difflib.get_close_matches(key, list(pool), n=limit, cutoff=0.6)
+        near = difflib.get_close_matches(key, list(pool), n=max(4 * limit, 12), cutoff=0.6)
+        close = [k for k in near if typos(key, k) <= _allowed(key)][:limit]
         if not close:
-            close = [k for k in pool if key and (key in k or k in key)][:limit]
+            close = [k for k in pool if _holds_words(k, key) or _holds_words(key, k)][:limit]
         found = [by_key[k] for k in close]
         if len(self._known) < 4096:
             self._known[(name, limit)] = found
@@ -89,6 +98,35 @@ class Suggester:
         import heapq
 
         return heapq.nsmallest(count, self._keys().values())
+
+
+def typos(first: str, second: str) -> int:
+    """The edits (insertions, deletions, changes, swaps of neighbours) between two texts.
+
+    >>> typos("militery", "military"), typos("LOA", "LAO"), typos("rusia", "prussia")
+    (1, 1, 2)
+    """
+    before: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
+    return previous[-1]
+
+
+def _allowed(key: str) -> int:
+    """How many typos a suggestion may be from a name: one in four letters, at least one."""
+    return max(1, len(key) // 4)
+
+
+def _holds_words(name: str, part: str) -> bool:
+    """Whether ``part`` is one or more whole words of ``name`` (both normalized)."""
+    return bool(part) and part != name and f" {part} " in f" {name} "
 
 
 def _around(ordered: list[str], key: str) -> list[str]:

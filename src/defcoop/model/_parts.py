@@ -14,13 +14,16 @@ from typing import Any
 import attrs
 
 from defcoop.model._coverage import Scopes
+from defcoop.model._names import normalize
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
 from defcoop.model.rules import (
+    CURRENCY,
     ID,
     AtLeast,
     AtMost,
     AttributeNames,
+    Between,
     Check,
     Each,
     InstanceOf,
@@ -34,7 +37,7 @@ from defcoop.model.rules import (
     to_tuple,
 )
 
-__all__ = ["Citation", "Coverage", "FieldEvidence", "Membership", "Role"]
+__all__ = ["Citation", "Coverage", "Delivery", "FieldEvidence", "Membership", "Role", "Value"]
 
 # The rules of the attribute shapes the records share, each written once.
 ID_ = Check(InstanceOf(str), ID)
@@ -48,6 +51,7 @@ COUNT = Check(InstanceOf(int), AtLeast(1))
 FLAG = Check(InstanceOf(bool))
 SEVERAL_COUNT = Check(InstanceOf(int), AtLeast(2), OnlyWith("several"))
 ROUND = Check(*COUNT.rules, OnlyWith("mechanism"))
+YEAR = Check(InstanceOf(int), Between(1, 9999))
 DATE = Check(InstanceOf(PartialDate))
 PERIOD = Check(InstanceOf(Period))
 
@@ -181,6 +185,43 @@ class FieldEvidence:
     )
 
 
+@attrs.frozen(kw_only=True)
+class Delivery:
+    """The units of an arms transfer delivered in one year.
+
+    ``count`` is given only where a source gives it (``Delivery(year=2010)``: some arrived
+    that year, how many is not known).
+
+    >>> str(Delivery(year=2010, count=4)), str(Delivery(year=2011))
+    ('2010: 4', '2011')
+    """
+
+    year: int = attrs.field(validator=YEAR)
+    count: int | None = attrs.field(default=None, validator=COUNT)
+
+    def __str__(self) -> str:
+        return str(self.year) if self.count is None else f"{self.year}: {self.count}"
+
+
+@attrs.frozen(kw_only=True)
+class Value:
+    """What an arms transfer is worth, as a source states it.
+
+    An amount of a currency (its ISO 4217 code) in the money of one year, so that it can be
+    deflated.
+
+    >>> str(Value(amount=1_000_000_000, currency="USD", year=2010))
+    '1,000,000,000 USD (2010)'
+    """
+
+    amount: int = attrs.field(validator=COUNT)
+    currency: str = attrs.field(validator=Check(InstanceOf(str), CURRENCY))
+    year: int = attrs.field(validator=YEAR)
+
+    def __str__(self) -> str:
+        return f"{self.amount:,} {self.currency} ({self.year})"
+
+
 SOURCES = Check(InstanceOf(tuple), Each(InstanceOf(Citation)), NonEmpty(), Unique())
 """The rules of ``sources``: at least one citation, none twice."""
 
@@ -201,6 +242,27 @@ def event_keys(event: Any) -> tuple[str, ...]:
     """The keys an event is found by with ``events(plover=...)``: its type, and type-mode."""
     plover = event.plover
     return () if plover is None else tuple(plover.filter_keys())
+
+
+def compact(name: str) -> str:
+    """The key a weapon's designation is matched by: :func:`~defcoop.model._names.normalize`d,
+    without spaces or hyphens, so that "Su-30MK2", "su 30 mk2" and "SU30MK2" are one.
+
+    >>> compact("Su-30MK2") == compact("su 30 mk2") == compact("SU30MK2")
+    True
+    """
+    return "".join(ch for ch in normalize(name) if ch not in " -\u2010\u2011\u2012\u2013")
+
+
+def designation_keys(transfer: Any) -> tuple[str, ...]:
+    """The keys a transfer is found by with ``transfers(designation=...)``: its designation
+    and each alias, compacted (:func:`compact`)."""
+    return tuple(dict.fromkeys(map(compact, (transfer.designation, *transfer.aliases))))
+
+
+def transfer_parties(transfer: Any) -> tuple[str, ...]:
+    """The keys a transfer is found by with ``transfers(party=...)``: supplier and recipient."""
+    return (transfer.supplier, transfer.recipient)
 
 
 def inferred_attribute() -> Any:

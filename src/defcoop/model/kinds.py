@@ -16,6 +16,8 @@ __all__ = [
     "MechanismLevel",
     "OrganizationKind",
     "StateSystem",
+    "TransferCategory",
+    "TransferStatus",
 ]
 
 
@@ -97,3 +99,39 @@ class StateSystem(enum.StrEnum):
 
     COW = "cow"
     GW = "gw"
+
+
+class TransferCategory(enum.StrEnum):
+    """What sort of weapon a :class:`~defcoop.model.records.Transfer` is, in the categories of
+    the SIPRI Arms Transfers Database, so that records compare with SIPRI's.
+
+    SIPRI counts major conventional weapons: aircraft (with unmanned ones), air defence
+    systems, anti-submarine warfare weapons, armoured vehicles, artillery, engines, missiles,
+    naval weapons (ship guns and launchers), satellites, sensors (radars, sonars) and ships;
+    *other* holds what fits none of them.
+    """
+
+    AIRCRAFT = "aircraft"
+    AIR_DEFENCE_SYSTEMS = "air defence systems"
+    ANTI_SUBMARINE_WARFARE = "anti-submarine warfare"
+    ARMOURED_VEHICLES = "armoured vehicles"
+    ARTILLERY = "artillery"
+    ENGINES = "engines"
+    MISSILES = "missiles"
+    NAVAL_WEAPONS = "naval weapons"
+    SATELLITES = "satellites"
+    SENSORS = "sensors"
+    SHIPS = "ships"
+    OTHER = "other"
+
+
+class TransferStatus(enum.StrEnum):
+    """How far an arms transfer had gone by the latest source: planned (talks or an intent,
+    no order), ordered (a contract, nothing delivered), in delivery, delivered, or
+    cancelled."""
+
+    PLANNED = "planned"
+    ORDERED = "ordered"
+    IN_DELIVERY = "in delivery"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"

@@ -28,9 +28,11 @@ from defcoop.model._parts import (
     TEXTS,
     Citation,
     Coverage,
+    Delivery,
     FieldEvidence,
     Membership,
     Role,
+    Value,
     cameo_roots,
     event_keys,
     fields_from_evidence,
@@ -74,6 +76,7 @@ __all__ = [
     "Citation",
     "Country",
     "Coverage",
+    "Delivery",
     "Event",
     "Field",
     "FieldEvidence",
@@ -86,6 +89,8 @@ __all__ = [
     "Role",
     "Search",
     "Source",
+    "Transfer",
+    "Value",
 ]
 
 
@@ -417,6 +422,9 @@ class Search(RecordDisplay):
     notes: str | None = attrs.field(default=None, validator=TEXT)
 
 
+# Last, so that transfers come last among the record types (the order of data-file keys).
+from defcoop.model._transfer import Transfer  # noqa: E402
+
 Record: TypeAlias = (
     Source
     | Country
@@ -428,5 +436,6 @@ Record: TypeAlias = (
     | Mechanism
     | Relationship
     | Search
+    | Transfer
 )
 """Any record a dataset holds."""

@@ -99,6 +99,9 @@ class RecordType:
             no query method of its own and is listed by id. A type with indexes has a query
             method named after its key (``db.agreements(...)``) taking each index's filter,
             and its ``date`` as a date filter, and a ``defcoop`` command of the same name.
+        filters: query filters its query method takes beside the indexes and the date, as
+            ``(filter, help)`` (a transfer's ``delivered``, a period its deliveries lie in),
+            so that its ``defcoop`` command offers them too.
         summary: what a listing of the records holds, in words (``"agreements and plans,
             by date signed"``): the help of its ``defcoop`` command.
         columns: the attributes a text listing shows (``defcoop agreements``); ``"date"``
@@ -118,6 +121,7 @@ class RecordType:
     parent: str | None = None
     names: tuple[str, ...] = ()
     indexes: tuple[Index, ...] = ()
+    filters: tuple[tuple[str, str], ...] = ()
     summary: str = ""
     columns: tuple[str, ...] = ("id",)
     node: bool = False

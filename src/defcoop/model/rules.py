@@ -36,6 +36,7 @@ from defcoop.model._attribute import (
     to_frozenset,
     to_tuple,
 )
+from defcoop.model._quantities import Ascending, Between, NotBeforeYearOf, SumAtMost
 
 __all__ = [
     "ALPHA2",
@@ -44,14 +45,17 @@ __all__ = [
     "CAMEO",
     "COUNTRY_ID",
     "COW_ABBREV",
+    "CURRENCY",
     "ID",
     "IDENTIFIER",
     "NUMERIC",
     "URL",
     "Among",
+    "Ascending",
     "AtLeast",
     "AtMost",
     "AttributeNames",
+    "Between",
     "Check",
     "Differs",
     "Each",
@@ -60,11 +64,13 @@ __all__ = [
     "MemberOf",
     "NonEmpty",
     "NotAfter",
+    "NotBeforeYearOf",
     "NotBlank",
     "OnlyWith",
     "Pairs",
     "Pattern",
     "Rule",
+    "SumAtMost",
     "Unique",
     "Without",
     "first_repeat",
@@ -472,6 +478,9 @@ COW_ABBREV = Pattern("[A-Z]{3}", "a Correlates of War abbreviation of three capi
 
 ALPHA2 = Pattern("[A-Z]{2}", "an ISO 3166-1 alpha-2 code of two capital letters")
 """A country's ISO 3166-1 alpha-2 code."""
+
+CURRENCY = Pattern("[A-Z]{3}", "an ISO 4217 currency code of three capital letters, such as 'USD'")
+"""A currency's ISO 4217 code (``USD``, ``RUB``, ``EUR``)."""
 
 NUMERIC = Pattern("[0-9]{3}", "an ISO 3166-1 numeric code of three digits, such as '704'")
 """A country's ISO 3166-1 numeric code, as text (it keeps its leading zeros)."""

@@ -27,10 +27,10 @@ __all__ = ["Column", "columns", "key_column", "references"]
 class Column:
     """One column: its name, its type and what its values must be.
 
-    ``type`` is ``"string"``, ``"integer"``, ``"date"`` (an ISO day) or ``"array"``;
-    ``items`` is the type of an array's items (``"string"``, or ``"object"`` for nested
-    tables such as a person's roles). ``object_fields`` names the nested tables' attributes
-    and their types.
+    ``type`` is ``"string"``, ``"integer"``, ``"boolean"``, ``"date"`` (an ISO day),
+    ``"array"`` or ``"object"`` (one nested table, such as a transfer's value); ``items`` is
+    the type of an array's items (``"string"``, or ``"object"`` for nested tables such as a
+    person's roles). ``object_fields`` names the nested tables' attributes and their types.
     """
 
     name: str
@@ -78,8 +78,9 @@ def _columns_of(record_type: type[Record]) -> tuple[Column, ...]:
         column_type = "array" if value.get("type") == "array" else _leaf_type(value)
         items = _leaf_type(value["items"]) if column_type == "array" else None
         nested: tuple[tuple[str, str], ...] = ()
-        if items == "object":
-            target = _definitions()[value["items"]["$ref"].rsplit("/", 1)[1]]["properties"]
+        part = value["items"] if items == "object" else value if column_type == "object" else None
+        if part is not None:  # a list of nested tables (roles), or one (a transfer's value)
+            target = _definitions()[part["$ref"].rsplit("/", 1)[1]]["properties"]
             nested = tuple((key, _nested_type(prop)) for key, prop in target.items())
         found.append(
             Column(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from typing import Any, TypeVar
 
 from defcoop._quote import described, quote
@@ -24,10 +24,25 @@ class NameIndex:
     a large dataset costs more than loading its small record types.
     """
 
-    __slots__ = ("_entries", "_ids_given", "_kind", "_maps", "_resolved", "_suggester")
+    __slots__ = (
+        "_entries",
+        "_ids_given",
+        "_kind",
+        "_listing",
+        "_maps",
+        "_resolved",
+        "_suggester",
+    )
 
-    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str] | Tiers]]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        entries: Iterable[tuple[str, Iterable[str] | Tiers]],
+        *,
+        listing: str | None = None,
+    ) -> None:
         self._kind = kind
+        self._listing = listing
         self._resolved: dict[str, str] = {}
         self._entries = [
             (record_id, names if isinstance(names, Tiers) else Tiers((record_id, *names)))
@@ -110,6 +125,8 @@ class NameIndex:
                 close.append(shown)
         if close:
             return UnknownNameError(self._kind, name, close[:3])
+        if self._listing is not None:
+            return UnknownNameError(self._kind, name, (), close=False, listing=self._listing)
         return UnknownNameError(self._kind, name, sorted(self._shown.values())[:8], close=False)
 
 
@@ -180,18 +197,35 @@ def plover_filter(value: object) -> str:
 
 
 def unknown(
-    kind: str, name: str, choices: Iterable[str] | Suggester, *, sample: int = 8
+    kind: str,
+    name: str,
+    choices: Iterable[str] | Suggester,
+    *,
+    sample: int = 8,
+    listing: str | None = None,
 ) -> UnknownNameError:
-    """The error for a name that matches nothing: the closest choices, or else a sample of them.
+    """The error for a name that matches nothing: the closest choices, or else where to look.
 
-    ``choices`` may be a :class:`~defcoop.model._names.Suggester` kept for a large pool, so that
-    each misspelling costs the same whatever the size of the pool.
+    Where no choice is close, the error says how to list the choices (``listing``, for names
+    of records, which are many and say nothing of each other), or else gives a sample of them
+    (a vocabulary's words). ``choices`` may be a :class:`~defcoop.model._names.Suggester`
+    kept for a large pool, so that each misspelling costs the same whatever the pool's size.
     """
     suggester = choices if isinstance(choices, Suggester) else Suggester(choices)
     close = suggester.close(name)
     if close:
         return UnknownNameError(kind, name, close)
+    if listing is not None:
+        return UnknownNameError(kind, name, (), close=False, listing=listing)
     return UnknownNameError(kind, name, suggester.sample(sample), close=False)
+
+
+def listing(key: str, attribute: object) -> str | None:
+    """How to list the records of a kind: ``db.people()`` for a query method, ``db.fields``
+    for a property, None where the dataset has neither (``attribute`` is what it has)."""
+    if attribute is None:
+        return None
+    return f"db.{key}()" if callable(attribute) else f"db.{key}"
 
 
 def record_kind(kind: object) -> type[Any]:
@@ -211,6 +245,21 @@ def record_kind(kind: object) -> type[Any]:
         if word in (record_type.key, record_type.singular):
             return record_type.cls
     raise unknown("record kind", str(kind), registry.keys())
+
+
+def designation_key(
+    value: object, known: Container[tuple[str, ...]], transfers: Callable[[], Iterable[Any]]
+) -> str:
+    """A ``designation=`` filter as the key transfers are indexed under
+    (:func:`~defcoop.model._parts.compact`). A key not ``known`` is an error naming the
+    closest designations and aliases of ``transfers``, as a misspelt name is elsewhere."""
+    from defcoop.model._parts import compact
+
+    key = compact(check_text(value, "designation"))
+    if (key,) not in known:
+        names = (name for t in transfers() for name in (t.designation, *t.aliases))
+        raise unknown("designation", str(value), dict.fromkeys(names))
+    return key
 
 
 def cameo_code(value: object) -> str:

@@ -27,7 +27,7 @@ from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from defcoop.model import registry
-from defcoop.model._fieldtypes import hints
+from defcoop.model._fieldtypes import hints, unwrap_optional
 from defcoop.model.dates import PartialDate, Period
 
 R = TypeVar("R")
@@ -108,6 +108,10 @@ class Table(Generic[R]):
         if positions is None:
             return records[low:sure] + tuple(kept)
         return tuple(map(records.__getitem__, head)) + tuple(kept)
+
+    def keys(self, name: str) -> Mapping[tuple[str, ...], Sequence[int]]:
+        """The values records have for filter ``name``, each as a one-item key (built once)."""
+        return self._posting((name,))
 
     def _posting(self, names: tuple[str, ...]) -> dict[tuple[str, ...], array[int]]:
         posting = self._postings.get(names)
@@ -232,12 +236,17 @@ def index_keys(
     declared: registry.RecordType, index: registry.Index
 ) -> Callable[[Any], Iterable[str]]:
     """The index keys of a record: the items of a list, a word's text, a value, or none."""
-    hint = hints(declared.cls)[index.attribute]  # not get_type_hints: once per dataset
+    hint, _ = unwrap_optional(hints(declared.cls)[index.attribute])  # once per dataset
     name = index.attribute
     if typing.get_origin(hint) in (tuple, frozenset):
         return attrgetter(name)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return lambda record: (getattr(record, name).value,)
+
+        def word(record: Any) -> Iterable[str]:
+            value = getattr(record, name)
+            return () if value is None else (value.value,)
+
+        return word
 
     def values(record: Any) -> Iterable[str]:
         value = getattr(record, name)

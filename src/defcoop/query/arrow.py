@@ -2,12 +2,12 @@
 
 pyarrow is an optional extra (``pip install "defcoop[arrow]"``), imported on the first call.
 Each record type is one table in the layout of the CSV export, with real types: lists stay
-lists (``list<string>``; a person's roles and a relationship's evidence are lists of
-structs), integers stay integers, and each date keeps its text as written (``"2018-11"``)
-beside its precision (``signed_precision``: ``"year"``, ``"month"`` or ``"day"``) and the first
-and last day it may mean (``signed_earliest``, ``signed_latest``, Arrow ``date32``), so that
-a query can compare dates without losing what the source did not say. Citations are text,
-``"source-id#paragraph"``, as in data files.
+lists (``list<string>``; a person's roles and a relationship's evidence are lists of structs, a
+transfer's value is one struct), integers stay integers, and each date keeps its text as
+written (``"2018-11"``) beside its precision (``signed_precision``: ``"year"``, ``"month"`` or
+``"day"``) and the first and last day it may mean (``signed_earliest``, ``signed_latest``,
+Arrow ``date32``), so that a query can compare dates without losing what the source did not
+say. Citations are text, ``"source-id#paragraph"``, as in data files.
 
 >>> import defcoop
 >>> table = defcoop.load().to_arrow("agreements")
@@ -44,15 +44,14 @@ def schema(record_type: type[Record]) -> pyarrow.Schema:
     pa = _pa("defcoop.query.arrow.schema()")
     fields = []
     for column in _columns.columns(record_type):
+        nested = [
+            pa.field(name, pa.list_(pa.string()) if kind == "array" else _arrow_type(pa, kind))
+            for name, kind in column.object_fields
+        ]
         if column.type == "array" and column.items == "object":
-            nested = [
-                pa.field(
-                    name,
-                    pa.list_(pa.string()) if kind == "array" else _arrow_type(pa, kind),
-                )
-                for name, kind in column.object_fields
-            ]
             arrow_type = pa.list_(pa.struct(nested))
+        elif column.type == "object":  # one nested table, such as a transfer's value
+            arrow_type = pa.struct(nested)
         elif column.type == "array":
             arrow_type = pa.list_(_arrow_type(pa, column.items or "string"))
         else:

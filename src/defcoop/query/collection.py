@@ -23,7 +23,7 @@ from defcoop.model._parts import DATE, merged
 from defcoop.model._taxonomy import Taxonomy
 from defcoop.model._validation import Origin, check, group_by_kind, ids
 from defcoop.model.dates import PartialDate, Period
-from defcoop.model.kinds import EventKind, EventStatus
+from defcoop.model.kinds import EventKind, EventStatus, TransferCategory, TransferStatus
 from defcoop.model.records import (
     Agreement,
     Country,
@@ -37,6 +37,7 @@ from defcoop.model.records import (
     Relationship,
     Search,
     Source,
+    Transfer,
 )
 from defcoop.model.rules import Check, InstanceOf, NonEmpty, NotBlank
 from defcoop.query._arguments import is_record_class, require_records
@@ -48,6 +49,8 @@ from defcoop.query._lookup import (
     check_text,
     coerce_member,
     day_range,
+    designation_key,
+    listing,
     plover_filter,
     unknown,
 )
@@ -192,6 +195,7 @@ class Collection(Travels):
                 names[declared.cls] = NameIndex(
                     declared.singular,
                     ((_id(r), Tiers((_id(r),), *name_values(r, declared.names))) for r in group),
+                    listing=_listing(declared.key),
                 )
         set_(self, "_listed", listed)
         set_(self, "_tables", tables)
@@ -230,9 +234,8 @@ class Collection(Travels):
 
     @property
     def claims(self) -> tuple[Coverage, ...]:
-        """Every coverage claim as declared, with what it rests on: the dataset's own (each
-        naming its search and sources), then each source's, with ``sources`` naming that
-        source; unlike :attr:`coverage`, nothing is gathered into runs."""
+        """Every coverage claim as declared: the dataset's own, then each source's, with
+        ``sources`` naming that source (:attr:`coverage` gathers them into runs)."""
         return self._claims
 
     @property
@@ -294,6 +297,7 @@ class Collection(Travels):
                 "id" if kind is None else f"{registry.of(kind).singular} id",
                 record_id,
                 self._suggester(kind),
+                listing="[r.id for r in db]" if kind is None else _listing(registry.of(kind).key),
             )
         return record
 
@@ -398,6 +402,60 @@ class Collection(Travels):
             filters["field"] = self.field(field).id
         return Results(self._tables[Relationship].select(filters, None))
 
+    def transfers(
+        self,
+        *,
+        supplier: CountryName | None = None,
+        recipient: CountryName | None = None,
+        party: CountryName | None = None,
+        category: str | TransferCategory | None = None,
+        designation: str | None = None,
+        ordered: DateFilter | None = None,
+        delivered: DateFilter | None = None,
+        status: str | TransferStatus | None = None,
+    ) -> Results[Transfer]:
+        """Arms transfers, by date ordered (transfers without an order date last).
+
+        Args:
+            supplier: the supplying country, by code or name.
+            recipient: the receiving country, by code or name.
+            party: a country that is either.
+            category: a SIPRI weapon category such as ``"aircraft"``.
+            designation: the weapon's designation or an alias, ignoring case, spaces and
+                hyphens (``"su 30mk2"`` finds ``"Su-30MK2"``).
+            ordered: keep those whose order date lies wholly within this date or period.
+            delivered: keep those whose deliveries (:attr:`Transfer.delivered`) lie wholly
+                within this date or period; transfers without deliveries are left out.
+            status: ``"planned"``, ``"ordered"``, ``"in delivery"``, ``"delivered"`` or
+                ``"cancelled"``.
+        """
+        filters = {}
+        for argument, value in (("supplier", supplier), ("recipient", recipient), ("party", party)):
+            if value is not None:
+                filters[argument] = self._country(value, argument).code
+        if category is not None:
+            kind = coerce_member(category, TransferCategory, "transfer category", "category")
+            filters["category"] = kind.value
+        if status is not None:
+            word = coerce_member(status, TransferStatus, "transfer status", "status")
+            filters["status"] = word.value
+        table = self._tables[Transfer]
+        if designation is not None:
+            known = table.keys("designation")
+            filters["designation"] = designation_key(designation, known, lambda: table.records)
+        found = table.select(filters, day_range(ordered, "ordered"))
+        days = day_range(delivered, "delivered")
+        if days is not None:
+            first, last = days
+            found = tuple(
+                t
+                for t in found
+                if t.delivered is not None
+                and first <= t.delivered.earliest.toordinal()
+                and t.delivered.latest.toordinal() <= last
+            )
+        return Results(found)
+
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
         filters = {} if country is None else {"country": self._country(country, "country").code}
@@ -452,6 +510,11 @@ class Collection(Travels):
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._taxonomy.narrower(self.field(field).id)
+
+
+def _listing(key: str) -> str | None:
+    """How to list the records of a kind (``db.people()``), as an unknown name's error says."""
+    return listing(key, getattr(Collection, key, None))
 
 
 def _id(record: Any) -> str:

@@ -32,7 +32,10 @@ class Results(tuple[R_co, ...]):
     >>> isinstance(found, tuple), found == tuple(found), found[:0]
     (True, True, Results())
 
-    Slices are Results too; ``+`` and other tuple operations give plain tuples.
+    Slices are Results too; ``+`` and other tuple operations give plain tuples. The evidence
+    and citations of an answer come from the dataset that holds its sources:
+    ``db.evidence(found)`` and ``db.cite(found)`` (an answer has no ``cite()`` of its own,
+    since the sources it cites are not in it).
     """
 
     __slots__ = ()

@@ -58,6 +58,7 @@ from defcoop.strategies._records import (
     roles,
     sources,
 )
+from defcoop.strategies._transfers import transfers
 
 __all__ = [
     "agreements",
@@ -78,6 +79,7 @@ __all__ = [
     "roles",
     "searches",
     "sources",
+    "transfers",
 ]
 
 

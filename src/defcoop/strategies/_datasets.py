@@ -38,6 +38,7 @@ from defcoop.strategies._records import (
     relationships,
     sources,
 )
+from defcoop.strategies._transfers import transfers
 
 
 def datasets(
@@ -56,7 +57,7 @@ def datasets(
     parents and events' ``part_of``; an agreement signed during an event is signed within
     the event's dates, and an event part of another lies within it; each pair of countries
     has at most one relationship. Ids read ``agreement-3``; the names a query accepts
-    (country codes and names, field labels and aliases, people's names and aliases) each find
+    (country codes and names, field labels, people's and mechanisms' names, and aliases) each find
     exactly one record, so a query by any of them gives the same answer as by id.
 
     Args:
@@ -234,12 +235,16 @@ def _datasets(
     )
 
     # Mechanisms come before events, whose rounds may name them.
-    standing = numbered(
-        "mechanism",
-        count("mechanisms") if with_parties else 0,
-        mechanisms(
-            ids=_NUMBERED, country_codes=codes, field_ids=field_ids, citations=cites, dates=span
+    standing = _distinct(
+        numbered(
+            "mechanism",
+            count("mechanisms") if with_parties else 0,
+            mechanisms(
+                ids=_NUMBERED, country_codes=codes, field_ids=field_ids, citations=cites, dates=span
+            ),
         ),
+        lambda m: (m.id, m.name),
+        "aliases",
     )
 
     n = count("events") if cited else 0
@@ -297,6 +302,19 @@ def _datasets(
     for tie in numbered("relationship", count("relationships") if paired else 0, pairs):
         dyads.setdefault(frozenset(tie.parties), tie)  # one relationship per set of parties
 
+    # A transfer is between two countries: none where there is only one.
+    trade = numbered(
+        "transfer",
+        count("transfers") if paired else 0,
+        transfers(
+            ids=_NUMBERED,
+            country_codes=codes,
+            agreement_ids=_pool([deal.id for deal in deals]),
+            citations=cites,
+            dates=span,
+        ),
+    )
+
     found = numbered("search", count("searches"), searches(ids=_NUMBERED, dates=span))
     records: list[Record] = [
         *source_list,
@@ -309,6 +327,7 @@ def _datasets(
         *standing,
         *dyads.values(),
         *found,
+        *trade,
     ]
     drawn_info = draw(_maybe(dataset_infos(dates=span)) if info is None else _strategy(info))
     if info is None and drawn_info is not None and country_list:

@@ -2,9 +2,9 @@
 
 This is how a rule declared once on the model (:mod:`defcoop.model.rules`) reaches the strategies:
 a pattern becomes text of its character classes (or ``from_regex``), a bound the lower end of
-``integers``, a vocabulary ``sampled_from``, ``Unique`` and ``NonEmpty`` the arguments of
-``lists``. A rule this module does not know still holds: every value is filtered through the
-rules that can be checked on the value alone.
+``integers`` (``Between`` both ends), a vocabulary ``sampled_from``, ``Unique`` and
+``NonEmpty`` the arguments of ``lists``. A rule this module does not know still holds: every
+value is filtered through the rules that can be checked on the value alone.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from defcoop.model.records import Citation
 from defcoop.model.rules import (
     AtLeast,
     AttributeNames,
+    Between,
     Each,
     InstanceOf,
     MemberOf,
@@ -43,6 +44,7 @@ from defcoop.strategies._dates import partial_dates, periods
 _KNOWN = (
     AtLeast,
     AttributeNames,
+    Between,
     Each,
     InstanceOf,
     MemberOf,
@@ -113,9 +115,11 @@ def _values(hint: Any, rules: tuple[Rule, ...], record_type: type[Any]) -> Searc
     if hint is bool:
         return st.booleans()
     if hint is int:
-        bounds = [rule.bound for rule in rules if isinstance(rule, AtLeast)]
-        least = max(bounds, default=-(2**31))
-        return st.integers(least, least + 1000)
+        lows = [rule.bound for rule in rules if isinstance(rule, AtLeast)]
+        lows += [rule.low for rule in rules if isinstance(rule, Between)]
+        least = max(lows, default=-(2**31))
+        highs = [rule.high for rule in rules if isinstance(rule, Between)]
+        return st.integers(least, min(highs, default=least + 1000))
     if hint is PartialDate:
         return partial_dates()
     if hint is Period:

@@ -17,10 +17,11 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from defcoop.model._coverage import Counted, vouches
+from defcoop.model._coverage import vouches
 from defcoop.model.dates import Period
 from defcoop.model.kinds import EventKind, EventStatus, StateSystem
 from defcoop.model.records import Agreement, Country, Coverage, Event, Mechanism
+from defcoop.views._panel_columns import COUNTED, FIELDS_COUNTED, union
 
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
@@ -48,24 +49,6 @@ COUNTS = {
 }
 """The count columns of each unit, in order."""
 
-_VISITS = Counted("events", frozenset({EventKind.VISIT.value}))
-COUNTED: dict[str, Counted] = {
-    "agreements_signed": Counted("agreements"),
-    "agreements_in_force": Counted("agreements"),
-    "events_occurred": Counted("events"),
-    "events_planned": Counted("events"),
-    "visits": _VISITS,
-    "visits_made": _VISITS,
-    "visits_received": _VISITS,
-    "multilateral_events": Counted("events"),
-    "mechanisms_active": Counted("mechanisms"),
-}
-"""What each count column counts, declared once: a cell of a column is covered only where a
-claim vouches for these records there (a claim for ``events:visit`` alone leaves
-``events_occurred`` missing and ``visits`` counted)."""
-
-FIELDS_COUNTED = Counted("agreements")
-"""What the field columns (``field_<id>``) read: agreements signed or in force."""
 
 UNDATED = "undated"
 SEVERAL = "several, number not given"
@@ -124,6 +107,7 @@ class Grid:
 
     def __init__(self, codes: Codes, unit: str, directed: bool) -> None:
         self.unit, self.directed = unit, directed
+        self.codes = codes
         self.starts: dict[tuple[int, ...], tuple[int, list[int]]] = {}
         first: list[int] = []
         second: list[int] = []
@@ -139,7 +123,7 @@ class Grid:
         size = len(year)
         zeros = bytes(8 * size)
         self.counts = {name: array("q", zeros) for name in COUNTS[unit]}
-        self.covered: dict[str, bytearray] = {name: bytearray(size) for name in COUNTS[unit]}
+        self.covered: dict[str, bytearray] = {name: bytearray(size) for name in COUNTED}
         """Per count column, 1 in the rows some claim covers for what the column counts."""
         self.field_covered = bytearray(size)
         """1 in the rows whose field columns are covered (see :data:`FIELDS_COUNTED`)."""
@@ -245,7 +229,7 @@ def build(
 def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
     """Mark each column's covered cells: the claims that vouch for what it counts, read once
     per distinct set of columns they vouch for (most datasets have one or two)."""
-    columns = {**{name: COUNTED[name] for name in grid.counts}, "": FIELDS_COUNTED}
+    columns = {**COUNTED, "": FIELDS_COUNTED}  # the transfer columns are added later
     groups: dict[tuple[str, ...], list[Coverage]] = {}
     for item in dataset.coverage:
         scope = tuple(name for name, counted in columns.items() if vouches(item.records, counted))
@@ -254,23 +238,11 @@ def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
     marks = {scope: _marks(grid, items, codes, years) for scope, items in groups.items()}
     for name in columns:
         found = [flags for scope, flags in marks.items() if name in scope]
-        flags = _union(found, len(grid.year))
+        flags = union(found, len(grid.year))
         if name:
             grid.covered[name] = flags
         else:
             grid.field_covered = flags
-
-
-def _union(arrays: Sequence[bytearray], size: int) -> bytearray:
-    """The rows marked in any of ``arrays`` (each 0 or 1 per row), at C speed."""
-    if not arrays:
-        return bytearray(size)
-    if len(arrays) == 1:
-        return arrays[0]
-    total = 0
-    for flags in arrays:
-        total |= int.from_bytes(flags, "little")
-    return bytearray(total.to_bytes(size, "little"))
 
 
 def _marks(grid: Grid, items: Iterable[Coverage], codes: Codes, years: range) -> bytearray:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from defcoop.errors import QueryError
-from defcoop.model.records import Agreement, Country, Event, Mechanism, Relationship
+from defcoop.model.records import Agreement, Country, Event, Mechanism, Relationship, Transfer
 from defcoop.model.rules import Check, Each, InstanceOf, Pairs, to_tuple
 from defcoop.query import _display
 from defcoop.query.results import Results
@@ -31,6 +31,9 @@ def _results(value: Iterable[Any]) -> Results[Any]:
 @attrs.frozen(kw_only=True, repr=False)
 class DyadProfile:
     """One pair of countries: their relationship and the records both are parties to.
+
+    ``transfers`` are the arms transfers between the two, in either direction (the supplier
+    and recipient of each say which way).
 
     Built by :meth:`Dataset.dyad <defcoop.Dataset.dyad>`, with the countries in the order
     given; records with more parties than the pair count when both are among them. A value
@@ -59,11 +62,16 @@ class DyadProfile:
     mechanisms: Results[Mechanism] = attrs.field(
         converter=_results, validator=Check(InstanceOf(Results), Each(InstanceOf(Mechanism)))
     )
+    transfers: Results[Transfer] = attrs.field(
+        factory=Results,
+        converter=_results,
+        validator=Check(InstanceOf(Results), Each(InstanceOf(Transfer))),
+    )
 
     @property
     def timeline(self) -> Timeline:
-        """The pair's dated agreements and events, in date order."""
-        return chronology([*self.agreements, *self.events])
+        """The pair's dated agreements, events and transfers, in date order."""
+        return chronology([*self.agreements, *self.events, *self.transfers])
 
     def __repr__(self) -> str:
         framework = self.relationship.framework if self.relationship else None
@@ -73,6 +81,7 @@ class DyadProfile:
                 ("agreements", self.agreements),
                 ("events", self.events),
                 ("mechanisms", self.mechanisms),
+                ("transfers", self.transfers),
             )
         )
         if self.relationship is None:
@@ -95,6 +104,7 @@ class DyadProfile:
             ("Agreements", self.agreements),
             ("Events", self.events),
             ("Mechanisms", self.mechanisms),
+            ("Arms transfers", self.transfers),
         ):
             parts.append(_display.results_html(found, caption=f"{caption} ({len(found)})"))
         return '<div class="defcoop-dyad">' + "".join(parts) + "</div>"
@@ -123,4 +133,5 @@ def build_dyad(dataset: Collection, first: CountryName, second: CountryName) -> 
         agreements=Results(a for a in dataset.agreements(party=one) if two.code in a.parties),
         events=Results(e for e in dataset.events(party=one) if two.code in e.parties),
         mechanisms=Results(m for m in dataset.mechanisms(party=one) if two.code in m.parties),
+        transfers=Results(t for t in dataset.transfers(party=one) if two.code in t.parties),
     )

@@ -1,13 +1,15 @@
-"""The evidence for a record: its citations resolved to the sources' title, publisher and date.
+"""The evidence for a record or a whole answer: citations resolved to their sources.
 
 An answer is only as good as what backs it, so :meth:`Dataset.evidence
-<defcoop.Dataset.evidence>` returns everything needed to print the evidence under it.
+<defcoop.Dataset.evidence>` returns everything needed to print the evidence under it: an
+:class:`Evidence` for one record, an :class:`AnswerEvidence` for the records of an answer
+(``db.evidence(db.agreements(field="training"))``), which lists each source once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeGuard
 
 import attrs
 
@@ -15,28 +17,35 @@ from defcoop.errors import DataError, Problem
 from defcoop.model import registry
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate
-from defcoop.model.records import Citation, Field, Record, Relationship, Source
-from defcoop.model.rules import Check, Each, InstanceOf, to_tuple
+from defcoop.model.records import Citation, Record, Relationship, Source
+from defcoop.model.rules import ID, Check, Each, InstanceOf, NonEmpty, to_tuple
 from defcoop.query import _display
 
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
 
-__all__ = ["CitedParagraph", "Evidence"]
+__all__ = ["AnswerEvidence", "CitedParagraph", "Evidence"]
 
 
 @attrs.frozen(kw_only=True)
 class CitedParagraph:
     """One cited paragraph and the source it is in.
 
-    ``field`` is set for a relationship's per-field evidence: the field of cooperation this
-    paragraph names for the pair; it is None for the record's own citations. A value of
-    another type raises :class:`~defcoop.RecordError` naming the attribute, as records do.
+    ``field`` is set for a relationship's per-field evidence: the id of the field of
+    cooperation this paragraph names for the pair, as :class:`~defcoop.FieldEvidence` and
+    every other reference give it, with the field's label in ``field_label``; both are None
+    for the record's own citations. ``source`` is the resolved :class:`~defcoop.Source`
+    (its id is ``citation.source``), since its title, publisher and date are what evidence
+    shows. A value of another type raises :class:`~defcoop.RecordError` naming the
+    attribute, as records do.
     """
 
     citation: Citation = attrs.field(validator=Check(InstanceOf(Citation)))
     source: Source = attrs.field(validator=Check(InstanceOf(Source)))
-    field: Field | None = attrs.field(default=None, validator=Check(InstanceOf(Field)))
+    field: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ID))
+    field_label: str | None = attrs.field(
+        default=None, validator=Check(InstanceOf(str), NonEmpty())
+    )
 
     @property
     def paragraph(self) -> int:
@@ -81,6 +90,8 @@ class Evidence:
     items: tuple[CitedParagraph, ...] = attrs.field(
         converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(CitedParagraph)))
     )
+    #: The field of cooperation the evidence was asked for (an id), None for all of it.
+    field: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), ID))
 
     def __iter__(self) -> Iterator[CitedParagraph]:
         return iter(self.items)
@@ -101,33 +112,43 @@ class Evidence:
         )
 
     def __str__(self) -> str:
+        lines = self._cited_lines("Evidence for ", "")
+        if self.items:
+            lines.append("Sources:")
+            lines += [f"  {source.id}: {_describe(source)}" for source in self.sources]
+        return "\n".join(lines)
+
+    def _cited_lines(self, lead: str, indent: str) -> list[str]:
+        """The head and the citations, without the sources (an answer lists those once)."""
         head = (
-            f"Evidence for {registry.of(type(self.record)).singular} {self.record.id} "
+            f"{lead}{registry.of(type(self.record)).singular} {self.record.id} "
             f"({_display.label(self.record)})"
         )
+        if self.field is not None:
+            head += f", field {self.field}"
         if not self.items:
-            return f"{head}: cites no source (sources, countries and fields are not cited)."
+            if self.field is not None:
+                return [f"{head}: cites no source for this field."]
+            return [f"{head}: cites no source (sources, countries and fields are not cited)."]
         own = [item.citation for item in self.items if item.field is None]
         lines = [f"{head}:"]
         if own:
-            lines.append(f"  {_citations(own)}")
+            lines.append(f"{indent}  {_citations(own)}")
         by_field: dict[str, list[Citation]] = {}
         for item in self.items:
-            if item.field is not None:
-                by_field.setdefault(item.field.label, []).append(item.citation)
+            if item.field_label is not None:
+                by_field.setdefault(item.field_label, []).append(item.citation)
         if by_field:
-            lines.append("Fields of cooperation:")
-            lines += [f"  {label}: {_citations(cited)}" for label, cited in by_field.items()]
-        lines.append("Sources:")
-        lines += [f"  {source.id}: {_describe(source)}" for source in self.sources]
-        return "\n".join(lines)
+            lines.append(f"{indent}Fields of cooperation:")
+            lines += [f"{indent}  {name}: {_citations(c)}" for name, c in by_field.items()]
+        return lines
 
     def _repr_html_(self) -> str:
         rows = (
             (
                 item.source.id,
                 item.paragraph,
-                item.field.label if item.field else None,
+                item.field_label,
                 item.title,
                 item.publisher,
                 item.published,
@@ -142,37 +163,137 @@ class Evidence:
         )
 
 
-def build_evidence(dataset: Collection, record: str | Record) -> Evidence:
-    """The evidence for ``record`` (a record or an id) from the sources in ``dataset``.
+@attrs.frozen(kw_only=True, repr=False)
+class AnswerEvidence:
+    """The evidence for every record of an answer, each source listed once.
 
-    Raises:
-        UnknownNameError: for an id that is not in the dataset.
-        DataError: when a record given directly cites a source the dataset does not hold.
+    Iterating gives each record's :class:`Evidence`, in the answer's order; ``sources`` are
+    the sources cited by any of them, each once, in the order first cited.
+
+    >>> import defcoop
+    >>> db = defcoop.load()
+    >>> signed = ("vnm-blr-military-science-2018", "vnm-blr-delegation-exchange-plan-2019")
+    >>> found = db.evidence([db.get(record_id) for record_id in signed])
+    >>> found
+    <AnswerEvidence for 2 records: 9 paragraphs from 3 sources>
+    >>> [source.id for source in found.sources]  # doctest: +NORMALIZE_WHITESPACE
+    ['pillar-and-highlight', 'vietnamplus-2018-11-15-ministers-talks',
+     'sputnik-by-2018-11-15-plan-signed']
     """
+
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Evidence)))
+    )
+
+    def __iter__(self) -> Iterator[Evidence]:
+        return iter(self.evidence)
+
+    def __len__(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """The records of the answer, in its order."""
+        return tuple(part.record for part in self.evidence)
+
+    @property
+    def items(self) -> tuple[CitedParagraph, ...]:
+        """Every cited paragraph, record by record (a paragraph two records cite, twice)."""
+        return tuple(item for part in self.evidence for item in part.items)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources cited by any record, each once, in the order first cited."""
+        return tuple({s.id: s for part in self.evidence for s in part.sources}.values())
+
+    def __repr__(self) -> str:
+        count, sources = len(self.evidence), len(self.sources)
+        return (
+            f"<AnswerEvidence for {count} record{'' if count == 1 else 's'}: "
+            f"{len(self.items)} paragraphs from {sources} source{'' if sources == 1 else 's'}>"
+        )
+
+    def __str__(self) -> str:
+        count = len(self.evidence)
+        lines = [f"Evidence for {count} record{'' if count == 1 else 's'}:"]
+        for part in self.evidence:
+            lines += part._cited_lines("  ", "  ")
+        if self.sources:
+            lines.append("Sources:")
+            lines += [f"  {source.id}: {_describe(source)}" for source in self.sources]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = (
+            (
+                part.record.id,
+                item.source.id,
+                item.paragraph,
+                item.field_label,
+                item.title,
+                item.publisher,
+                item.published,
+            )
+            for part in self.evidence
+            for item in part.items
+        )
+        return _display.table_html(
+            "defcoop-evidence",
+            f"Evidence for {len(self.evidence)} records: {len(self.items)} paragraphs "
+            f"from {len(self.sources)} sources",
+            ("record", "source", "¶", "field", "title", "publisher", "published"),
+            rows,
+        )
+
+
+def is_answer(value: object) -> TypeGuard[Iterable[str | Record]]:
+    """Whether ``value`` is several records (an answer) rather than one record or id."""
     from defcoop.query._arguments import is_record
 
-    if isinstance(record, str):
-        found = dataset.get(record)
-    elif is_record(record):
-        found = record
-    else:
-        from defcoop._quote import described
-        from defcoop.errors import ArgumentError
+    return not isinstance(value, str | bytes) and not is_record(value) and _iterable(value)
 
-        raise ArgumentError(f"evidence() expects a record or its id, got {described(record)}")
-    cited: list[tuple[Citation, Field | None]] = [(c, None) for c in getattr(found, "sources", ())]
+
+def _iterable(value: object) -> bool:
+    try:
+        iter(value)  # type: ignore[call-overload]
+    except TypeError:
+        return False
+    return True
+
+
+def build_evidence(
+    dataset: Collection, record: str | Record, *, field: str | None = None
+) -> Evidence:
+    """The evidence for ``record`` (a record or an id) from the sources in ``dataset``.
+
+    With ``field`` (a field's id, label or alias), a relationship's evidence is only the
+    paragraphs cited for that field and the fields below it, not the pair's own citations;
+    any other record's citations back the whole record and are all given.
+
+    Raises:
+        UnknownNameError: for an id or a field that is not in the dataset.
+        DataError: when a record given directly cites a source the dataset does not hold.
+    """
+    found = _record(dataset, record, "evidence()")
+    wanted = None if field is None else dataset.narrower(field)
+    cited: list[tuple[Citation, str | None]] = []
+    if wanted is None or not isinstance(found, Relationship):
+        cited += [(c, None) for c in getattr(found, "sources", ())]
     if isinstance(found, Relationship):
         for item in found.evidence:
-            named = dataset.field(item.field)
-            cited += [(c, named) for c in item.sources]
+            if wanted is None or item.field in wanted:
+                cited += [(c, item.field) for c in item.sources]
     items = []
     missing = []
-    for citation, field in cited:
+    for citation, field_id in cited:
         source = dataset.get(citation.source) if citation.source in dataset else None
         if not isinstance(source, Source):
             missing.append(citation)
             continue
-        items.append(CitedParagraph(citation=citation, source=source, field=field))
+        label = None if field_id is None else dataset.field(field_id).label
+        items.append(
+            CitedParagraph(citation=citation, source=source, field=field_id, field_label=label)
+        )
     if missing:
         raise DataError(
             Problem(
@@ -183,7 +304,33 @@ def build_evidence(dataset: Collection, record: str | Record) -> Evidence:
             )
             for citation in missing
         )
-    return Evidence(record=found, items=tuple(items))
+    chosen = None if field is None else dataset.field(field).id
+    return Evidence(record=found, items=tuple(items), field=chosen)
+
+
+def build_answer_evidence(
+    dataset: Collection, records: Iterable[str | Record], *, field: str | None = None
+) -> AnswerEvidence:
+    """The evidence for each of ``records`` (records or ids), as :func:`build_evidence`."""
+    return AnswerEvidence(
+        evidence=tuple(build_evidence(dataset, record, field=field) for record in records)
+    )
+
+
+def _record(dataset: Collection, record: object, function: str) -> Record:
+    """The record ``record`` names: the record itself, or the record of that id."""
+    from defcoop.query._arguments import is_record
+
+    if isinstance(record, str):
+        return dataset.get(record)
+    if is_record(record):
+        return record  # type: ignore[return-value]
+    from defcoop._quote import described
+    from defcoop.errors import ArgumentError
+
+    raise ArgumentError(
+        f"{function} expects a record, its id or the records of an answer, got {described(record)}"
+    )
 
 
 def _citations(citations: list[Citation]) -> str:

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from defcoop._extras import require
 from defcoop.model import registry
-from defcoop.model.records import Agreement, Country, Event, Mechanism, Record, Relationship
+from defcoop.model.records import (
+    Agreement,
+    Country,
+    Event,
+    Mechanism,
+    Record,
+    Relationship,
+    Transfer,
+)
 from defcoop.query import _display
 
 if TYPE_CHECKING:
@@ -30,7 +38,10 @@ EDGE_TYPES = {
     "party": "agreement, event, mechanism or relationship -> country among its parties",
     "host": "event -> the country where it took place",
     "actor": "event -> the country that acts (for a visit, the visiting side)",
-    "recipient": "event -> the country acted upon (for a visit, the host side)",
+    "recipient": "event -> the country acted upon (for a visit, the host side); transfer -> "
+    "the country that receives the weapons",
+    "supplier": "transfer -> the country that supplies the weapons",
+    "contract": "transfer -> the agreement that is its contract",
     "signatory": "agreement -> organization that signed it",
     "signed_during": "agreement -> event it was signed at",
     "participant": "event -> person who took part",
@@ -38,7 +49,8 @@ EDGE_TYPES = {
     "organizer": "event -> organization that organized it",
     "round_of": "event -> mechanism it is a round or session of",
     "forum": "event or relationship -> organization or forum it happened in",
-    "part_of_relationship": "agreement, event or mechanism -> relationship of two of its parties",
+    "part_of_relationship": "agreement, event, mechanism or transfer -> relationship of two of "
+    "its parties (a transfer's supplier and recipient)",
     "country": "person or organization -> its country",
     "parent": "organization -> organization it belongs to",
     "role": "person -> organization they held a position in (attribute ``title``)",
@@ -124,7 +136,7 @@ def _edges(
             yield value, reference.edge, {}
     if isinstance(record, Event) and record.host is not None:
         yield record.host, "host", {}
-    if isinstance(record, Agreement | Event | Mechanism) and relationships:
+    if isinstance(record, Agreement | Event | Mechanism | Transfer) and relationships:
         pairs = map(frozenset, itertools.combinations(record.parties, 2))
         found = sorted(filter(None, map(relationships.get, pairs)), key=lambda item: item[0])
         for _position, relationship in found:

@@ -41,7 +41,7 @@ from defcoop._quote import described
 from defcoop.errors import ArgumentError, QueryError
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
-from defcoop.views import _panel_cells
+from defcoop.views import _panel_cells, _panel_columns, _panel_transfers
 
 if TYPE_CHECKING:
     import pandas
@@ -69,6 +69,7 @@ _DESCRIPTIONS = {
         " (any year, if undated) but outside its period"
     ),
     "framework": "the relationship's framework, from the year it began",
+    **_panel_transfers.DESCRIPTIONS,
 }
 
 
@@ -101,7 +102,7 @@ class Panel(Sequence[dict[str, Any]]):
         self.columns: tuple[str, ...] = (
             *unit,
             "year",
-            *_panel_cells.COUNTS[grid.unit],
+            *grid.counts,
             *framework,
             *(column for _field, column in self._fields),
         )
@@ -232,6 +233,7 @@ def build_panel(
     chosen = _system(system)
     span = _years(years)
     grid = _panel_cells.build(dataset, unit, directed, chosen, span)
+    _panel_transfers.add(grid, dataset, span)
     fields = [f.id for f in dataset.fields]
     metadata = {
         "unit": f"{unit}-year",
@@ -242,7 +244,7 @@ def build_panel(
         "data_version": None if dataset.info is None else dataset.info.version,
         "fields": fields,
         "columns": {**_DESCRIPTIONS},
-        "counted": {name: str(_panel_cells.COUNTED[name]) for name in _panel_cells.COUNTS[unit]},
+        "counted": {name: str(_panel_columns.COUNTED[name]) for name in grid.counts},
         "left_out": {
             column: dict(sorted(reasons.items()))
             for column, reasons in sorted(grid.left_out.items())

@@ -1,4 +1,4 @@
-"""A chronology of agreements and events, which draws itself as a chart in a notebook.
+"""A chronology of agreements, events and arms transfers, which draws itself as a chart.
 
 A chronology is read faster as a picture than as a table: in Jupyter a :class:`Timeline`
 shows a chart above its table when matplotlib is installed (``defcoop[plot]``), and the
@@ -15,7 +15,7 @@ from defcoop._extras import require
 from defcoop.errors import MissingExtraError
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import EventStatus
-from defcoop.model.records import Agreement, Event
+from defcoop.model.records import Agreement, Event, Transfer
 from defcoop.query import _display
 from defcoop.query._lookup import coerce_period
 from defcoop.query.results import Results
@@ -27,16 +27,18 @@ if TYPE_CHECKING:
 
 __all__ = ["Timeline"]
 
-_COLORS = {Agreement: "tab:blue", Event: "tab:orange"}
+_COLORS = {Agreement: "tab:blue", Event: "tab:orange", Transfer: "tab:green"}
+Dated = Agreement | Event | Transfer
 _LABEL = 48
 _DOT = _dt.timedelta(days=7)  # spans shorter than a week are drawn as dots, to stay visible
 
 
-class Timeline(Results[Agreement | Event]):
-    """Dated agreements and events in date order, then id; a :class:`~defcoop.Results`.
+class Timeline(Results[Agreement | Event | Transfer]):
+    """Dated agreements, events and transfers in date order, then id; a :class:`~defcoop.Results`.
 
-    Agreements are dated by when they were signed, events by when they took place. Built
-    by :meth:`Dataset.timeline <defcoop.Dataset.timeline>`:
+    Agreements are dated by when they were signed, events by when they took place, arms
+    transfers from their order (or, without one, their first delivery) to their last
+    delivery. Built by :meth:`Dataset.timeline <defcoop.Dataset.timeline>`:
 
     >>> import defcoop
     >>> timeline = defcoop.load().timeline(party="Russia", when="2018-04")
@@ -51,7 +53,8 @@ class Timeline(Results[Agreement | Event]):
     __slots__ = ()
 
     def dates(self) -> tuple[Period, ...]:
-        """Each record's date as a period (a signing date becomes a period of one date)."""
+        """Each record's date as a period (a signing date becomes a period of one date; a
+        transfer's runs from its order to its last delivery)."""
         return tuple(_date(record) for record in self)
 
     def plot(self, *, ax: Axes | None = None) -> Axes:
@@ -59,7 +62,13 @@ class Timeline(Results[Agreement | Event]):
 
         Each record is a bar over every day its date may mean, so that a year-precise date is
         as wide as its year (spans under a week are dots); agreements and events have their
-        own colors, and planned events are drawn hollow.
+        own colors, and planned events are drawn hollow. A transfer's order is a diamond and
+        each year with a delivery a bar over that year, on the transfer's row.
+
+        A figure made here has matplotlib's constrained layout, which makes room for the
+        record labels on the left and the legend on the right, so that ``savefig`` keeps
+        them whole without ``bbox_inches="tight"``. Axes you pass keep the layout of their
+        figure: give it ``layout="constrained"`` too.
 
         Args:
             ax: the axes to draw on; a new figure (through pyplot) when None.
@@ -69,7 +78,7 @@ class Timeline(Results[Agreement | Event]):
         """
         if ax is None:
             pyplot = require("matplotlib.pyplot", "plot", purpose="Timeline.plot()")
-            _figure, ax = pyplot.subplots(figsize=_size(len(self)))
+            _figure, ax = pyplot.subplots(figsize=_size(len(self)), layout="constrained")
         else:
             axes = require("matplotlib.axes", "plot", purpose="Timeline.plot()")
             if not isinstance(ax, axes.Axes):
@@ -94,18 +103,39 @@ def build_timeline(
 ) -> Timeline:
     """The timeline of a dataset, filtered as :meth:`Dataset.timeline` says."""
     within = None if when is None else coerce_period(when, "when")
+    transfers: Iterable[Transfer] = dataset.transfers(party=party)
+    if within is not None:
+        transfers = [t for t in transfers if _dated(t) and _inside(_date(t), within)]
     return chronology(
-        [*dataset.agreements(party=party, signed=within), *dataset.events(party=party, when=within)]
+        [
+            *dataset.agreements(party=party, signed=within),
+            *dataset.events(party=party, when=within),
+            *transfers,
+        ]
     )
 
 
-def chronology(records: Iterable[Agreement | Event]) -> Timeline:
+def chronology(records: Iterable[Dated]) -> Timeline:
     """The dated ones among ``records`` as a :class:`Timeline`, in date order, then id."""
-    dated = [r for r in records if (r.signed if isinstance(r, Agreement) else r.when) is not None]
-    return Timeline(sorted(dated, key=_order))
+    return Timeline(sorted(filter(_dated, records), key=_order))
 
 
-def _date(record: Agreement | Event) -> Period:
+def _dated(record: Dated) -> bool:
+    if isinstance(record, Transfer):
+        return record.ordered is not None or bool(record.deliveries)
+    return (record.signed if isinstance(record, Agreement) else record.when) is not None
+
+
+def _inside(period: Period, within: Period) -> bool:
+    return within.earliest <= period.earliest and period.latest <= within.latest
+
+
+def _date(record: Dated) -> Period:
+    if isinstance(record, Transfer):
+        delivered = record.delivered
+        start = record.ordered or (delivered.start if delivered else None)
+        assert start is not None, "a timeline holds dated records only"
+        return Period(start, start if delivered is None else max(start, delivered.end))
     value: PartialDate | Period | None = (
         record.signed if isinstance(record, Agreement) else record.when
     )
@@ -113,7 +143,7 @@ def _date(record: Agreement | Event) -> Period:
     return Period.coerce(value)
 
 
-def _order(record: Agreement | Event) -> tuple[Any, str]:
+def _order(record: Dated) -> tuple[Any, str]:
     return (_date(record).sort_key(), record.id)
 
 
@@ -121,7 +151,7 @@ def _size(count: int) -> tuple[float, float]:
     return (10.0, 1.2 + 0.35 * max(count, 1))
 
 
-def _draw(records: Iterable[Agreement | Event], ax: Axes) -> None:
+def _draw(records: Iterable[Dated], ax: Axes) -> None:
     dates_module = require("matplotlib.dates", "plot", purpose="Timeline.plot()")
     patches = require("matplotlib.patches", "plot", purpose="Timeline.plot()")
     rows = list(records)
@@ -130,6 +160,9 @@ def _draw(records: Iterable[Agreement | Event], ax: Axes) -> None:
         ax.set_yticks([])
         return
     for row, record in enumerate(rows):
+        if isinstance(record, Transfer):
+            _draw_transfer(record, row, ax, dates_module)
+            continue
         period = _date(record)
         start = dates_module.date2num(period.earliest)
         end = dates_module.date2num(period.latest + _dt.timedelta(days=1))
@@ -147,16 +180,39 @@ def _draw(records: Iterable[Agreement | Event], ax: Axes) -> None:
     ax.xaxis_date()
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(f"Timeline of {len(rows)} records")
+    handles = [
+        patches.Patch(color=_COLORS[Agreement], label="agreement (signed)"),
+        patches.Patch(color=_COLORS[Event], label="event"),
+        patches.Patch(facecolor="none", edgecolor=_COLORS[Event], label="planned event"),
+    ]
+    if any(isinstance(record, Transfer) for record in rows):
+        lines = require("matplotlib.lines", "plot", purpose="Timeline.plot()")
+        color = _COLORS[Transfer]
+        handles += [
+            lines.Line2D([], [], color=color, marker="D", linestyle="", label="transfer ordered"),
+            patches.Patch(color=color, alpha=0.6, label="transfer delivered (year)"),
+        ]
     ax.legend(
-        handles=[
-            patches.Patch(color=_COLORS[Agreement], label="agreement (signed)"),
-            patches.Patch(color=_COLORS[Event], label="event"),
-            patches.Patch(facecolor="none", edgecolor=_COLORS[Event], label="planned event"),
-        ],
+        handles=handles,
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
         fontsize="small",
     )
+
+
+def _draw_transfer(transfer: Transfer, row: int, ax: Axes, dates_module: Any) -> None:
+    """A transfer's row: a diamond at its order (the middle of the days it may mean) and a
+    bar over each year in which units were delivered."""
+    color = _COLORS[Transfer]
+    for delivery in transfer.deliveries:
+        year = PartialDate(delivery.year)
+        start = dates_module.date2num(year.earliest)
+        end = dates_module.date2num(year.latest + _dt.timedelta(days=1))
+        ax.barh(row, end - start, left=start, height=0.5, color=color, alpha=0.6)
+    if transfer.ordered is not None:
+        start = dates_module.date2num(transfer.ordered.earliest)
+        end = dates_module.date2num(transfer.ordered.latest + _dt.timedelta(days=1))
+        ax.plot([(start + end) / 2], [row], marker="D", color=color, linestyle="")
 
 
 def _svg(timeline: Timeline) -> str:

@@ -367,6 +367,11 @@ class _Generator:
         origin = typing.get_origin(hint)
         if origin in (tuple, frozenset):
             return self._collection(origin, typing.get_args(hint)[0], rules, local, name)
+        if isinstance(hint, type) and attrs.has(hint):  # one part, such as a transfer's value
+            if made(hint) is None:
+                raise _UnreadableError(hint)
+            build = self.need(f"build_{name}", functools.partial(_function, hint))
+            return [f"{local} = {build}(v)", *self._check(guaranteed(rules, hint), local)]
         raise _UnreadableError(hint)
 
     def _check(self, rules: tuple[Rule, ...], local: str, texts: str = "") -> list[str]:
