@@ -109,7 +109,7 @@ class RecordType:
         node: whether its records are nodes of :func:`defcoop.to_graph`.
         id_attribute: the attribute holding the record's id.
         counted: whether panels count its records, so that a coverage claim may vouch for
-            them by its key (``records = ["agreements"]``; see :mod:`defcoop.model._coverage`).
+            them by its key (``records = ["agreements"]``; see ``defcoop.model._coverage``).
     """
 
     cls: type[Any]

@@ -76,7 +76,7 @@ class DatasetInfo:
 
     ``coverage`` holds the claims the ``[dataset]`` table declares for the dataset as a whole,
     each resting on a search and naming its sources (:class:`Coverage`); what each source
-    says it looked at is its own ``Source.coverage``, and :attr:`Collection.coverage` gathers
+    says it looked at is its own ``Source.coverage``, and ``Dataset.coverage`` gathers
     both.
     """
 
@@ -234,7 +234,7 @@ class Collection(Travels):
 
     @property
     def claims(self) -> tuple[Coverage, ...]:
-        """Every coverage claim as declared: the dataset's own, then each source's, with
+        """Every coverage claim as declared, the dataset's own and then each source's, with
         ``sources`` naming that source (:attr:`coverage` gathers them into runs)."""
         return self._claims
 
@@ -245,7 +245,7 @@ class Collection(Travels):
 
         A panel cell is covered for a column when one of these names its dyad (or either
         state, or no country at all) over a period reaching into its year, and vouches for
-        the records the column counts (see :attr:`Coverage.records`); elsewhere the column's
+        the records the column counts (see ``Coverage.records``); elsewhere the column's
         count is missing.
         """
         return merged(self._claims)

@@ -11,7 +11,7 @@ Counts are missing (None; ``<NA>`` in a DataFrame), never 0, in the cells that n
 reaches (:attr:`Dataset.coverage <defcoop.Dataset.coverage>`): there, no record means that
 nobody looked. Coverage is read column by column: each column counts one record type (and
 perhaps some of its kinds, ``metadata["counted"]``), and a cell is covered only where a
-claim vouches for those records (:attr:`Coverage.records <defcoop.Coverage.records>`), so a
+claim vouches for those records (``Coverage.records``), so a
 claim for visits alone leaves the agreement columns missing. Records that cannot be put in a
 year are left out and counted in :attr:`Panel.left_out`, by column and reason, rather than
 guessed: undated records, records that stand for several with no number given, events dated
