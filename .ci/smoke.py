@@ -2,8 +2,9 @@
 
 Run with ``python -I`` from a fresh virtual environment, in a folder outside the checkout
 that holds a copy of README.md: it proves that defcoop is imported from the environment,
-that its data ships inside the wheel, and that the README's quickstart gives the answers
-it shows there (its examples are run as doctests).
+that its data ships inside the wheel, that the first load is served from the snapshot of the
+bundled data compiled into the wheel (no warning, nothing parsed), and that the README's
+quickstart gives the answers it shows there (its examples are run as doctests).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import doctest
 import importlib.metadata
 import sys
+import warnings
 from pathlib import Path
 
 import defcoop
@@ -24,7 +26,12 @@ def main() -> int:
     if importlib.metadata.version("defcoop") != defcoop.__version__:
         print(f"metadata {importlib.metadata.version('defcoop')} != {defcoop.__version__}")
         return 1
-    db = defcoop.load()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a SnapshotWarning fails the smoke test
+        db = defcoop.load()
+    if "defcoop.loading._reading" in sys.modules or "tomllib" in sys.modules:
+        print("the first load parsed the bundled files: the wheel's snapshot was not served")
+        return 1
     print(f"defcoop {defcoop.__version__} from {where.parent}")
     print(f"{db!r}, released {db.info.released if db.info else 'never'}")
     print("Which agreements cover military science?")

@@ -14,17 +14,20 @@ import gc
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, Problem
-from defcoop.loading import _walk
-from defcoop.loading._reading import INFO_KEY, Reader
+from defcoop.loading import _snapshot, _walk
 from defcoop.model import registry
-from defcoop.model._claims import check_coverage
-from defcoop.model._validation import Locate, Origin, check, ids, is_sound
 from defcoop.model.records import Record
 from defcoop.query.collection import DatasetInfo
+
+# The parsing, structuring and checking modules are imported by the calls that need them, so
+# that a first load served from the snapshot of the bundled data imports none of them
+# (tests/loading/test_snapshot.py lists what it imports).
+if TYPE_CHECKING:
+    from defcoop.model._validation import Locate
 
 __all__ = ["COLLECTIONS", "clear_cache", "load", "load_bundled"]
 
@@ -32,7 +35,7 @@ COLLECTIONS: dict[str, type[Record]] = registry.collections()
 """The top-level keys of a data file and the record type each holds a list of (from the
 record-type declarations of :mod:`defcoop.model.registry`)."""
 
-_INFO_KEY = INFO_KEY
+_INFO_KEY = "dataset"  # the [dataset] table (defcoop.loading._reading.INFO_KEY, checked by a test)
 _UNREADABLE: Any = object()  # what _parse returns for a file it could not read or parse
 
 
@@ -93,6 +96,8 @@ class _Parsed:
 
     def locate(self) -> Locate:
         """Where each record came from, for reporting problems."""
+        from defcoop.model._validation import Origin
+
         positions = {id(record): i for i, record in enumerate(self.records)}
         starts = [start for start, _, _ in self.spans]
 
@@ -157,7 +162,13 @@ def load_bundled() -> Dataset:
             dataset = _cache.get("dataset")
             if dataset is None:
                 with _collector_paused():
-                    dataset = _cache["dataset"] = _checked(_bundled_parsed())
+                    parsed = _bundled_parsed()
+                    by_id = _cache.get("by_id")
+                    dataset = _cache["dataset"] = (
+                        _checked(parsed)
+                        if by_id is None
+                        else Dataset._trusted(parsed.groups(), by_id, parsed.info)
+                    )
     assert isinstance(dataset, Dataset)
     return dataset
 
@@ -169,13 +180,49 @@ def clear_cache() -> None:
 
 
 def _bundled_parsed() -> _Parsed:
-    """The bundled files' records, read once under the (re-entrant) lock."""
+    """The bundled files' records, read once under the (re-entrant) lock.
+
+    From the snapshot when the installed package has one whose key matches the files (with
+    every record by id, checked when it was built), else parsed from the files.
+    """
     with _lock:
         parsed = _cache.get("parsed")
         if parsed is None:
-            parsed = _cache["parsed"] = _read_all(_bundled_files())
+            files = _bundled_files()
+            package = _package()
+            served = _snapshot.served(
+                files,
+                package.joinpath("data", _snapshot.FILE),
+                expected=not _is_checkout(package),
+            )
+            if served is None:
+                parsed = _read_all(files)
+            else:
+                records, spans, info, _cache["by_id"] = served
+                parsed = _Parsed(records, spans, info)
+            _cache["parsed"] = parsed
     assert isinstance(parsed, _Parsed)
     return parsed
+
+
+def _package() -> Any:
+    """The installed package's folder: as files where it is files, else (zipped) through
+    importlib.resources."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if os.path.isdir(package):
+        return _snapshot.Folder(package)
+    from importlib import resources
+
+    return resources.files("defcoop")
+
+
+def _is_checkout(package: Any) -> bool:
+    """Whether the package runs from a source checkout (``src/defcoop`` by ``pyproject.toml``).
+
+    A checkout (tests, an editable install) has no snapshot, by design: its data files are
+    the ones being edited. Only an installed package is expected to hold one.
+    """
+    return isinstance(package, _snapshot.Folder) and package.is_checkout()
 
 
 class _Readable(Protocol):
@@ -183,10 +230,8 @@ class _Readable(Protocol):
 
 
 def _bundled_files() -> list[tuple[str, _Readable]]:
-    """The bundled data files by name, through importlib.resources (so zipped installs work)."""
-    from importlib import resources
-
-    entries = resources.files("defcoop").joinpath("data").iterdir()
+    """The bundled data files by name, from the installed package (zipped installs too)."""
+    entries = _package().joinpath("data").iterdir()
     return sorted(
         (f"defcoop/data/{entry.name}", entry)
         for entry in entries
@@ -199,6 +244,8 @@ def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
     spans: list[tuple[int, str, str]] = []
     infos: list[tuple[str, DatasetInfo]] = []
     problems: list[Problem] = []
+    from defcoop.loading._reading import Reader
+
     reader = Reader()
     for name, file in files:
         document = _parse(name, file, problems)
@@ -208,9 +255,9 @@ def _read_all(files: Iterable[tuple[str, _Readable]]) -> _Parsed:
         if info is not None:
             infos.append((name, info))
     if len(infos) > 1:
-        message = f"a dataset has one [{INFO_KEY}] table; also found in {infos[0][0]}"
+        message = f"a dataset has one [{_INFO_KEY}] table; also found in {infos[0][0]}"
         problems += [
-            Problem(file=name, path=f"$.{INFO_KEY}", message=message) for name, _ in infos[1:]
+            Problem(file=name, path=f"$.{_INFO_KEY}", message=message) for name, _ in infos[1:]
         ]
     if not problems and not records and not spans:
         names = [name for name, _ in infos] or ["<data>"]
@@ -237,6 +284,9 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
 
 
 def _checked(parsed: _Parsed) -> Dataset:
+    from defcoop.model._claims import check_coverage
+    from defcoop.model._validation import check, ids, is_sound
+
     groups = parsed.groups()
     by_id = ids(groups)
     problems: list[Problem] = []

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from defcoop.errors import ArgumentError, DataError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path  # imported by data_files: a bundled load never needs it
 
 SUFFIXES = (".toml", ".json")
 """The suffixes of data files, compared without regard to case."""
@@ -70,6 +73,8 @@ def data_files(path: str) -> list[tuple[str, Path]]:
     Raises:
         DataError: naming every entry that cannot be read, or saying there is no data file.
     """
+    from pathlib import Path
+
     problems: list[Problem] = []
     found: list[tuple[str, Path]] = []
     info = _stat(path, problems)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from defcoop.model._validation import group_by_kind, ids
-
 
 class Travels:
     """The base of :class:`~defcoop.Dataset`: reduce, equality and hash by records and info.
@@ -39,5 +37,7 @@ class Travels:
 
 def _restore(cls: Any, records: tuple[Any, ...], info: Any) -> Any:
     """A dataset of records that were already checked together (the inverse of pickling)."""
+    from defcoop.model._validation import group_by_kind, ids  # not needed by a first load
+
     groups = group_by_kind(records)
     return cls._trusted(groups, ids(groups), info)

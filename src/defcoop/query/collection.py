@@ -17,11 +17,9 @@ import attrs
 from defcoop._quote import described
 from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.model import registry
-from defcoop.model._claims import check_coverage
 from defcoop.model._names import Suggester
 from defcoop.model._parts import DATE, merged
 from defcoop.model._taxonomy import Taxonomy
-from defcoop.model._validation import Origin, check, group_by_kind, ids
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import EventKind, EventStatus, TransferCategory, TransferStatus
 from defcoop.model.records import (
@@ -58,7 +56,7 @@ from defcoop.query._table import Table, index_keys, name_values
 from defcoop.query.results import Results
 
 if TYPE_CHECKING:
-    pass
+    from defcoop.model._validation import Origin
 
 __all__ = ["Collection", "CountryName", "DatasetInfo", "DateFilter"]
 
@@ -122,6 +120,11 @@ class Collection(Travels):
 
     def __init__(self, records: Iterable[Record], *, info: DatasetInfo | None = None) -> None:
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
+        # Imported here: a dataset served from the snapshot of the bundled data is never
+        # checked again, and the first load need not import the checks.
+        from defcoop.model._claims import check_coverage
+        from defcoop.model._validation import Origin, check, group_by_kind, ids
+
         records = tuple(require_records(records, "Dataset()"))
         if not isinstance(info, DatasetInfo | None):
             raise ArgumentError(f"Dataset() expects info= a DatasetInfo, got {described(info)}")
