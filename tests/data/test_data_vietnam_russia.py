@@ -10,11 +10,12 @@ from __future__ import annotations
 import pytest
 
 import defcoop
-from defcoop import Agreement, Event, EventStatus, Source
+from defcoop import Agreement, Event, EventStatus, Mechanism, Source
 
 SEEDS = frozenset({"pillar-and-highlight", "strengthening-2016"})
-# Years for which no stored report read says anything of Vietnam-Russia defense ties.
-UNREPORTED = frozenset({2011})
+# Years for which no stored report read says anything of Vietnam-Russia defense ties: none
+# since the 2011 Da Nang call and the committee's 13th session of November 2011 were recorded.
+UNREPORTED: frozenset[int] = frozenset()
 DIALOGUE_ROUNDS = {
     "defense-dialogue-vnm-rus-2013-12": ("2013-12-12", "RUS"),
     "defense-dialogue-vnm-rus-2016-03": ("2016-03-21", "RUS"),
@@ -116,11 +117,23 @@ def test_conflicting_reports_are_named_in_the_notes(db: defcoop.Dataset) -> None
 
 
 def test_other_mechanisms_have_their_sessions(db: defcoop.Dataset) -> None:
-    """The committee's 2013 sessions and the working group's meetings are events of theirs."""
-    assert db.events(mechanism="vnm-rus-igc-mtc").ids() == (
+    """The committee's sessions of 2011-2019 and the working group's meetings are events of
+    theirs, numbered where the reports number them and inside the mechanism's period."""
+    sessions = db.events(mechanism="vnm-rus-igc-mtc")
+    assert sessions.ids() == (
+        "igc-mtc-vnm-rus-2011-11",
+        "igc-mtc-vnm-rus-2012-04",
+        "igc-mtc-vnm-rus-2012-10",
         "igc-mtc-vnm-rus-2013-04",
         "igc-mtc-vnm-rus-2013-10",
+        "igc-mtc-vnm-rus-18",
+        "igc-mtc-vnm-rus-19",
+        "igc-mtc-vnm-rus-21",
     )
+    assert [e.round for e in sessions] == [13, None, 14, None, 15, 18, 19, 21]
+    committee = db.get("vnm-rus-igc-mtc", Mechanism)
+    assert committee.period is not None
+    assert all(committee.period.contains(e.when) for e in sessions if e.when is not None)
     group = db.events(mechanism="vnm-rus-defense-working-group")
     assert group.ids() == ("working-group-vnm-rus-2018-09", "working-group-vnm-rus-2025-01")
     assert [e.round for e in group] == [2, None]

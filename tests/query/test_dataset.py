@@ -141,7 +141,14 @@ def test_event_kind_and_status(db: Dataset) -> None:
     """kind= and status= take vocabulary members or their words."""
     planned = db.events(status="planned")
     assert planned == db.events(status=EventStatus.PLANNED)
-    assert {e.kind for e in planned} == {EventKind.EXCHANGE_YEAR, EventKind.MULTILATERAL_ACTIVITY}
+    assert {e.kind for e in planned} == {
+        EventKind.EXCHANGE_YEAR,
+        EventKind.EXERCISE,
+        EventKind.MEETING,
+        EventKind.MULTILATERAL_ACTIVITY,
+        EventKind.PORT_CALL,
+        EventKind.VISIT,
+    }
     assert EventKind.COMPETITION in {e.kind for e in db.events(status="occurred")}
     assert db.events(kind="Exchange Year") == db.events(kind=EventKind.EXCHANGE_YEAR)
 

@@ -42,9 +42,9 @@ class DyadProfile:
     >>> import defcoop
     >>> profile = defcoop.load().dyad("VNM", "Belarus")
     >>> profile.relationship.framework, len(profile.agreements), len(profile.events)
-    ('strategic partnership', 15, 56)
+    ('strategic partnership', 15, 60)
     >>> profile  # doctest: +ELLIPSIS
-    <DyadProfile VNM-BLR: strategic partnership; 15 agreements, 56 events, ...>
+    <DyadProfile VNM-BLR: strategic partnership; 15 agreements, 60 events, ...>
     """
 
     countries: tuple[Country, Country] = attrs.field(
