@@ -318,6 +318,7 @@ def test_events_by_mechanism(tmp_path: Path) -> None:
 id = "rounds-report"
 language = "en"
 paragraphs = 1
+published = "2020"
 coverage = [{ countries = ["VNM", "RUS"], period = "2018/2019" }]
 
 [[events]]

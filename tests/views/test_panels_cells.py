@@ -25,12 +25,16 @@ from defcoop import (
     PartialDate,
     Period,
     QueryError,
+    Search,
     Source,
     StateSystem,
 )
 from defcoop.views.panels import Panel
 
-ALL = Coverage(countries=(), period=Period.parse("2000/2010"))
+ALL = Coverage(
+    countries=(), period=Period.parse("2000/2010"), search="looked-for", sources=("watch",)
+)
+"""Every state over 2000-2010, resting on a search (a dataset's claim must)."""
 
 
 def cell(panel: Panel, *key: int) -> dict[str, Any]:
@@ -53,8 +57,17 @@ def states(*records: Any, coverage: tuple[Coverage, ...] = (ALL,)) -> Dataset:
         for code, number in (("AAA", 10), ("BBB", 20), ("CCC", 30))
     ]
     source = Source(id="s", language="en", paragraphs=1)
+    watch = Source(id="watch", language="en", paragraphs=1, published=PartialDate(2010))
+    search = Search(
+        id="looked-for",
+        collections=("everything",),
+        queries=("defence",),
+        languages=("en",),
+        years=Period.parse("2000/2010"),
+        done=PartialDate(2011),
+    )
     info = DatasetInfo(name="t", version="1", coverage=coverage)
-    return Dataset.from_records([source, *countries, *records], info=info)
+    return Dataset.from_records([source, watch, search, *countries, *records], info=info)
 
 
 def agreement(record_id: str, **details: Any) -> Agreement:
@@ -68,14 +81,17 @@ def agreement(record_id: str, **details: Any) -> Agreement:
 
 
 def test_bundled_several_without_count_read_a_lower_bound_not_zero(db: Dataset) -> None:
-    """Vietnam-Belarus 2009, 2012, 2014 and Vietnam-Russia 2024 read at least one agreement
-    signed, marked as a lower bound (they read 0 before)."""
+    """Vietnam-Belarus 2009 and 2014 and Vietnam-Russia 2024 read at least one agreement
+    signed, marked as a lower bound (they read 0 before); 2012, which no claim for agreements
+    reaches, is missing with its flag, not 0."""
     panel = db.dyad_years(years="2009/2024", frame=False)
     rows = {(r["ccode1"], r["year"]): r for r in panel if r["ccode2"] == 816}
-    for key in ((370, 2009), (370, 2012), (370, 2014), (365, 2024)):
+    for key in ((370, 2009), (370, 2014), (365, 2024)):
         row = rows[key]
         assert row["agreements_signed"] >= 1, key
         assert row["agreements_signed_lb"] is True, key
+    assert rows[370, 2012]["agreements_signed"] is None
+    assert rows[370, 2012]["agreements_signed_lb"] is None
 
 
 def test_bundled_agreements_stay_in_force_until_a_source_ends_them(db: Dataset) -> None:
@@ -177,6 +193,7 @@ def test_a_cell_lists_its_records_coverage_and_sources() -> None:
         id="looked",
         language="en",
         paragraphs=1,
+        published=PartialDate(2002),
         coverage=(Coverage(countries=("AAA", "BBB"), period=Period.parse("2001")),),
     )
     db = states(
@@ -189,12 +206,13 @@ def test_a_cell_lists_its_records_coverage_and_sources() -> None:
     found = panel.cell(20, 10, 2001)  # either order for a non-directed panel
     assert found.unit == (10, 20)
     assert found.year == 2001
-    assert found.covered
+    assert found.covered["agreements_signed"]
+    assert found.covered["fields"]
     assert [r.id for r in found.records["agreements_signed"]] == ["signed"]
     assert [s.id for s in found.sources] == ["looked"]
     assert found.row["agreements_signed_lb"] is True
     empty = panel.cell(10, 20, 2002)  # no coverage reaches 2002: missing, whatever it holds
-    assert not empty.covered
+    assert not any(empty.covered.values())
     assert [r.id for r in empty.records["agreements_signed"]] == ["other"]
     assert empty.row["agreements_signed"] is None
     # A pair's coverage says nothing of a state's other ties: the state-year is not covered.
@@ -203,6 +221,32 @@ def test_a_cell_lists_its_records_coverage_and_sources() -> None:
         panel.cell(10, 20, 1999)
     with pytest.raises(ArgumentError, match="3 whole numbers"):
         panel.cell(10, 2001)
+
+
+def test_a_cell_reports_coverage_column_by_column() -> None:
+    """A claim for visits alone covers a cell's visit columns, not its agreement or field
+    columns: Panel.cell says so per column, and the row is missing where it says no."""
+    visits = Source(
+        id="visits",
+        language="en",
+        paragraphs=1,
+        published=PartialDate(2002),
+        coverage=(
+            Coverage(
+                countries=("AAA", "BBB"),
+                period=Period.parse("2001"),
+                records=frozenset({"events:visit"}),
+            ),
+        ),
+    )
+    db = states(visits, agreement("signed", signed=PartialDate(2001)), coverage=())
+    found = db.dyad_years(years="2001", frame=False).cell(10, 20, 2001)
+    assert found.covered["visits"] is True
+    assert found.covered["agreements_signed"] is False
+    assert found.covered["fields"] is False
+    assert found.row["visits"] == 0
+    assert found.row["agreements_signed"] is None
+    assert [r.id for r in found.records["agreements_signed"]] == ["signed"]
 
 
 @pytest.mark.parametrize("years", ["2008/9020", (2000, 9999), "9999", 9999])

@@ -284,7 +284,7 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
 
 
 def _checked(parsed: _Parsed) -> Dataset:
-    from defcoop.model._inside_coverage import check_coverage
+    from defcoop.model._claims import check_coverage
     from defcoop.model._validation import check, ids, is_sound
 
     groups = parsed.groups()

@@ -1,32 +1,31 @@
-"""The curation guide's coverage rule: every dated record lies inside what one of its sources
-looked at.
+"""The curation guide's coverage rule for dated records: each lies inside, or begins inside,
+what one of its sources covers, unless its sources only recall it.
 
 A panel counts a record only in cells some coverage reaches; a record dated outside its
 sources' coverage would be dropped silently, or contradict the coverage its own sources
 declare. So a record observed at a date (an occurred event's ``when``, an agreement's
-``signed``) that cites any source declaring coverage must lie inside one coverage entry of one
-of those sources: an entry naming only countries among the record's parties (one state, its
-pair, or every state) whose period contains the whole date. Sources that declare no coverage
-(cited for undated facts) are not held to it; another source may be cited for a detail of
-another time. Loading checks this (:mod:`defcoop.model._validation`), the strategies repair
-their datasets with it, and ``docs/curation.md`` states it for curators. Here too is the check
-of the countries a dataset's own coverage names.
+``signed``) that cites any source declaring coverage must begin inside one coverage entry of
+one of those sources: an entry naming only countries among the record's parties (one state,
+its pair, or every state) whose period holds the record's first day (a report written while
+a visit was under way saw it begin). A record its sources only recall (it ended before one of
+their claims for its parties began) need not lie inside. Sources that declare no coverage
+(cited for undated facts) are not held to it. Loading checks this
+(:mod:`defcoop.model._validation`), the strategies repair their datasets with it, and
+``docs/curation.md`` states it for curators. The claims' own rules (a source's claims end no
+later than its date) are :class:`defcoop.model._coverage.Observed` and
+:mod:`defcoop.model._claims`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
 
-from defcoop._quote import quote
-from defcoop.errors import Problem
-from defcoop.model._names import Suggester, did_you_mean
 from defcoop.model._parts import Coverage
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import EventStatus
-from defcoop.model.records import Agreement, Country, Event, Record, Source
+from defcoop.model.records import Agreement, Event, Record, Source
 
-__all__ = ["check_coverage", "covering", "observed", "outside_coverage"]
+__all__ = ["covering", "observed", "outside_coverage"]
 
 
 def observed(record: Record) -> tuple[str, PartialDate | Period] | None:
@@ -43,8 +42,9 @@ def observed(record: Record) -> tuple[str, PartialDate | Period] | None:
 def outside_coverage(
     records: Iterable[Record], by_id: Mapping[str, Record]
 ) -> Iterator[tuple[Record, str, str]]:
-    """Each dated record outside every coverage entry of its sources that declare coverage,
-    with the attribute and a message naming those sources and what they cover."""
+    """Each dated record that begins outside every coverage entry of its sources that declare
+    coverage, and that no source only recalls, with the attribute and a message naming those
+    sources and what they cover."""
     declared: dict[str, tuple[Coverage, ...]] = {}
     for record in records:
         seen = observed(record)
@@ -62,15 +62,26 @@ def outside_coverage(
         if not entries:
             continue
         parties = set(getattr(record, "parties", ()))
-        if any(set(e.countries) <= parties and e.period.contains(date) for _, e in entries):
+        first = date.earliest
+        pair = [(source, e) for source, e in entries if set(e.countries) <= parties]
+        if any(e.period.earliest <= first <= e.period.latest for _, e in pair):
+            continue
+        if _recalled(date, pair):
             continue
         shown = "; ".join(f"{source}: {entry}" for source, entry in dict.fromkeys(entries))
         yield (
             record,
             attribute,
-            f"{date} lies outside the coverage of its sources ({shown}): a panel would not "
+            f"{date} begins outside the coverage of its sources ({shown}): a panel would not "
             "count it; widen a source's coverage, or cite a source that looked at it",
         )
+
+
+def _recalled(date: PartialDate | Period, pair: list[tuple[str, Coverage]]) -> bool:
+    """Whether the record's sources only recall it: it ended before a claim of its sources for
+    its parties began (counted where some other claim covers its year, and left out of a
+    panel's counts, with the reason, where none does)."""
+    return any(date.latest < entry.period.earliest for _, entry in pair)
 
 
 def covering(record: Record) -> Coverage | None:
@@ -83,19 +94,3 @@ def covering(record: Record) -> Coverage | None:
     period = date if isinstance(date, Period) else Period(date, date)
     parties = tuple(getattr(record, "parties", ()))[:1]
     return Coverage(countries=parties, period=period)
-
-
-def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
-    """Problems with the countries a dataset's own ``coverage`` names (a ``[dataset]`` table)."""
-    problems = []
-    suggester: Suggester | None = None
-    for i, item in enumerate(getattr(info, "coverage", ())):
-        for j, country in enumerate(item.countries):
-            if not isinstance(by_id.get(country), Country):
-                if suggester is None:
-                    suggester = Suggester([r.id for r in by_id.values() if isinstance(r, Country)])
-                close = did_you_mean(suggester.close(country))
-                message = f"no country has the id {quote(country)}{close}"
-                path = f"$.dataset.coverage[{i}].countries[{j}]"
-                problems.append(Problem(file="[dataset]", path=path, message=message))
-    return problems

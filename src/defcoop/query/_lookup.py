@@ -288,3 +288,38 @@ def day_range(value: PartialDate | Period | str | None, argument: str) -> tuple[
     if type(value) is str and len(_day_ranges) < _MEMO_SIZE:
         _day_ranges[value] = days
     return days
+
+
+def event_filters(
+    arguments: Mapping[str, Any],
+    country: Callable[[Any, str], str],
+    person: Callable[[Any], str],
+    mechanism: Callable[[str], str],
+) -> dict[str, str]:
+    """The index filters of an event query (``Collection.events``) from its arguments, each
+    None where not given: vocabularies coerced, and countries, people and mechanisms resolved
+    to ids by the collection's ``country``, ``person`` and ``mechanism`` lookups."""
+    from defcoop.model.kinds import EventKind, EventStatus
+    from defcoop.model.records import Mechanism
+
+    given = {name: value for name, value in arguments.items() if value is not None}
+    filters = {}
+    if "kind" in given:
+        filters["kind"] = coerce_member(given["kind"], EventKind, "event kind", "kind").value
+    if "status" in given:
+        word = coerce_member(given["status"], EventStatus, "event status", "status")
+        filters["status"] = word.value
+    for name in ("party", "actor", "recipient", "host"):
+        if name in given:
+            filters[name] = country(given[name], name)
+    if "person" in given:
+        filters["person"] = person(given["person"])
+    if "plover" in given:
+        filters["plover"] = plover_filter(given["plover"])
+    if "mechanism" in given:
+        value = given["mechanism"]
+        found = isinstance(value, Mechanism)
+        filters["mechanism"] = value.id if found else mechanism(check_text(value, "mechanism"))
+    if "cameo" in given:
+        filters["cameo"] = cameo_code(given["cameo"])
+    return filters

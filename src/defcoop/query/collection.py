@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
 import attrs
 
 from defcoop._quote import described
-from defcoop._version import __version__
 from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.model import registry
 from defcoop.model._names import Suggester
-from defcoop.model._parts import DATE, merged
+from defcoop.model._parts import merged
 from defcoop.model._taxonomy import Taxonomy
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import EventKind, EventStatus, TransferCategory, TransferStatus
@@ -34,25 +33,25 @@ from defcoop.model.records import (
     Person,
     Record,
     Relationship,
+    Search,
     Source,
     Transfer,
 )
-from defcoop.model.rules import Check, InstanceOf, NonEmpty, NotBlank
 from defcoop.query._arguments import is_record_class, require_records
 from defcoop.query._identity import Travels
+from defcoop.query._info import DatasetInfo
 from defcoop.query._lookup import (
     NameIndex,
     Tiers,
-    cameo_code,
     check_text,
     coerce_member,
     day_range,
     designation_key,
+    event_filters,
     listing,
-    plover_filter,
     unknown,
 )
-from defcoop.query._table import Table, index_keys, name_values
+from defcoop.query._table import Table, index_keys, name_values, within
 from defcoop.query.results import Results
 
 if TYPE_CHECKING:
@@ -68,32 +67,6 @@ CountryName = str | int | Country
 """A country by code or name; an int is a Correlates of War code."""
 
 
-@attrs.frozen(kw_only=True)
-class DatasetInfo:
-    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
-
-    ``coverage`` is what the dataset looked at. Read from a file, it is what the ``[dataset]``
-    table declares for the dataset as a whole; the :class:`Dataset` that holds the info adds
-    what each source says it looked at (``Source.coverage``), gathered by countries into runs
-    of years, so that ``db.info`` shows everything the dataset covers.
-    """
-
-    name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
-    version: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
-    released: PartialDate | None = attrs.field(default=None, validator=DATE)
-    coverage: tuple[Coverage, ...] = ()
-
-    @property
-    def code_version(self) -> str:
-        """The version of the defcoop code reading the data, beside the data's ``version``.
-
-        The two move apart: the data is versioned by its release month (``2026.12.0``,
-        docs/citing.md says how), the code by semantic versioning (``defcoop.__version__``).
-        Exports and citations name both.
-        """
-        return __version__
-
-
 class Collection(Travels):
     """Validated records and the queries over them, without the views; immutable once built.
 
@@ -105,6 +78,7 @@ class Collection(Travels):
     __slots__ = (
         "_by_cow_code",
         "_by_id",
+        "_claims",
         "_countries",
         "_listed",
         "_names",
@@ -120,6 +94,7 @@ class Collection(Travels):
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
+    _claims: tuple[Coverage, ...]
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
     _names: dict[type, NameIndex]
@@ -130,7 +105,7 @@ class Collection(Travels):
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
         # Imported here: a dataset served from the snapshot of the bundled data is never
         # checked again, and the first load need not import the checks.
-        from defcoop.model._inside_coverage import check_coverage
+        from defcoop.model._claims import check_coverage
         from defcoop.model._validation import Origin, check, group_by_kind, ids
 
         records = tuple(require_records(records, "Dataset()"))
@@ -175,10 +150,13 @@ class Collection(Travels):
         other is listed by id. A type with names gets a name index for its lookups.
         """
         set_ = object.__setattr__
-        if info is not None:
-            sources = cast("Sequence[Source]", groups.get(Source, ()))
-            found = (c for source in sources for c in source.coverage)
-            info = attrs.evolve(info, coverage=merged((*info.coverage, *found)))
+        sources = cast("Sequence[Source]", groups.get(Source, ()))
+        own = (
+            attrs.evolve(claim, sources=(source.id,))
+            for source in sorted(sources, key=attrgetter("id"))
+            for claim in source.coverage
+        )
+        set_(self, "_claims", (*(() if info is None else info.coverage), *own))
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
@@ -202,8 +180,8 @@ class Collection(Travels):
             if declared.names:
                 names[declared.cls] = NameIndex(
                     declared.singular,
-                    ((_id(r), Tiers((_id(r),), *name_values(r, declared.names))) for r in group),
-                    listing=_listing(declared.key),
+                    ((r.id, Tiers((r.id,), *name_values(r, declared.names))) for r in group),
+                    listing=listing(declared.key, getattr(type(self), declared.key, None)),
                 )
         set_(self, "_listed", listed)
         set_(self, "_tables", tables)
@@ -236,16 +214,27 @@ class Collection(Travels):
         return Results(self._listed[Field])  # type: ignore[arg-type]
 
     @property
+    def searches(self) -> Results[Search]:
+        """Every search a coverage claim of the dataset may rest on, by id."""
+        return Results(self._listed[Search])  # type: ignore[arg-type]
+
+    @property
+    def claims(self) -> tuple[Coverage, ...]:
+        """Every coverage claim as declared, the dataset's own and then each source's, with
+        ``sources`` naming that source (:attr:`coverage` gathers them into runs)."""
+        return self._claims
+
+    @property
     def coverage(self) -> tuple[Coverage, ...]:
         """What the dataset looked at, its own declared coverage and each source's, gathered
-        by countries into runs of years (``db.info.coverage`` where the dataset has info).
+        by countries and what they vouch for into runs of years.
 
-        A panel cell is covered when one of these names its dyad (or either state, or no
-        country at all) over a period reaching into its year; elsewhere counts are missing.
+        A panel cell is covered for a column when one of these names its dyad (or either
+        state, or no country at all) over a period reaching into its year, and vouches for
+        the records the column counts (see ``Coverage.records``); elsewhere the column's
+        count is missing.
         """
-        if self.info is not None:
-            return self.info.coverage
-        return merged(c for s in self.sources for c in s.coverage)
+        return merged(self._claims)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -294,7 +283,11 @@ class Collection(Travels):
                 "id" if kind is None else f"{registry.of(kind).singular} id",
                 record_id,
                 self._suggester(kind),
-                listing="[r.id for r in db]" if kind is None else _listing(registry.of(kind).key),
+                listing=(
+                    "[r.id for r in db]"
+                    if kind is None
+                    else listing(key := registry.of(kind).key, getattr(type(self), key, None))
+                ),
             )
         return record
 
@@ -369,27 +362,14 @@ class Collection(Travels):
             mechanism: the committee or dialogue the events are rounds of, by id, name or
                 alias.
         """
-        filters = {}
-        if kind is not None:
-            filters["kind"] = coerce_member(kind, EventKind, "event kind", "kind").value
-        if status is not None:
-            filters["status"] = coerce_member(status, EventStatus, "event status", "status").value
-        countries = {"party": party, "actor": actor, "recipient": recipient, "host": host}
-        for name, value in countries.items():
-            if value is not None:
-                filters[name] = self._country(value, name).code
-        if person is not None:
-            filters["person"] = self.person(person).id
-        if plover is not None:
-            filters["plover"] = plover_filter(plover)
-        if mechanism is not None:
-            filters["mechanism"] = (
-                mechanism.id
-                if isinstance(mechanism, Mechanism)
-                else self._names[Mechanism].resolve(check_text(mechanism, "mechanism"), "mechanism")
-            )
-        if cameo is not None:
-            filters["cameo"] = cameo_code(cameo)
+        arguments: dict[str, Any] = {"kind": kind, "status": status, "party": party}
+        arguments |= {"actor": actor, "recipient": recipient, "host": host, "person": person}
+        filters = event_filters(
+            {**arguments, "plover": plover, "mechanism": mechanism, "cameo": cameo},
+            lambda value, name: self._country(value, name).code,
+            lambda value: self.person(value).id,
+            lambda text: self._names[Mechanism].resolve(text, "mechanism"),
+        )
         return Results(self._tables[Event].select(filters, day_range(when, "when")))
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
@@ -450,17 +430,7 @@ class Collection(Travels):
             known = table.keys("designation")
             filters["designation"] = designation_key(designation, known, lambda: table.records)
         found = table.select(filters, day_range(ordered, "ordered"))
-        days = day_range(delivered, "delivered")
-        if days is not None:
-            first, last = days
-            found = tuple(
-                t
-                for t in found
-                if t.delivered is not None
-                and first <= t.delivered.earliest.toordinal()
-                and t.delivered.latest.toordinal() <= last
-            )
-        return Results(found)
+        return Results(within(found, day_range(delivered, "delivered"), attrgetter("delivered")))
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
@@ -516,15 +486,6 @@ class Collection(Travels):
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._taxonomy.narrower(self.field(field).id)
-
-
-def _listing(key: str) -> str | None:
-    """How to list the records of a kind (``db.people()``), as an unknown name's error says."""
-    return listing(key, getattr(Collection, key, None))
-
-
-def _id(record: Any) -> str:
-    return str(record.id)
 
 
 def require_dataset(value: object, function: str) -> Collection:

@@ -25,6 +25,7 @@ from defcoop.model.records import (
 )
 from defcoop.query.collection import DatasetInfo
 from defcoop.strategies._building import _DEFAULT_SPAN, R, _lists, _maybe, _pool, _strategy
+from defcoop.strategies._coverage import claims_within, dataset_claims, searches
 from defcoop.strategies._dates import partial_dates, periods
 from defcoop.strategies._records import (
     agreements,
@@ -173,14 +174,14 @@ def _datasets(
         ]
     codes = _pool([c.code for c in country_list])
     if given_sources is None and country_list:
-        coverage = st.builds(
-            Coverage,
-            countries=st.lists(codes, min_size=1, max_size=2, unique=True),
-            period=periods(within=span),
-        )
+        # A source's own claims end by its date (published, else accessed); none without one.
         source_list = [
-            attrs.evolve(source, coverage=draw(_lists(coverage, max_size=2)))
+            attrs.evolve(source, coverage=[c for c in drawn if c is not None])
             for source in source_list
+            for bound in [source.published or source.accessed]
+            for drawn in [
+                draw(_lists(claims_within(span, codes, bound.latest), max_size=2)) if bound else []
+            ]
         ]
     cites = citations(sources=source_list)
     cited = bool(source_list)
@@ -316,6 +317,7 @@ def _datasets(
         ),
     )
 
+    found = numbered("search", count("searches"), searches(ids=_NUMBERED, dates=span))
     records: list[Record] = [
         *source_list,
         *country_list,
@@ -326,10 +328,14 @@ def _datasets(
         *deals,
         *standing,
         *dyads.values(),
+        *found,
         *trade,
     ]
     drawn_info = draw(_maybe(dataset_infos(dates=span)) if info is None else _strategy(info))
     records = _covered(records, given=given_sources is not None)
+    if info is None and drawn_info is not None and country_list:
+        claims = draw(dataset_claims(span, codes, found, source_list))
+        drawn_info = attrs.evolve(drawn_info, coverage=tuple(claims))
     return Dataset.from_records(records, info=drawn_info)
 
 
@@ -341,14 +347,17 @@ def _covered(records: list[Record], *, given: bool) -> list[Record]:
     extra: dict[str, list[Coverage]] = {}
     undated: dict[str, dict[str, Any]] = {}
     for record, attribute, _message in outside_coverage(records, by_id):
-        if given:
-            undated[record.id] = {attribute: None}
-            continue
         cited = (c.source for c in record.sources)  # type: ignore[union-attr]
         first = next(s for s in cited if getattr(by_id.get(s), "coverage", ()))
         entry = covering(record)
-        if entry is not None:
-            extra.setdefault(first, []).append(entry)
+        source = by_id[first]
+        bound = getattr(source, "published", None) or getattr(source, "accessed", None)
+        # A source's claim ends no later than its date (model._coverage.Observed): a record
+        # after it loses its date instead, as with sources given.
+        if given or entry is None or bound is None or entry.period.latest > bound.latest:
+            undated[record.id] = {attribute: None}
+            continue
+        extra.setdefault(first, []).append(entry)
     return [
         attrs.evolve(record, coverage=(*record.coverage, *extra[record.id]))
         if isinstance(record, Source) and record.id in extra

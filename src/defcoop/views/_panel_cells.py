@@ -2,7 +2,8 @@
 
 A panel is a grid of units (a dyad or a state) by year. The grid holds every unit of the
 state system's members in each year; counts are added record by record to the cells a record
-falls in; coverage marks the cells some source or the dataset looked at. Everything is kept
+falls in; coverage marks, column by column, the cells where some claim looked for the records
+that column counts (:data:`COUNTED`). Everything is kept
 in flat columns (lists indexed by row) so that a panel of every COW dyad over decades, some
 800,000 rows, is built without a Python object per cell.
 """
@@ -15,9 +16,11 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from defcoop.model._coverage import vouches
 from defcoop.model.dates import Period
 from defcoop.model.kinds import StateSystem
-from defcoop.model.records import Country, Record
+from defcoop.model.records import Country, Coverage, Record
+from defcoop.views._panel_columns import COUNTED, FIELDS_COUNTED, union
 
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
@@ -134,7 +137,10 @@ class Grid:
         size = len(year)
         zeros = bytes(8 * size)
         self.counts = {name: array("q", zeros) for name in COUNTS[unit]}
-        self.covered = bytearray(size)
+        self.covered: dict[str, bytearray] = {name: bytearray(size) for name in COUNTED}
+        """Per count column, 1 in the rows some claim covers for what the column counts."""
+        self.field_covered = bytearray(size)
+        """1 in the rows whose field columns are covered (see :data:`FIELDS_COUNTED`)."""
         self.fields: dict[str, set[int]] = {}
         self.framework: dict[int, str] = {}
         self.left_out: dict[str, dict[str, int]] = {}
@@ -237,10 +243,31 @@ def kept(only: tuple[frozenset[int], ...], a: int, b: int) -> bool:
 
 
 def cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
+    """Mark each column's covered cells: the claims that vouch for what it counts, read once
+    per distinct set of columns they vouch for (most datasets have one or two)."""
+    columns = {**COUNTED, "": FIELDS_COUNTED}  # the transfer columns are added later
+    groups: dict[tuple[str, ...], list[Coverage]] = {}
+    for item in dataset.coverage:
+        scope = tuple(name for name, counted in columns.items() if vouches(item.records, counted))
+        if scope:
+            groups.setdefault(scope, []).append(item)
+    marks = {scope: _marks(grid, items, codes, years) for scope, items in groups.items()}
+    for name in columns:
+        found = [flags for scope, flags in marks.items() if name in scope]
+        flags = union(found, len(grid.year))
+        if name:
+            grid.covered[name] = flags
+        else:
+            grid.field_covered = flags
+
+
+def _marks(grid: Grid, items: Iterable[Coverage], codes: Codes, years: range) -> bytearray:
+    """1 in every row that one of ``items`` reaches (its dyad, either state, or everyone)."""
+    covered = bytearray(len(grid.year))
     everywhere: set[int] = set()
     states: dict[int, set[int]] = {}
     dyads: dict[tuple[int, int], set[int]] = {}
-    for item in dataset.coverage:
+    for item in items:
         for year in touched(item.period, years):
             found = codes.of(item.countries, year)
             if not item.countries:
@@ -250,8 +277,7 @@ def cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
             elif len(found) == 2:
                 dyads.setdefault((min(found), max(found)), set()).add(year)
     if everywhere >= set(years):  # every state in every year: all covered at once
-        grid.covered[:] = b"\x01" * len(grid.covered)
-        return
+        return bytearray(b"\x01" * len(covered))
     empty: frozenset[int] = frozenset()
     for key, (start, unit_years) in grid.starts.items():
         a = key[0]
@@ -263,7 +289,8 @@ def cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
             continue
         for offset, year in enumerate(unit_years):
             if year in reach:
-                grid.covered[start + offset] = 1
+                covered[start + offset] = 1
+    return covered
 
 
 def place(
@@ -284,7 +311,7 @@ def place(
     generalized.
     """
     tables = [codes.by_country.get(party) for party in parties]
-    counts, flags = grid.counts[column], grid.covered
+    counts, flags = grid.counts[column], grid.covered[column]
     least = 2 if grid.unit == "dyad" else 1
     pairs = grid.unit == "dyad" and not grid.directed
     placed = covered = False

@@ -220,7 +220,7 @@ def _visit(grid: Grid, codes: Codes, event: Event, year: int, weight: int, lower
             grid.skip("visits", OUTSIDE_SYSTEM)
         return
     grid.add("visits", row, weight, lower, event)
-    if not grid.covered[row]:
+    if not grid.covered["visits"][row]:
         grid.skip("visits", OUTSIDE_COVERAGE)
 
 

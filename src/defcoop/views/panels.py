@@ -9,22 +9,25 @@ one row per pair and year while both are members of the system; non-directed pan
 
 Counts are missing (None; ``<NA>`` in a DataFrame), never 0, in the cells that no coverage
 reaches (:attr:`Dataset.coverage <defcoop.Dataset.coverage>`): there, no record means that
-nobody looked. A count is never a false zero: each is exact, a lower bound, or missing, and
-says which. A record that stands for several with no number given ("several agreements were
-signed") counts as one, at least, and its cells are lower bounds: each count column but
-``mechanisms_active`` has a boolean companion, ``agreements_signed_lb`` and so on, true where
-the count is "at least n" (missing where the count is). ``agreements_in_force`` counts an
-agreement from the year it entered into force (or was signed, where that is all that is
-known) to the year of its end (its period's end, or ``ended``: termination or expiry); where no
-source gives an end it counts as in force until one does, and ``agreements_in_force_open``
-says how many of the cell's agreements are counted so. Arms contracts (kind ``contract``)
-are not counted as agreements. Records that cannot be put in a year are left out and
-counted in :attr:`Panel.left_out`, by column and reason, rather than guessed: undated
-records, events dated only to a span of years, visits without a direction. A
-standing mechanism counts over the period the reports show it at work; in covered cells where
-it may have been at work unreported (after its founding, or in any year when nothing dates
-its founding, but outside that period), ``mechanisms_active`` is missing too, and
-``metadata["unknown"]`` says in how many cells.
+nobody looked. Coverage is read column by column: each column counts one record type (and
+perhaps some of its kinds, ``metadata["counted"]``), and a cell is covered only where a
+claim vouches for those records (``Coverage.records``), so a claim for visits alone leaves
+the agreement columns missing. A count is never a false zero: each is exact, a lower bound,
+or missing, and says which. A record that stands for several with no number given ("several
+agreements were signed") counts as one, at least, and its cells are lower bounds: each count
+column but ``mechanisms_active`` has a boolean companion, ``agreements_signed_lb`` and so
+on, true where the count is "at least n" (missing where the count is).
+``agreements_in_force`` counts an agreement from the year it entered into force (or was
+signed, where that is all that is known) to the year of its end (its period's end, or
+``ended``: termination or expiry); where no source gives an end it counts as in force until
+one does, and ``agreements_in_force_open`` says how many of the cell's agreements are
+counted so. Arms contracts (kind ``contract``) are not counted as agreements. Records that
+cannot be put in a year are left out and counted in :attr:`Panel.left_out`, by column and
+reason, rather than guessed: undated records, events dated only to a span of years, visits
+without a direction. A standing mechanism counts over the period the reports show it at
+work; in covered cells where it may have been at work unreported (after its founding, or in
+any year when nothing dates its founding, but outside that period), ``mechanisms_active`` is
+missing too, and ``metadata["unknown"]`` says in how many cells.
 
 >>> import defcoop
 >>> panel = defcoop.load().dyad_years(years="2018", frame=False)
@@ -62,7 +65,13 @@ from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
 from defcoop.model.records import Country, Coverage, Record, Source
-from defcoop.views import _panel_arguments, _panel_cells, _panel_records, _panel_transfers
+from defcoop.views import (
+    _panel_arguments,
+    _panel_cells,
+    _panel_columns,
+    _panel_records,
+    _panel_transfers,
+)
 from defcoop.views._panel_cells import LOWER_BOUND
 
 if TYPE_CHECKING:
@@ -119,8 +128,10 @@ class Cell:
 
     ``records`` maps each count column to the records counted there (a record standing for
     several appears once); ``coverage`` lists the coverage claims that reach the cell (a
-    source's or the dataset's own), and ``sources`` the sources whose coverage reaches it.
-    A cell with no coverage is missing, whatever its records.
+    source's or the dataset's own, for whatever records), and ``sources`` the sources whose
+    coverage reaches it. ``covered`` says, column by column, whether a claim vouching for what
+    the column counts reaches the cell (``"fields"`` for the field columns): a column not
+    covered is missing there, whatever its records.
     """
 
     unit: tuple[int, ...]
@@ -131,11 +142,9 @@ class Cell:
     records: Mapping[str, tuple[Record, ...]]
     coverage: tuple[Coverage, ...]
     sources: tuple[Source, ...]
-
-    @property
-    def covered(self) -> bool:
-        """Whether some coverage reaches the cell (its counts are not missing)."""
-        return bool(self.coverage)
+    covered: Mapping[str, bool]
+    """Each count column (and ``"fields"``): whether a claim for what it counts reaches the
+    cell."""
 
 
 class Panel(Sequence[dict[str, Any]]):
@@ -220,7 +229,6 @@ class Panel(Sequence[dict[str, Any]]):
 
     def _row(self, i: int) -> dict[str, Any]:
         grid = self._grid
-        covered = grid.covered[i]
         row: dict[str, Any] = {self._names[0]: grid.first[i]}
         if grid.unit == "dyad":
             row[self._names[1]] = grid.second[i]
@@ -233,12 +241,13 @@ class Panel(Sequence[dict[str, Any]]):
             row["stateabb"] = abbreviations.get(grid.first[i])
         known: dict[str, bool] = {}
         for name, values in grid.counts.items():
-            known[name] = bool(covered) and i not in grid.unknown.get(name, ())
+            known[name] = bool(grid.covered[name][i]) and i not in grid.unknown.get(name, ())
             row[name] = values[i] if known[name] else None
         for name in _panel_cells.BOUNDED[grid.unit]:
             row[name + LOWER_BOUND] = (i in grid.lower.get(name, ())) if known[name] else None
         if grid.unit == "dyad":
             row["framework"] = grid.framework.get(i)
+        covered = grid.field_covered[i]
         for field, column in self._fields:
             row[column] = (1 if i in grid.fields.get(field, ()) else 0) if covered else None
         return row
@@ -280,6 +289,10 @@ class Panel(Sequence[dict[str, Any]]):
             records={name: tuple(found) for name, found in watched.found.items()},
             coverage=claims,
             sources=sources,
+            covered={
+                **{name: bool(grid.covered[name][row]) for name in grid.counts},
+                "fields": bool(grid.field_covered[row]),
+            },
         )
 
     def to_frame(self) -> pandas.DataFrame:
@@ -296,7 +309,10 @@ class Panel(Sequence[dict[str, Any]]):
         import numpy as np
 
         grid = self._grid
-        missing = np.frombuffer(bytes(grid.covered), dtype=np.uint8) == 0
+
+        def missing_in(flags: bytearray) -> Any:
+            return np.frombuffer(bytes(flags), dtype=np.uint8) == 0
+
         none = np.zeros(len(self), dtype=bool)
 
         def integers(values: Any, mask: Any) -> Any:
@@ -320,7 +336,7 @@ class Panel(Sequence[dict[str, Any]]):
             data["stateabb"] = texts(grid.first)
         masks: dict[str, Any] = {}
         for name, values in grid.counts.items():
-            mask = masks[name] = missing.copy()
+            mask = masks[name] = missing_in(grid.covered[name])
             unknown = grid.unknown.get(name)
             if unknown:
                 mask[rows(unknown)] = True
@@ -341,7 +357,7 @@ class Panel(Sequence[dict[str, Any]]):
             found = grid.fields.get(field)
             if found:
                 flags[rows(found)] = 1
-            data[column] = pd.arrays.IntegerArray(flags, missing.copy())
+            data[column] = pd.arrays.IntegerArray(flags, missing_in(grid.field_covered))
         frame = pd.DataFrame(data, columns=list(self.columns), copy=False)
         frame.attrs.update(json.loads(json.dumps(self.metadata)))
         return frame
@@ -451,6 +467,7 @@ def build_panel(
         "code_version": __version__,
         "fields": fields,
         "columns": {**_DESCRIPTIONS},
+        "counted": {name: str(_panel_columns.COUNTED[name]) for name in grid.counts},
         "left_out": {
             column: dict(sorted(reasons.items()))
             for column, reasons in sorted(grid.left_out.items())
@@ -458,7 +475,7 @@ def build_panel(
         "unknown": {
             column: count
             for column, rows in sorted(grid.unknown.items())
-            if (count := sum(1 for row in rows if grid.covered[row]))
+            if (count := sum(1 for row in rows if grid.covered[column][row]))
         },
     }
     return Panel(grid, metadata, fields, (dataset, {"units": units}))
