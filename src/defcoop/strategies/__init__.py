@@ -40,14 +40,13 @@ except ImportError as exc:  # pragma: no cover - tested in a subprocess without 
     raise MissingExtraError("hypothesis", "hypothesis", purpose="defcoop.strategies") from exc
 
 from defcoop.strategies._building import record_ids
-from defcoop.strategies._coverage import searches
+from defcoop.strategies._coverage import dataset_infos, searches
 from defcoop.strategies._datasets import datasets
 from defcoop.strategies._dates import partial_dates, periods
 from defcoop.strategies._records import (
     agreements,
     citations,
     countries,
-    dataset_infos,
     events,
     field_evidence,
     fields,

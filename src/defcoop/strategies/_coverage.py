@@ -1,5 +1,6 @@
-"""Searches and coverage claims that obey the claim rules: what a claim vouches for, the
-search and sources it rests on, and no end after the latest date it could observe."""
+"""A dataset's own table: what it calls itself, and the searches and coverage claims that obey
+the claim rules (what a claim vouches for, the search and sources it rests on, and no end
+after the latest date it could observe)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis.strategies import SearchStrategy
 from defcoop.model._coverage import claimable
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.records import Coverage, Search, Source
+from defcoop.query.collection import DatasetInfo
 from defcoop.strategies._building import _ids, _lists, _maybe, _names, _notes, _text
 from defcoop.strategies._dates import partial_dates, periods
 
@@ -106,3 +108,19 @@ def dataset_claims(
                 )
             )
     return made
+
+
+def dataset_infos(
+    *, dates: Period | SearchStrategy[Period] | None = None
+) -> SearchStrategy[DatasetInfo]:
+    """What a dataset calls itself: a name, a version and perhaps a release date.
+
+    Args:
+        dates: the period the release date lies in.
+    """
+    return st.builds(
+        DatasetInfo,
+        name=_text(),
+        version=_text(12),
+        released=_maybe(partial_dates(within=dates)),
+    )

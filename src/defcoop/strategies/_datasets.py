@@ -25,13 +25,12 @@ from defcoop.model.records import (
 )
 from defcoop.query.collection import DatasetInfo
 from defcoop.strategies._building import _DEFAULT_SPAN, R, _lists, _maybe, _pool, _strategy
-from defcoop.strategies._coverage import claims_within, dataset_claims, searches
+from defcoop.strategies._coverage import claims_within, dataset_claims, dataset_infos, searches
 from defcoop.strategies._dates import partial_dates, periods
 from defcoop.strategies._records import (
     agreements,
     citations,
     countries,
-    dataset_infos,
     events,
     fields,
     mechanisms,

@@ -27,7 +27,6 @@ from defcoop.model.records import (
     Role,
     Source,
 )
-from defcoop.query.collection import DatasetInfo
 from defcoop.strategies._building import (
     _EVERY_DAY,
     _aliases,
@@ -490,19 +489,3 @@ def relationships(
 
 def _evidence_field(evidence: FieldEvidence) -> str:
     return evidence.field
-
-
-def dataset_infos(
-    *, dates: Period | SearchStrategy[Period] | None = None
-) -> SearchStrategy[DatasetInfo]:
-    """What a dataset calls itself: a name, a version and perhaps a release date.
-
-    Args:
-        dates: the period the release date lies in.
-    """
-    return st.builds(
-        DatasetInfo,
-        name=_text(),
-        version=_text(12),
-        released=_maybe(partial_dates(within=dates)),
-    )
