@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+import sys
 import textwrap
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +24,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def _extension(name: str) -> ModuleType:
+    if str(DOCS / "_ext") not in sys.path:  # as in a docs build: the extensions import each other
+        sys.path.insert(0, str(DOCS / "_ext"))
     spec = importlib.util.spec_from_file_location(name, DOCS / "_ext" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
@@ -130,7 +133,9 @@ def test_coverage_page_has_one_table_per_record_type_and_a_timeline(
     page = coverage.render(db)
     sections = re.split(r"^## ", page, flags=re.MULTILINE)[1:]
     titles = [section.split("\n", 1)[0] for section in sections]
-    assert titles == ["Sources", *(title for title, _what, _key in coverage.SECTIONS)]
+    table = "What is covered, year by year"
+    assert titles == [table, "Sources", *(title for title, _what, _key in coverage.SECTIONS)]
+    sections, titles = sections[1:], titles[1:]
     for section, (_title, _what, key) in zip(sections[1:], coverage.SECTIONS, strict=True):
         tables = 1 if coverage._records(db, key) else 0  # an empty section says "None."
         assert section.count("```{list-table}") == tables, section[:40]
@@ -324,3 +329,21 @@ def test_docs_extra_installs_what_the_build_imports() -> None:
     readme = (DOCS.parent / "README.md").read_text("utf-8")
     command = readme.split("<!-- docs-command -->", 1)[1].split("```", 2)[1].splitlines()[1]
     assert command.startswith('python -m pip install -e ".[docs]" && sphinx-build -W ')
+
+
+def test_coverage_page_opens_with_each_dyad_by_year(db: defcoop.Dataset) -> None:
+    """The table of what is covered gives every year 1991-2025 of each dyad once, marking
+    the years no claim reaches (Vietnam-Russia 1991) as not covered."""
+    table = _extension("defcoop_coverage_table")
+    rows = table.rows(db)
+    for pair in table.dyads(db):
+        years = [years for dyad, years, _what, _by in rows if dyad == pair]
+        spans = [tuple(map(int, y.split("\N{EN DASH}"))) for y in years]
+        assert [y for span in spans for y in range(span[0], span[-1] + 1)] == list(table.YEARS)
+    russia = {years: (what, by) for dyad, years, what, by in rows if dyad == ("RUS", "VNM")}
+    assert any(
+        what == table.NOT_COVERED and years.startswith("1991")
+        for years, (what, _by) in russia.items()
+    )
+    page = _extension("defcoop_coverage").render(db)
+    assert page.startswith("## What is covered, year by year")

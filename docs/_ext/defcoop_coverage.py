@@ -4,11 +4,13 @@ The page's own file, ``coverage.md``, holds the introduction and a marker line; 
 reads it, the marker is replaced by MyST Markdown rendered from :func:`defcoop.load`, so the
 page always shows the data the package ships and nothing generated is committed.
 
-Sources come first, described for a reader (title, authors, publisher, date, language,
-translator, address) with the records that cite each of their paragraphs. Then one compact
-table per record type: a row per record, carrying a label (``record-<id>``) other pages may
-link to, its date, what it is, its parties, every other filled attribute (references to
-other records are links, inferred values are marked) and its citations; the records' notes
+A table of what is covered opens the page: each dyad by year, what the coverage claims vouch
+for and what they rest on (:mod:`defcoop_coverage_table`). Sources come next, described for
+a reader (title, authors, publisher, date, language, translator, address) with the records
+that cite each of their paragraphs. Then one compact table per record type: a row per
+record, carrying a label (``record-<id>``) other pages may link to, its date, what it is,
+its parties, every other filled attribute (references to other records are links, inferred
+values are marked) and its citations; the records' notes
 follow each table. Every dated agreement and event is also drawn as a timeline, by
 :meth:`defcoop.Timeline.plot` through matplotlib's ``plot`` directive.
 """
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from defcoop_coverage_table import render_table
 
 import defcoop
 from defcoop import (
@@ -88,6 +91,7 @@ SECTIONS: Sequence[tuple[str, str, str]] = (
     ("Organizations", "ministries, forums and other bodies", "organizations"),
     ("Countries", "reference data: they cite no source", "countries"),
     ("Fields", "the taxonomy of fields of cooperation: cites no source", "fields"),
+    ("Searches", "the searches coverage claims rest on: they cite no source", "searches"),
 )
 
 TIMELINE_PLOT = """\
@@ -140,7 +144,7 @@ def heading(db: Dataset, record: Record) -> tuple[str | None, str]:
 def render(db: Dataset) -> str:
     """The coverage page's generated part for ``db``, as MyST Markdown."""
     cited = _cited_paragraphs(db)
-    lines = [*_summary(db, cited), "", "## Sources", ""]
+    lines = [*render_table(db, _link, text), *_summary(db, cited), "", "## Sources", ""]
     lines += ["The documents every other record cites, and what cites each paragraph.", ""]
     for source in db.sources:
         lines += _source(db, source, cited.get(source.id, {}))

@@ -208,6 +208,7 @@ FIRST_LOAD_MODULES = {
     "defcoop.loading._walk",
     "defcoop.model",
     "defcoop.model._attribute",
+    "defcoop.model._coverage",
     "defcoop.model._fieldtypes",
     "defcoop.model._names",
     "defcoop.model._order",

@@ -33,6 +33,7 @@ from defcoop import (
     Precision,
     Relationship,
     Role,
+    Search,
     Source,
     Transfer,
 )
@@ -63,6 +64,7 @@ RECORD_STRATEGIES: list[tuple[Callable[..., st.SearchStrategy[Any]], type]] = [
     (dst.partial_dates, PartialDate),
     (dst.periods, Period),
     (dst.dataset_infos, DatasetInfo),
+    (dst.searches, Search),
 ]
 
 
@@ -281,7 +283,7 @@ def test_datasets_follow_their_arguments(data: st.DataObject) -> None:
         bundled.countries,
         bundled.sources,
         bundled.fields,
-        attrs.evolve(info, coverage=bundled.coverage),  # the sources' coverage, gathered
+        info,  # as given: the sources' own claims stay theirs (db.claims, db.coverage)
     )
     assert all(span.contains(date) for date in dates_in(db))
     queries = (db.agreements, db.events, db.mechanisms, db.relationships, db.people)

@@ -92,15 +92,23 @@ def test_state_years_count_what_each_state_supplied_and_received() -> None:
 
 
 def _covering_every_state(db: Dataset) -> Dataset:
-    """``db`` with a dataset-wide coverage of every state over 1990-2025."""
-    from defcoop import Coverage, DatasetInfo
+    """``db`` with a dataset-wide coverage of every state over 1990-2025, resting on a
+    search and a source published at its end."""
+    from defcoop import Coverage, DatasetInfo, PartialDate, Search, Source
 
-    info = DatasetInfo(
-        name="with transfers",
-        version="1",
-        coverage=(Coverage(countries=(), period=Period.parse("1990/2025")),),
+    span = Period.parse("1990/2025")
+    watch = Source(id="watch", language="en", paragraphs=1, published=PartialDate(2025))
+    looked = Search(
+        id="looked",
+        collections=("everything",),
+        queries=("arms",),
+        languages=("en",),
+        years=span,
+        done=PartialDate(2026),
     )
-    return Dataset.from_records(list(db), info=info)
+    claim = Coverage(countries=(), period=span, search="looked", sources=("watch",))
+    info = DatasetInfo(name="with transfers", version="1", coverage=(claim,))
+    return Dataset.from_records([*db, watch, looked], info=info)
 
 
 SPAN = Period.parse("1990/1999")

@@ -74,7 +74,56 @@ def test_cells_no_source_looked_at_are_missing_not_zero(db: Dataset) -> None:
         row = cell(panel, *key)
         assert row["events_occurred"] is None
         assert row["field_defense_cooperation"] is None
-    assert cell(panel, 370, 816, 2012)["events_occurred"] == 0  # covered, nothing dated there
+    assert cell(panel, 365, 816, 2010)["agreements_signed"] == 0  # covered, nothing signed
+
+
+def test_years_only_retrospectives_mentioned_are_missing(db: Dataset) -> None:
+    """Vietnam-Belarus 2010, 2012 and 2016 were only recalled, by retrospectives and later
+    reports: every count there is missing, not 0."""
+    panel = db.dyad_years(years="2008/2022", frame=False)
+    for key in ((370, 816, 2010), (370, 816, 2012), (370, 816, 2016)):
+        row = cell(panel, *key)
+        assert all(row[name] is None for name in panel.metadata["counted"]), key
+    # The other years the retrospectives claimed are covered by reports of the same year.
+    for pair, year in (
+        (("VNM", "RUS"), 2011),
+        (("VNM", "RUS"), 2014),
+        (("VNM", "BLR"), 2013),
+        (("VNM", "BLR"), 2015),
+    ):
+        found = [
+            claim
+            for claim in db.claims
+            if set(claim.countries) <= set(pair)
+            and claim.period.start.year <= year <= claim.period.end.year
+        ]
+        assert found, (pair, year)
+        for claim in found:
+            source = db.get(claim.sources[0], Source)
+            dated = source.published or source.accessed
+            assert dated is not None
+            assert claim.period.latest <= dated.latest
+
+
+def test_a_claim_for_some_kinds_covers_only_the_columns_counting_them() -> None:
+    """A claim for visits alone counts visits and leaves every other column missing."""
+    db = _two_states(
+        _visit("a", "2001", actor="AAA", recipient="BBB"),
+        coverage=(
+            Coverage(
+                countries=("AAA", "BBB"), period=Period.parse("2001"), records=["events:visit"]
+            ),
+        ),
+    )
+    panel = db.dyad_years(years="2001", frame=False)
+    row = cell(panel, 10, 20, 2001)
+    assert row["visits"] == 1
+    assert row["events_occurred"] is None
+    assert row["agreements_signed"] is None
+    assert panel.metadata["counted"]["visits"] == "events:visit"
+    assert panel.metadata["left_out"]["events_occurred"] == {
+        "only in cells outside the declared coverage": 1
+    }
 
 
 def test_what_cannot_be_put_in_a_year_is_left_out_and_counted(db: Dataset) -> None:
@@ -213,7 +262,9 @@ def _two_states(*events: Event, coverage: tuple[Coverage, ...] = ()) -> Dataset:
         )
         for code, name, number in (("AAA", "Aland", 10), ("BBB", "Bland", 20))
     ]
-    source = Source(id="s", language="en", paragraphs=1, coverage=coverage)
+    source = Source(
+        id="s", language="en", paragraphs=1, published=PartialDate(2002), coverage=coverage
+    )
     info = DatasetInfo(name="t", version="1")
     return Dataset.from_records([source, *states, *events], info=info)
 

@@ -284,7 +284,8 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
 
 
 def _checked(parsed: _Parsed) -> Dataset:
-    from defcoop.model._validation import check, check_coverage, ids, is_sound
+    from defcoop.model._claims import check_coverage
+    from defcoop.model._validation import check, ids, is_sound
 
     groups = parsed.groups()
     by_id = ids(groups)

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from defcoop.model._coverage import Scopes
 from defcoop.model._names import normalize
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
@@ -43,6 +44,7 @@ ID_ = Check(InstanceOf(str), ID)
 TEXT = Check(InstanceOf(str), NonEmpty(), NotBlank())
 IDS = (InstanceOf(tuple), Each(InstanceOf(str), ID), Unique())
 TEXTS = Check(InstanceOf(tuple), Each(InstanceOf(str), NonEmpty(), NotBlank()), Unique())
+LISTED = Check(*TEXTS.rules, NonEmpty())  # texts, at least one
 ID_SET = Check(InstanceOf(frozenset), Each(InstanceOf(str), ID))
 INFERRED = Check(InstanceOf(frozenset), Each(InstanceOf(str)), AttributeNames())
 COUNT = Check(InstanceOf(int), AtLeast(1))
@@ -74,15 +76,25 @@ class Citation:
 
 @attrs.frozen(kw_only=True)
 class Coverage:
-    """What a source or dataset looked at: one state or one pair of states, over a period.
+    """A coverage claim: what a source or a search looked at, one state or one pair of states
+    over a period, and which records it vouches for there.
 
     Two countries are a dyad; one is a state, with all its partners; none means every state
-    (a dataset that looked at the whole world). Where a dataset's coverage reaches, an absent
-    record means "nothing happened"; elsewhere it means "not covered", and panels leave those
-    cells missing rather than 0.
+    (a dataset that looked at the whole world). Where a claim reaches, an absent record of
+    the types it vouches for means "nothing happened"; elsewhere it means "not covered", and
+    panels leave those cells missing rather than 0.
+
+    ``records`` names what the claim vouches for: record types by their data-file key
+    (``"agreements"``) or a type and one of its kinds (``"events:visit"``); empty, it vouches
+    for every record type, which is what a source's own coverage has always meant. A claim in
+    a dataset's ``[dataset]`` table rests on a search: ``search`` is the id of the
+    :class:`Search` record that says how the records were looked for, and ``sources`` the
+    ids of the sources it found; a source's own claim names neither.
 
     >>> str(Coverage(countries=("VNM", "RUS"), period=Period.parse("2008/2018")))
     'VNM-RUS 2008\u20132018'
+    >>> str(Coverage(countries=("VNM",), period=Period.parse("2018"), records=["events:visit"]))
+    'VNM 2018 (events:visit)'
     """
 
     countries: tuple[str, ...] = attrs.field(
@@ -90,43 +102,56 @@ class Coverage:
         validator=Check(InstanceOf(tuple), Each(InstanceOf(str), ID), Unique(), AtMost(2)),
     )
     period: Period = attrs.field(validator=PERIOD)
+    records: frozenset[str] = attrs.field(
+        factory=frozenset,
+        converter=to_frozenset,
+        validator=Check(InstanceOf(frozenset), Each(InstanceOf(str)), Scopes()),
+    )
+    search: str | None = attrs.field(default=None, validator=ID_)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
 
     def __str__(self) -> str:
-        return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}"
+        scope = f" ({', '.join(sorted(self.records))})" if self.records else ""
+        return f"{'-'.join(self.countries) or 'every state'} {self.period.words()}{scope}"
 
 
 def merged(items: Iterable[Coverage]) -> tuple[Coverage, ...]:
-    """Coverage gathered by countries into runs of whole years, ordered by countries.
+    """Coverage gathered by countries and what it vouches for into runs of whole years.
 
     A panel reads coverage by the year (a cell is covered when a period reaches into its
     year), so runs of years say the same as the periods they gather, in far fewer items.
+    The runs keep ``records`` (what each claim vouches for) and leave out the search and
+    sources a claim rests on: those are read from the claims themselves.
 
     >>> parts = [Coverage(countries=("VNM", "RUS"), period=Period.parse(text))
     ...          for text in ("2018-11", "2019/2020", "2022-03/..")]
     >>> [(item.countries, str(item.period)) for item in merged(parts)]
     [(('VNM', 'RUS'), '2018/2020'), (('VNM', 'RUS'), '2022/..')]
     """
-    years: dict[tuple[str, ...], set[int]] = {}
-    open_from: dict[tuple[str, ...], int] = {}
+    years: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
+    open_from: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     for item in items:
-        found = years.setdefault(item.countries, set())
+        key = (item.countries, tuple(sorted(item.records)))
+        found = years.setdefault(key, set())
         start = item.period.start.year
         if item.period.open:
-            open_from[item.countries] = min(open_from.get(item.countries, start), start)
+            open_from[key] = min(open_from.get(key, start), start)
         else:
             found.update(range(start, item.period.end.year + 1))
     runs: list[Coverage] = []
-    for countries, found in sorted(years.items()):
-        limit = open_from.get(countries)
+    for key, found in sorted(years.items()):
+        countries, records = key
+        limit = open_from.get(key)
         ordered = sorted(year for year in found if limit is None or year < limit)
         while ordered:
             first = last = ordered.pop(0)
             while ordered and ordered[0] == last + 1:
                 last = ordered.pop(0)
             span = Period(PartialDate(first), PartialDate(last))
-            runs.append(Coverage(countries=countries, period=span))
+            runs.append(Coverage(countries=countries, period=span, records=records))
         if limit is not None:
-            runs.append(Coverage(countries=countries, period=Period.parse(f"{limit}/..")))
+            span = Period.parse(f"{limit}/..")
+            runs.append(Coverage(countries=countries, period=span, records=records))
     return tuple(runs)
 
 

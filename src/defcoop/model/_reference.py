@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from defcoop.model._coverage import Observed
 from defcoop.model._parts import COUNT, DATE, ID_, TEXT, TEXTS, Coverage, Membership
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate
@@ -47,7 +48,9 @@ class Source(RecordDisplay):
     ``url`` is the http(s) address of the document, ``authors`` its authors as the document
     gives them, and ``accessed`` the day the document was read at that address, so that the
     source can be cited. ``coverage`` says which states or pairs it looked at over which
-    periods (:class:`Coverage`).
+    periods, and for which records (:class:`Coverage`; a claim without ``records`` vouches for
+    every record type). A claim ends no later than the source's ``published`` date, or the day
+    it was ``accessed`` where it has none, compared at the precision given.
     """
 
     id: str = attrs.field(validator=ID_)
@@ -63,7 +66,7 @@ class Source(RecordDisplay):
     coverage: tuple[Coverage, ...] = attrs.field(
         default=(),
         converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage))),
+        validator=Check(InstanceOf(tuple), Each(InstanceOf(Coverage)), Observed()),
     )
     notes: str | None = attrs.field(default=None, validator=TEXT)
 

@@ -47,6 +47,7 @@ __all__ = ["Transfer"]
 @record_type(
     "transfers",
     "transfer",
+    counted=True,
     date="ordered",
     label="designation",
     references=(

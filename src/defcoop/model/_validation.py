@@ -341,22 +341,6 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[Clash]:
                 yield Clash(record, attribute, text, first, first_attribute, message)
 
 
-def check_coverage(info: Any, by_id: Mapping[str, Record]) -> list[Problem]:
-    """Problems with the countries a dataset's own ``coverage`` names (a ``[dataset]`` table)."""
-    problems = []
-    suggester: Suggester | None = None
-    for i, item in enumerate(getattr(info, "coverage", ())):
-        for j, country in enumerate(item.countries):
-            if not isinstance(by_id.get(country), Country):
-                if suggester is None:
-                    suggester = Suggester([r.id for r in by_id.values() if isinstance(r, Country)])
-                close = did_you_mean(suggester.close(country))
-                message = f"no country has the id {quote(country)}{close}"
-                path = f"$.dataset.coverage[{i}].countries[{j}]"
-                problems.append(Problem(file="[dataset]", path=path, message=message))
-    return problems
-
-
 def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
     """Every reference, citation and date problem in a structurally sound set of records."""
     checker = _Checker(records, locate)

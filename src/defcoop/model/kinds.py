@@ -102,7 +102,7 @@ class StateSystem(enum.StrEnum):
 
 
 class TransferCategory(enum.StrEnum):
-    """What sort of weapon a :class:`~defcoop.model.records.Transfer` is, in the categories of
+    """What sort of weapon a :class:`~defcoop.Transfer` is, in the categories of
     the SIPRI Arms Transfers Database, so that records compare with SIPRI's.
 
     SIPRI counts major conventional weapons: aircraft (with unmanned ones), air defence

@@ -19,6 +19,7 @@ from defcoop.model._parts import (
     FLAG,
     ID_,
     ID_SET,
+    LISTED,
     PERIOD,
     ROUND,
     SEVERAL_COUNT,
@@ -86,6 +87,7 @@ __all__ = [
     "Record",
     "Relationship",
     "Role",
+    "Search",
     "Source",
     "Transfer",
     "Value",
@@ -154,6 +156,7 @@ class Organization(RecordDisplay):
 @record_type(
     "agreements",
     "agreement",
+    counted=True,
     date="signed",
     label="title",
     references=(
@@ -210,6 +213,7 @@ class Agreement(RecordDisplay):
 @record_type(
     "events",
     "event",
+    counted=True,
     date="when",
     label="title",
     parent="part_of",
@@ -301,6 +305,7 @@ class Event(RecordDisplay):
 @record_type(
     "mechanisms",
     "mechanism",
+    counted=True,
     label="name",
     references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
     names=("name", "aliases"),
@@ -393,6 +398,30 @@ class Relationship(RecordDisplay):
         return ()
 
 
+@record_type("searches", "search", date="done")
+@attrs.frozen(kw_only=True, repr=False)
+class Search(RecordDisplay):
+    """A search for records: where it looked, for what, in which languages and years, when.
+
+    A coverage claim of a dataset's ``[dataset]`` table names the search it rests on
+    (``search = "search-id"``), so that a reader can tell what "no record" means there and
+    repeat the search. ``collections`` are the stored collections or archives searched,
+    ``queries`` the queries as typed, ``languages`` their languages (ISO 639-1 codes),
+    ``years`` the years the search looked for records in, ``done`` when it was carried out,
+    and ``by`` who carried it out, where recorded. A claim resting on a search lies within its
+    ``years`` and ends no later than ``done``.
+    """
+
+    id: str = attrs.field(validator=ID_)
+    collections: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
+    queries: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
+    languages: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
+    years: Period = attrs.field(validator=PERIOD)
+    done: PartialDate = attrs.field(validator=DATE)
+    by: str | None = attrs.field(default=None, validator=TEXT)
+    notes: str | None = attrs.field(default=None, validator=TEXT)
+
+
 # Last, so that transfers come last among the record types (the order of data-file keys).
 from defcoop.model._transfer import Transfer  # noqa: E402
 
@@ -406,6 +435,7 @@ Record: TypeAlias = (
     | Event
     | Mechanism
     | Relationship
+    | Search
     | Transfer
 )
 """Any record a dataset holds."""

@@ -108,6 +108,8 @@ class RecordType:
             is the record's date, whatever its attribute.
         node: whether its records are nodes of :func:`defcoop.to_graph`.
         id_attribute: the attribute holding the record's id.
+        counted: whether panels count its records, so that a coverage claim may vouch for
+            them by its key (``records = ["agreements"]``; see ``defcoop.model._coverage``).
     """
 
     cls: type[Any]
@@ -124,6 +126,7 @@ class RecordType:
     columns: tuple[str, ...] = ("id",)
     node: bool = False
     id_attribute: str = "id"
+    counted: bool = False
 
     @property
     def plural(self) -> str:

@@ -34,6 +34,7 @@ from defcoop.model.records import (
     Person,
     Record,
     Relationship,
+    Search,
     Source,
     Transfer,
 )
@@ -72,10 +73,10 @@ CountryName = str | int | Country
 class DatasetInfo:
     """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
 
-    ``coverage`` is what the dataset looked at. Read from a file, it is what the ``[dataset]``
-    table declares for the dataset as a whole; the :class:`Dataset` that holds the info adds
-    what each source says it looked at (``Source.coverage``), gathered by countries into runs
-    of years, so that ``db.info`` shows everything the dataset covers.
+    ``coverage`` holds the claims the ``[dataset]`` table declares for the dataset as a whole,
+    each resting on a search and naming its sources (:class:`Coverage`); what each source
+    says it looked at is its own ``Source.coverage``, and ``Dataset.coverage`` gathers
+    both.
     """
 
     name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
@@ -105,6 +106,7 @@ class Collection(Travels):
     __slots__ = (
         "_by_cow_code",
         "_by_id",
+        "_claims",
         "_countries",
         "_listed",
         "_names",
@@ -120,6 +122,7 @@ class Collection(Travels):
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
+    _claims: tuple[Coverage, ...]
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
     _names: dict[type, NameIndex]
@@ -130,7 +133,8 @@ class Collection(Travels):
         """Check ``records`` as one dataset and index them; raises :class:`DataError` if unsound."""
         # Imported here: a dataset served from the snapshot of the bundled data is never
         # checked again, and the first load need not import the checks.
-        from defcoop.model._validation import Origin, check, check_coverage, group_by_kind, ids
+        from defcoop.model._claims import check_coverage
+        from defcoop.model._validation import Origin, check, group_by_kind, ids
 
         records = tuple(require_records(records, "Dataset()"))
         if not isinstance(info, DatasetInfo | None):
@@ -174,10 +178,13 @@ class Collection(Travels):
         other is listed by id. A type with names gets a name index for its lookups.
         """
         set_ = object.__setattr__
-        if info is not None:
-            sources = cast("Sequence[Source]", groups.get(Source, ()))
-            found = (c for source in sources for c in source.coverage)
-            info = attrs.evolve(info, coverage=merged((*info.coverage, *found)))
+        sources = cast("Sequence[Source]", groups.get(Source, ()))
+        own = (
+            attrs.evolve(claim, sources=(source.id,))
+            for source in sorted(sources, key=attrgetter("id"))
+            for claim in source.coverage
+        )
+        set_(self, "_claims", (*(() if info is None else info.coverage), *own))
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
@@ -235,16 +242,27 @@ class Collection(Travels):
         return Results(self._listed[Field])  # type: ignore[arg-type]
 
     @property
+    def searches(self) -> Results[Search]:
+        """Every search a coverage claim of the dataset may rest on, by id."""
+        return Results(self._listed[Search])  # type: ignore[arg-type]
+
+    @property
+    def claims(self) -> tuple[Coverage, ...]:
+        """Every coverage claim as declared, the dataset's own and then each source's, with
+        ``sources`` naming that source (:attr:`coverage` gathers them into runs)."""
+        return self._claims
+
+    @property
     def coverage(self) -> tuple[Coverage, ...]:
         """What the dataset looked at, its own declared coverage and each source's, gathered
-        by countries into runs of years (``db.info.coverage`` where the dataset has info).
+        by countries and what they vouch for into runs of years.
 
-        A panel cell is covered when one of these names its dyad (or either state, or no
-        country at all) over a period reaching into its year; elsewhere counts are missing.
+        A panel cell is covered for a column when one of these names its dyad (or either
+        state, or no country at all) over a period reaching into its year, and vouches for
+        the records the column counts (see ``Coverage.records``); elsewhere the column's
+        count is missing.
         """
-        if self.info is not None:
-            return self.info.coverage
-        return merged(c for s in self.sources for c in s.coverage)
+        return merged(self._claims)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""

@@ -40,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - tested in a subprocess without 
     raise MissingExtraError("hypothesis", "hypothesis", purpose="defcoop.strategies") from exc
 
 from defcoop.strategies._building import record_ids
+from defcoop.strategies._coverage import searches
 from defcoop.strategies._datasets import datasets
 from defcoop.strategies._dates import partial_dates, periods
 from defcoop.strategies._records import (
@@ -76,6 +77,7 @@ __all__ = [
     "record_ids",
     "relationships",
     "roles",
+    "searches",
     "sources",
     "transfers",
 ]

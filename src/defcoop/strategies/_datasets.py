@@ -15,7 +15,6 @@ from defcoop.model.dates import Period
 from defcoop.model.records import (
     Agreement,
     Country,
-    Coverage,
     Event,
     Field,
     Record,
@@ -24,6 +23,7 @@ from defcoop.model.records import (
 )
 from defcoop.query.collection import DatasetInfo
 from defcoop.strategies._building import _DEFAULT_SPAN, R, _lists, _maybe, _pool, _strategy
+from defcoop.strategies._coverage import claims_within, dataset_claims, searches
 from defcoop.strategies._dates import partial_dates, periods
 from defcoop.strategies._records import (
     agreements,
@@ -172,14 +172,14 @@ def _datasets(
         ]
     codes = _pool([c.code for c in country_list])
     if given_sources is None and country_list:
-        coverage = st.builds(
-            Coverage,
-            countries=st.lists(codes, min_size=1, max_size=2, unique=True),
-            period=periods(within=span),
-        )
+        # A source's own claims end by its date (published, else accessed); none without one.
         source_list = [
-            attrs.evolve(source, coverage=draw(_lists(coverage, max_size=2)))
+            attrs.evolve(source, coverage=[c for c in drawn if c is not None])
             for source in source_list
+            for bound in [source.published or source.accessed]
+            for drawn in [
+                draw(_lists(claims_within(span, codes, bound.latest), max_size=2)) if bound else []
+            ]
         ]
     cites = citations(sources=source_list)
     cited = bool(source_list)
@@ -315,6 +315,7 @@ def _datasets(
         ),
     )
 
+    found = numbered("search", count("searches"), searches(ids=_NUMBERED, dates=span))
     records: list[Record] = [
         *source_list,
         *country_list,
@@ -325,7 +326,11 @@ def _datasets(
         *deals,
         *standing,
         *dyads.values(),
+        *found,
         *trade,
     ]
     drawn_info = draw(_maybe(dataset_infos(dates=span)) if info is None else _strategy(info))
+    if info is None and drawn_info is not None and country_list:
+        claims = draw(dataset_claims(span, codes, found, source_list))
+        drawn_info = attrs.evolve(drawn_info, coverage=tuple(claims))
     return Dataset.from_records(records, info=drawn_info)

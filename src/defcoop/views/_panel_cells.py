@@ -2,7 +2,8 @@
 
 A panel is a grid of units (a dyad or a state) by year. The grid holds every unit of the
 state system's members in each year; counts are added record by record to the cells a record
-falls in; coverage marks the cells some source or the dataset looked at. Everything is kept
+falls in; coverage marks, column by column, the cells where some claim looked for the records
+that column counts (:data:`COUNTED`). Everything is kept
 in flat columns (lists indexed by row) so that a panel of every COW dyad over decades, some
 800,000 rows, is built without a Python object per cell.
 """
@@ -16,9 +17,11 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from defcoop.model._coverage import vouches
 from defcoop.model.dates import Period
 from defcoop.model.kinds import EventKind, EventStatus, StateSystem
-from defcoop.model.records import Agreement, Country, Event, Mechanism
+from defcoop.model.records import Agreement, Country, Coverage, Event, Mechanism
+from defcoop.views._panel_columns import COUNTED, FIELDS_COUNTED, union
 
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
@@ -45,6 +48,7 @@ COUNTS = {
     ),
 }
 """The count columns of each unit, in order."""
+
 
 UNDATED = "undated"
 SEVERAL = "several, number not given"
@@ -119,7 +123,10 @@ class Grid:
         size = len(year)
         zeros = bytes(8 * size)
         self.counts = {name: array("q", zeros) for name in COUNTS[unit]}
-        self.covered = bytearray(size)
+        self.covered: dict[str, bytearray] = {name: bytearray(size) for name in COUNTED}
+        """Per count column, 1 in the rows some claim covers for what the column counts."""
+        self.field_covered = bytearray(size)
+        """1 in the rows whose field columns are covered (see :data:`FIELDS_COUNTED`)."""
         self.fields: dict[str, set[int]] = {}
         self.framework: dict[int, str] = {}
         self.left_out: dict[str, dict[str, int]] = {}
@@ -220,10 +227,31 @@ def build(
 
 
 def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
+    """Mark each column's covered cells: the claims that vouch for what it counts, read once
+    per distinct set of columns they vouch for (most datasets have one or two)."""
+    columns = {**COUNTED, "": FIELDS_COUNTED}  # the transfer columns are added later
+    groups: dict[tuple[str, ...], list[Coverage]] = {}
+    for item in dataset.coverage:
+        scope = tuple(name for name, counted in columns.items() if vouches(item.records, counted))
+        if scope:
+            groups.setdefault(scope, []).append(item)
+    marks = {scope: _marks(grid, items, codes, years) for scope, items in groups.items()}
+    for name in columns:
+        found = [flags for scope, flags in marks.items() if name in scope]
+        flags = union(found, len(grid.year))
+        if name:
+            grid.covered[name] = flags
+        else:
+            grid.field_covered = flags
+
+
+def _marks(grid: Grid, items: Iterable[Coverage], codes: Codes, years: range) -> bytearray:
+    """1 in every row that one of ``items`` reaches (its dyad, either state, or everyone)."""
+    covered = bytearray(len(grid.year))
     everywhere: set[int] = set()
     states: dict[int, set[int]] = {}
     dyads: dict[tuple[int, int], set[int]] = {}
-    for item in dataset.coverage:
+    for item in items:
         for year in _span(item.period, years):
             found = codes.of(item.countries, year)
             if not item.countries:
@@ -233,8 +261,7 @@ def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
             elif len(found) == 2:
                 dyads.setdefault((min(found), max(found)), set()).add(year)
     if everywhere >= set(years):  # every state in every year: all covered at once
-        grid.covered[:] = b"\x01" * len(grid.covered)
-        return
+        return bytearray(b"\x01" * len(covered))
     empty: frozenset[int] = frozenset()
     for key, (start, unit_years) in grid.starts.items():
         a = key[0]
@@ -246,7 +273,8 @@ def _cover(grid: Grid, dataset: Collection, codes: Codes, years: range) -> None:
             continue
         for offset, year in enumerate(unit_years):
             if year in reach:
-                grid.covered[start + offset] = 1
+                covered[start + offset] = 1
+    return covered
 
 
 def _above(dataset: Collection) -> dict[str, frozenset[str]]:
@@ -280,7 +308,7 @@ def _place(
     so the common case (two parties, no direction) is written out rather than generalized.
     """
     tables = [codes.by_country.get(party) for party in parties]
-    counts, flags = grid.counts[column], grid.covered
+    counts, flags = grid.counts[column], grid.covered[column]
     least = 2 if grid.unit == "dyad" else 1
     pairs = grid.unit == "dyad" and not grid.directed
     placed = covered = False
@@ -417,7 +445,7 @@ def _visit(grid: Grid, codes: Codes, event: Event, year: int, weight: int) -> No
         grid.skip("visits", OUTSIDE_SYSTEM)
         return
     grid.counts["visits"][row] += weight
-    if not grid.covered[row]:
+    if not grid.covered["visits"][row]:
         grid.skip("visits", OUTSIDE_COVERAGE)
 
 

@@ -125,7 +125,7 @@ def _pair_row(grid: Grid, transfer: Transfer, year: int, column: str) -> int | N
     row = grid.row((a, b) if grid.directed else (min(a, b), max(a, b)), year)
     if row is None:
         grid.skip(column, OUTSIDE_SYSTEM)
-    elif not grid.covered[row]:
+    elif not grid.covered[column][row]:
         grid.skip(column, OUTSIDE_COVERAGE)
     return row
 
@@ -171,7 +171,7 @@ def _state_row(grid: Grid, country: str, year: int, column: str) -> int | None:
     row = grid.row((found[0],), year) if found else None
     if row is None:
         grid.skip(column, OUTSIDE_SYSTEM)
-    elif not grid.covered[row]:
+    elif not grid.covered[column][row]:
         grid.skip(column, OUTSIDE_COVERAGE)
     return row
 

@@ -9,12 +9,16 @@ one row per pair and year while both are members of the system; non-directed pan
 
 Counts are missing (None; ``<NA>`` in a DataFrame), never 0, in the cells that no coverage
 reaches (:attr:`Dataset.coverage <defcoop.Dataset.coverage>`): there, no record means that
-nobody looked. Records that cannot be put in a year are left out and counted in
-:attr:`Panel.left_out`, by column and reason, rather than guessed: undated records, records
-that stand for several with no number given, events dated only to a span of years. A
-standing mechanism counts over the period the reports show it at work; in covered cells where
-it may have been at work unreported (after its founding, or in any year when nothing dates
-its founding, but outside that period), ``mechanisms_active`` is missing too, and
+nobody looked. Coverage is read column by column: each column counts one record type (and
+perhaps some of its kinds, ``metadata["counted"]``), and a cell is covered only where a
+claim vouches for those records (``Coverage.records``), so a
+claim for visits alone leaves the agreement columns missing. Records that cannot be put in a
+year are left out and counted in :attr:`Panel.left_out`, by column and reason, rather than
+guessed: undated records, records that stand for several with no number given, events dated
+only to a span of years. A standing mechanism counts over the period the reports show it at
+work; in covered cells where it may have been at work unreported (after its founding, or in
+any year when nothing dates its founding, but outside that period), ``mechanisms_active`` is
+missing too, and
 ``metadata["unknown"]`` says in how many cells.
 
 >>> import defcoop
@@ -38,7 +42,7 @@ from defcoop._version import __version__
 from defcoop.errors import ArgumentError, QueryError
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
-from defcoop.views import _panel_cells, _panel_transfers
+from defcoop.views import _panel_cells, _panel_columns, _panel_transfers
 
 if TYPE_CHECKING:
     import pandas
@@ -143,16 +147,16 @@ class Panel(Sequence[dict[str, Any]]):
 
     def _row(self, i: int) -> dict[str, Any]:
         grid = self._grid
-        covered = grid.covered[i]
         row: dict[str, Any] = {self._names[0]: grid.first[i]}
         if grid.unit == "dyad":
             row[self._names[1]] = grid.second[i]
         row["year"] = grid.year[i]
         for name, values in grid.counts.items():
-            known = covered and i not in grid.unknown.get(name, ())
+            known = grid.covered[name][i] and i not in grid.unknown.get(name, ())
             row[name] = values[i] if known else None
         if grid.unit == "dyad":
             row["framework"] = grid.framework.get(i)
+        covered = grid.field_covered[i]
         for field, column in self._fields:
             row[column] = (1 if i in grid.fields.get(field, ()) else 0) if covered else None
         return row
@@ -169,7 +173,10 @@ class Panel(Sequence[dict[str, Any]]):
         import numpy as np
 
         grid = self._grid
-        missing = np.frombuffer(bytes(grid.covered), dtype=np.uint8) == 0
+
+        def missing_in(flags: bytearray) -> Any:
+            return np.frombuffer(bytes(flags), dtype=np.uint8) == 0
+
         none = np.zeros(len(self), dtype=bool)
 
         def integers(values: Any, mask: Any) -> Any:
@@ -180,7 +187,7 @@ class Panel(Sequence[dict[str, Any]]):
             data[self._names[1]] = integers(grid.second, none)
         data["year"] = integers(grid.year, none)
         for name, values in grid.counts.items():
-            mask = missing.copy()
+            mask = missing_in(grid.covered[name])
             unknown = grid.unknown.get(name)
             if unknown:
                 mask[np.fromiter(unknown, dtype=np.int64, count=len(unknown))] = True
@@ -195,7 +202,7 @@ class Panel(Sequence[dict[str, Any]]):
             rows = grid.fields.get(field)
             if rows:
                 flags[np.fromiter(rows, dtype=np.int64, count=len(rows))] = 1
-            data[column] = pd.arrays.IntegerArray(flags, missing.copy())
+            data[column] = pd.arrays.IntegerArray(flags, missing_in(grid.field_covered))
         frame = pd.DataFrame(data, columns=list(self.columns), copy=False)
         frame.attrs.update(json.loads(json.dumps(self.metadata)))
         return frame
@@ -239,6 +246,7 @@ def build_panel(
         "code_version": __version__,
         "fields": fields,
         "columns": {**_DESCRIPTIONS},
+        "counted": {name: str(_panel_columns.COUNTED[name]) for name in grid.counts},
         "left_out": {
             column: dict(sorted(reasons.items()))
             for column, reasons in sorted(grid.left_out.items())
@@ -246,7 +254,7 @@ def build_panel(
         "unknown": {
             column: count
             for column, rows in sorted(grid.unknown.items())
-            if (count := sum(1 for row in rows if grid.covered[row]))
+            if (count := sum(1 for row in rows if grid.covered[column][row]))
         },
     }
     return Panel(grid, metadata, fields)
