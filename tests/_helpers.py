@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+import os
+import time
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -147,3 +150,46 @@ def assert_refused(cls: type, valid: dict[str, Any], name: str, value: Any) -> N
     assert (raised.value.record_type, raised.value.attribute) == (cls.__name__, name)
     assert str(raised.value).startswith(f"{name}: ")
     assert "expected" in str(raised.value)
+
+
+def small() -> dict[str, Any]:
+    """A small valid dataset in the file schema: two countries, a source, an agreement."""
+    return {
+        "sources": [{"id": "src", "language": "en", "paragraphs": 4}],
+        "countries": [
+            {"code": "VNM", "name": "Vietnam", "alpha2": "VN", "cow_code": 816},
+            {"code": "LAO", "name": "Laos", "alpha2": "LA", "cow_code": 812},
+        ],
+        "agreements": [
+            {
+                "id": "deal",
+                "title": "A deal",
+                "kind": "memorandum",
+                "parties": ["VNM", "LAO"],
+                "signed": "2019-03-02",
+                "sources": ["src#3"],
+            }
+        ],
+    }
+
+
+def in_child(body: Callable[[], bool], timeout: float = 30) -> str:
+    """Run ``body`` in a forked child; "ok", "failed", or "hung" if it did not end in time."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads, 3.12+
+        pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            code = 0 if body() else 1
+        except BaseException:  # noqa: BLE001 - whatever happens, the child must exit
+            code = 2
+        os._exit(code)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return "ok" if os.waitstatus_to_exitcode(status) == 0 else "failed"
+        time.sleep(0.01)
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    return "hung"

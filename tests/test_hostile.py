@@ -1,9 +1,10 @@
-"""Hostile use, kept as regression tests: processes, forks, special files, terminals.
+"""Hostile use, kept as regression tests: errors and datasets across processes, forks, terminals.
 
 Each class of cases found by a hostile test of the API, the loader and the command line has
 its tests here (issue 13), at sizes small enough for the normal suite; the full sizes are in
 ``test_hostile_costs.py``, marked slow. The costs, the lenient values and the API arguments
-have modules of their own beside this one (``test_hostile_*.py``).
+have modules of their own beside this one (``test_hostile_*.py``), and so do folder loads
+(``loading/test_hostile_folders.py``) and exports (``io/test_hostile_exports.py``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import pkgutil
 import subprocess
 import sys
 import threading
-import time
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 
 import defcoop
-from _helpers import problems_of, write
+from _helpers import in_child, small, write
 from defcoop import DataError, Dataset, DefcoopError
 from defcoop._moved import MOVED
 from defcoop.cli._main import main
@@ -37,27 +37,6 @@ from defcoop.loading import _loader as loading
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
 needs_fork = pytest.mark.skipif(not FORK, reason="needs os.fork")
-
-
-def small() -> dict[str, Any]:
-    """A small valid dataset in the file schema."""
-    return {
-        "sources": [{"id": "src", "language": "en", "paragraphs": 4}],
-        "countries": [
-            {"code": "VNM", "name": "Vietnam", "alpha2": "VN", "cow_code": 816},
-            {"code": "LAO", "name": "Laos", "alpha2": "LA", "cow_code": 812},
-        ],
-        "agreements": [
-            {
-                "id": "deal",
-                "title": "A deal",
-                "kind": "memorandum",
-                "parties": ["VNM", "LAO"],
-                "signed": "2019-03-02",
-                "sources": ["src#3"],
-            }
-        ],
-    }
 
 
 # Errors travel -------------------------------------------------------------------------------
@@ -225,28 +204,6 @@ def test_two_loads_of_the_same_data_compare_equal(tmp_path: Path) -> None:
 # Forks -----------------------------------------------------------------------------------
 
 
-def _in_child(body: Callable[[], bool], timeout: float = 30) -> str:
-    """Run ``body`` in a forked child; "ok", "failed", or "hung" if it did not end in time."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads, 3.12+
-        pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        try:
-            code = 0 if body() else 1
-        except BaseException:  # noqa: BLE001 - whatever happens, the child must exit
-            code = 2
-        os._exit(code)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return "ok" if os.waitstatus_to_exitcode(status) == 0 else "failed"
-        time.sleep(0.01)
-    os.kill(pid, 9)
-    os.waitpid(pid, 0)
-    return "hung"
-
-
 @needs_fork
 def test_a_child_forked_during_a_load_gets_its_collector_back() -> None:
     """A child forked while another thread loads has the collector on and can load itself."""
@@ -263,7 +220,7 @@ def test_a_child_forked_during_a_load_gets_its_collector_back() -> None:
     try:
         inside.wait(30)
         assert not gc.isenabled()
-        result = _in_child(lambda: gc.isenabled() and len(defcoop.load()) > 0)
+        result = in_child(lambda: gc.isenabled() and len(defcoop.load()) > 0)
     finally:
         release.set()
         thread.join()
@@ -289,7 +246,7 @@ def test_a_child_forked_during_the_first_bundled_load_does_not_deadlock() -> Non
     thread.start()
     try:
         inside.wait(30)
-        result = _in_child(child, timeout=20)
+        result = in_child(child, timeout=20)
     finally:
         release.set()
         thread.join()
@@ -311,7 +268,7 @@ def test_a_child_forked_during_a_query_index_build_does_not_deadlock() -> None:
     thread.start()
     try:
         inside.wait(30)
-        result = _in_child(lambda: len(dataset.agreements(party="VNM")) == 1, timeout=20)
+        result = in_child(lambda: len(dataset.agreements(party="VNM")) == 1, timeout=20)
     finally:
         release.set()
         thread.join()
@@ -323,327 +280,6 @@ def write_small_once() -> Path:
 
     folder = Path(tempfile.mkdtemp())
     return write(folder / "small.json", small())
-
-
-# Folder loads: nothing skipped silently --------------------------------------------------
-
-
-def test_a_symlinked_subfolder_is_read(tmp_path: Path) -> None:
-    """A link to a folder elsewhere is followed: its records are loaded."""
-    data = small()
-    agreements = data.pop("agreements")
-    write(tmp_path / "data" / "base.json", data)
-    write(tmp_path / "elsewhere" / "more.json", {"agreements": agreements})
-    (tmp_path / "data" / "linked").symlink_to(tmp_path / "elsewhere")
-    assert "deal" in defcoop.load(tmp_path / "data")
-
-
-def test_a_symlink_loop_is_refused_by_name(tmp_path: Path) -> None:
-    """A link back to a folder above is reported, not followed forever nor skipped."""
-    write(tmp_path / "data" / "base.json", small())
-    (tmp_path / "data" / "sub").mkdir()
-    (tmp_path / "data" / "sub" / "loop").symlink_to(tmp_path / "data")
-    (lines,) = [problems_of(tmp_path / "data")]
-    assert lines == [
-        f"{tmp_path / 'data' / 'sub' / 'loop'}: is a link back to a folder above it (a loop)"
-    ]
-
-
-def test_a_second_link_to_a_folder_is_reported(tmp_path: Path) -> None:
-    """Two links to one folder would read it twice: the second is named."""
-    write(tmp_path / "data" / "base.json", small())
-    write(tmp_path / "other" / "x.txt", "not data")
-    (tmp_path / "data" / "a").symlink_to(tmp_path / "other")
-    (tmp_path / "data" / "b").symlink_to(tmp_path / "other")
-    assert problems_of(tmp_path / "data") == [
-        f"{tmp_path / 'data' / 'b'}: leads to a folder that is already read"
-    ]
-
-
-def test_a_dangling_link_is_reported(tmp_path: Path) -> None:
-    """A symbolic link to nothing is named, in a folder and as the path itself."""
-    write(tmp_path / "data" / "base.json", small())
-    (tmp_path / "data" / "gone.json").symlink_to(tmp_path / "missing.json")
-    expected = f"{tmp_path / 'data' / 'gone.json'}: is a symbolic link to nothing"
-    assert problems_of(tmp_path / "data") == [f"{expected} (its target does not exist)"]
-    assert problems_of(tmp_path / "data" / "gone.json") == [
-        f"{expected} (its target does not exist)"
-    ]
-
-
-def test_an_unreadable_subfolder_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A folder that cannot be listed is named with the reason (simulated: tests may run as
-    root, who reads everything)."""
-    write(tmp_path / "data" / "base.json", small())
-    (tmp_path / "data" / "locked").mkdir()
-    real = os.scandir
-
-    def scandir(path: Any) -> Any:
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
-    assert problems_of(tmp_path / "data") == [
-        f"{tmp_path / 'data' / 'locked'}: cannot be read: Permission denied"
-    ]
-
-
-NOBODY = 65534  # the unprivileged user's id on Linux and the BSDs
-
-
-@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="needs POSIX permissions")
-def test_an_unreadable_subfolder_is_reported_for_real() -> None:
-    """The same, with real permissions. Root reads everything, so as root (as CI runs) the load
-    runs in a forked child that has given up root for the unprivileged user."""
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp())  # in /tmp, which the unprivileged user can cross
-    locked = folder / "data" / "locked"
-    try:
-        folder.chmod(0o755)
-        write(folder / "data" / "base.json", small())
-        write(locked / "more.json", {"agreements": []})
-        expected = [f"{locked}: cannot be read: Permission denied"]
-        if os.geteuid() != 0:
-            locked.chmod(0)
-            assert problems_of(folder / "data") == expected
-            return
-        if not FORK:
-            pytest.skip("as root, needs os.fork to give root up")
-        defcoop.load(folder / "data")  # imports whatever a folder load needs, while it can
-        locked.chmod(0)
-        read, written = os.pipe()
-
-        def unprivileged() -> bool:
-            os.setgid(NOBODY)
-            os.setuid(NOBODY)
-            found = problems_of(folder / "data")
-            os.write(written, "\n".join(found).encode())
-            return found == expected
-
-        outcome = _in_child(unprivileged)
-        os.close(written)
-        with os.fdopen(read) as report:
-            assert outcome == "ok", report.read()
-    finally:
-        if locked.exists():
-            locked.chmod(0o755)
-        shutil.rmtree(folder)
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_fifos_and_devices_are_reported_as_what_they_are(tmp_path: Path) -> None:
-    """A FIFO with a data file's name, a FIFO or a device given as the path: named, no hang."""
-    write(tmp_path / "data" / "base.json", small())
-    os.mkfifo(tmp_path / "data" / "pipe.json")
-    os.mkfifo(tmp_path / "data" / "ignored-pipe")  # not a data file's name
-    assert problems_of(tmp_path / "data") == [
-        f"{tmp_path / 'data' / 'pipe.json'}: is a FIFO (named pipe), not a data file"
-    ]
-    assert problems_of(tmp_path / "data" / "pipe.json") == [
-        f"{tmp_path / 'data' / 'pipe.json'}: is a FIFO (named pipe), not a data file"
-    ]
-    if os.path.exists("/dev/zero"):
-        assert problems_of("/dev/zero") == ["/dev/zero: is a character device, not a data file"]
-
-
-def test_suffixes_are_read_in_any_case(tmp_path: Path) -> None:
-    """agreements.JSON and base.Toml are data files."""
-    data = small()
-    write(tmp_path / "data" / "more.JSON", {"agreements": data.pop("agreements")})
-    data.pop("sources")
-    write(
-        tmp_path / "data" / "base.Toml",
-        '[[sources]]\nid = "src"\nlanguage = "en"\nparagraphs = 4\n',
-    )
-    write(tmp_path / "data" / "countries.json", data)
-    dataset = defcoop.load(tmp_path / "data")
-    assert {"deal", "src", "VNM"} <= {record.id for record in dataset}
-
-
-def test_a_null_file_is_an_error_naming_it(tmp_path: Path) -> None:
-    """A file holding JSON null is reported, alone or beside good files; never a bare error."""
-    write(tmp_path / "data" / "base.json", small())
-    write(tmp_path / "data" / "null.json", "null")
-    expected = f"{tmp_path / 'data' / 'null.json'}: expected a table of record lists, got null"
-    assert problems_of(tmp_path / "data") == [expected]
-    assert problems_of(tmp_path / "data" / "null.json") == [expected]
-
-
-def test_a_file_with_only_a_dataset_table_is_a_data_error(tmp_path: Path) -> None:
-    """Loading only a [dataset] table is a DataError that says there are no records."""
-    path = write(tmp_path / "info.toml", '[dataset]\nname = "x"\nversion = "1"\n')
-    assert problems_of(path) == [f"{path}: holds no records, only a [dataset] table"]
-    # Beside files of records, a file with only the [dataset] table is the usual layout.
-    write(tmp_path / "records.json", small())
-    assert defcoop.load(tmp_path).info == defcoop.DatasetInfo(name="x", version="1")
-
-
-def test_hidden_and_checkpoint_folders_are_ignored(tmp_path: Path) -> None:
-    """.ipynb_checkpoints (stale copies) and other hidden entries are not read."""
-    write(tmp_path / "data" / "base.json", small())
-    write(tmp_path / "data" / ".ipynb_checkpoints" / "base-checkpoint.json", small())
-    write(tmp_path / "data" / ".git" / "broken.json", "{")
-    write(tmp_path / "data" / ".hidden.json", "{")
-    assert defcoop.load(tmp_path / "data") == defcoop.load(tmp_path / "data" / "base.json")
-
-
-def test_the_bundled_files_follow_the_same_rules() -> None:
-    """The bundled data is listed with the same suffix and hidden-entry rules as a folder."""
-    names = [name for name, _ in loading._bundled_files()]
-    assert names
-    assert all(name.endswith((".toml", ".json")) for name in names)
-    assert not any(Path(name).name.startswith(".") for name in names)
-
-
-def test_an_empty_path_is_refused_everywhere(
-    db: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """An empty path is not the current folder: load, dump, validate, --data, --out refuse it."""
-    with pytest.raises(defcoop.ArgumentError, match="empty string"):
-        defcoop.load("")
-    with pytest.raises(defcoop.ArgumentError, match="empty string"):
-        defcoop.dump(db, "")
-    for argv in (
-        ["validate", ""],
-        ["agreements", "--data", ""],
-        ["export", "--out", ""],
-    ):
-        assert main(argv) == 2, argv
-        assert "expected a path, got an empty string" in capsys.readouterr().err
-
-
-def test_a_path_too_long_is_one_short_line() -> None:
-    """A 5,000-character path gives a DataError whose line is cut, not an OSError."""
-    (line,) = problems_of("x" * 5000)
-    assert "\n" not in line
-    assert len(line) < 400
-    assert "File name too long" in line or "no such file" in line
-
-
-# Export: all or nothing ------------------------------------------------------------------
-
-
-def export(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(["export", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def test_export_refuses_to_replace_files_without_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """An existing file stays as it was, unless --force is given."""
-    target = write(tmp_path / "out" / "defcoop.json", "precious")
-    status, out, err = export(capsys, "--out", str(tmp_path / "out"))
-    assert (status, out) == (1, "")
-    assert err == (
-        f"defcoop: error: {target} already exists; remove it, choose another folder or pass "
-        "--force (force=True) to replace it\n"
-    )
-    assert target.read_text("utf-8") == "precious"
-    status, out, err = export(capsys, "--out", str(tmp_path / "out"), "--force")
-    assert (status, out.strip(), err) == (0, str(target), "")
-    assert defcoop.load(target) == defcoop.load()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["defcoop.json"]
-
-
-def test_a_failed_export_changes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A write failing midway leaves the old files whole and no new or temporary file."""
-    from defcoop.io import _writer as _export
-
-    out = tmp_path / "out"
-    export(capsys, "--format", "csv", "--out", str(out))
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real_write = _export._write
-    calls: list[Path] = []
-
-    def failing(path: Path, text: str) -> None:
-        calls.append(path)
-        if len(calls) == 3:
-            raise _export.ExportError(f"cannot write {path.name}: No space left on device")
-        real_write(path, text)
-
-    monkeypatch.setattr(_export, "_write", failing)
-    status, _out, err = export(capsys, "--format", "csv", "--out", str(out), "--force")
-    assert status == 1
-    assert err.count("\n") == 1
-    assert "No space left on device" in err
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-
-
-def test_a_failed_move_puts_the_old_files_back(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """When moving the new files into place fails, the ones moved are undone."""
-    out = tmp_path / "out"
-    export(capsys, "--format", "csv", "--out", str(out))
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real_replace = os.replace
-    moves: list[str] = []
-
-    def replace(source: Any, target: Any) -> None:
-        moves.append(str(target))
-        if len(moves) == 6:
-            raise OSError(5, "Input/output error", str(source), None, str(target))
-        real_replace(source, target)
-
-    monkeypatch.setattr(os, "replace", replace)
-    status, _out, err = export(capsys, "--format", "csv", "--out", str(out), "--force")
-    monkeypatch.undo()
-    assert status == 1
-    assert err.count("\n") == 1
-    assert "nothing was changed" in err
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-
-
-@pytest.mark.parametrize(
-    ("out", "message"),
-    [
-        ("file", "exists and is not a folder"),
-        ("file/below", "cannot create the folder"),
-        ("folder-as-target", "is a folder; cannot write a file there"),
-    ],
-)
-def test_export_filesystem_errors_are_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, message: str
-) -> None:
-    """A bad --out gives one line on stderr and status 1, never a traceback."""
-    write(tmp_path / "file", "x")
-    (tmp_path / "folder-as-target" / "defcoop.json").mkdir(parents=True)
-    status, stdout, err = export(capsys, "--out", str(tmp_path / out), "--force")
-    assert (status, stdout) == (1, "")
-    assert err.startswith("defcoop: error: ")
-    assert err.count("\n") == 1
-    assert message in err
-
-
-def test_dump_replaces_a_file_whole_or_not_at_all(
-    db: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """dump() writes beside the target and renames; a failure leaves the old file."""
-    from defcoop.io import _writer as _export
-
-    target = write(tmp_path / "data.json", "old")
-
-    def failing(path: Path, text: str) -> None:
-        path.write_text(text[:10], "utf-8")
-        raise _export.ExportError("cannot write data.json: No space left on device")
-
-    monkeypatch.setattr(_export, "_write", failing)
-    with pytest.raises(defcoop.ExportError, match="No space left"):
-        defcoop.dump(db, target)
-    assert target.read_text("utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["data.json"]
-    monkeypatch.undo()
-    with pytest.raises(defcoop.ExportError, match="does not exist"):
-        defcoop.dump(db, tmp_path / "missing" / "data.json")
 
 
 # The command line ------------------------------------------------------------------------

@@ -228,6 +228,7 @@ FIRST_LOAD_MODULES = {
     "defcoop.query._arguments",
     "defcoop.query._display",
     "defcoop.query._identity",
+    "defcoop.query._info",
     "defcoop.query._lookup",
     "defcoop.query._table",
     "defcoop.query._tabular",

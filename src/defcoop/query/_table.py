@@ -266,3 +266,22 @@ def name_values(record: Any, names: Sequence[str]) -> list[tuple[str, ...]]:
         else:
             tiers.append(() if value is None else (str(value),))
     return tiers
+
+
+def within(
+    records: tuple[R, ...],
+    days: tuple[int, int] | None,
+    period_of: Callable[[R], Period | None],
+) -> tuple[R, ...]:
+    """The records whose period (``period_of``) lies wholly within ``days``, a range of day
+    ordinals (all of them for None); a record without a period is left out of a range."""
+    if days is None:
+        return records
+    first, last = days
+    return tuple(
+        record
+        for record in records
+        if (period := period_of(record)) is not None
+        and first <= period.earliest.toordinal()
+        and period.latest.toordinal() <= last
+    )

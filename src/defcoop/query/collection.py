@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
 import attrs
 
 from defcoop._quote import described
-from defcoop._version import __version__
 from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.model import registry
 from defcoop.model._names import Suggester
-from defcoop.model._parts import DATE, merged
+from defcoop.model._parts import merged
 from defcoop.model._taxonomy import Taxonomy
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import EventKind, EventStatus, TransferCategory, TransferStatus
@@ -38,9 +37,9 @@ from defcoop.model.records import (
     Source,
     Transfer,
 )
-from defcoop.model.rules import Check, InstanceOf, NonEmpty, NotBlank
 from defcoop.query._arguments import is_record_class, require_records
 from defcoop.query._identity import Travels
+from defcoop.query._info import DatasetInfo
 from defcoop.query._lookup import (
     NameIndex,
     Tiers,
@@ -53,7 +52,7 @@ from defcoop.query._lookup import (
     plover_filter,
     unknown,
 )
-from defcoop.query._table import Table, index_keys, name_values
+from defcoop.query._table import Table, index_keys, name_values, within
 from defcoop.query.results import Results
 
 if TYPE_CHECKING:
@@ -67,32 +66,6 @@ DateFilter = PartialDate | Period | str
 #: The forms ``party=`` and ``country=`` accept, a code or name, an int COW code or a Country.
 CountryName = str | int | Country
 """A country by code or name; an int is a Correlates of War code."""
-
-
-@attrs.frozen(kw_only=True)
-class DatasetInfo:
-    """What a dataset calls itself: name, version and release date (a ``[dataset]`` table).
-
-    ``coverage`` holds the claims the ``[dataset]`` table declares for the dataset as a whole,
-    each resting on a search and naming its sources (:class:`Coverage`); what each source
-    says it looked at is its own ``Source.coverage``, and ``Dataset.coverage`` gathers
-    both.
-    """
-
-    name: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
-    version: str = attrs.field(validator=Check(InstanceOf(str), NonEmpty(), NotBlank()))
-    released: PartialDate | None = attrs.field(default=None, validator=DATE)
-    coverage: tuple[Coverage, ...] = ()
-
-    @property
-    def code_version(self) -> str:
-        """The version of the defcoop code reading the data, beside the data's ``version``.
-
-        The two move apart: the data is versioned by its release month (``2026.12.0``,
-        docs/citing.md says how), the code by semantic versioning (``defcoop.__version__``).
-        Exports and citations name both.
-        """
-        return __version__
 
 
 class Collection(Travels):
@@ -208,8 +181,8 @@ class Collection(Travels):
             if declared.names:
                 names[declared.cls] = NameIndex(
                     declared.singular,
-                    ((_id(r), Tiers((_id(r),), *name_values(r, declared.names))) for r in group),
-                    listing=_listing(declared.key),
+                    ((r.id, Tiers((r.id,), *name_values(r, declared.names))) for r in group),
+                    listing=listing(declared.key, getattr(type(self), declared.key, None)),
                 )
         set_(self, "_listed", listed)
         set_(self, "_tables", tables)
@@ -311,7 +284,11 @@ class Collection(Travels):
                 "id" if kind is None else f"{registry.of(kind).singular} id",
                 record_id,
                 self._suggester(kind),
-                listing="[r.id for r in db]" if kind is None else _listing(registry.of(kind).key),
+                listing=(
+                    "[r.id for r in db]"
+                    if kind is None
+                    else listing(key := registry.of(kind).key, getattr(type(self), key, None))
+                ),
             )
         return record
 
@@ -458,17 +435,7 @@ class Collection(Travels):
             known = table.keys("designation")
             filters["designation"] = designation_key(designation, known, lambda: table.records)
         found = table.select(filters, day_range(ordered, "ordered"))
-        days = day_range(delivered, "delivered")
-        if days is not None:
-            first, last = days
-            found = tuple(
-                t
-                for t in found
-                if t.delivered is not None
-                and first <= t.delivered.earliest.toordinal()
-                and t.delivered.latest.toordinal() <= last
-            )
-        return Results(found)
+        return Results(within(found, day_range(delivered, "delivered"), attrgetter("delivered")))
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
@@ -524,15 +491,6 @@ class Collection(Travels):
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._taxonomy.narrower(self.field(field).id)
-
-
-def _listing(key: str) -> str | None:
-    """How to list the records of a kind (``db.people()``), as an unknown name's error says."""
-    return listing(key, getattr(Collection, key, None))
-
-
-def _id(record: Any) -> str:
-    return str(record.id)
 
 
 def require_dataset(value: object, function: str) -> Collection:

@@ -57,6 +57,7 @@ __all__ = [
     "LANGUAGES",
     "STYLES",
     "TITLE_REMARKS",
+    "Cited",
     "Style",
     "bibtex",
     "bibtex_key",
@@ -143,7 +144,7 @@ _REMARK = re.compile(r"(.*\S)\s+\((" + "|".join(map(re.escape, TITLE_REMARKS)) +
 _Uses = tuple[tuple[str, tuple[int, ...]], ...]
 #: Each source cited once, with the records citing it (none for a source cited as a whole)
 #: and the version of the data they are cited from (None where the dataset has none).
-_Cited = Sequence[tuple[Source, _Uses, str | None]]
+Cited = Sequence[tuple[Source, _Uses, str | None]]
 
 
 def cite(
@@ -171,11 +172,11 @@ def cite(
     return chosen.entries(_cited(dataset, records, field))
 
 
-def _bibtex_entries(cited: _Cited) -> str:
+def _bibtex_entries(cited: Cited) -> str:
     return "\n".join(_bibtex(source, uses, version) for source, uses, version in cited)
 
 
-def _csl_entries(cited: _Cited) -> str:
+def _csl_entries(cited: Cited) -> str:
     items = [_csl(source, uses, version) for source, uses, version in cited]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
@@ -197,7 +198,7 @@ class Style:
     name: str
     title: str
     suffix: str
-    entries: Callable[[_Cited], str] = attrs.field(repr=False)
+    entries: Callable[[Cited], str] = attrs.field(repr=False)
 
 
 _STYLES = {
@@ -221,7 +222,7 @@ def styles() -> tuple[Style, ...]:
     return tuple(_STYLES.values())
 
 
-def _cited(dataset: Collection, records: Iterable[str | Record], field: str | None) -> _Cited:
+def _cited(dataset: Collection, records: Iterable[str | Record], field: str | None) -> Cited:
     """Every source the records rest on, once, with the paragraphs each record cites; each
     record is named with the dataset's version, where it has one, so that a citation says
     which data it rests on."""
