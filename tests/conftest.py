@@ -21,7 +21,11 @@ import defcoop
 # kept as an explicit @example beside the property, so that the default runs check it from
 # then on.
 DEFAULT_SEED = 20261206
-settings.register_profile("ci", max_examples=60, deadline=None, database=None)
+# derandomize is set, not inherited: where the CI variable is set, hypothesis's own defaults
+# derandomize, which would ignore the seed.
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, database=None, derandomize=False, print_blob=True
+)
 settings.register_profile(
     "thorough",
     max_examples=2000,
@@ -46,7 +50,7 @@ def _seed(config: pytest.Config) -> int | None:
     given = config.getoption("hypothesis_seed", None)
     if given is not None:
         return int(given)
-    return DEFAULT_SEED if settings().derandomize is False and _PROFILE == "ci" else None
+    return DEFAULT_SEED if _PROFILE == "ci" else None
 
 
 def pytest_configure(config: pytest.Config) -> None:
