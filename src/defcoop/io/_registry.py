@@ -28,7 +28,7 @@ import attrs
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
 
-__all__ = ["Format", "formats", "named", "writers"]
+__all__ = ["Format", "formats", "named", "of_style", "writers"]
 
 
 @attrs.frozen(kw_only=True)
@@ -112,3 +112,25 @@ def named(name: str, *, writing: bool = False) -> Format:
             return declared
     choices = writers() if writing else tuple(f.name for f in formats())
     raise unknown("export format" if writing else "format", text, choices, sample=len(choices))
+
+
+def of_style(name: str, writes: str) -> Format:
+    """The export format of the citation style ``name`` (:func:`defcoop.views.cite.styles`):
+    one file of the style's entries for every source, named after the style's suffix.
+
+    ``writes`` says what an entry is (``"a BibTeX entry for each source"``).
+    """
+    from defcoop.views.cite import styles
+
+    (style,) = (style for style in styles() if style.name == name)
+
+    def files(dataset: Dataset) -> dict[str, str]:
+        return {f"sources{style.suffix}": style.entries([(s, (), None) for s in dataset.sources])}
+
+    return Format(
+        name=style.name,
+        suffix=style.suffix,
+        title=style.title,
+        writes=f"``sources{style.suffix}``: {writes}",
+        writer=files,
+    )
