@@ -35,6 +35,7 @@ from defcoop import (
     EventStatus,
     PartialDate,
     Period,
+    Search,
     Source,
 )
 from defcoop.views import _panel_cells
@@ -89,7 +90,19 @@ def synthetic(n: int, first: int, last: int, seed: int = 10) -> Dataset:
                 sources=cite,
             )
         )
-    world = Coverage(countries=(), period=Period(PartialDate(first), PartialDate(last)))
+    # Every state covered, as a dataset's own claim must be: resting on a search and its sources.
+    span = Period(PartialDate(first), PartialDate(last))
+    records.append(
+        Search(
+            id="synthetic-search",
+            collections=("generated",),
+            queries=("every record",),
+            languages=("en",),
+            years=span,
+            done=PartialDate(last),
+        )
+    )
+    world = Coverage(countries=(), period=span, search="synthetic-search", sources=("synthetic",))
     return Dataset.from_records(records, info=DatasetInfo(name="s", version="1", coverage=(world,)))
 
 

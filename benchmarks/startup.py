@@ -148,7 +148,14 @@ def _generated_tree(work: Path, records: int) -> Path:
 
     tree = work / "tree"
     tree.mkdir()
-    for name in ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE"):
+    for name in (
+        "pyproject.toml",
+        "hatch_build.py",
+        "README.md",
+        "LICENSE",
+        "LICENSE-DATA.md",
+        "CITATION.cff",
+    ):
         shutil.copy2(ROOT / name, tree / name)
     shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__"))
     data = tree / "src/defcoop/data"
