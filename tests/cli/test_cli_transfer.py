@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import defcoop
 from _helpers import TRANSFER_SOURCE, TRANSFERS, run, write
 
 
@@ -21,7 +22,11 @@ def test_transfers_are_listed_in_columns(capsys: pytest.CaptureFixture[str], dat
     """The listing shows order, deliveries, the pair, quantity, status and designation."""
     status, out, _err = run(capsys, "transfers", "--data", data, "--bundled", "--supplier", "RUS")
     assert status == 0
-    header, kilo, _fighters = out.splitlines()
+    header, *lines = out.splitlines()
+    rows = {line.split()[0]: line for line in lines}
+    bundled = {transfer.id for transfer in defcoop.load().transfers(supplier="RUS")}
+    assert set(rows) == bundled | {"rus-vnm-project-636-1-2009", "rus-vnm-su-30mk2-sample-2013"}
+    kilo = rows["rus-vnm-project-636-1-2009"]
     assert header.split() == [
         "id",
         "ordered",
@@ -46,8 +51,18 @@ def test_every_filter_of_the_query_is_an_option(
     argv += ["--status", "delivered", "--party", "Vietnam", "--recipient", "VNM"]
     status, out, _err = run(capsys, *argv)
     assert status == 0
-    (record,) = json.loads(out)
-    assert record["id"] == "rus-vnm-su-30mk2-2013"
+    records = {record["id"]: record for record in json.loads(out)}
+    bundled = defcoop.load().transfers(
+        designation="su 30mk2",
+        category="aircraft",
+        ordered="2013",
+        delivered="2014/2016",
+        status="delivered",
+        party="Vietnam",
+        recipient="VNM",
+    )
+    assert set(records) == {transfer.id for transfer in bundled} | {"rus-vnm-su-30mk2-sample-2013"}
+    record = records["rus-vnm-su-30mk2-sample-2013"]
     assert record["deliveries"][-1] == {"year": 2016, "count": 2}
 
 

@@ -56,6 +56,16 @@ def unreleased_data_section() -> str:
 # What a reader needs to find each source ----------------------------------------------------
 
 
+def test_no_web_page_is_two_sources(db: defcoop.Dataset) -> None:
+    """Each web address is one source: a page read twice is merged, not cited under two ids."""
+    by_address: dict[str, list[str]] = {}
+    for report in web_reports(db):
+        assert report.url is not None, report.id
+        address = report.url.split("://", 1)[-1].rstrip("/").removeprefix("www.")
+        by_address.setdefault(address, []).append(report.id)
+    assert {a: ids for a, ids in by_address.items() if len(ids) > 1} == {}
+
+
 def test_every_web_report_has_address_title_language_and_reading_date(
     db: defcoop.Dataset,
 ) -> None:

@@ -28,7 +28,7 @@ def test_transfers_come_by_order_date(db: Dataset) -> None:
     """Every transfer, ordered by date then id; the bundled data alone has none yet."""
     assert ids(db.transfers()) == [
         "rus-vnm-project-636-1-2009",
-        "rus-vnm-su-30mk2-2013",
+        "rus-vnm-su-30mk2-sample-2013",
         "vnm-rus-repair-2015",
     ]
     assert all(isinstance(t, Transfer) for t in db.transfers())
@@ -45,7 +45,7 @@ def test_supplier_recipient_and_party_take_any_country_name(db: Dataset, russia:
 @pytest.mark.parametrize("written", ["Su-30MK2", "su 30 mk2", "SU30MK2", "su-30-mk2"])
 def test_designation_ignores_case_spaces_and_hyphens(db: Dataset, written: str) -> None:
     """A designation matches however it is spaced, hyphenated or capitalised."""
-    assert ids(db.transfers(designation=written)) == ["rus-vnm-su-30mk2-2013"]
+    assert ids(db.transfers(designation=written)) == ["rus-vnm-su-30mk2-sample-2013"]
 
 
 def test_designation_matches_aliases_in_any_script(db: Dataset) -> None:
@@ -92,16 +92,16 @@ def test_ordered_and_delivered_keep_what_lies_wholly_within(db: Dataset) -> None
     """ordered= filters the order date, delivered= the span of the deliveries, both wholly
     within; a transfer without deliveries is never within a delivered= period."""
     assert ids(db.transfers(ordered="2009/2013")) == ids(db.transfers())[:2]
-    assert ids(db.transfers(ordered="2013")) == ["rus-vnm-su-30mk2-2013"]
+    assert ids(db.transfers(ordered="2013")) == ["rus-vnm-su-30mk2-sample-2013"]
     assert ids(db.transfers(delivered="2013/2016")) == ids(db.transfers())[:2]
-    assert ids(db.transfers(delivered="2014/2016")) == ["rus-vnm-su-30mk2-2013"]
+    assert ids(db.transfers(delivered="2014/2016")) == ["rus-vnm-su-30mk2-sample-2013"]
     assert ids(db.transfers(delivered=Period.parse("2014/2015"))) == []
 
 
 def test_filters_combine_with_and(db: Dataset) -> None:
     """Several filters keep the transfers that pass all of them."""
     found = db.transfers(supplier="RUS", category="aircraft", ordered="2013", status="delivered")
-    assert ids(found) == ["rus-vnm-su-30mk2-2013"]
+    assert ids(found) == ["rus-vnm-su-30mk2-sample-2013"]
     assert ids(db.transfers(supplier="VNM", designation="Su-30MK2")) == []
 
 

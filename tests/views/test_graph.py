@@ -80,10 +80,11 @@ def test_typed_edges(graph: Any) -> None:
 
 
 def test_records_belong_to_the_relationship_of_their_parties(db: Dataset, graph: Any) -> None:
-    """Every agreement, event and mechanism of Vietnam and Belarus links to their dyad."""
+    """Every agreement, event, mechanism and transfer of Vietnam and Belarus links to their dyad."""
     members = {u for u, v in edges(graph, "part_of_relationship") if v == "vnm-blr"}
     profile = db.dyad("VNM", "BLR")
-    assert members == {r.id for r in (*profile.agreements, *profile.events, *profile.mechanisms)}
+    records = (*profile.agreements, *profile.events, *profile.mechanisms, *profile.transfers)
+    assert members == {r.id for r in records}
 
 
 def test_every_edge_is_typed_and_joins_typed_nodes(graph: Any) -> None:

@@ -19,20 +19,38 @@ from defcoop import (
     QueryError,
     Results,
     Timeline,
+    Transfer,
     UnknownNameError,
 )
 
 
-def date(record: Agreement | Event) -> Period:
-    """A record's timeline date: the signing date of an agreement, the period of an event."""
+def date(record: Agreement | Event | Transfer) -> Period:
+    """A record's timeline date: the signing date of an agreement, the period of an event, a
+    transfer's deal from its order (or first delivery) to its last delivery."""
+    if isinstance(record, Transfer):
+        delivered = record.delivered
+        start = record.ordered or (delivered.start if delivered else None)
+        assert start is not None
+        return Period(start, start if delivered is None else max(start, delivered.end))
     value = record.signed if isinstance(record, Agreement) else record.when
     assert value is not None
     return Period.coerce(value)
 
 
+def dated_transfers(db: Dataset, party: str | int | None, when: str | None) -> list[Transfer]:
+    """The transfers of ``party`` with a date, those wholly inside ``when`` where given."""
+    found = [t for t in db.transfers(party=party) if t.ordered or t.deliveries]
+    if when is None:
+        return found
+    window = Period.parse(when)
+    return [t for t in found if window.contains(date(t))]
+
+
 def test_timeline_holds_every_dated_agreement_and_event(db: Dataset) -> None:
-    """The timeline is exactly the agreements with a signing date and the dated events."""
+    """The timeline is exactly the agreements with a signing date, the dated events and the
+    transfers with an order or delivery date."""
     expected = {a.id for a in db.agreements() if a.signed} | {e.id for e in db.events() if e.when}
+    expected |= {t.id for t in dated_transfers(db, None, None)}
     timeline = db.timeline()
     assert {record.id for record in timeline} == expected
     assert len(timeline) == len(expected)
@@ -43,7 +61,7 @@ def test_timeline_is_in_date_then_id_order(db: Dataset) -> None:
     timeline = db.timeline()
     keys = [(date(record).sort_key(), record.id) for record in timeline]
     assert keys == sorted(keys)
-    assert {type(record) for record in timeline} == {Agreement, Event}
+    assert {type(record) for record in timeline} == {Agreement, Event, Transfer}
     assert timeline.dates() == tuple(date(record) for record in timeline)
 
 
@@ -63,10 +81,12 @@ def test_timeline_is_results(db: Dataset) -> None:
 def test_filters_mean_what_they_mean_for_queries(
     db: Dataset, party: str | int | None, when: str | None
 ) -> None:
-    """party= and when= keep what agreements(party, signed) and events(party, when) keep."""
+    """party= and when= keep what agreements(party, signed), events(party, when) and
+    transfers(party) wholly inside when keep."""
     expected = {a.id for a in db.agreements(party=party, signed=when) if a.signed} | {
         e.id for e in db.events(party=party, when=when) if e.when
     }
+    expected |= {t.id for t in dated_transfers(db, party, when)}
     assert {record.id for record in db.timeline(party=party, when=when)} == expected
 
 
@@ -85,6 +105,7 @@ def test_any_window_keeps_the_dated_records_inside_it(
         [
             *(a for a in db.agreements(party=party, signed=when) if a.signed),
             *(e for e in db.events(party=party, when=when) if e.when),
+            *dated_transfers(db, party, when),
         ],
         key=lambda record: (date(record).sort_key(), record.id),
     )

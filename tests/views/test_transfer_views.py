@@ -26,7 +26,7 @@ def test_the_timeline_dates_a_transfer_from_order_to_last_delivery(db: Dataset) 
 def test_the_timeline_keeps_transfers_wholly_within_when(db: Dataset) -> None:
     """when= keeps a transfer whose order and deliveries all lie within the period."""
     kept = [r.id for r in db.timeline(when="2013/2016") if isinstance(r, Transfer)]
-    assert kept == ["rus-vnm-su-30mk2-2013", "vnm-rus-repair-2015"]
+    assert kept == ["rus-vnm-su-30mk2-sample-2013", "vnm-rus-repair-2015"]
 
 
 def test_the_timeline_draws_orders_and_deliveries() -> None:
