@@ -118,14 +118,17 @@ def duckdb_tables(db: Dataset, connection: Any) -> None:
         if m.system == "cow"
     ]
 
-    def weight(r: Agreement | Event) -> int | None:
-        return None if r.several and r.count is None else r.count or 1
+    def weight(r: Agreement | Event) -> int:
+        # A record standing for several with no number given counts as one (a lower bound).
+        return r.count or 1
 
+    # In force from the period's start, or (where there is none) the signing; to the period's
+    # end, or open (in force until a source says otherwise) where no end is known.
     agreements = [
         (
             a.id,
             a.signed.year if a.signed else None,
-            a.period.start.year if a.period else None,
+            a.period.start.year if a.period else a.signed.year if a.signed else None,
             a.period.end.year if a.period else None,
             weight(a),
         )
@@ -174,9 +177,10 @@ signed AS (
     FROM agreement a JOIN pairs ON pairs.record = a.id
     WHERE a.signed IS NOT NULL AND a.w IS NOT NULL GROUP BY ALL),
 in_force AS (
-    SELECT ccode1, ccode2, y.year, SUM(a.w) AS agreements_in_force
+    SELECT ccode1, ccode2, y.year, SUM(a.w) AS agreements_in_force,
+        SUM(CASE WHEN a.stop IS NULL THEN a.w ELSE 0 END) AS agreements_in_force_open
     FROM agreement a JOIN pairs ON pairs.record = a.id
-    JOIN years y ON y.year BETWEEN a.start AND a.stop
+    JOIN years y ON y.year BETWEEN a.start AND coalesce(a.stop, 9999)
     WHERE a.w IS NOT NULL GROUP BY ALL),
 happened AS (
     SELECT ccode1, ccode2, e.year,
@@ -195,6 +199,7 @@ visits AS (
 SELECT grid.ccode1, grid.ccode2, grid.year,
     coalesce(agreements_signed, 0)::BIGINT AS agreements_signed,
     coalesce(agreements_in_force, 0)::BIGINT AS agreements_in_force,
+    coalesce(agreements_in_force_open, 0)::BIGINT AS agreements_in_force_open,
     coalesce(events_occurred, 0)::BIGINT AS events_occurred,
     coalesce(events_planned, 0)::BIGINT AS events_planned,
     coalesce(visits, 0)::BIGINT AS visits,
