@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from defcoop._version import __version__
 from defcoop.io._registry import Format
-from defcoop.model.records import Record, Relationship
+from defcoop.io._relations import citation_rows, links
+from defcoop.model.records import Record
 from defcoop.query import _columns, _tabular
 
 if TYPE_CHECKING:
@@ -49,22 +50,6 @@ def _collections() -> dict[str, type[Record]]:
 
 def _key_of(record_type: type[Record]) -> str:
     return next(key for key, cls in _collections().items() if cls is record_type)
-
-
-def _kind(record_type: type[Record]) -> str:
-    from defcoop.model.registry import of
-
-    return of(record_type).singular
-
-
-def _links() -> list[tuple[str, type[Record], str, type[Record]]]:
-    """The link tables: (table name, owner type, attribute, referred type)."""
-    return [
-        (f"{_kind(owner)}_{name}", owner, name, target)
-        for owner in _collections().values()
-        for name, target, several in _columns.references(owner)
-        if several
-    ]
 
 
 def _field(column: _columns.Column) -> dict[str, Any]:
@@ -120,8 +105,9 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
             schema["foreignKeys"] = single
         fields = [_field(column) for column in _columns.columns(record_type)]
         resources.append(_resource(key, fields, schema))
-    for table, owner, _name, target in _links():
-        owner_column, target_column = _kind(owner), _kind(target)
+    for link in links():
+        table, owner, target = link.table, link.owner, link.target
+        owner_column, target_column = link.columns
         fields = [
             {"name": owner_column, "type": "string", "constraints": {"required": True}},
             {"name": target_column, "type": "string", "constraints": {"required": True}},
@@ -176,15 +162,12 @@ def files(dataset: Dataset) -> dict[str, str]:
         by_type.setdefault(type(record), []).append(record)
     for key, record_type in _collections().items():
         written[f"{key}.csv"] = _tabular.csv_text(by_type.get(record_type, ()), record_type)
-    for table, owner, name, _target in _links():
-        rows = [
-            (record.id, item)
-            for record in by_type.get(owner, ())
-            for item in _sorted(getattr(record, name))
-        ]
-        written[f"{table}.csv"] = _csv([_kind(owner), _kind(_target)], rows)
+    for link in links():
+        rows = link.rows(by_type.get(link.owner, ()))
+        written[f"{link.table}.csv"] = _csv(list(link.columns), rows)
     written["citations.csv"] = _csv(
-        ["record", "record_type", "source", "paragraph", "field"], _citation_rows(dataset)
+        ["record", "record_type", "source", "paragraph", "field"],
+        ((*row[:4], "" if row[4] is None else row[4]) for row in citation_rows(dataset)),
     )
     written["datapackage.json"] = (
         json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
@@ -201,23 +184,6 @@ FORMAT = Format(
     reads="with the ``frictionless`` library (``frictionless validate DIR/datapackage.json``)",
     writer=files,
 )
-
-
-def _sorted(values: Iterable[str]) -> list[str]:
-    return sorted(values) if isinstance(values, frozenset) else list(dict.fromkeys(values))
-
-
-def _citation_rows(dataset: Dataset) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = []
-    for record in dataset:
-        kind = _kind(type(record))
-        for citation in getattr(record, "sources", ()):
-            rows.append((record.id, kind, citation.source, citation.paragraph, ""))
-        if isinstance(record, Relationship):
-            for item in record.evidence:
-                for citation in item.sources:
-                    rows.append((record.id, kind, citation.source, citation.paragraph, item.field))
-    return rows
 
 
 def _csv(header: list[str], rows: Iterable[tuple[Any, ...]]) -> str:
