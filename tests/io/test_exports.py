@@ -59,7 +59,9 @@ def test_plover_cite_info_carries_the_source_url(db: Dataset) -> None:
     assert line["cite_info"][0]["url"] == "https://example.org/a"
 
 
-@pytest.mark.parametrize("format", [f for f in FORMATS if f != "parquet"])
+# DuckDB files differ byte for byte from one write to the next: tests/io/test_sql.py checks
+# its all-or-nothing writes by the tables' contents.
+@pytest.mark.parametrize("format", [f for f in FORMATS if f not in ("parquet", "duckdb")])
 def test_every_format_is_written_and_refuses_to_overwrite(
     db: Dataset, tmp_path: Path, format: str
 ) -> None:

@@ -88,8 +88,10 @@ def panels(dataset: Dataset) -> dict[str, PanelRows]:
     if found is None:
         year = datetime.date.today().year
         return {
-            "dyad_years": _rows([dataset.dyad_years(years=year, directed=True, frame=False)], 0),
-            "state_years": _rows([dataset.state_years(years=year, frame=False)], 0),
+            "dyad_years": _rows(
+                [dataset.dyad_years(years=year, directed=True, frame=False)], False
+            ),
+            "state_years": _rows([dataset.state_years(years=year, frame=False)], False),
         }
     years = found.years
     dyad_panels: list[Panel] = []
@@ -122,15 +124,18 @@ def column_type(name: str) -> str:
     return "string" if name.startswith("stateabb") or name == "framework" else "integer"
 
 
-def _rows(built: list[Panel], limit: int | None = None) -> PanelRows:
+def _rows(built: list[Panel], kept: bool = True) -> PanelRows:
+    """The rows of ``built`` (panels of one kind), each unit and year once, in the panels'
+    order; with ``kept`` false, their columns and no rows."""
     columns = built[0].columns
     key = (*(c for c in columns if c.startswith(("ccode", "gwcode"))), "year")
+    if not kept:
+        return PanelRows(columns, key, [], [])
     at = [columns.index(name) for name in key]
     rows: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for panel in built:
         for row in panel:
             values = tuple(row.values())
             rows.setdefault(tuple(values[i] for i in at), values)
-    ordered = [rows[k] for k in sorted(rows)][:limit]
-    metadata = [panel.metadata for panel in built] if limit is None else []
-    return PanelRows(columns, key, ordered, metadata)
+    ordered = [rows[k] for k in sorted(rows)]
+    return PanelRows(columns, key, ordered, [panel.metadata for panel in built])
