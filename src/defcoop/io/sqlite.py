@@ -7,7 +7,7 @@ Columns are typed ``INTEGER``, ``TEXT``, ``BOOLEAN`` (0 or 1) and ``DATE`` (ISO 
 ``"2018-11-15"``); lists of ids are JSON arrays in ``TEXT`` (the link tables hold them as
 rows, to join on), as are nested tables. Every id is a primary key and every reference a
 foreign key (SQLite checks them once ``PRAGMA foreign_keys = ON``). Written with Python's
-own :mod:`sqlite3`: no extra is needed.
+own ``sqlite3``: no extra is needed.
 
 >>> import sqlite3, tempfile, defcoop
 >>> from defcoop.io.exports import export
@@ -66,7 +66,7 @@ def sqlite_files(dataset: Dataset) -> dict[str, bytes]:
 
 def _rows(table: _sql.Table) -> Iterable[Sequence[Any]]:
     """The table's rows as SQLite stores them: days as ISO text (the adapters of
-    :mod:`sqlite3` for dates are deprecated), lists as JSON text."""
+    ``sqlite3`` for dates are deprecated), lists as JSON text."""
     changed = [i for i, c in enumerate(table.columns) if c.type in ("date", "list")]
     if not changed:
         return table.rows
@@ -91,6 +91,6 @@ FORMAT = Format(
     title="SQLite",
     writes="``defcoop.sqlite``: a table per record type, link tables, citations, coverage, "
     "the dyad-year and state-year panels and the versions",
-    reads="with :mod:`sqlite3`, DBI and RSQLite in R, or any SQLite client",
+    reads="with ``sqlite3``, DBI and RSQLite in R, or any SQLite client",
     writer=sqlite_files,
 )
