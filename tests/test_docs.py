@@ -273,6 +273,21 @@ def test_gallery_index_links_every_page() -> None:
         assert f"]({page.name})" in index, page.name
 
 
+def test_gallery_index_shows_a_thumbnail_of_each_page() -> None:
+    """Each page has a thumbnail in the index: a link to it around one of its own pictures."""
+    index = (DOCS / "gallery" / "index.md").read_text("utf-8")
+    thumbnails = dict(
+        re.findall(
+            r'<a class="defcoop-thumb" href="(\w+)\.html"><img src="\.\./_images/([\w-]+)\.png"',
+            index,
+        )
+    )
+    assert sorted(thumbnails) == sorted(page.stem for page in _GALLERY)
+    for page in _GALLERY:
+        prefixes = re.findall(r":filename-prefix: (\S+)", page.read_text("utf-8"))
+        assert thumbnails[page.stem] in prefixes, page.name
+
+
 def test_gallery_pictures_have_names_of_their_own() -> None:
     """No two pictures of the documentation share a file name prefix."""
     prefixes = [
