@@ -5,57 +5,19 @@ cut into runs of years over which the same records are covered by the same claim
 is one row: the years, what the claims vouch for there (every record type, or the types and
 kinds they name), and what they rest on (the sources, or the search). Years no claim reaches
 are rows too, marked not covered, so that a reader sees at a glance where a panel's counts
-are missing. The rows are short enough to read on a phone.
+are missing. The rows are short enough to read on a phone. The runs are those of the
+codebook's coverage table (``defcoop.views._coverage_runs``); this module writes them as
+the page's Markdown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
-from defcoop import Coverage, Dataset
+from defcoop import Dataset
+from defcoop.views._coverage_runs import EVERYTHING, NOT_COVERED, YEARS, dyads, runs
 
-YEARS = range(1991, 2026)
-EVERYTHING = "all records"
-NOT_COVERED = "*not covered*"
-
-
-def dyads(db: Dataset) -> list[tuple[str, str]]:
-    """The pairs of countries a claim or a relationship names, in order of their names."""
-    pairs = {tuple(sorted(claim.countries)) for claim in db.claims if len(claim.countries) == 2}
-    pairs |= {tuple(sorted(r.parties)) for r in db.relationships()}
-    return sorted(pairs, key=lambda pair: [db.country(code).name for code in pair])  # type: ignore[misc]
-
-
-def reaches(claim: Coverage, pair: tuple[str, str], year: int) -> bool:
-    """Whether ``claim`` reaches the dyad in ``year``: every state, one of the two, or both."""
-    if not claim.period.start.year <= year <= claim.period.end.year:
-        return False
-    return set(claim.countries) <= set(pair)
-
-
-def year_cell(db: Dataset, pair: tuple[str, str], year: int) -> tuple[str, str]:
-    """What is covered for ``pair`` in ``year``, and by what (ids of sources and searches)."""
-    found = [claim for claim in db.claims if reaches(claim, pair, year)]
-    if not found:
-        return NOT_COVERED, ""
-    if any(not claim.records for claim in found):
-        what = EVERYTHING
-    else:
-        what = ", ".join(sorted(set().union(*(claim.records for claim in found))))
-    by = sorted({claim.search or source for claim in found for source in claim.sources[:1]})
-    return what, " ".join(by)
-
-
-def runs(db: Dataset, pair: tuple[str, str]) -> Iterator[tuple[str, str, str]]:
-    """The dyad's years in runs with the same cell: ``(years, what, by)``."""
-    cells = [(year, *year_cell(db, pair, year)) for year in YEARS]
-    start = 0
-    for end in range(1, len(cells) + 1):
-        if end == len(cells) or cells[end][1:] != cells[start][1:]:
-            first, last = cells[start][0], cells[end - 1][0]
-            years = str(first) if first == last else f"{first}\N{EN DASH}{last}"
-            yield years, cells[start][1], cells[start][2]
-            start = end
+__all__ = ["EVERYTHING", "NOT_COVERED", "YEARS", "dyads", "render_table", "rows"]
 
 
 def render_table(db: Dataset, link: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
@@ -73,13 +35,23 @@ def render_table(db: Dataset, link: Callable[[str], str], text: Callable[[str], 
     for pair in dyads(db):
         names = " \N{EN DASH} ".join(db.country(code).name for code in pair)
         lines += [f"### {text(names)}", "", "| years | covered | by |", "| --- | --- | --- |"]
-        for years, what, by in runs(db, pair):
-            shown = what if what == NOT_COVERED else text(what)
+        for first, last, what, by in runs(db, pair):
+            years = years_text(first, last)
+            shown = f"*{NOT_COVERED}*" if what == NOT_COVERED else text(what)
             lines.append(f"| {years} | {shown} | {' '.join(link(i) for i in by.split())} |")
         lines.append("")
     return lines
 
 
+def years_text(first: int, last: int) -> str:
+    """A run's years as the table writes them: ``2008``, or two years joined by an en dash."""
+    return str(first) if first == last else f"{first}\N{EN DASH}{last}"
+
+
 def rows(db: Dataset) -> Sequence[tuple[tuple[str, str], str, str, str]]:
     """Every row of the table as data: ``(dyad, years, what, by)``."""
-    return [(pair, *run) for pair in dyads(db) for run in runs(db, pair)]
+    return [
+        (pair, years_text(first, last), what, by)
+        for pair in dyads(db)
+        for first, last, what, by in runs(db, pair)
+    ]
