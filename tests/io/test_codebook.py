@@ -9,7 +9,7 @@ import pytest
 
 import defcoop
 from defcoop import Dataset
-from defcoop.errors import UnknownNameError
+from defcoop.errors import ArgumentError, UnknownNameError
 from defcoop.io import codebook as codebook_io
 from defcoop.io.exports import render
 from defcoop.model import registry
@@ -99,6 +99,10 @@ def test_unknown_tables_and_columns_are_named(book: Codebook) -> None:
         book.table("agreement")
     with pytest.raises(UnknownNameError, match="visits"):
         book.label("dyad_years", "vists")
+    with pytest.raises(ArgumentError, match="expects a name"):
+        book.table(3)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match="expects a Dataset"):
+        defcoop.codebook("data")  # type: ignore[arg-type]
 
 
 def test_the_codebook_is_written_as_markdown_and_json(db: Dataset, book: Codebook) -> None:

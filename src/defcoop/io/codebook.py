@@ -37,12 +37,17 @@ def codebook(dataset: Dataset | None = None) -> Codebook:
 
     The codebook is read from the declarations the tables and panels are made from, so it
     names exactly the columns they have (``tests/io/test_codebook.py`` checks it).
+
+    Raises:
+        ArgumentError: for a ``dataset`` that is not a Dataset.
     """
     if dataset is None:
         from defcoop.loading import load
 
         dataset = load()
-    return build(dataset)
+    from defcoop.query.collection import require_dataset
+
+    return build(require_dataset(dataset, "codebook()"))
 
 
 def label(table: str, column: str, dataset: Dataset | None = None) -> str:

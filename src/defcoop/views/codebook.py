@@ -100,6 +100,7 @@ class CodebookTable:
         Raises:
             UnknownNameError: naming the closest columns.
         """
+        _require_text(name, "column()")
         for column in self.columns:
             if column.name == name:
                 return column
@@ -150,6 +151,7 @@ class Codebook:
         Raises:
             UnknownNameError: naming the closest tables.
         """
+        _require_text(name, "table()")
         for table in self.tables:
             if table.name == name:
                 return table
@@ -160,6 +162,14 @@ class Codebook:
     def label(self, table: str, column: str) -> str:
         """A label of at most 80 characters (Stata's limit) for a column, from its meaning."""
         return label_of(self.table(table).column(column).meaning)
+
+
+def _require_text(value: object, function: str) -> None:
+    if not isinstance(value, str):
+        from defcoop._quote import described
+        from defcoop.errors import ArgumentError
+
+        raise ArgumentError(f"{function} expects a name, got {described(value)}")
 
 
 def label_of(meaning: str) -> str:
