@@ -21,7 +21,8 @@ claims span (a panel of other countries or years is ``db.dyad_years(...)``, writ
 - **text** up to 2,045 bytes is a ``str#`` variable and longer text (notes) a ``strL``, so
   nothing is cut; a missing text is the empty string (Stata has no missing text); lists and
   nested tables are their JSON text, as in CSV files;
-- whole numbers are Stata numbers, missing (``.``) where the frame has ``<NA>``.
+- whole numbers are Stata numbers, missing (``.``) where the frame has ``<NA>``;
+- the files' time stamp is the data's release day, so the same data gives the same bytes.
 
 pandas is the writer and an optional extra (``pip install "defcoop[stata]"``, which also
 installs pyreadstat to read the files back), imported on the first call.
@@ -29,6 +30,7 @@ installs pyreadstat to read the files back), imported on the first call.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import json
@@ -125,7 +127,9 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _dta(frame: pandas.DataFrame, table: CodebookTable, title: str) -> bytes:
+def _dta(
+    frame: pandas.DataFrame, table: CodebookTable, title: str, stamp: datetime.datetime
+) -> bytes:
     data, extra = _stata_frame(frame, table)
     long = [
         name
@@ -143,6 +147,7 @@ def _dta(frame: pandas.DataFrame, table: CodebookTable, title: str) -> bytes:
         value_labels=extra["values"],
         convert_strl=long,
         data_label=title[:80],
+        time_stamp=stamp,
     )
     return sink.getvalue()
 
@@ -155,7 +160,16 @@ def panel_file(panel: Any, name: str, dataset: Dataset) -> bytes:
 
     frame = panel if hasattr(panel, "dtypes") else panel.to_frame()
     table = codebook(dataset).table(name)
-    return _dta(frame, table, f"defcoop {name.replace('_', '-')} panel")
+    return _dta(frame, table, f"defcoop {name.replace('_', '-')} panel", _stamp(dataset))
+
+
+def _stamp(dataset: Dataset) -> datetime.datetime:
+    """The files' time stamp: the data's release day (or 1 January 2000 without one), so that
+    the same data always gives the same bytes."""
+    info = dataset.info
+    released = info.released if info is not None else None
+    day = released.earliest if released is not None else datetime.date(2000, 1, 1)
+    return datetime.datetime(day.year, day.month, day.day)
 
 
 def stata_files(dataset: Dataset) -> dict[str, bytes]:
@@ -165,10 +179,12 @@ def stata_files(dataset: Dataset) -> dict[str, bytes]:
 
     book = codebook(dataset)
     version = dataset.info.version if dataset.info is not None else "unversioned"
+    stamp = _stamp(dataset)
     written = {}
     for key, record_type in collections().items():
         frame = dataset.to_frame(record_type)
-        written[f"{key}.dta"] = _dta(frame, book.table(key), f"defcoop {key}, data {version}")
+        title = f"defcoop {key}, data {version}"
+        written[f"{key}.dta"] = _dta(frame, book.table(key), title, stamp)
     claims = dataset.claims
     countries = sorted({code for claim in claims for code in claim.countries})
     if countries:
@@ -178,9 +194,8 @@ def stata_files(dataset: Dataset) -> dict[str, bytes]:
         panels = (("dyad_years", dataset.dyad_years), ("state_years", dataset.state_years))
         for name, build in panels:
             frame = build(years=years, party=countries, frame=True)
-            written[f"{name}.dta"] = _dta(
-                frame, book.table(name), f"defcoop {name.replace('_', '-')}, data {version}"
-            )
+            title = f"defcoop {name.replace('_', '-')}, data {version}"
+            written[f"{name}.dta"] = _dta(frame, book.table(name), title, stamp)
     return written
 
 
