@@ -15,6 +15,11 @@ point at the records on both sides; and ``citations.csv`` lists every citation a
 evidence), with a foreign key to the sources. A package validates with the ``frictionless``
 library (``frictionless validate DIR/datapackage.json``).
 
+The codebook (:func:`defcoop.codebook`) ships beside the descriptor as ``codebook.md`` and
+``codebook.json`` (named under the descriptor's ``defcoop`` property), and each field's
+``description`` is its meaning as the codebook gives it: both read the model's one
+declaration of meanings.
+
 Nothing needs an optional dependency.
 """
 
@@ -149,14 +154,21 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
     package["defcoop"] = {
         "data_version": None if info is None else info.version,
         "code_version": __version__,
+        "codebook": list(_CODEBOOK),
     }
     package["resources"] = resources
     return package
 
 
+_CODEBOOK = ("codebook.md", "codebook.json")
+
+
 def files(dataset: Dataset) -> dict[str, str]:
-    """Every file of the package by name: the CSV tables and ``datapackage.json``."""
-    written: dict[str, str] = {}
+    """Every file of the package by name: the CSV tables, the codebook and
+    ``datapackage.json``."""
+    from defcoop.io import codebook
+
+    written: dict[str, str] = codebook.files(dataset)
     by_type: dict[type, list[Record]] = {}
     for record in dataset:
         by_type.setdefault(type(record), []).append(record)
@@ -180,7 +192,7 @@ FORMAT = Format(
     name="datapackage",
     suffix=".csv",
     title="Frictionless Data Package (v2)",
-    writes="the CSV tables, link tables, ``citations.csv`` and ``datapackage.json``",
+    writes="the CSV tables, link tables, ``citations.csv``, the codebook and ``datapackage.json``",
     reads="with the ``frictionless`` library (``frictionless validate DIR/datapackage.json``)",
     writer=files,
 )
