@@ -37,10 +37,11 @@ class Agreements(Sequence[Agreement]):
     was checked when the file was read, so building an agreement does not fail.
     """
 
-    __slots__ = ("_rows", "_titles")
+    __slots__ = ("_names", "_rows")
 
-    def __init__(self, rows: list[Row], titles: Mapping[tuple[str, str, str], str]) -> None:
-        self._rows, self._titles = rows, titles
+    def __init__(self, rows: list[Row], names: Mapping[str, str]) -> None:
+        """Built by :func:`convert`: the rows, and the name of each country by its id."""
+        self._rows, self._names = rows, names
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -53,7 +54,7 @@ class Agreements(Sequence[Agreement]):
 
     def __getitem__(self, index: int | slice) -> Agreement | Sequence[Agreement]:
         if isinstance(index, slice):
-            return Agreements(self._rows[index], self._titles)
+            return Agreements(self._rows[index], self._names)
         return self._agreement(self._rows[index])
 
     def __iter__(self) -> Iterator[Agreement]:
@@ -70,7 +71,7 @@ class Agreements(Sequence[Agreement]):
         )  # fmt: skip
         return Agreement(
             id=f"dcad-{row.dcaid}",
-            title=self._titles[(row.kind.value, *row.parties)],
+            title=_title(self._names, row),
             kind=row.kind,
             scope=row.scope,
             parties=row.parties,
@@ -223,7 +224,6 @@ def convert(
     reader = RowReader(name, file.positions, base, crosswalk, missing_values, problems)
     matcher = Matcher(base.agreements())
     rows: list[Row] = []
-    titles: dict[tuple[str, str, str], str] = {}
     count = 0
     for number, cells in file.rows():
         count = number
@@ -231,23 +231,20 @@ def convert(
         if row is None or matcher.match(row):
             continue
         rows.append(row)
-        key = (row.kind.value, *row.parties)
-        if key not in titles:
-            titles[key] = _title(base, row)
     if problems:
         raise DataError(problems)
     return Conversion(
         source=source(count, accessed=accessed),
-        agreements=Agreements(rows, titles),
+        agreements=Agreements(rows, {c.code: c.name for c in base.countries}),
         unmapped={key: tuple(value) for key, value in reader.unmapped.items()},
         matches=matcher.report(len(rows)),
     )
 
 
-def _title(base: Collection, row: Row) -> str:
-    names = " and ".join(base.country(code).name for code in row.parties)
+def _title(names: Mapping[str, str], row: Row) -> str:
+    parties = " and ".join(names[code] for code in row.parties)
     noun = "Framework agreement" if row.kind is AgreementKind.FRAMEWORK else "Agreement"
-    return f"{noun} on defense cooperation between {names}"
+    return f"{noun} on defense cooperation between {parties}"
 
 
 def _crosswalk(

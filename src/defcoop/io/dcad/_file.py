@@ -143,7 +143,7 @@ class DcadFile:
                 if len(cells) != width:
                     self._width(number, cells, width)
                     continue
-                if any(len(cell) > MAX_CELL for cell in cells):
+                if max(map(len, cells)) > MAX_CELL:
                     self._oversized(number, cells)
                     continue
                 yield number, cells

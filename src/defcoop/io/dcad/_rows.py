@@ -9,12 +9,13 @@ building the agreement later cannot fail on it.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from defcoop._quote import quote
 from defcoop.errors import DefcoopError, Problem
-from defcoop.io.dcad._columns import SCOPES, TYPES, UNTS_NUMBER, WHOLE_NUMBER
+from defcoop.io.dcad._columns import SCOPES, TYPES, UNTS_NUMBER, USED, WHOLE_NUMBER
 from defcoop.model.dates import PartialDate
 from defcoop.model.kinds import AgreementKind, AgreementScope
 from defcoop.model.rules import ID
@@ -58,7 +59,8 @@ class RowReader:
         problems: list[Problem],
     ) -> None:
         self.name, self.base, self.missing, self.problems = name, base, missing, problems
-        self.at = {column: positions[column] for column in positions}
+        self.pick = operator.itemgetter(*(positions[column] for column in USED))
+        """The cells of :data:`~defcoop.io.dcad._columns.USED`, in its order, from a row."""
         categories, types = crosswalk
         self.categories = {key.strip().casefold(): value for key, value in categories.items()}
         self.types = {k.casefold(): v for k, v in {**TYPES, **types}.items()}
@@ -66,7 +68,7 @@ class RowReader:
         self.ids: dict[str, int] = {}
         self._parties: dict[str, str] = {}
         self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
-        self._dates: dict[tuple[str, str, str], PartialDate | tuple[str, str] | None] = {}
+        self._dates: dict[tuple[str | None, ...], PartialDate | tuple[str, str] | None] = {}
         self._fields: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
 
     def _problem(self, number: int, column: str, message: str, record: str | None) -> None:
@@ -80,24 +82,21 @@ class RowReader:
             )
         )
 
-    def cell(self, cells: list[str], column: str) -> str | None:
-        """The cell of ``column``, stripped; None where it is one of the missing values."""
-        value = cells[self.at[column]].strip()
-        return None if value in self.missing else value
-
     def read(self, number: int, cells: list[str]) -> Row | None:
         """The values of one row, or None (with its problems recorded)."""
+        missing = self.missing
+        values = [None if (v := c.strip()) in missing else v for c in self.pick(cells)]
+        ccode1, ccode2, *sign, eif_day, eif_month, eif_year, type_, c1, c2, c3, unts, dcaid = values
         before = len(self.problems)
-        dcaid = self.cell(cells, "DCAid")
         record = self._record_id(number, dcaid)
-        first = self._party(number, cells, "ccode1", record)
-        second = self._party(number, cells, "ccode2", record)
-        signed = self._date(number, cells, "sign", record)
-        in_force = self._date(number, cells, "EIF", record)
+        first = self._party(number, ccode1, "ccode1", record)
+        second = self._party(number, ccode2, "ccode2", record)
+        signed = self._date(number, (sign[2], sign[1], sign[0]), "sign", record)
+        in_force = self._date(number, (eif_year, eif_month, eif_day), "EIF", record)
         notes: list[str] = []
-        kind, scope = self._kind(number, cells, notes)
-        fields = self._categories(number, cells, notes)
-        unts = self._unts(number, cells, notes)
+        kind, scope = self._kind(number, type_, notes)
+        fields = self._categories(number, (c1 or "", c2 or "", c3 or ""), notes)
+        number_unts = self._unts(number, unts, notes)
         if len(self.problems) > before or record is None or first is None or second is None:
             return None
         if first == second:
@@ -105,7 +104,9 @@ class RowReader:
             return None
         pair = self._pairs.setdefault((first, second), (first, second))
         assert dcaid is not None  # a record id was made of it
-        return Row(number, dcaid, pair, kind, scope, signed, in_force, fields, tuple(notes), unts)
+        return Row(
+            number, dcaid, pair, kind, scope, signed, in_force, fields, tuple(notes), number_unts
+        )
 
     def _record_id(self, number: int, dcaid: str | None) -> str | None:
         record_id = f"dcad-{dcaid}" if dcaid else None
@@ -118,8 +119,7 @@ class RowReader:
             self._problem(number, "DCAid", message, record_id)
         return record_id
 
-    def _party(self, number: int, cells: list[str], column: str, record: str | None) -> str | None:
-        value = self.cell(cells, column)
+    def _party(self, number: int, value: str | None, column: str, record: str | None) -> str | None:
         known = self._parties.get(value or "")
         if known is None:
             known = self._parties[value or ""] = self._country(value)
@@ -138,13 +138,12 @@ class RowReader:
             return f"!COW code {int(value)} is not among the countries of the dataset"
 
     def _date(
-        self, number: int, cells: list[str], prefix: str, record: str | None
+        self,
+        number: int,
+        key: tuple[str | None, str | None, str | None],
+        prefix: str,
+        record: str | None,
     ) -> PartialDate | None:
-        key = (
-            self.cell(cells, f"{prefix}Year") or "",
-            self.cell(cells, f"{prefix}Month") or "",
-            self.cell(cells, f"{prefix}Day") or "",
-        )
         if key in self._dates:
             known = self._dates[key]
         else:
@@ -156,9 +155,8 @@ class RowReader:
         return known
 
     def _kind(
-        self, number: int, cells: list[str], notes: list[str]
+        self, number: int, value: str | None, notes: list[str]
     ) -> tuple[AgreementKind, AgreementScope | None]:
-        value = self.cell(cells, "type")
         if value is None:
             return AgreementKind.AGREEMENT, None
         key = value.casefold()
@@ -169,8 +167,9 @@ class RowReader:
             return AgreementKind.AGREEMENT, None
         return kind, SCOPES.get(key)
 
-    def _categories(self, number: int, cells: list[str], notes: list[str]) -> frozenset[str]:
-        values = tuple(self.cell(cells, f"category{i}") or "" for i in (1, 2, 3))
+    def _categories(
+        self, number: int, values: tuple[str, str, str], notes: list[str]
+    ) -> frozenset[str]:
         known = self._fields.get(values)
         if known is None:
             known = self._fields[values] = self._map(values)
@@ -199,8 +198,7 @@ class RowReader:
         except DefcoopError:
             return None
 
-    def _unts(self, number: int, cells: list[str], notes: list[str]) -> str | None:
-        value = self.cell(cells, "UNTS")
+    def _unts(self, number: int, value: str | None, notes: list[str]) -> str | None:
         if value is None or value == "0":
             return None
         if value != "1" and UNTS_NUMBER.fullmatch(value):
@@ -210,7 +208,9 @@ class RowReader:
         return None
 
 
-def _partial_date(year: str, month: str, day: str) -> PartialDate | tuple[str, str] | None:
+def _partial_date(
+    year: str | None, month: str | None, day: str | None
+) -> PartialDate | tuple[str, str] | None:
     """A date of DCAD's three cells, None where none is given, or the faulty unit and why."""
     parts: list[int | None] = []
     for unit, value in (("Year", year), ("Month", month), ("Day", day)):
