@@ -108,7 +108,7 @@ class Matcher:
         known = self.by_identifier.get(f"dcad:{row.dcaid}")
         if known is not None:
             return self._matched(row, known, "identifier")
-        candidates = self.by_parties.get(frozenset(row.parties))
+        candidates = self.by_parties.get(frozenset(row.parties)) if self.by_parties else None
         if not candidates:
             return False
         same = [a for a in candidates if a.signed == row.signed and _same_kind(a, row)]

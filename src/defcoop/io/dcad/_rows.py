@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Row", "RowReader"]
 
+_NO_FIELDS: frozenset[str] = frozenset()
+
 
 class Row(NamedTuple):
     """The values of one agreement read from one row."""
@@ -67,7 +69,8 @@ class RowReader:
         self.unmapped: dict[str, list[int]] = {}
         self.ids: dict[str, int] = {}
         self._parties: dict[str, str] = {}
-        self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        self._pairs: dict[tuple[str | None, str | None], tuple[str, str]] = {}
+        """Each pair of code cells read, and the pair of country ids it gives."""
         self._dates: dict[tuple[str | None, ...], PartialDate | tuple[str, str] | None] = {}
         self._fields: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
 
@@ -89,24 +92,44 @@ class RowReader:
         ccode1, ccode2, *sign, eif_day, eif_month, eif_year, type_, c1, c2, c3, unts, dcaid = values
         before = len(self.problems)
         record = self._record_id(number, dcaid)
-        first = self._party(number, ccode1, "ccode1", record)
-        second = self._party(number, ccode2, "ccode2", record)
-        signed = self._date(number, (sign[2], sign[1], sign[0]), "sign", record)
-        in_force = self._date(number, (eif_year, eif_month, eif_day), "EIF", record)
+        pair = self._pairs.get((ccode1, ccode2))
+        if pair is None:
+            first = self._party(number, ccode1, "ccode1", record)
+            second = self._party(number, ccode2, "ccode2", record)
+            if first is not None and second is not None and first != second:
+                pair = self._pairs[(ccode1, ccode2)] = (first, second)
+            elif first is not None and first == second:
+                self._problem(number, "ccode2", "both parties are the same country", record)
+        dates = self._dates
+        key = (sign[2], sign[1], sign[0])
+        signed = dates[key] if key in dates else self._date(number, key, "sign", record)
+        key = (eif_year, eif_month, eif_day)
+        in_force = dates[key] if key in dates else self._date(number, key, "EIF", record)
+        if isinstance(signed, tuple) or isinstance(in_force, tuple):
+            self._date_problems(number, signed, in_force, record)
         notes: list[str] = []
         kind, scope = self._kind(number, type_, notes)
-        fields = self._categories(number, (c1 or "", c2 or "", c3 or ""), notes)
-        number_unts = self._unts(number, unts, notes)
-        if len(self.problems) > before or record is None or first is None or second is None:
-            return None
-        if first == second:
-            self._problem(number, "ccode2", "both parties are the same country", record)
-            return None
-        pair = self._pairs.setdefault((first, second), (first, second))
-        assert dcaid is not None  # a record id was made of it
-        return Row(
-            number, dcaid, pair, kind, scope, signed, in_force, fields, tuple(notes), number_unts
+        fields = (
+            self._categories(number, (c1 or "", c2 or "", c3 or ""), notes)
+            if c1 or c2 or c3
+            else _NO_FIELDS
         )
+        number_unts = None if unts is None or unts == "0" else self._unts(number, unts, notes)
+        if len(self.problems) > before or record is None or pair is None:
+            return None
+        assert dcaid is not None  # a record id was made of it
+        return tuple.__new__(  # NamedTuple's __new__, faster
+            Row,
+            (number, dcaid, pair, kind, scope, signed, in_force, fields, tuple(notes), number_unts),
+        )
+
+    def _date_problems(self, number: int, *found: object) -> None:
+        """Record the problem of each date of a row that could not be read."""
+        *dates, record = found
+        for prefix, known in zip(("sign", "EIF"), dates, strict=True):
+            if isinstance(known, tuple):
+                unit, message = known
+                self._problem(number, f"{prefix}{unit}", message, record)  # type: ignore[arg-type]
 
     def _record_id(self, number: int, dcaid: str | None) -> str | None:
         record_id = f"dcad-{dcaid}" if dcaid else None
@@ -143,15 +166,9 @@ class RowReader:
         key: tuple[str | None, str | None, str | None],
         prefix: str,
         record: str | None,
-    ) -> PartialDate | None:
-        if key in self._dates:
-            known = self._dates[key]
-        else:
-            known = self._dates[key] = _partial_date(*key)
-        if isinstance(known, tuple):
-            unit, message = known
-            self._problem(number, f"{prefix}{unit}", message, record)
-            return None
+    ) -> PartialDate | tuple[str, str] | None:
+        """The date of a row's three cells (read once per distinct cells), or its problem."""
+        known = self._dates[key] = _partial_date(*key)
         return known
 
     def _kind(
