@@ -61,15 +61,6 @@ in the notes and reported as unmapped.
 from __future__ import annotations
 
 from defcoop.io._registry import Format
-from defcoop.io.dcad._columns import (
-    COLUMNS,
-    DYADIC_COLUMNS,
-    MAX_CELL,
-    MISSING,
-    SCOPES,
-    SOURCE_ID,
-    TYPES,
-)
 from defcoop.io.dcad._conversion import (
     Agreements,
     Conversion,
@@ -79,6 +70,15 @@ from defcoop.io.dcad._conversion import (
     source,
 )
 from defcoop.io.dcad._matching import Doubt, Match, MatchReport
+from defcoop.io.dcad.columns import (
+    COLUMNS,
+    DYADIC_COLUMNS,
+    MAX_CELL,
+    MISSING,
+    SCOPES,
+    SOURCE_ID,
+    TYPES,
+)
 
 __all__ = [
     "COLUMNS",

@@ -11,10 +11,10 @@ import attrs
 
 from defcoop._quote import described, quote
 from defcoop.errors import ArgumentError, DataError, Problem
-from defcoop.io.dcad._columns import MISSING, SOURCE_ID, USED
 from defcoop.io.dcad._file import DcadFile, file_name
 from defcoop.io.dcad._matching import Matcher, MatchReport
 from defcoop.io.dcad._rows import Row, RowReader
+from defcoop.io.dcad.columns import MISSING, SOURCE_ID, USED
 from defcoop.model.dates import PartialDate
 from defcoop.model.kinds import AgreementKind
 from defcoop.model.records import Agreement, Citation, Record, Source

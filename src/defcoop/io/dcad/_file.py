@@ -18,7 +18,7 @@ from typing import IO
 
 from defcoop._quote import quote
 from defcoop.errors import ArgumentError, DataError, Problem
-from defcoop.io.dcad._columns import MAX_CELL
+from defcoop.io.dcad.columns import MAX_CELL
 from defcoop.model._names import did_you_mean, suggest
 
 __all__ = ["DcadFile", "file_name"]

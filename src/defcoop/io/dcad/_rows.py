@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from defcoop._quote import quote
 from defcoop.errors import DefcoopError, Problem
-from defcoop.io.dcad._columns import SCOPES, TYPES, UNTS_NUMBER, USED, WHOLE_NUMBER
+from defcoop.io.dcad.columns import SCOPES, TYPES, UNTS_NUMBER, USED, WHOLE_NUMBER
 from defcoop.model.dates import PartialDate
 from defcoop.model.kinds import AgreementKind, AgreementScope
 from defcoop.model.rules import ID
@@ -62,7 +62,7 @@ class RowReader:
     ) -> None:
         self.name, self.base, self.missing, self.problems = name, base, missing, problems
         self.pick = operator.itemgetter(*(positions[column] for column in USED))
-        """The cells of :data:`~defcoop.io.dcad._columns.USED`, in its order, from a row."""
+        """The cells of :data:`~defcoop.io.dcad.columns.USED`, in its order, from a row."""
         categories, types = crosswalk
         self.categories = {key.strip().casefold(): value for key, value in categories.items()}
         self.types = {k.casefold(): v for k, v in {**TYPES, **types}.items()}

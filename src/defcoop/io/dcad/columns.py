@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 from defcoop.model.kinds import AgreementKind, AgreementScope
-from defcoop.views.dcad_layout import COLUMNS as DYADIC_COLUMNS
+from defcoop.views.dcad_layout import COLUMNS as _DYADIC
 
 __all__ = [
     "COLUMNS",
@@ -34,6 +34,10 @@ COLUMNS = (
 USED = ("ccode1", "ccode2", "signDay", "signMonth", "signYear", "EIFDay", "EIFMonth",
         "EIFYear", "type", "category1", "category2", "category3", "UNTS", "DCAid")  # fmt: skip
 """The columns the reader reads; a file without one of them is not a DCAD main file."""
+
+DYADIC_COLUMNS = _DYADIC
+"""The columns of DCAD's dyadic file, which ``db.dyad_years(layout="dcad")`` writes
+(declared in :mod:`defcoop.views.dcad_layout`)."""
 
 SOURCE_ID = "dcad"
 """The id of the source record every imported agreement cites."""
