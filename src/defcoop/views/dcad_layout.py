@@ -15,7 +15,7 @@ reading of the two versions (``V1``, ``V2``) and of ``General``/``Sector``:
   where no source gives an end, as still in force (the panels' ``agreements_in_force``);
 - ``V1`` counts only the years up to a known end: where the only agreements that might be
   in force are ones without a known end, ``V1`` is missing rather than guessed;
-- ``General`` and ``Sector`` read :attr:`Agreement.scope <defcoop.Agreement.scope>`; an
+- ``General`` and ``Sector`` read each agreement's ``scope``; an
   agreement in force without a scope leaves both missing (unless an agreement of that scope
   makes it 1), as defcoop does not guess a scope; ``Any`` counts every agreement.
 

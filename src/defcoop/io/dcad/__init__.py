@@ -49,8 +49,8 @@ and reported as doubts (:class:`MatchReport`, ``Conversion.matches``).
 **Reading.** The file is streamed, row by row, and only a regular file is read (a FIFO or a
 device is refused). Rows that cannot be read (an unknown COW code, a code in other digits
 than ASCII's, a month of 13, a missing ``DCAid``, a row of the wrong width, a cell over
-:data:`MAX_CELL` characters, a quote left open) are reported together in one
-:class:`~defcoop.DataError`, each with its row and column.
+:data:`~defcoop.io.dcad.columns.MAX_CELL` characters, a quote left open) are reported
+together in one :class:`~defcoop.DataError`, each with its row and column.
 
 The codebook defines the ``UNTS`` column; defcoop could not consult it. A cell holding a
 registration number (``54321`` or ``I-54321``) is kept as ``unts:<number>``; ``0`` reads as

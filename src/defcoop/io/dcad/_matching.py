@@ -37,7 +37,8 @@ class Match:
     agreement: str
     """The id of the agreement of the base dataset."""
     by: str
-    """How: ``"identifier"`` (it carries ``dcad:<DCAid>``) or ``"parties, date and kind"``."""
+    """How it matched, ``"identifier"`` (it carries ``dcad:<DCAid>``) or ``"parties, date and
+    kind"``."""
 
     def __str__(self) -> str:
         return f"row {self.row} (DCAid {self.dcaid}) is {self.agreement}, by {self.by}"

@@ -61,12 +61,12 @@ MISSING = frozenset({"", "NA", "N/A", "."})
 """The cells read as "not given"; extend them with ``missing=``."""
 
 MAX_CELL = 4096
-"""The longest cell the reader takes, in characters: DCAD's longest cells (``source``) are a
+"""The longest cell the reader takes, in characters. DCAD's longest cells (``source``) are a
 few hundred; a longer one is an error naming its row and column, not a run on memory."""
 
 WHOLE_NUMBER = re.compile(r"[0-9]{1,9}", re.ASCII)
-"""A code, year, month or day as DCAD writes it: ASCII digits only (no sign, no ``_``
-separator, no other script's digits, which :func:`int` would take)."""
+"""ASCII digits only, as DCAD writes a code, year, month or day; no sign, no ``_``
+separator, no other script's digits, all of which ``int()`` would take."""
 
 UNTS_NUMBER = re.compile(r"(?:[IV]{1,3}-)?[0-9]{1,9}", re.ASCII)
 """A United Nations Treaty Series registration number (``54321``, ``I-54321``)."""
