@@ -39,9 +39,11 @@ class Agreements(Sequence[Agreement]):
 
     __slots__ = ("_names", "_rows")
 
-    def __init__(self, rows: list[Row], names: Mapping[str, str]) -> None:
-        """Built by :func:`convert`: the rows, and the name of each country by its id."""
-        self._rows, self._names = rows, names
+    def __init__(self, rows: list[Any], names: Mapping[str, str]) -> None:
+        """Built by :func:`convert`: the rows read (each a compact tuple of one agreement's
+        values), and the name of each country by its id."""
+        self._rows: list[Row] = rows
+        self._names = names
 
     def __len__(self) -> int:
         return len(self._rows)
