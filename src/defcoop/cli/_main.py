@@ -20,7 +20,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 import attrs
@@ -241,32 +240,9 @@ def _parser() -> _Parser:
     export.add_argument("--force", action="store_true", help="replace files that exist")
     export.set_defaults(run=_export)
 
-    importing = commands.add_parser(
-        "import",
-        help="convert another dataset's file into defcoop data files",
-        description="Convert a file of another dataset into a defcoop data file that "
-        "'defcoop --data DIR --bundled' and defcoop.load(DIR, bundled=True) read.",
-    )
-    formats = importing.add_subparsers(dest="dataset", metavar="DATASET", required=True)
-    dcad = formats.add_parser(
-        "dcad",
-        help="the Defense Cooperation Agreement Dataset's main file",
-        description="Convert DCAD-v1.0-main.csv into DIR/dcad.json: one agreement per row, "
-        "parties matched by COW code against the bundled countries; see defcoop.io.dcad.",
-    )
-    dcad.add_argument("file", help="the DCAD main file, DCAD-v1.0-main.csv")
-    dcad.add_argument(
-        "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
-    )
-    dcad.add_argument(
-        "--crosswalk",
-        metavar="TOML",
-        help="a TOML file with [categories] (DCAD category = field id) and [types] "
-        "(DCAD type = agreement kind) tables, added to the built-in crosswalk",
-    )
-    dcad.add_argument("--accessed", metavar="DATE", help="the day you downloaded the file")
-    dcad.add_argument("--force", action="store_true", help="replace dcad.json if it exists")
-    dcad.set_defaults(run=_import_dcad)
+    from defcoop.cli._dcad import add_import
+
+    add_import(commands)
 
     from defcoop.cli._cite import add_cite
 
@@ -369,52 +345,6 @@ def _export(arguments: argparse.Namespace) -> int:
         _dataset(arguments), arguments.out, format=arguments.format, force=arguments.force
     ):
         print(path)
-    return 0
-
-
-def _import_dcad(arguments: argparse.Namespace) -> int:
-    from defcoop.errors import DateError
-    from defcoop.io import dcad
-    from defcoop.io.exports import export_files
-    from defcoop.loading._loader import load
-    from defcoop.model.dates import PartialDate
-
-    crosswalk: dict[str, Any] = {}
-    if arguments.crosswalk:
-        import tomllib
-
-        try:
-            crosswalk = tomllib.loads(Path(arguments.crosswalk).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ArgumentError(f"--crosswalk {arguments.crosswalk}: {exc}") from None
-        unknown_keys = sorted(set(crosswalk) - {"categories", "types"})
-        if unknown_keys:
-            raise ArgumentError(
-                f"--crosswalk {arguments.crosswalk}: unknown tables {unknown_keys}; "
-                "expected [categories] and [types]"
-            )
-    try:
-        accessed = PartialDate.parse(arguments.accessed) if arguments.accessed else None
-    except DateError as exc:
-        raise ArgumentError(f"--accessed: {exc}") from None
-    conversion = dcad.convert(
-        arguments.file,
-        base=load(),
-        categories=crosswalk.get("categories"),
-        types=crosswalk.get("types"),
-        accessed=accessed,
-    )
-    for value, rows in conversion.unmapped.items():
-        print(
-            f"defcoop: warning: {value} is not mapped (rows {', '.join(map(str, rows))}); "
-            "kept in the notes",
-            file=sys.stderr,
-        )
-    written = export_files(
-        arguments.out, {"dcad.json": conversion.data_file()}, force=arguments.force
-    )
-    for path in written:
-        print(f"{path}: {len(conversion.agreements)} agreements")
     return 0
 
 
