@@ -39,6 +39,7 @@ from defcoop.model import registry
 from defcoop.model._names import did_you_mean, suggest
 from defcoop.model.records import Record
 from defcoop.query import _display
+from defcoop.query._csv import FORMULAS
 
 __all__ = ["main"]
 
@@ -239,6 +240,13 @@ def _parser() -> _Parser:
         "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
     )
     export.add_argument("--force", action="store_true", help="replace files that exist")
+    export.add_argument(
+        "--formulas",
+        choices=FORMULAS,
+        default="escape",
+        help="escape (the default) writes a ' before CSV text that starts like a spreadsheet "
+        "formula (= + - @, a tab or a carriage return); raw writes it as it is",
+    )
     export.set_defaults(run=_export)
 
     importing = commands.add_parser(
@@ -366,7 +374,11 @@ def _export(arguments: argparse.Namespace) -> int:
     from defcoop.io.exports import export
 
     for path in export(
-        _dataset(arguments), arguments.out, format=arguments.format, force=arguments.force
+        _dataset(arguments),
+        arguments.out,
+        format=arguments.format,
+        force=arguments.force,
+        formulas=arguments.formulas,
     ):
         print(path)
     return 0

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from defcoop.cli._terminal import StoreOnce
+from defcoop.query._csv import FORMULAS
 
 __all__ = ["add_panel"]
 
@@ -58,6 +59,14 @@ def add_panel(
     panel.add_argument(
         "--format", choices=("csv", "json"), default="csv", action=StoreOnce, help="default csv"
     )
+    panel.add_argument(
+        "--formulas",
+        choices=FORMULAS,
+        default="escape",
+        action=StoreOnce,
+        help="CSV: escape (the default) writes a ' before text that starts like a spreadsheet "
+        "formula; raw writes it as it is",
+    )
     panel.set_defaults(run=lambda arguments: _run(arguments, load))
 
 
@@ -83,7 +92,7 @@ def _run(arguments: argparse.Namespace, load: Callable[[Any], Any]) -> int:
             years=arguments.years, system=arguments.system, party=arguments.party, frame=False
         )
     if arguments.format == "csv":
-        sys.stdout.write(panel.to_csv())
+        sys.stdout.write(panel.to_csv(formulas=arguments.formulas))
     else:
         document = {"metadata": panel.metadata, "rows": list(panel)}
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")

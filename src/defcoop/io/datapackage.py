@@ -20,8 +20,6 @@ Nothing needs an optional dependency.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -30,6 +28,7 @@ from defcoop._version import __version__
 from defcoop.io._registry import Format
 from defcoop.model.records import Record, Relationship
 from defcoop.query import _columns, _tabular
+from defcoop.query._csv import Formulas, csv_text
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
@@ -168,23 +167,31 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
     return package
 
 
-def files(dataset: Dataset) -> dict[str, str]:
-    """Every file of the package by name: the CSV tables and ``datapackage.json``."""
+def files(dataset: Dataset, *, formulas: Formulas = "escape") -> dict[str, str]:
+    """Every file of the package by name: the CSV tables and ``datapackage.json``.
+
+    A text cell that a spreadsheet would run as a formula gets a leading ``'`` unless
+    ``formulas="raw"`` (:mod:`defcoop.query._csv`).
+    """
     written: dict[str, str] = {}
     by_type: dict[type, list[Record]] = {}
     for record in dataset:
         by_type.setdefault(type(record), []).append(record)
     for key, record_type in _collections().items():
-        written[f"{key}.csv"] = _tabular.csv_text(by_type.get(record_type, ()), record_type)
+        written[f"{key}.csv"] = _tabular.csv_text(
+            by_type.get(record_type, ()), record_type, formulas=formulas
+        )
     for table, owner, name, _target in _links():
         rows = [
             (record.id, item)
             for record in by_type.get(owner, ())
             for item in _sorted(getattr(record, name))
         ]
-        written[f"{table}.csv"] = _csv([_kind(owner), _kind(_target)], rows)
-    written["citations.csv"] = _csv(
-        ["record", "record_type", "source", "paragraph", "field"], _citation_rows(dataset)
+        written[f"{table}.csv"] = csv_text([_kind(owner), _kind(_target)], rows, formulas=formulas)
+    written["citations.csv"] = csv_text(
+        ["record", "record_type", "source", "paragraph", "field"],
+        _citation_rows(dataset),
+        formulas=formulas,
     )
     written["datapackage.json"] = (
         json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
@@ -200,6 +207,7 @@ FORMAT = Format(
     writes="the CSV tables, link tables, ``citations.csv`` and ``datapackage.json``",
     reads="with the ``frictionless`` library (``frictionless validate DIR/datapackage.json``)",
     writer=files,
+    formulas=True,
 )
 
 
@@ -218,11 +226,3 @@ def _citation_rows(dataset: Dataset) -> list[tuple[Any, ...]]:
                 for citation in item.sources:
                     rows.append((record.id, kind, citation.source, citation.paragraph, item.field))
     return rows
-
-
-def _csv(header: list[str], rows: Iterable[tuple[Any, ...]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
