@@ -32,6 +32,7 @@ from defcoop.cli._terminal import any_of as _any_of
 from defcoop.cli._terminal import as_typed as _as_typed
 from defcoop.cli._terminal import path_argument as _path
 from defcoop.cli._terminal import print_json as _print_json
+from defcoop.cli._terminal import safe_terminal as _safe_terminal
 from defcoop.cli._terminal import tolerant_output as _tolerant_output
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
@@ -120,9 +121,17 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (the process's arguments by default).
 
+    Whatever it prints goes through :func:`defcoop.cli._terminal.shown`: control characters
+    and bidi overrides from the data are escaped, never acted on by the terminal.
+
     Returns:
         The exit status, 0 on success, 1 for a data or lookup error and 2 for a usage error.
     """
+    with _safe_terminal():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     _tolerant_output()
     if argv is None:
         argv = [_as_typed(argument) for argument in sys.argv[1:]]
