@@ -4,13 +4,29 @@ for raw values; DuckDB reads every table back."""
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _helpers import small, write
+from defcoop import Agreement, Dataset
 from defcoop.cli._main import main
+from defcoop.query import _tabular
+from defcoop.query._csv import FORMULA_STARTS, neutral
+
+HOSTILE = st.text(
+    st.one_of(
+        st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\n", '"', ",", "\x1b", "\u202e"]),
+        st.characters(exclude_categories=["Cs", "Cc"]),
+    ),
+    min_size=1,
+    max_size=10,
+)
 
 TITLE = '=HYPERLINK("http://evil.invalid","x")\rsecond'
 
@@ -59,3 +75,36 @@ def test_an_unknown_formulas_mode_is_refused(
     assert main(["export", "--format", "csv", "--out", str(tmp_path), "--formulas", "off"]) == 2
     assert "invalid choice: 'off' (choose from escape, raw)" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(title=HOSTILE, notes=HOSTILE, raw=st.booleans())
+def test_records_with_hostile_text_read_back_row_for_row(
+    db: Dataset, tmp_path_factory: pytest.TempPathFactory, title: str, notes: str, raw: bool
+) -> None:
+    """An agreements table with hostile title and notes is read back by Python's csv module
+    and by DuckDB with one row per record and the values written; escaped, no text cell
+    starts like a formula."""
+    duckdb = pytest.importorskip("duckdb")
+    first, second = db.agreements()[:2]
+    records = [attrs.evolve(first, title=title, notes=notes), second]
+    text = _tabular.csv_text(records, Agreement, formulas="raw" if raw else "escape")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    shown = (lambda value: value) if raw else neutral
+    assert [(row["id"], row["title"], row["notes"]) for row in rows] == [
+        (first.id, shown(title), shown(notes)),
+        (second.id, shown(second.title), shown(second.notes or "")),
+    ]
+    if not raw:
+        assert not any(
+            cell.startswith(FORMULA_STARTS) for row in rows for cell in row.values() if cell
+        )
+    path = tmp_path_factory.mktemp("csv") / "agreements.csv"
+    path.write_bytes(text.encode("utf-8"))
+    with duckdb.connect() as connection:
+        query = (
+            f"select id, title from read_csv('{path}', all_varchar = true, header = true, "
+            """delim = ',', quote = '"', escape = '"')"""
+        )
+        found = connection.sql(query).fetchall()
+    assert found == [(first.id, shown(title)), (second.id, shown(second.title))]
