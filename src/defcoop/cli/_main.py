@@ -30,6 +30,7 @@ from defcoop._version import __version__
 from defcoop.cli._terminal import StoreOnce as _StoreOnce
 from defcoop.cli._terminal import any_of as _any_of
 from defcoop.cli._terminal import as_typed as _as_typed
+from defcoop.cli._terminal import formulas_option as _formulas_option
 from defcoop.cli._terminal import path_argument as _path
 from defcoop.cli._terminal import print_json as _print_json
 from defcoop.cli._terminal import safe_terminal as _safe_terminal
@@ -40,7 +41,6 @@ from defcoop.model import registry
 from defcoop.model._names import did_you_mean, suggest
 from defcoop.model.records import Record
 from defcoop.query import _display
-from defcoop.query._csv import FORMULAS
 
 __all__ = ["main"]
 
@@ -119,10 +119,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (the process's arguments by default).
-
-    Whatever it prints goes through :func:`defcoop.cli._terminal.shown`: control characters
-    and bidi overrides from the data are escaped, never acted on by the terminal.
+    """Run the command line with ``argv`` (the process's arguments by default), printing
+    everything through :func:`defcoop.cli._terminal.shown` (data never controls a terminal).
 
     Returns:
         The exit status, 0 on success, 1 for a data or lookup error and 2 for a usage error.
@@ -249,13 +247,7 @@ def _parser() -> _Parser:
         "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
     )
     export.add_argument("--force", action="store_true", help="replace files that exist")
-    export.add_argument(
-        "--formulas",
-        choices=FORMULAS,
-        default="escape",
-        help="escape (the default) writes a ' before CSV text that starts like a spreadsheet "
-        "formula (= + - @, a tab or a carriage return); raw writes it as it is",
-    )
+    _formulas_option(export)
     export.set_defaults(run=_export)
 
     importing = commands.add_parser(

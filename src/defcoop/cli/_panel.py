@@ -14,8 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from defcoop.cli._terminal import StoreOnce, write_data, write_json
-from defcoop.query._csv import FORMULAS
+from defcoop.cli._terminal import StoreOnce, formulas_option, write_data, write_json
 
 __all__ = ["add_panel"]
 
@@ -58,14 +57,7 @@ def add_panel(
     panel.add_argument(
         "--format", choices=("csv", "json"), default="csv", action=StoreOnce, help="default csv"
     )
-    panel.add_argument(
-        "--formulas",
-        choices=FORMULAS,
-        default="escape",
-        action=StoreOnce,
-        help="CSV: escape (the default) writes a ' before text that starts like a spreadsheet "
-        "formula; raw writes it as it is",
-    )
+    formulas_option(panel)
     panel.set_defaults(run=lambda arguments: _run(arguments, load))
 
 

@@ -20,11 +20,13 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
 from defcoop.model.records import Record
+from defcoop.query._csv import FORMULAS
 
 __all__ = [
     "StoreOnce",
     "any_of",
     "as_typed",
+    "formulas_option",
     "path_argument",
     "print_json",
     "safe_terminal",
@@ -128,6 +130,18 @@ def path_argument(text: str) -> str:
     if not text:
         raise argparse.ArgumentTypeError("expected a path, got an empty string")
     return text
+
+
+def formulas_option(command: argparse.ArgumentParser) -> None:
+    """Add ``--formulas escape|raw`` to a command that writes CSV (:mod:`defcoop.query._csv`)."""
+    command.add_argument(
+        "--formulas",
+        choices=FORMULAS,
+        default="escape",
+        action=StoreOnce,
+        help="escape (the default) writes a ' before CSV text that starts like a spreadsheet "
+        "formula (= + - @, a tab or a carriage return); raw writes it as it is",
+    )
 
 
 def tolerant_output() -> None:
