@@ -20,10 +20,11 @@ from defcoop.model import registry
 from defcoop.model._fieldtypes import date_fields
 from defcoop.model.dates import Period
 from defcoop.model.records import Record
-from defcoop.query import _csv
 
 if typing.TYPE_CHECKING:
     import pandas
+
+    from defcoop.query import _csv
 
 DATE_PARTS = ("precision", "earliest", "latest")
 
@@ -96,6 +97,8 @@ def csv_text(
     """
     import datetime as _dt
     import json
+
+    from defcoop.query import _csv  # imported when CSV is written, not by every load
 
     def cell(value: Any) -> Any:
         if isinstance(value, list | dict):
