@@ -120,7 +120,7 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (the process's arguments by default), printing
-    everything through :func:`defcoop.cli._terminal.shown` (data never controls a terminal).
+    everything through ``defcoop.cli._terminal.shown`` (data never controls a terminal).
 
     Returns:
         The exit status, 0 on success, 1 for a data or lookup error and 2 for a usage error.

@@ -133,7 +133,7 @@ def path_argument(text: str) -> str:
 
 
 def formulas_option(command: argparse.ArgumentParser) -> None:
-    """Add ``--formulas escape|raw`` to a command that writes CSV (:mod:`defcoop.query._csv`)."""
+    """Add ``--formulas escape|raw`` to a command that writes CSV (``defcoop.query._csv``)."""
     command.add_argument(
         "--formulas",
         choices=FORMULAS,

@@ -48,7 +48,7 @@ class Format:
         writer: the files of a dataset, by name (:func:`defcoop.io.exports.render` returns
             them); None for a format that is only read.
         formulas: whether spreadsheets open its files, so that its writer takes
-            ``formulas=`` (``"escape"`` or ``"raw"``, :mod:`defcoop.query._csv`).
+            ``formulas=`` (``"escape"`` or ``"raw"``, ``defcoop.query._csv``).
         module: the module that declares it (:func:`defcoop.formats` fills it in).
     """
 

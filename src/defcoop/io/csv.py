@@ -24,7 +24,7 @@ def csv_files(dataset: Dataset, *, formulas: Formulas = "escape") -> dict[str, s
     """One CSV file per record type, by name (``agreements.csv``...), as text.
 
     A text cell that a spreadsheet would run as a formula gets a leading ``'`` unless
-    ``formulas="raw"`` (:mod:`defcoop.query._csv`).
+    ``formulas="raw"`` (``defcoop.query._csv``).
     """
     return {
         f"{key}.csv": _tabular.csv_text(

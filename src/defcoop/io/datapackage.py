@@ -171,7 +171,7 @@ def files(dataset: Dataset, *, formulas: Formulas = "escape") -> dict[str, str]:
     """Every file of the package by name: the CSV tables and ``datapackage.json``.
 
     A text cell that a spreadsheet would run as a formula gets a leading ``'`` unless
-    ``formulas="raw"`` (:mod:`defcoop.query._csv`).
+    ``formulas="raw"`` (``defcoop.query._csv``).
     """
     written: dict[str, str] = {}
     by_type: dict[type, list[Record]] = {}

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from defcoop.dataset import Dataset
 
 # FORMATS is read from the registry on first use (the module's __getattr__, below).
-__all__ = ["FORMATS", "export", "export_files", "plover_lines", "render"]  # noqa: F822
+__all__ = ["FORMATS", "Formulas", "export", "export_files", "plover_lines", "render"]  # noqa: F822
 
 
 def render(

@@ -92,7 +92,7 @@ def csv_text(
     Lists and nested tables are written as JSON (``["VNM", "RUS"]``), so that nothing is lost
     to a separator that may occur in a value; None is an empty cell; days are ISO dates.
     Text that a spreadsheet would run as a formula gets a leading ``'`` unless
-    ``formulas="raw"``, and a value holding a line break is quoted (:mod:`defcoop.query._csv`).
+    ``formulas="raw"``, and a value holding a line break is quoted (``defcoop.query._csv``).
     Rows end with a bare newline, so the same records always give the same bytes.
     """
     import datetime as _dt

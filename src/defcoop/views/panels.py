@@ -366,7 +366,7 @@ class Panel(Sequence[dict[str, Any]]):
     def to_csv(self, *, formulas: Formulas = "escape") -> str:
         """The panel as CSV text: a header, then one line per row; a missing value is empty,
         a lower-bound flag ``true`` or ``false``; text that starts like a spreadsheet formula
-        gets a leading ``'`` unless ``formulas="raw"`` (:mod:`defcoop.query._csv`)."""
+        gets a leading ``'`` unless ``formulas="raw"`` (``defcoop.query._csv``)."""
         flags = {True: "true", False: "false"}
         rows = ([flags[v] if v is True or v is False else v for v in row.values()] for row in self)
         return csv_text(self.columns, rows, formulas=formulas)
