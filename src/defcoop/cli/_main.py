@@ -29,8 +29,10 @@ from defcoop._version import __version__
 from defcoop.cli._terminal import StoreOnce as _StoreOnce
 from defcoop.cli._terminal import any_of as _any_of
 from defcoop.cli._terminal import as_typed as _as_typed
+from defcoop.cli._terminal import formulas_option as _formulas_option
 from defcoop.cli._terminal import path_argument as _path
 from defcoop.cli._terminal import print_json as _print_json
+from defcoop.cli._terminal import safe_terminal as _safe_terminal
 from defcoop.cli._terminal import tolerant_output as _tolerant_output
 from defcoop.dataset import Dataset
 from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
@@ -116,11 +118,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (the process's arguments by default).
+    """Run the command line with ``argv`` (the process's arguments by default), printing
+    everything through ``defcoop.cli._terminal.shown`` (data never controls a terminal).
 
     Returns:
         The exit status, 0 on success, 1 for a data or lookup error and 2 for a usage error.
     """
+    with _safe_terminal():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     _tolerant_output()
     if argv is None:
         argv = [_as_typed(argument) for argument in sys.argv[1:]]
@@ -238,6 +246,7 @@ def _parser() -> _Parser:
         "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
     )
     export.add_argument("--force", action="store_true", help="replace files that exist")
+    _formulas_option(export)
     export.set_defaults(run=_export)
 
     from defcoop.cli._dcad import add_import
@@ -342,7 +351,11 @@ def _export(arguments: argparse.Namespace) -> int:
     from defcoop.io.exports import export
 
     for path in export(
-        _dataset(arguments), arguments.out, format=arguments.format, force=arguments.force
+        _dataset(arguments),
+        arguments.out,
+        format=arguments.format,
+        force=arguments.force,
+        formulas=arguments.formulas,
     ):
         print(path)
     return 0

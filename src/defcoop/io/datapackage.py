@@ -25,10 +25,7 @@ Nothing needs an optional dependency.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from defcoop._version import __version__
@@ -36,6 +33,7 @@ from defcoop.io._registry import Format
 from defcoop.io._relations import citation_rows, links
 from defcoop.model.records import Record
 from defcoop.query import _columns, _tabular
+from defcoop.query._csv import Formulas, csv_text
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
@@ -163,9 +161,13 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
 _CODEBOOK = ("codebook.md", "codebook.json")
 
 
-def files(dataset: Dataset) -> dict[str, str]:
+def files(dataset: Dataset, *, formulas: Formulas = "escape") -> dict[str, str]:
     """Every file of the package by name: the CSV tables, the codebook and
-    ``datapackage.json``."""
+    ``datapackage.json``.
+
+    A text cell that a spreadsheet would run as a formula gets a leading ``'`` unless
+    ``formulas="raw"`` (``defcoop.query._csv``).
+    """
     from defcoop.io import codebook
 
     written: dict[str, str] = codebook.files(dataset)
@@ -173,13 +175,16 @@ def files(dataset: Dataset) -> dict[str, str]:
     for record in dataset:
         by_type.setdefault(type(record), []).append(record)
     for key, record_type in _collections().items():
-        written[f"{key}.csv"] = _tabular.csv_text(by_type.get(record_type, ()), record_type)
+        written[f"{key}.csv"] = _tabular.csv_text(
+            by_type.get(record_type, ()), record_type, formulas=formulas
+        )
     for link in links():
         rows = link.rows(by_type.get(link.owner, ()))
-        written[f"{link.table}.csv"] = _csv(list(link.columns), rows)
-    written["citations.csv"] = _csv(
+        written[f"{link.table}.csv"] = csv_text(list(link.columns), rows, formulas=formulas)
+    written["citations.csv"] = csv_text(
         ["record", "record_type", "source", "paragraph", "field"],
         ((*row[:4], "" if row[4] is None else row[4]) for row in citation_rows(dataset)),
+        formulas=formulas,
     )
     written["datapackage.json"] = (
         json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
@@ -195,12 +200,5 @@ FORMAT = Format(
     writes="the CSV tables, link tables, ``citations.csv``, the codebook and ``datapackage.json``",
     reads="with the ``frictionless`` library (``frictionless validate DIR/datapackage.json``)",
     writer=files,
+    formulas=True,
 )
-
-
-def _csv(header: list[str], rows: Iterable[tuple[Any, ...]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()

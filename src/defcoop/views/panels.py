@@ -65,6 +65,7 @@ from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
 from defcoop.model.records import Country, Coverage, Record, Source
+from defcoop.query._csv import Formulas, csv_text
 from defcoop.views import (
     _panel_arguments,
     _panel_cells,
@@ -320,25 +321,13 @@ class Panel(Sequence[dict[str, Any]]):
         frame.attrs.update(json.loads(json.dumps(self.metadata)))
         return frame
 
-    def to_csv(self) -> str:
+    def to_csv(self, *, formulas: Formulas = "escape") -> str:
         """The panel as CSV text: a header, then one line per row; a missing value is empty,
-        a lower-bound flag ``true`` or ``false``."""
-        import csv
-        import io
-
-        def text(value: Any) -> Any:
-            if value is None:
-                return ""
-            if value is True or value is False:
-                return "true" if value else "false"
-            return value
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(self.columns)
-        for row in self:
-            writer.writerow([text(value) for value in row.values()])
-        return buffer.getvalue()
+        a lower-bound flag ``true`` or ``false``; text that starts like a spreadsheet formula
+        gets a leading ``'`` unless ``formulas="raw"`` (``defcoop.query._csv``)."""
+        flags = {True: "true", False: "false"}
+        rows = ([flags[v] if v is True or v is False else v for v in row.values()] for row in self)
+        return csv_text(self.columns, rows, formulas=formulas)
 
 
 def _unit_columns(unit: str, system: str) -> list[str]:
