@@ -4,6 +4,7 @@ in every public call that takes one, with the library's own error naming the arg
 from __future__ import annotations
 
 import inspect
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -73,9 +74,10 @@ def test_a_flag_that_is_not_a_boolean_is_refused(tmp_path: Path, value: object) 
 @given(value=st.one_of(st.text(), st.integers(), st.floats(), st.binary(), st.none()))
 def test_export_force_takes_only_a_boolean(value: object) -> None:
     """Whatever export(force=) gets that is not True or False, it refuses before writing."""
+    folder = Path(tempfile.gettempdir(), "defcoop-never-written")
     with pytest.raises(ArgumentError, match="force="):
-        exports.export_files("never-written", {"a.txt": "a"}, force=value)
-    assert not Path("never-written").exists()
+        exports.export_files(folder, {"a.txt": "a"}, force=value)
+    assert not folder.exists()
 
 
 def test_none_is_a_choice_only_where_it_is_documented() -> None:
