@@ -123,11 +123,15 @@ def ended(error: BaseException) -> int:
     """Report ``error`` on stderr as its declaration says; return its exit status.
 
     Where the output itself failed (a broken pipe, a full disk), what is still buffered for
-    stdout is dropped, so that the interpreter's own flush at exit does not fail again.
+    stdout is dropped, so that the interpreter's own flush at exit does not fail again; what
+    a command printed before another error still reaches stdout.
     """
     declared = exit_of(error)
     if isinstance(error, OSError) and not isinstance(error, DefcoopError):
-        _drop_output()
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            _drop_output()
     if declared.shown == "problems":
         _say(f"defcoop: {error}")
     elif declared.shown == "interrupted":
