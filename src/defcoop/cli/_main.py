@@ -127,9 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (the process's arguments by default).
 
     Returns:
-        The exit status: 0 on success, 1 for a data, lookup or file system error, 2 for a
+        The exit status, 0 on success, 1 for a data, lookup or file system error, 2 for a
         usage error, 130 when interrupted (Ctrl-C) and 141 when the reader of the output
-        went away; :data:`defcoop.cli._exits.EXITS` declares them, error class by error
+        went away, as ``defcoop.cli._exits.EXITS`` declares them error class by error
         class. Output that cannot be written (``defcoop --help > /dev/full``) is an error.
     """
     try:
