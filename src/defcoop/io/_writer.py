@@ -24,6 +24,8 @@ from defcoop.errors import ExportError
 
 __all__ = ["write_all", "write_one"]
 
+_OLD = ".old-"  # the prefix of an old file set aside in the staging folder
+
 
 def write_all(
     folder: Path, contents: Mapping[str, str | bytes], *, force: bool = False
@@ -86,15 +88,15 @@ def _staged(folder: Path) -> Iterator[str]:
     """A staging folder (:func:`_staging`), removed afterwards unless it holds the only copy
     of an old file that could not be put back."""
     staging = _staging(folder)
-    keep = False
     try:
         yield staging
-    except _KeptError:
-        keep = True
-        raise
-    finally:
-        if not keep:
+    except BaseException:
+        # After a failure, an old file still set aside (".old-NAME") is one that could not
+        # be put back: its folder stays. After success, the old files are garbage.
+        if not any(name.startswith(_OLD) for name in os.listdir(staging)):
             shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _staging(folder: Path) -> str:
@@ -129,7 +131,7 @@ def _move_into_place(staging: str, targets: Mapping[str, Path]) -> None:
     try:
         for name, target in targets.items():
             if os.path.lexists(target):
-                backup = backups[target] = os.path.join(staging, f".old-{name}")
+                backup = backups[target] = os.path.join(staging, f"{_OLD}{name}")
                 os.replace(target, backup)
             moved.append(target)
             os.replace(os.path.join(staging, name), target)
@@ -137,8 +139,8 @@ def _move_into_place(staging: str, targets: Mapping[str, Path]) -> None:
         kept = _undo(moved, backups)
         if kept:
             # An old file could not be put back: it stays in the staging folder, which
-            # write_all keeps (never deleted while it holds the only copy).
-            raise _KeptError(
+            # _staged keeps (never deleted while it holds the only copy).
+            raise ExportError(
                 f"cannot move the new files into place, nor put back {_shown(kept[0])}: "
                 f"the old files are kept in {_shown(staging)}"
             ) from exc
@@ -167,10 +169,6 @@ def _undo(moved: list[Path], backups: Mapping[Path, str]) -> list[Path]:
             except OSError:
                 kept.append(target)
     return kept
-
-
-class _KeptError(ExportError):
-    """A failed move whose undoing failed too: the staging folder holds old files."""
 
 
 def _reason(exc: OSError) -> str:
