@@ -88,7 +88,7 @@ def test_one_existing_file_stops_the_whole_export(db: Dataset, tmp_path: Path) -
 
 def test_bad_folder_and_format(db: Dataset, tmp_path: Path) -> None:
     """An empty path, a file given as the folder and a misspelt format are refused."""
-    with pytest.raises(ArgumentError, match="empty path"):
+    with pytest.raises(ArgumentError, match="empty string"):
         export(db, "", format="csv")
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     with pytest.raises(ExportError, match="not a folder"):

@@ -126,10 +126,15 @@ class StoreOnce(argparse.Action):
 
 
 def path_argument(text: str) -> str:
-    """A path argument: any text but the empty string, which would mean the current folder."""
+    """A path argument: any text but the empty string, which would mean the current folder.
+
+    The path is given back in the form the file system takes: where the locale could not
+    decode the bytes typed (``LC_ALL=C``), :func:`as_typed` read them as UTF-8 for queries,
+    and here they become the very bytes typed again, so that ``dạta/`` opens ``dạta/``.
+    """
     if not text:
         raise argparse.ArgumentTypeError("expected a path, got an empty string")
-    return text
+    return os.fsdecode(text.encode("utf-8", "surrogateescape"))
 
 
 def formulas_option(command: argparse.ArgumentParser) -> None:
@@ -148,12 +153,18 @@ def tolerant_output() -> None:
     """Let stdout and stderr print what their encoding cannot hold as escapes.
 
     On an ASCII or C locale, a name such as "Ngô" would otherwise end the output halfway
-    with a UnicodeEncodeError.
+    with a UnicodeEncodeError. Under the C locale with UTF-8 mode off, Python opens stdout
+    with ``surrogateescape``, which fails on such a name as ``strict`` does: both become
+    ``backslashreplace`` (``Ng\\xf4``).
     """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        if reconfigure is not None and getattr(stream, "errors", None) in _FAILING:
             reconfigure(errors="backslashreplace")
+
+
+# The error handlers of a text stream that raise on a character its encoding cannot hold.
+_FAILING = ("strict", "surrogateescape")
 
 
 def as_typed(argument: str) -> str:

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from defcoop.errors import ArgumentError
 from defcoop.io.plover import plover_lines
+from defcoop.query._arguments import require_flag, require_path
 from defcoop.query._csv import Formulas, formulas_mode
 
 if TYPE_CHECKING:
@@ -65,12 +65,16 @@ def export(
     :func:`render`.
 
     Raises:
-        ArgumentError: for an empty folder name.
+        ArgumentError: for a folder that is not a path, is empty or holds a NUL character,
+            and for a ``force`` that is not True or False (``force="no"`` is refused, never
+            read as true).
         UnknownNameError: for a format that does not write, naming those that do.
         ExportError: for files that exist when ``force`` is false, or a folder that cannot
             be written; nothing is changed then.
         MissingExtraError: for Parquet without pyarrow (``pip install "defcoop[arrow]"``).
     """
+    require_path(folder, "export()", "folder")  # before rendering: a wrong call costs nothing
+    require_flag(force, "force", "export()")
     return export_files(folder, render(dataset, format, formulas=formulas), force=force)
 
 
@@ -78,9 +82,9 @@ def export_files(
     folder: str | os.PathLike[str], contents: Mapping[str, str | bytes], *, force: bool = False
 ) -> list[Path]:
     """Write files (name: text or bytes) into ``folder``, all or nothing, as :func:`export`."""
-    if not os.fspath(folder):
-        raise ArgumentError("export needs a folder: got an empty path")
-    return _write_all(Path(folder), contents, force=force)
+    text = require_path(folder, "export_files()", "folder")
+    require_flag(force, "force", "export_files()")
+    return _write_all(Path(text), contents, force=force)
 
 
 def _write_all(folder: Path, contents: Mapping[str, str | bytes], *, force: bool) -> list[Path]:

@@ -58,13 +58,13 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from defcoop._extras import require
-from defcoop._quote import described
 from defcoop._version import __version__
 from defcoop.errors import ArgumentError, DataError, Problem, QueryError
 from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
 from defcoop.model.records import Country, Coverage, Record, Source
+from defcoop.query._arguments import require_flag
 from defcoop.query._csv import Formulas, csv_text
 from defcoop.views import (
     _panel_arguments,
@@ -417,8 +417,7 @@ def build_panel(
     dyad: DyadFilter | None = None,
 ) -> Panel:
     """A panel of ``dataset``; see :meth:`Dataset.dyad_years <defcoop.Dataset.dyad_years>`."""
-    if type(directed) is not bool:
-        raise ArgumentError(f"directed= expects True or False, got {described(directed)}")
+    require_flag(directed, "directed", f"{unit}_years()")
     chosen = _panel_arguments.system_of(system)
     span = _panel_arguments.years_of(years, dataset, chosen)
     if dyad is not None and unit != "dyad":
@@ -456,8 +455,7 @@ def build_panel(
 def deliver(panel: Panel, frame: bool | None) -> Panel | pandas.DataFrame:
     """The panel in the form asked for: its DataFrame for ``frame=True``, and for ``None``
     where pandas is installed; else the panel of plain rows itself."""
-    if frame is not None and type(frame) is not bool:
-        raise ArgumentError(f"frame= expects True, False or None, got {described(frame)}")
+    require_flag(frame, "frame", f"{panel.metadata['unit'].replace('-', '_')}s()", none=True)
     if frame is None:
         try:
             import pandas  # noqa: F401  (only to learn whether it is there)
