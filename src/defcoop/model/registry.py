@@ -110,6 +110,9 @@ class RecordType:
         id_attribute: the attribute holding the record's id.
         counted: whether panels count its records, so that a coverage claim may vouch for
             them by its key (``records = ["agreements"]``; see ``defcoop.model._coverage``).
+        external: the attributes holding the record's ids in public registers (a country's
+            ``wikidata``, an agreement's ``unts``): each finds one record of its type, and
+            ``db.get()`` accepts them as it accepts ids.
     """
 
     cls: type[Any]
@@ -127,6 +130,7 @@ class RecordType:
     node: bool = False
     id_attribute: str = "id"
     counted: bool = False
+    external: tuple[str, ...] = ()
 
     @property
     def plural(self) -> str:
