@@ -35,8 +35,8 @@ class External:
     'VNM'
     >>> print(external.find("VNM", None))
     None
-    >>> external.unknown("Q882", None, object)
-    UnknownNameError('unknown wikidata id 'Q882'; did you mean 'Q881'?')
+    >>> print(external.unknown("Q882", None, object))
+    unknown wikidata id 'Q882'; did you mean 'Q881'?
     """
 
     __slots__ = ("_groups", "_records")
