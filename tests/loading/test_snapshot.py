@@ -227,6 +227,7 @@ FIRST_LOAD_MODULES = {
     "defcoop.query",
     "defcoop.query._arguments",
     "defcoop.query._display",
+    "defcoop.query._external",
     "defcoop.query._identity",
     "defcoop.query._info",
     "defcoop.query._lookup",

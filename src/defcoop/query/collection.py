@@ -38,6 +38,7 @@ from defcoop.model.records import (
     Transfer,
 )
 from defcoop.query._arguments import is_record_class, require_records
+from defcoop.query._external import External
 from defcoop.query._identity import Travels
 from defcoop.query._info import DatasetInfo
 from defcoop.query._lookup import (
@@ -80,6 +81,7 @@ class Collection(Travels):
         "_by_id",
         "_claims",
         "_countries",
+        "_external",
         "_listed",
         "_names",
         "_suggesters",
@@ -94,6 +96,7 @@ class Collection(Travels):
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
+    _external: External
     _claims: tuple[Coverage, ...]
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
@@ -160,6 +163,7 @@ class Collection(Travels):
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
+        set_(self, "_external", External(groups))
         # The taxonomy's closures are computed on demand: linear in the taxonomy at load.
         taxonomy = Taxonomy(groups.get(Field, ()))  # type: ignore[arg-type]
         set_(self, "_taxonomy", taxonomy)
@@ -264,7 +268,8 @@ class Collection(Travels):
     def get(self, record_id: str, kind: type[R]) -> R: ...
 
     def get(self, record_id: str, kind: type[Any] | None = None) -> Record:
-        """The record with this id (a country's id is its alpha-3 code).
+        """The record with this id (a country's id is its alpha-3 code), or with this id in a
+        public register: a Wikidata item (``"Q881"``), an agreement's UNTS number.
 
         With ``kind``, the record must be of that type, and the result is typed as such:
         ``db.get("mcis-7", Event)``.
@@ -277,9 +282,9 @@ class Collection(Travels):
             raise QueryError(
                 f"get() expects a record class such as Agreement as kind, got {described(kind)}"
             )
-        record = self._by_id.get(record_id)
+        record = self._by_id.get(record_id) or self._external.find(record_id, kind)
         if record is None or (kind is not None and not isinstance(record, kind)):
-            raise unknown(
+            raise self._external.unknown(record_id, kind, type(self)) or unknown(
                 "id" if kind is None else f"{registry.of(kind).singular} id",
                 record_id,
                 self._suggester(kind),
