@@ -26,7 +26,9 @@ def point_class() -> Any:
 
 
 def define(path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Point defined under the cache at ``path``, read from the file as in a new process."""
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(_compiled, "_caches", {})
     with _compiled.cached(str(path)):
         return point_class()
 

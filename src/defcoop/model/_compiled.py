@@ -73,6 +73,7 @@ class _Cache:
             with open(temporary, "wb") as file:
                 file.write(marshal.dumps((sys.version, {**self.entries, **self.used})))
             os.replace(temporary, self.path)
+            self.entries, self.changed = {**self.entries, **self.used}, False
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
@@ -116,6 +117,9 @@ def _resalted(code: types.CodeType, old: int | None, new: int | None) -> types.C
     return code.replace(co_consts=tuple(consts))
 
 
+_caches: dict[str | None, _Cache] = {}
+
+
 @contextlib.contextmanager
 def cached(path: str | None = None) -> Iterator[None]:
     """While active, attrs takes the compiled code of its generated methods from the cache.
@@ -131,7 +135,10 @@ def cached(path: str | None = None) -> Iterator[None]:
     if "compile" in vars(make):  # already active (a nested import): nothing more to do
         yield
         return
-    cache = _Cache(path or _path())
+    path = path or _path()
+    cache = _caches.get(path)
+    if cache is None:  # read once per process, whichever module's classes come first
+        cache = _caches[path] = _Cache(path)
     make.compile = cache.compile  # type: ignore[attr-defined]
     try:
         yield
