@@ -37,16 +37,17 @@ class NameIndex:
     def __init__(
         self,
         kind: str,
-        entries: Iterable[tuple[str, Iterable[str] | Tiers]],
+        entries: Iterable[Entry] | Callable[[], Iterable[Entry]],
         *,
         listing: str | None = None,
     ) -> None:
         self._kind = kind
         self._listing = listing
         self._resolved: dict[str, str] = {}
-        # Read on the first lookup (an iterator is consumed then): a dataset that is never
+        # A function giving the entries is called on the first lookup: a dataset that is never
         # searched by name, such as a first load answering a query by field, never pays for it.
-        self._pending: Iterable[tuple[str, Iterable[str] | Tiers]] = entries
+        # (Two threads' first lookups may both call it; each makes the same entries.)
+        self._pending = entries if callable(entries) else tuple(entries).__iter__
         self._read: tuple[list[tuple[str, Tiers]], frozenset[str]] | None = None
         self._maps: tuple[dict[str, set[str]], dict[str, str]] | None = None
         self._suggester: Suggester | None = None
@@ -56,10 +57,9 @@ class NameIndex:
         if self._read is None:
             entries = [
                 (record_id, names if isinstance(names, Tiers) else Tiers((record_id, *names)))
-                for record_id, names in self._pending
+                for record_id, names in self._pending()
             ]
             self._read = (entries, frozenset(record_id for record_id, _ in entries))
-            self._pending = ()
         return self._read
 
     @property
@@ -152,6 +152,10 @@ class Tiers:
 
     def __init__(self, *names: Iterable[str]) -> None:
         self.names = tuple(tuple(tier) for tier in names)
+
+
+Entry = tuple[str, Iterable[str] | Tiers]
+"""A record's id and its names (or its names as tiers)."""
 
 
 def check_text(value: object, argument: str) -> str:

@@ -8,6 +8,7 @@ imports upward.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
@@ -174,7 +175,7 @@ class Collection(Travels):
             if declared.names:
                 names[declared.cls] = NameIndex(
                     declared.singular,
-                    _named(group, declared.names),
+                    functools.partial(_named, group, declared.names),
                     listing=listing(declared.key, getattr(type(self), declared.key, None)),
                 )
         set_(self, "_listed", listed)
