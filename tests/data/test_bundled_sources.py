@@ -150,11 +150,16 @@ def test_every_report_behind_a_dated_record_declares_its_coverage(db: defcoop.Da
 
     A report cited only for undated facts (who held an office, a meeting of unknown year)
     declares none, and says so: a coverage it did not look at would turn a panel's missing
-    cells into zeros. So does a retrospective that mentions highlights, whatever it backs.
+    cells into zeros. So does a retrospective that mentions highlights, whatever it backs,
+    and a report without a date (a claim cannot be bounded by a day nobody knows), which
+    says so; the dated records it backs lie inside the coverage of their other sources, or
+    are held by none (a source that declares no coverage is not held to the rule).
     """
     for report in web_reports(db):
         if RETROSPECTIVE in (report.notes or ""):
             assert not report.coverage, report.id
+        elif report.published is None and not report.coverage:
+            assert "no coverage" in (report.notes or ""), report.id
         elif backs_a_dated_record(db, report.id):
             assert report.coverage, report.id
         elif not report.coverage:

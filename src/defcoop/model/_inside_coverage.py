@@ -4,16 +4,16 @@ what one of its sources covers, unless its sources only recall it.
 A panel counts a record only in cells some coverage reaches; a record dated outside its
 sources' coverage would be dropped silently, or contradict the coverage its own sources
 declare. So a record observed at a date (an occurred event's ``when``, an agreement's
-``signed``) that cites any source declaring coverage must begin inside one coverage entry of
-one of those sources: an entry naming only countries among the record's parties (one state,
-its pair, or every state) whose period holds the record's first day (a report written while
-a visit was under way saw it begin). A record its sources only recall (it ended before one of
-their claims for its parties began) need not lie inside. Sources that declare no coverage
-(cited for undated facts) are not held to it. Loading checks this
-(:mod:`defcoop.model._validation`), the strategies repair their datasets with it, and
-``docs/curation.md`` states it for curators. The claims' own rules (a source's claims end no
-later than its date) are :class:`defcoop.model._coverage.Observed` and
-:mod:`defcoop.model._claims`.
+``signed``, a transfer's order or first delivery: each record type declares it) that cites any
+source declaring coverage must begin inside one coverage entry of one of those sources: an
+entry naming only countries among the record's parties (one state, its pair, or every state)
+whose period holds the record's first day (a report written while a visit was under way saw it
+begin). A record its sources only recall (it ended before one of their claims for its parties
+began) need not lie inside. Sources that declare no coverage (cited for undated facts) are not
+held to it. Loading checks this (:mod:`defcoop.model._validation`), the strategies repair
+their datasets with it, and ``docs/curation.md`` states it for curators. The claims' own
+rules (a source's claims end no later than its date) are
+:class:`defcoop.model._coverage.Observed` and :mod:`defcoop.model._claims`.
 """
 
 from __future__ import annotations
@@ -22,21 +22,20 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from defcoop.model._parts import Coverage
 from defcoop.model.dates import PartialDate, Period
-from defcoop.model.kinds import EventStatus
-from defcoop.model.records import Agreement, Event, Record, Source
+from defcoop.model.records import Record, Source
+from defcoop.model.registry import of
 
 __all__ = ["covering", "observed", "outside_coverage"]
 
 
 def observed(record: Record) -> tuple[str, PartialDate | Period] | None:
-    """The attribute and date a record is observed at: an occurred event's ``when``, an
-    agreement's ``signed``; None for others. A planned event is not observed at its date: the
-    source that reports the plan need not have looked at the year it names."""
-    if isinstance(record, Event) and record.status is EventStatus.OCCURRED and record.when:
-        return "when", record.when
-    if isinstance(record, Agreement) and record.signed is not None:
-        return "signed", record.signed
-    return None
+    """The attribute and date a record is observed at, as its record type declares it
+    (:attr:`defcoop.model.registry.RecordType.observed`): an occurred event's ``when``, an
+    agreement's ``signed``, a transfer's ``ordered`` (or its first delivery's year); None for
+    a record not observed at a date (a planned event, an undated record) or of a type the
+    rule does not hold."""
+    declared = of(type(record)).observed
+    return None if declared is None else declared(record)
 
 
 def outside_coverage(

@@ -16,7 +16,7 @@ import attrs
 from defcoop.model._coverage import Scopes
 from defcoop.model._names import normalize
 from defcoop.model.dates import PartialDate, Period
-from defcoop.model.kinds import StateSystem
+from defcoop.model.kinds import EventStatus, StateSystem
 from defcoop.model.rules import (
     CURRENCY,
     ID,
@@ -263,6 +263,29 @@ def designation_keys(transfer: Any) -> tuple[str, ...]:
 def transfer_parties(transfer: Any) -> tuple[str, ...]:
     """The keys a transfer is found by with ``transfers(party=...)``: supplier and recipient."""
     return (transfer.supplier, transfer.recipient)
+
+
+def observed_signed(agreement: Any) -> tuple[str, PartialDate | Period] | None:
+    """An agreement is observed at its signature, where a source dates it."""
+    return None if agreement.signed is None else ("signed", agreement.signed)
+
+
+def observed_when(event: Any) -> tuple[str, PartialDate | Period] | None:
+    """An event that occurred is observed at its date; a planned one is not (the source that
+    reports a plan need not have looked at the year it names)."""
+    if event.status is not EventStatus.OCCURRED or not event.when:
+        return None
+    return ("when", event.when)
+
+
+def observed_ordered(transfer: Any) -> tuple[str, PartialDate | Period] | None:
+    """A transfer is observed at its order, or, where no order date is known, at the year of
+    its first delivery (the first year a panel counts it in)."""
+    if transfer.ordered is not None:
+        return ("ordered", transfer.ordered)
+    if transfer.deliveries:
+        return ("deliveries", PartialDate(min(d.year for d in transfer.deliveries)))
+    return None
 
 
 def inferred_attribute() -> Any:

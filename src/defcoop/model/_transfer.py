@@ -22,6 +22,7 @@ from defcoop.model._parts import (
     Value,
     designation_keys,
     inferred_attribute,
+    observed_ordered,
     transfer_parties,
 )
 from defcoop.model._show import RecordDisplay
@@ -49,6 +50,7 @@ __all__ = ["Transfer"]
     "transfer",
     counted=True,
     date="ordered",
+    observed=observed_ordered,
     label="designation",
     references=(
         Reference("supplier", "country", edge="supplier"),

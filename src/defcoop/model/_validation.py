@@ -413,7 +413,9 @@ def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record
             values = _distinct(group, reference.attribute)
             if not all(isinstance(by_id.get(value), expected) for value in values):
                 return False
-    dated = chain(groups.get(Agreement, ()), groups.get(Event, ()))
+    dated = chain.from_iterable(
+        groups.get(declared.cls, ()) for declared in registry.record_types() if declared.observed
+    )
     return (
         _citations_sound(groups, by_id)
         and _dates_sound(groups, by_id)

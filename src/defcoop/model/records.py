@@ -38,6 +38,8 @@ from defcoop.model._parts import (
     fields_from_evidence,
     ids,
     inferred_attribute,
+    observed_signed,
+    observed_when,
 )
 from defcoop.model._reference import Country, Field, Source
 from defcoop.model._show import RecordDisplay
@@ -161,6 +163,7 @@ class Organization(RecordDisplay):
     "agreement",
     counted=True,
     date="signed",
+    observed=observed_signed,
     label="title",
     references=(
         Reference("parties", "country", edge="party"),
@@ -234,6 +237,7 @@ class Agreement(RecordDisplay):
     "event",
     counted=True,
     date="when",
+    observed=observed_when,
     label="title",
     parent="part_of",
     references=(

@@ -110,6 +110,10 @@ class RecordType:
         id_attribute: the attribute holding the record's id.
         counted: whether panels count its records, so that a coverage claim may vouch for
             them by its key (``records = ["agreements"]``; see ``defcoop.model._coverage``).
+        observed: for the curation guide's coverage rule, the attribute and the date a
+            record is observed at, or None where it is not observed at a date (a planned
+            event); a type without it is not held to the rule (see
+            ``defcoop.model._inside_coverage``).
     """
 
     cls: type[Any]
@@ -127,6 +131,7 @@ class RecordType:
     node: bool = False
     id_attribute: str = "id"
     counted: bool = False
+    observed: Callable[[Any], tuple[str, Any] | None] | None = None
 
     @property
     def plural(self) -> str:

@@ -341,7 +341,17 @@ def _datasets(
 def _covered(records: list[Record], *, given: bool) -> list[Record]:
     """The records with each dated one inside its sources' coverage, as loading requires: a
     drawn source whose coverage misses a record dated by it gains an entry that covers the
-    record; with sources given (used as given), the record loses its date instead."""
+    record; with sources given (used as given), the record loses its date instead (and is
+    looked at again: a transfer without an order is dated by its first delivery)."""
+    while True:
+        repaired = _cover_once(records, given=given)
+        if repaired is None:
+            return records
+        records = repaired
+
+
+def _cover_once(records: list[Record], *, given: bool) -> list[Record] | None:
+    """One pass of :func:`_covered`; None where every dated record is inside already."""
     by_id = {record.id: record for record in records}
     extra: dict[str, list[Coverage]] = {}
     undated: dict[str, dict[str, Any]] = {}
@@ -354,14 +364,23 @@ def _covered(records: list[Record], *, given: bool) -> list[Record]:
         # A source's claim ends no later than its date (model._coverage.Observed): a record
         # after it loses its date instead, as with sources given.
         if given or entry is None or bound is None or entry.period.latest > bound.latest:
-            undated[record.id] = {attribute: None}
+            undated[record.id] = {attribute: _empty(type(record), attribute)}
             continue
         extra.setdefault(first, []).append(entry)
+    if not extra and not undated:
+        return None
     return [
         attrs.evolve(record, coverage=(*record.coverage, *extra[record.id]))
         if isinstance(record, Source) and record.id in extra
         else attrs.evolve(record, **undated[record.id])
-        if isinstance(record, Agreement | Event) and record.id in undated
+        if record.id in undated
         else record
         for record in records
     ]
+
+
+def _empty(cls: type, attribute: str) -> Any:
+    """The value an attribute holds when nothing is known: its default (None, or empty)."""
+    default: Any = attrs.fields_dict(cls)[attribute].default
+    factory = getattr(default, "factory", None)  # an attrs.Factory
+    return default if factory is None else factory()
