@@ -65,10 +65,18 @@ plot_html_show_source_link = False
 plot_html_show_formats = False
 plot_formats = [("png", 110)]
 plot_pre_code = ""
-plot_rcparams = {"savefig.bbox": "tight", "figure.max_open_warning": 0}
+# Text of 11 points stays at least 10 px high on a phone (390 px wide) in figures up to
+# 5.5 inches wide (tests/test_docs.py checks every picture of the gallery).
+plot_rcparams = {"savefig.bbox": "tight", "figure.max_open_warning": 0, "font.size": 11}
 plot_apply_rcparams = True
 
-# Copy only what is typed after a prompt (">>> ", "... ", "$ "), never the output.
+# Copy only what is typed after a prompt (">>> ", "... ", "$ "), without the prompt, and
+# never the output or a traceback: a block pasted into a notebook cell runs as it is
+# (tests/test_docs_copy.py applies this same rule to every block and runs what it copies).
+# The prompts must stay in the text the rule reads, so only line numbers are excluded.
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
-copybutton_exclude = ".linenos, .gp, .go"
+copybutton_only_copy_prompt_lines = True
+copybutton_remove_prompts = True
+copybutton_copy_empty_lines = True
+copybutton_exclude = ".linenos"

@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+import runpy
 import sys
 import textwrap
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -133,7 +135,7 @@ def test_coverage_page_has_one_table_per_record_type_and_a_timeline(
     page = coverage.render(db)
     sections = re.split(r"^## ", page, flags=re.MULTILINE)[1:]
     titles = [section.split("\n", 1)[0] for section in sections]
-    table = "What is covered, year by year"
+    table = "What is covered, year by year"  # the detail of the coverage page's table
     assert titles == [table, "Sources", *(title for title, _what, _key in coverage.SECTIONS)]
     sections, titles = sections[1:], titles[1:]
     for section, (_title, _what, key) in zip(sections[1:], coverage.SECTIONS, strict=True):
@@ -271,6 +273,21 @@ def test_gallery_index_links_every_page() -> None:
         assert f"]({page.name})" in index, page.name
 
 
+def test_gallery_index_shows_a_thumbnail_of_each_page() -> None:
+    """Each page has a thumbnail in the index: a link to it around one of its own pictures."""
+    index = (DOCS / "gallery" / "index.md").read_text("utf-8")
+    thumbnails = dict(
+        re.findall(
+            r'<a class="defcoop-thumb" href="(\w+)\.html"><img src="\.\./_images/([\w-]+)\.png"',
+            index,
+        )
+    )
+    assert sorted(thumbnails) == sorted(page.stem for page in _GALLERY)
+    for page in _GALLERY:
+        prefixes = re.findall(r":filename-prefix: (\S+)", page.read_text("utf-8"))
+        assert thumbnails[page.stem] in prefixes, page.name
+
+
 def test_gallery_pictures_have_names_of_their_own() -> None:
     """No two pictures of the documentation share a file name prefix."""
     prefixes = [
@@ -281,22 +298,51 @@ def test_gallery_pictures_have_names_of_their_own() -> None:
     assert len(prefixes) == len(set(prefixes))
 
 
-@pytest.mark.parametrize("page", _GALLERY, ids=lambda p: p.stem)
+# A phone shows a picture 390 px wide less the page's margins; its smallest text must be at
+# least 10 px high there. Text of s points in a figure saved w inches wide (bbox "tight", as
+# conf.py sets) is s / 72 * PHONE / w px high once the picture is shrunk to the screen.
+PHONE = 358
+# Not yet readable on a phone: Timeline.plot draws a 10-inch figure with a labelled row per
+# record and its legend at the side (a change to defcoop.views.timeline, not to the docs).
+WIDE = frozenset({"timeline.md"})
+
+
+def _smallest_text_on_a_phone(figure: Any) -> tuple[float, str]:
+    """The height in px of the figure's smallest visible text on a phone, and that text."""
+    renderer = figure.canvas.get_renderer()
+    width = max(figure.get_tightbbox(renderer).width, figure.get_figwidth())
+    texts = [
+        t
+        for t in figure.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+        if t.get_visible() and t.get_text().strip()
+    ]
+    smallest = min(texts, key=lambda t: t.get_fontsize())
+    return smallest.get_fontsize() / 72 * PHONE / width, smallest.get_text()
+
+
+@pytest.mark.parametrize("page", [*_GALLERY, DOCS / "index.md"], ids=lambda p: p.stem)
 def test_gallery_code_draws_its_pictures(page: Path) -> None:
-    """Each gallery page has pictures, and each picture's code runs and draws a figure."""
+    """Each gallery page (and the home page) has pictures; each picture's code runs, with
+    conf.py's settings, and draws a figure whose smallest text is 10 px or more on a phone."""
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
     pyplot = pytest.importorskip("matplotlib.pyplot")
+    settings = runpy.run_path(str(DOCS / "conf.py"))["plot_rcparams"]
     plots = _PLOT.findall(page.read_text("utf-8"))
     assert plots, f"{page.name} draws no picture"
     for options, code in plots:
         # Each block's pictures need a file name of their own, or they overwrite each other.
         assert re.search(r":filename-prefix: \S+", options), page.name
         pyplot.close("all")
-        exec(compile(textwrap.dedent(code), str(page), "exec"), {})
-        assert pyplot.get_fignums(), page.name
-        for number in pyplot.get_fignums():
-            assert pyplot.figure(number).axes, page.name
+        with matplotlib.rc_context(settings):
+            exec(compile(textwrap.dedent(code), str(page), "exec"), {})
+            assert pyplot.get_fignums(), page.name
+            for number in pyplot.get_fignums():
+                figure = pyplot.figure(number)
+                assert figure.axes, page.name
+                pixels, text = _smallest_text_on_a_phone(figure)
+                if page.name not in WIDE:
+                    assert pixels >= 10, f"{page.name}: {text!r} is {pixels:.1f} px on a phone"
     pyplot.close("all")
 
 
@@ -347,3 +393,37 @@ def test_coverage_page_opens_with_each_dyad_by_year(db: defcoop.Dataset) -> None
     )
     page = _extension("defcoop_coverage").render(db)
     assert page.startswith("## What is covered, year by year")
+
+
+def test_coverage_page_opens_with_one_short_table_of_dyads_by_year(db: defcoop.Dataset) -> None:
+    """The coverage page's generated part is one table: every year 1991-2025 once, a column
+    per dyad covered in some year (its heading a link to its detail), each cell short."""
+    table = _extension("defcoop_coverage_table")
+    page = _extension("defcoop_coverage").render_coverage(db)
+    assert page.startswith("```{list-table}")
+    assert page.count("```{list-table}") == 1
+    pairs, found = table.glance(db)
+    assert ("RUS", "VNM") in pairs
+    assert len(pairs) <= len(table.dyads(db))
+    spans = [tuple(map(int, years.split("\N{EN DASH}"))) for years, _cells in found]
+    assert [y for span in spans for y in range(span[0], span[-1] + 1)] == list(table.YEARS)
+    assert all(len(cells) == len(pairs) for _years, cells in found)
+    assert all(len(c) <= 24 for _years, cells in found for c in cells)
+    assert len(found) <= len(table.YEARS)
+    records = _extension("defcoop_coverage").render(db)
+    for pair in pairs:
+        assert f"<{table.dyad_label(pair)}>`" in page
+        assert f"({table.dyad_label(pair)})=" in records
+    russia = pairs.index(("RUS", "VNM"))
+    assert found[0][0].startswith("1991")
+    assert found[0][1][russia] == table.NOT_COVERED_CELL
+
+
+def test_link_titles_show_no_escapes(db: defcoop.Dataset) -> None:
+    """A title shown inside a role is not Markdown: no backslash is added to it."""
+    coverage = _extension("defcoop_coverage")
+    page = coverage.render(db)
+    for role_title in re.findall(r"\{ref\}`([^`<]*)<", page):
+        assert "\\" not in role_title, role_title
+    bracketed = next(s for s in db.sources if s.title and s.title.startswith("["))
+    assert f"{{ref}}`{coverage.role_text(bracketed.title)} <" in page

@@ -1,18 +1,25 @@
-"""The coverage page: what the bundled data holds, at a glance, made at build time.
+"""The coverage and records pages: what the bundled data holds, made at build time.
 
-The page's own file, ``coverage.md``, holds the introduction and a marker line; when Sphinx
-reads it, the marker is replaced by MyST Markdown rendered from :func:`defcoop.load`, so the
-page always shows the data the package ships and nothing generated is committed.
+Each page's own file holds its introduction and a marker line; when Sphinx reads it, the
+marker is replaced by MyST Markdown rendered from :func:`defcoop.load`, so the pages always
+show the data the package ships and nothing generated is committed.
 
-A table of what is covered opens the page: each dyad by year, what the coverage claims vouch
-for and what they rest on (:mod:`defcoop_coverage_table`). Sources come next, described for
-a reader (title, authors, publisher, date, language, translator, address) with the records
-that cite each of their paragraphs. Then one compact table per record type: a row per
+The coverage page (``coverage.md``) is short: one table, each dyad by year, saying what the
+coverage claims vouch for and on how many sources or searches they rest
+(:func:`defcoop_coverage_table.render_glance`).
+
+The records page (``records.md``) is the long reference listing (:func:`render`). It opens
+with the sources and searches behind each dyad's years, by id. Sources come next, described
+for a reader (title, authors, publisher, date, language, translator, address) with the
+records that cite each of their paragraphs. Then one compact table per record type: a row per
 record, carrying a label (``record-<id>``) other pages may link to, its date, what it is,
 its parties, every other filled attribute (references to other records are links, inferred
-values are marked) and its citations; the records' notes
-follow each table. Every dated agreement and event is also drawn as a timeline, by
-:meth:`defcoop.Timeline.plot` through matplotlib's ``plot`` directive.
+values are marked) and its citations; the records' notes follow each table. Every dated
+agreement and event is also drawn as a timeline, by :meth:`defcoop.Timeline.plot` through
+matplotlib's ``plot`` directive.
+
+Plain text is escaped for Markdown by :func:`text`; text inside a role (a link's title) is
+not Markdown, so it goes through :func:`role_text` instead, and no backslash shows.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from defcoop_coverage_table import render_table
+from defcoop_coverage_table import render_glance, render_table
 
 import defcoop
 from defcoop import (
@@ -43,8 +50,10 @@ from defcoop.views.cite import LANGUAGES
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-MARKER = "<!-- coverage: generated at build time by docs/_ext/defcoop_coverage.py -->"
-DOCNAME = "coverage"
+MARKER = "<!-- records: generated at build time by docs/_ext/defcoop_coverage.py -->"
+DOCNAME = "records"
+GLANCE_MARKER = "<!-- coverage: generated at build time by docs/_ext/defcoop_coverage.py -->"
+GLANCE_DOCNAME = "coverage"
 
 # Attributes whose values are ids of other records; they are shown as links.
 REFERENCES = frozenset(
@@ -117,6 +126,17 @@ def text(value: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", " ".join(value.split()))
 
 
+def role_text(value: str) -> str:
+    """``value`` as the title of a role such as ``{ref}``: not Markdown, so nothing is
+    escaped; only what would end the title (a backquote, an opening angle bracket) changes.
+
+    >>> role_text("[Report on  Cam Ranh], `2018`")
+    "[Report on Cam Ranh], '2018'"
+    """
+    angle = "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}"
+    return " ".join(value.split()).replace("`", "'").replace("<", angle)
+
+
 def label(record_id: str) -> str:
     """The label of a record's entry on the coverage page.
 
@@ -141,8 +161,13 @@ def heading(db: Dataset, record: Record) -> tuple[str | None, str]:
     return None, record.id
 
 
+def render_coverage(db: Dataset) -> str:
+    """The coverage page's generated part for ``db``: the table of each dyad by year."""
+    return "\n".join(render_glance(db, text))
+
+
 def render(db: Dataset) -> str:
-    """The coverage page's generated part for ``db``, as MyST Markdown."""
+    """The records page's generated part for ``db``, as MyST Markdown."""
     cited = _cited_paragraphs(db)
     lines = [*render_table(db, _link, text), *_summary(db, cited), "", "## Sources", ""]
     lines += ["The documents every other record cites, and what cites each paragraph.", ""]
@@ -209,7 +234,7 @@ def _summary(db: Dataset, cited: dict[str, dict[int, list[Record]]]) -> Iterator
     for source in db.sources:
         used = cited.get(source.id, {})
         yield (
-            f"- {{ref}}`{text(source.title)} <{label(source.id)}>`: {len(used)} of its "
+            f"- {{ref}}`{role_text(source.title)} <{label(source.id)}>`: {len(used)} of its "
             f"{source.paragraphs} paragraphs cited"
         )
 
@@ -461,8 +486,10 @@ def setup_generated_page(app: Sphinx, docname: str, fill: Callable[..., None]) -
 
 
 _fill = page_filler(DOCNAME, MARKER, "records", render)
+_fill_glance = page_filler(GLANCE_DOCNAME, GLANCE_MARKER, "table of coverage", render_coverage)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Fill in the coverage page whenever Sphinx reads it."""
+    """Fill in the coverage and records pages whenever Sphinx reads them."""
+    setup_generated_page(app, GLANCE_DOCNAME, _fill_glance)
     return setup_generated_page(app, DOCNAME, _fill)

@@ -8,7 +8,7 @@ It is the reading list behind the data: a count of the sources by language, then
 row per source, oldest first (undated ones last), with its title, publisher and date, its
 language, its address and the day it was read there, the countries and period it looked at
 where the data declares them, and every record that cites it. Records link to their entries
-on the coverage page, whose labels (``record-<id>``) this page shares with
+on the records page, whose labels (``record-<id>``) this page shares with
 ``defcoop_coverage``; each source has a label of its own here, ``source-<id>``.
 """
 
@@ -78,7 +78,7 @@ def render(db: Dataset) -> str:
         "## Every source",
         "",
         "Oldest first; a source's number of paragraphs and what cites each of them are on "
-        "the [coverage page](coverage.md).",
+        "the [records page](records.md).",
         "",
         *_table(sources, used),
     ]

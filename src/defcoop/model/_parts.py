@@ -121,12 +121,18 @@ def merged(items: Iterable[Coverage]) -> tuple[Coverage, ...]:
     A panel reads coverage by the year (a cell is covered when a period reaches into its
     year), so runs of years say the same as the periods they gather, in far fewer items.
     The runs keep ``records`` (what each claim vouches for) and leave out the search and
-    sources a claim rests on: those are read from the claims themselves.
+    sources a claim rests on: those are read from the claims themselves. A year that a claim
+    for every record type already holds for the same countries is left out of the runs of
+    claims for some types, which say nothing more there.
 
     >>> parts = [Coverage(countries=("VNM", "RUS"), period=Period.parse(text))
     ...          for text in ("2018-11", "2019/2020", "2022-03/..")]
     >>> [(item.countries, str(item.period)) for item in merged(parts)]
     [(('VNM', 'RUS'), '2018/2020'), (('VNM', 'RUS'), '2022/..')]
+    >>> visits = Coverage(countries=("VNM", "RUS"), period=Period.parse("2017/2019"),
+    ...                   records=["events:visit"])
+    >>> [str(item) for item in merged([*parts, visits])]
+    ['VNM-RUS 2018\u20132020', 'VNM-RUS since 2022', 'VNM-RUS 2017 (events:visit)']
     """
     years: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
     open_from: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
@@ -142,6 +148,13 @@ def merged(items: Iterable[Coverage]) -> tuple[Coverage, ...]:
     for key, found in sorted(years.items()):
         countries, records = key
         limit = open_from.get(key)
+        if records:  # a year every record type is vouched for already says it all
+            whole = years.get((countries, ()), set())
+            whole_from = open_from.get((countries, ()))
+            found = {y for y in found if y not in whole and (whole_from is None or y < whole_from)}
+            if whole_from is not None and limit is not None:  # open until the whole's start
+                found |= set(range(limit, whole_from)) - whole
+                limit = None
         ordered = sorted(year for year in found if limit is None or year < limit)
         while ordered:
             first = last = ordered.pop(0)
