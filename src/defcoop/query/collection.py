@@ -8,6 +8,7 @@ imports upward.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
@@ -97,7 +98,7 @@ class Collection(Travels):
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
     _external: External
-    _claims: tuple[Coverage, ...]
+    _claims: tuple[Coverage, ...] | None
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
     _names: dict[type, NameIndex]
@@ -153,13 +154,7 @@ class Collection(Travels):
         other is listed by id. A type with names gets a name index for its lookups.
         """
         set_ = object.__setattr__
-        sources = cast("Sequence[Source]", groups.get(Source, ()))
-        own = (
-            attrs.evolve(claim, sources=(source.id,))
-            for source in sorted(sources, key=attrgetter("id"))
-            for claim in source.coverage
-        )
-        set_(self, "_claims", (*(() if info is None else info.coverage), *own))
+        set_(self, "_claims", None)  # made by the first call that needs them (_all_claims)
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
@@ -184,7 +179,7 @@ class Collection(Travels):
             if declared.names:
                 names[declared.cls] = NameIndex(
                     declared.singular,
-                    ((r.id, Tiers((r.id,), *name_values(r, declared.names))) for r in group),
+                    functools.partial(_named, group, declared.names),
                     listing=listing(declared.key, getattr(type(self), declared.key, None)),
                 )
         set_(self, "_listed", listed)
@@ -226,7 +221,21 @@ class Collection(Travels):
     def claims(self) -> tuple[Coverage, ...]:
         """Every coverage claim as declared, the dataset's own and then each source's, with
         ``sources`` naming that source (:attr:`coverage` gathers them into runs)."""
-        return self._claims
+        return self._all_claims()
+
+    def _all_claims(self) -> tuple[Coverage, ...]:
+        """The dataset's own claims, then each source's (by id) naming that source; made once."""
+        claims = self._claims
+        if claims is None:
+            sources = cast("Sequence[Source]", self._listed.get(Source, ()))
+            own = (
+                attrs.evolve(claim, sources=(source.id,))
+                for source in sorted(sources, key=attrgetter("id"))
+                for claim in source.coverage
+            )
+            claims = (*(() if self.info is None else self.info.coverage), *own)
+            object.__setattr__(self, "_claims", claims)
+        return claims
 
     @property
     def coverage(self) -> tuple[Coverage, ...]:
@@ -238,7 +247,7 @@ class Collection(Travels):
         the records the column counts (see ``Coverage.records``); elsewhere the column's
         count is missing.
         """
-        return merged(self._claims)
+        return merged(self._all_claims())
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -491,6 +500,11 @@ class Collection(Travels):
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._taxonomy.narrower(self.field(field).id)
+
+
+def _named(records: Sequence[Record], names: Sequence[str]) -> Iterator[tuple[str, Tiers]]:
+    """Each record's id and its names as tiers, for a :class:`NameIndex` to read when first used."""
+    return ((r.id, Tiers((r.id,), *name_values(r, names))) for r in records)
 
 
 def require_dataset(value: object, function: str) -> Collection:
