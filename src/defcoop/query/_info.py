@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
 import attrs
 
 from defcoop._version import __version__
@@ -11,7 +15,10 @@ from defcoop.model._parts import DATE, Coverage
 from defcoop.model.dates import PartialDate
 from defcoop.model.rules import Check, InstanceOf, NonEmpty, NotBlank
 
-__all__ = ["DatasetInfo"]
+if TYPE_CHECKING:
+    from defcoop.model.records import Source
+
+__all__ = ["DatasetInfo", "all_claims"]
 
 
 # attrs' generated methods compiled once and cached, as the model's (defcoop.model._compiled).
@@ -41,3 +48,13 @@ with cached():
             Exports and citations name both.
             """
             return __version__
+
+
+def all_claims(info: DatasetInfo | None, sources: Sequence[Source]) -> tuple[Coverage, ...]:
+    """The dataset's own claims, then each source's (sources by id), each naming its source."""
+    own = (
+        attrs.evolve(claim, sources=(source.id,))
+        for source in sorted(sources, key=attrgetter("id"))
+        for claim in source.coverage
+    )
+    return (*(() if info is None else info.coverage), *own)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from defcoop._quote import described, quote
@@ -12,6 +12,7 @@ from defcoop.model import registry
 from defcoop.model._names import Suggester, normalize
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.rules import CAMEO
+from defcoop.query._table import name_values
 
 E = TypeVar("E", bound=enum.StrEnum)
 _MEMO_SIZE = 4096
@@ -338,3 +339,8 @@ def event_filters(
     if "cameo" in given:
         filters["cameo"] = cameo_code(given["cameo"])
     return filters
+
+
+def named_tiers(records: Sequence[Any], names: Sequence[str]) -> Iterator[tuple[str, Tiers]]:
+    """Each record's id and its names as tiers, for a :class:`NameIndex` to read when first used."""
+    return ((r.id, Tiers((r.id,), *name_values(r, names))) for r in records)

@@ -13,8 +13,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
 
-import attrs
-
 from defcoop._quote import described
 from defcoop.errors import ArgumentError, DataError, QueryError
 from defcoop.model import registry
@@ -41,19 +39,19 @@ from defcoop.model.records import (
 from defcoop.query._arguments import is_record_class, require_records
 from defcoop.query._external import External
 from defcoop.query._identity import Travels
-from defcoop.query._info import DatasetInfo
+from defcoop.query._info import DatasetInfo, all_claims
 from defcoop.query._lookup import (
     NameIndex,
-    Tiers,
     check_text,
     coerce_member,
     day_range,
     designation_key,
     event_filters,
     listing,
+    named_tiers,
     unknown,
 )
-from defcoop.query._table import Table, index_keys, name_values, within
+from defcoop.query._table import Table, index_keys, within
 from defcoop.query.results import Results
 
 if TYPE_CHECKING:
@@ -154,7 +152,7 @@ class Collection(Travels):
         other is listed by id. A type with names gets a name index for its lookups.
         """
         set_ = object.__setattr__
-        set_(self, "_claims", None)  # made by the first call that needs them (_all_claims)
+        set_(self, "_claims", None)  # made by the first call that needs them (claims)
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
@@ -179,7 +177,7 @@ class Collection(Travels):
             if declared.names:
                 names[declared.cls] = NameIndex(
                     declared.singular,
-                    functools.partial(_named, group, declared.names),
+                    functools.partial(named_tiers, group, declared.names),
                     listing=listing(declared.key, getattr(type(self), declared.key, None)),
                 )
         set_(self, "_listed", listed)
@@ -221,21 +219,10 @@ class Collection(Travels):
     def claims(self) -> tuple[Coverage, ...]:
         """Every coverage claim as declared, the dataset's own and then each source's, with
         ``sources`` naming that source (:attr:`coverage` gathers them into runs)."""
-        return self._all_claims()
-
-    def _all_claims(self) -> tuple[Coverage, ...]:
-        """The dataset's own claims, then each source's (by id) naming that source; made once."""
-        claims = self._claims
-        if claims is None:
+        if self._claims is None:  # made by the first call that needs them
             sources = cast("Sequence[Source]", self._listed.get(Source, ()))
-            own = (
-                attrs.evolve(claim, sources=(source.id,))
-                for source in sorted(sources, key=attrgetter("id"))
-                for claim in source.coverage
-            )
-            claims = (*(() if self.info is None else self.info.coverage), *own)
-            object.__setattr__(self, "_claims", claims)
-        return claims
+            object.__setattr__(self, "_claims", all_claims(self.info, sources))
+        return cast("tuple[Coverage, ...]", self._claims)
 
     @property
     def coverage(self) -> tuple[Coverage, ...]:
@@ -247,7 +234,7 @@ class Collection(Travels):
         the records the column counts (see ``Coverage.records``); elsewhere the column's
         count is missing.
         """
-        return merged(self._all_claims())
+        return merged(self.claims)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -500,11 +487,6 @@ class Collection(Travels):
     def narrower(self, field: str | Field) -> frozenset[str]:
         """The ids of a field and of every field below it in the taxonomy."""
         return self._taxonomy.narrower(self.field(field).id)
-
-
-def _named(records: Sequence[Record], names: Sequence[str]) -> Iterator[tuple[str, Tiers]]:
-    """Each record's id and its names as tiers, for a :class:`NameIndex` to read when first used."""
-    return ((r.id, Tiers((r.id,), *name_values(r, names))) for r in records)
 
 
 def require_dataset(value: object, function: str) -> Collection:
