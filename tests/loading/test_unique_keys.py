@@ -138,3 +138,45 @@ sources = ["my-report#1"]
     db = defcoop.load(path, bundled=False)
     assert db.person("Logistics").id == "mr-logistics"
     assert db.field("Logistics").id == "field-logistics"
+
+
+_TWO_AGREEMENTS = """
+[[agreements]]
+id = "first-mou"
+title = "A first memorandum"
+kind = "memorandum"
+parties = ["VNM", "RUS"]
+identifiers = ["dcad:1201"]
+sources = ["my-report#1"]
+
+[[agreements]]
+id = "second-mou"
+title = "A second memorandum"
+kind = "memorandum"
+parties = ["VNM", "RUS"]
+identifiers = [{second}]
+sources = ["my-report#2"]
+"""
+
+
+def test_two_agreements_with_one_dcad_id_are_refused(tmp_path: Path) -> None:
+    """An id in another dataset (``dcad:1201``) names one agreement: a second agreement with
+    it would count one treaty twice, so it is a DataError naming both."""
+    path = _write(tmp_path, _BASE + _TWO_AGREEMENTS.format(second='"dcad:1201"'))
+    with pytest.raises(defcoop.DataError) as error:
+        defcoop.load(path, bundled=True)
+    message = str(error.value)
+    assert "'dcad:1201'" in message
+    assert "first-mou" in message
+    assert "second-mou" in message
+
+
+def test_an_agreement_is_found_by_its_id_in_another_dataset(tmp_path: Path) -> None:
+    """``db.get("dcad:1201")`` is the agreement holding it; an id nobody holds is an
+    UnknownNameError that says so."""
+    path = _write(tmp_path, _BASE + _TWO_AGREEMENTS.format(second='"unts:33521"'))
+    db = defcoop.load(path, bundled=True)
+    assert db.get("dcad:1201").id == "first-mou"
+    assert db.get("unts:33521").id == "second-mou"
+    with pytest.raises(defcoop.UnknownNameError, match="unknown identifier 'dcad:9'"):
+        db.get("dcad:9")

@@ -186,7 +186,7 @@ class Organization(RecordDisplay):
     summary="agreements and plans, by date signed",
     columns=("id", "signed", "parties", "title"),
     node=True,
-    external=("wikidata", "unts"),
+    external=("wikidata", "unts", "identifiers"),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(RecordDisplay):

@@ -1,4 +1,5 @@
-"""Records found by their ids in public registers: a Wikidata item, a UN Treaty Series number.
+"""Records found by their ids in public registers: a Wikidata item, a UN Treaty Series number,
+an agreement's id in another dataset (``dcad:1234``).
 
 A record type declares once which of its attributes hold such ids (``external=`` in
 :mod:`defcoop.model.registry`: a country's, person's or agreement's ``wikidata``, an
@@ -19,7 +20,7 @@ import attrs
 from defcoop.errors import QueryError, UnknownNameError
 from defcoop.model import registry
 from defcoop.model.records import Record
-from defcoop.model.rules import Pattern, rules_of
+from defcoop.model.rules import Each, Pattern, rules_of
 from defcoop.query._lookup import listing, unknown
 
 __all__ = ["External"]
@@ -56,8 +57,7 @@ class External:
             records: dict[str, list[Record]] = {}
             for declared, attribute in self._declared():
                 for record in self._groups.get(declared.cls, ()):
-                    value = getattr(record, attribute)
-                    if value is not None:
+                    for value in _values(record, attribute):
                         records.setdefault(value, []).append(record)
             self._records = records
         return self._records
@@ -94,18 +94,31 @@ class External:
             if not types or not _written_as(value, types[0].cls, attribute):
                 continue
             held = sorted(
-                getattr(record, attribute)
+                value
                 for declared in types
                 for record in self._groups.get(declared.cls, ())
-                if getattr(record, attribute) is not None
+                for value in _values(record, attribute)
             )
             where = [listing(d.key, getattr(owner, d.key, None)) for d in types]
             shown = " + ".join(f"[r.{attribute} for r in {w}]" for w in where if w)
-            return unknown(f"{attribute} id", value, held, listing=shown or None)
+            listed = attrs.fields_dict(types[0].cls)[attribute].default == ()
+            word = f"{attribute[:-1]}" if listed else f"{attribute} id"  # "identifier"
+            return unknown(word, value, held, listing=shown or None)
         return None
 
 
+def _values(record: Record, attribute: str) -> tuple[str, ...]:
+    """The register ids a record holds in ``attribute``: one, none, or each of a list (an
+    agreement's ``identifiers``, ``dcad:1234``)."""
+    value = getattr(record, attribute)
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, tuple) else (value,)
+
+
 def _written_as(value: str, cls: type[Any], attribute: str) -> bool:
-    """Whether ``value`` obeys the pattern the attribute's rules declare (``Q881``)."""
-    rules = rules_of(attrs.fields_dict(cls)[attribute])
+    """Whether ``value`` obeys the pattern the attribute's rules declare (``Q881``), or that
+    of each item for a list of ids (``dcad:1234``)."""
+    rules = list(rules_of(attrs.fields_dict(cls)[attribute]))
+    rules += [inner for rule in rules if isinstance(rule, Each) for inner in rule.rules]
     return any(isinstance(rule, Pattern) and rule.matches(value) for rule in rules)
