@@ -34,6 +34,7 @@ extensions = [
     "attrs_signatures",
     "defcoop_api",
     "defcoop_cli",
+    "defcoop_codebook",
     "defcoop_coverage",
     "defcoop_formats",
     "defcoop_sources",

@@ -103,6 +103,7 @@ def _calls(tmp: Path) -> list[Call]:
         Call("to_graph", defcoop.to_graph, DB),
         Call("json_schema", defcoop.json_schema),
         Call("formats", defcoop.formats),
+        Call("codebook", defcoop.codebook, DB),
         Call("clear_cache", defcoop.clear_cache),
         Call("Dataset", Dataset, [AGREEMENT.__class__(**_record_kwargs(AGREEMENT))][:0], info=None),
         Call("Dataset.from_records", Dataset.from_records, [], info=None),

@@ -17,7 +17,14 @@ INPUTS holds:
 - ``iso3166-1.json`` and ``iso3166-3.json``: ISO 3166-1 and 3166-3 from the Debian
   iso-codes data as shipped by pycountry (pycountry/pycountry 24.6.1-27-g6c2ac46a).
 - ``owid.ts``: Our World in Data's country crosswalk (owid/owid-grapher commit c7402d12e2,
-  CountriesRegions.ts), used only to pair COW state numbers with ISO alpha-3 codes.
+  packages/@ourworldindata/grapher/src/mapCharts/CountriesRegions.ts), used to pair COW
+  state numbers with ISO alpha-3 codes and, by ISO alpha-3 code, each state with its
+  Wikidata item (its ``wikidata_uri`` column). A state the list gives no item keeps none.
+
+With ``--wikidata-only``, the script reads just ``owid.ts`` and adds the Wikidata ids to the
+countries.json it is given on standard input, leaving every other value as it is:
+
+    python tools/countries.py --wikidata-only INPUTS < countries.json > new.json
 
 Ids: the ISO alpha-3 code of the state (ISO 3166-3's former code for a dissolved state that
 had one), else its COW abbreviation (GW's for a state COW does not list), else, when that
@@ -31,6 +38,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -91,6 +99,34 @@ def rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
+def wikidata_ids(owid_text: str) -> dict[str, str]:
+    """The Wikidata item of each ISO alpha-3 code the crosswalk gives one (``VNM``: ``Q881``)."""
+    found = {}
+    for r in csv.DictReader(io.StringIO(owid_text)):
+        match = re.search(r"/(Q[1-9][0-9]*)$", r["wikidata_uri"] or "")
+        if match and r["iso_alpha3"]:
+            found[r["iso_alpha3"]] = match.group(1)
+    return found
+
+
+def with_wikidata(countries_json: str, owid_text: str) -> str:
+    """countries.json with each country's Wikidata id added, by its ISO alpha-3 code."""
+    items = wikidata_ids(owid_text)
+    lines = []
+    for country in json.loads(countries_json)["countries"]:
+        country.pop("wikidata", None)
+        record = {}
+        for key, value in country.items():
+            if key in ("names", "memberships", "continued_by", "notes") and "wikidata" not in record:
+                if country["code"] in items:
+                    record["wikidata"] = items[country["code"]]
+            record[key] = value
+        if "wikidata" not in record and country["code"] in items:
+            record["wikidata"] = items[country["code"]]
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return '{"countries": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
 def main(inputs: Path) -> str:
     cow = rows(inputs / "cowstates.csv")
     gw = rows(inputs / "gwstates.csv")
@@ -99,6 +135,7 @@ def main(inputs: Path) -> str:
         e["alpha_3"]: e for e in json.loads((inputs / "iso3166-3.json").read_text())["3166-3"]
     }
     owid_text = (inputs / "owid.ts").read_text(encoding="utf-8").split("`")[1]
+    items = wikidata_ids(owid_text)
     crosswalk = {
         int(float(r["cow_code"])): r
         for r in csv.DictReader(io.StringIO(owid_text))
@@ -174,6 +211,9 @@ def main(inputs: Path) -> str:
                 f"{successor}; this record keeps the ISO identity for ISO-coded joins.",
             }
         )
+    for record in records:
+        if record["code"] in items:
+            record["wikidata"] = items[record["code"]]
     return render(dedupe(records))
 
 
@@ -250,6 +290,8 @@ def render(records: list[dict]) -> str:
                 record[field] = r[field]
         if r.get("cow_code") is not None:
             record["cow_code"] = r["cow_code"]
+        if r.get("wikidata"):
+            record["wikidata"] = r["wikidata"]
         if r["names"]:
             record["names"] = r["names"]
         if r["m"]:
@@ -266,4 +308,8 @@ def render(records: list[dict]) -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(main(Path(sys.argv[1])))
+    if sys.argv[1] == "--wikidata-only":
+        owid = (Path(sys.argv[2]) / "owid.ts").read_text(encoding="utf-8").split("`")[1]
+        sys.stdout.write(with_wikidata(sys.stdin.read(), owid))
+    else:
+        sys.stdout.write(main(Path(sys.argv[1])))

@@ -266,15 +266,33 @@ def render() -> tuple[str, list[str]]:
             Path(name).write_text(content, encoding="utf-8")
         for name, summary, sub in subcommands(top):
             lines += _command(name, summary, sub, problems)
-        lines += ["## Errors and exit status", ""]
-        lines += [
-            "Every command prints errors on stderr and ends with exit status 1 for a data or "
-            "lookup error (a misspelt name gets suggestions) and 2 for a usage error:",
-            "",
-        ]
+        lines += ["## Errors and exit status", "", *exit_statuses(), ""]
+        lines += ["Some of them, as every command shows them:", ""]
         for arguments, expected in ERRORS:
             lines += _example(arguments, expected, problems)
     return "\n".join(lines), problems
+
+
+def exit_statuses() -> list[str]:
+    """The exit statuses as a table, from their one declaration,
+    :data:`defcoop.cli._exits.EXITS`: the first row whose class matches an error decides."""
+    from defcoop.cli import _exits
+
+    lines = [
+        "Every command prints errors on stderr and ends with the status the first row below "
+        "that matches the error gives (a row's class includes its subclasses). The table is "
+        "made from the command's own declaration, `defcoop.cli._exits.EXITS`.",
+        "",
+        "| status | error | meaning |",
+        "| --- | --- | --- |",
+        f"| {_exits.OK} | | success |",
+    ]
+    for declared in _exits.EXITS:
+        lines.append(
+            f"| {declared.status} | `{declared.error.__name__}` | "
+            f"{declared.meaning.replace('|', chr(92) + '|')} |"
+        )
+    return lines
 
 
 def _command(

@@ -9,18 +9,31 @@ years, a column per dyad that is covered at all, each cell saying what the claim
 they rest; years no claim reaches show a dash, so that a reader sees at once where a panel's
 counts are missing. It is short enough to read on a phone. The sources and searches behind
 each cell, by id, are listed per dyad on the records page (:func:`render_table`), which each
-column's heading links to.
+column's heading links to. The runs themselves are those of the codebook's coverage table
+(``defcoop.views._coverage_runs``): this module lays them out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from defcoop import Coverage, Dataset
+from defcoop import Dataset
+from defcoop.views import _coverage_runs
+from defcoop.views._coverage_runs import EVERYTHING, NOT_COVERED, YEARS, dyads, reaches, year_cell
 
-YEARS = range(1991, 2026)
-EVERYTHING = "all records"
-NOT_COVERED = "*not covered*"
+__all__ = [
+    "EVERYTHING",
+    "NOT_COVERED",
+    "YEARS",
+    "dyads",
+    "reaches",
+    "render_glance",
+    "render_table",
+    "rows",
+    "runs",
+    "year_cell",
+]
+
 NOT_COVERED_CELL = "\N{EM DASH}"
 
 
@@ -84,43 +97,10 @@ def render_glance(db: Dataset, text: Callable[[str], str]) -> list[str]:
     return lines
 
 
-def dyads(db: Dataset) -> list[tuple[str, str]]:
-    """The pairs of countries a claim or a relationship names, in order of their names."""
-    pairs = {tuple(sorted(claim.countries)) for claim in db.claims if len(claim.countries) == 2}
-    pairs |= {tuple(sorted(r.parties)) for r in db.relationships()}
-    return sorted(pairs, key=lambda pair: [db.country(code).name for code in pair])  # type: ignore[misc]
-
-
-def reaches(claim: Coverage, pair: tuple[str, str], year: int) -> bool:
-    """Whether ``claim`` reaches the dyad in ``year``: every state, one of the two, or both."""
-    if not claim.period.start.year <= year <= claim.period.end.year:
-        return False
-    return set(claim.countries) <= set(pair)
-
-
-def year_cell(db: Dataset, pair: tuple[str, str], year: int) -> tuple[str, str]:
-    """What is covered for ``pair`` in ``year``, and by what (ids of sources and searches)."""
-    found = [claim for claim in db.claims if reaches(claim, pair, year)]
-    if not found:
-        return NOT_COVERED, ""
-    if any(not claim.records for claim in found):
-        what = EVERYTHING
-    else:
-        what = ", ".join(sorted(set().union(*(claim.records for claim in found))))
-    by = sorted({claim.search or source for claim in found for source in claim.sources[:1]})
-    return what, " ".join(by)
-
-
 def runs(db: Dataset, pair: tuple[str, str]) -> Iterator[tuple[str, str, str]]:
-    """The dyad's years in runs with the same cell: ``(years, what, by)``."""
-    cells = [(year, *year_cell(db, pair, year)) for year in YEARS]
-    start = 0
-    for end in range(1, len(cells) + 1):
-        if end == len(cells) or cells[end][1:] != cells[start][1:]:
-            first, last = cells[start][0], cells[end - 1][0]
-            years = str(first) if first == last else f"{first}\N{EN DASH}{last}"
-            yield years, cells[start][1], cells[start][2]
-            start = end
+    """The dyad's years in runs with the same cell: ``(years, what, by)``, the years as text."""
+    for first, last, what, by in _coverage_runs.runs(db, pair):
+        yield (str(first) if first == last else f"{first}\N{EN DASH}{last}"), what, by
 
 
 def render_table(db: Dataset, link: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
@@ -140,7 +120,7 @@ def render_table(db: Dataset, link: Callable[[str], str], text: Callable[[str], 
         lines += [f"({dyad_label(pair)})=", f"### {text(names)}", ""]
         lines += ["| years | covered | by |", "| --- | --- | --- |"]
         for years, what, by in runs(db, pair):
-            shown = what if what == NOT_COVERED else text(what)
+            shown = f"*{NOT_COVERED}*" if what == NOT_COVERED else text(what)
             lines.append(f"| {years} | {shown} | {' '.join(link(i) for i in by.split())} |")
         lines.append("")
     return lines

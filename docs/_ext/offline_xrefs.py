@@ -81,6 +81,7 @@ THIRD_PARTY = {
 ALIASES = {
     "DateFilter": "defcoop.query.collection.DateFilter",
     "CountryName": "defcoop.query.collection.CountryName",
+    "Formulas": "defcoop.io.exports.Formulas",
     "Axes": "matplotlib.axes.Axes",
     "Path": "pathlib.Path",
 }

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         UnknownNameError,
     )
     from defcoop.io._registry import formats
+    from defcoop.io.codebook import codebook
     from defcoop.io.schema import json_schema
     from defcoop.io.serialize import dump, dumps, from_dict, to_dict
     from defcoop.loading import clear_cache, load
@@ -132,6 +133,7 @@ _SOURCES: dict[str, str] = {
     "Value": "defcoop.model.records",
     "cite_dataset": "defcoop.views.citation",
     "clear_cache": "defcoop.loading",
+    "codebook": "defcoop.io.codebook",
     "dump": "defcoop.io.serialize",
     "dumps": "defcoop.io.serialize",
     "formats": "defcoop.io._registry",
@@ -216,6 +218,7 @@ __all__ = [
     "__version__",
     "cite_dataset",
     "clear_cache",
+    "codebook",
     "dump",
     "dumps",
     "formats",

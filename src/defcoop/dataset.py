@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from defcoop.model.records import Record
     from defcoop.query.diff import DataDiff
+    from defcoop.views.dcad_layout import DcadLayout
     from defcoop.views.dyad import DyadProfile
     from defcoop.views.evidence import AnswerEvidence, Evidence
     from defcoop.views.panels import DyadFilter, Panel, PartyFilter, YearsFilter
@@ -139,6 +140,7 @@ class Dataset(Collection):
         dyad: DyadFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
+        layout: Literal["defcoop"] = ...,
         frame: Literal[False],
     ) -> Panel: ...
 
@@ -149,8 +151,20 @@ class Dataset(Collection):
         years: YearsFilter,
         party: PartyFilter | None = ...,
         dyad: DyadFilter | None = ...,
+        layout: Literal["dcad"],
+        frame: Literal[False],
+    ) -> DcadLayout: ...
+
+    @overload
+    def dyad_years(
+        self,
+        *,
+        years: YearsFilter,
+        party: PartyFilter | None = ...,
+        dyad: DyadFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
+        layout: Literal["defcoop", "dcad"] = ...,
         frame: Literal[True],
     ) -> pandas.DataFrame: ...
 
@@ -163,8 +177,9 @@ class Dataset(Collection):
         dyad: DyadFilter | None = ...,
         directed: bool = ...,
         system: StateSystem | str = ...,
+        layout: Literal["defcoop", "dcad"] = ...,
         frame: None = ...,
-    ) -> Panel | pandas.DataFrame: ...
+    ) -> Panel | DcadLayout | pandas.DataFrame: ...
 
     def dyad_years(
         self,
@@ -174,8 +189,9 @@ class Dataset(Collection):
         dyad: DyadFilter | None = None,
         directed: bool = False,
         system: StateSystem | str = StateSystem.COW,
+        layout: Literal["defcoop", "dcad"] = "defcoop",
         frame: bool | None = None,
-    ) -> Panel | pandas.DataFrame:
+    ) -> Panel | DcadLayout | pandas.DataFrame:
         """A dyad-year panel: one row per pair of states of ``system`` per year, with counts.
 
         Columns ``ccode1``, ``ccode2``, ``year`` (``gwcode1``/``gwcode2`` for ``system="gw"``),
@@ -201,13 +217,21 @@ class Dataset(Collection):
             dyad: a pair of countries: their dyad only.
             directed: one row per ordered pair instead of per unordered pair.
             system: ``"cow"`` (Correlates of War, the default) or ``"gw"`` (Gleditsch-Ward).
+            layout: ``"defcoop"``, or ``"dcad"`` for the columns and coding of DCAD's dyadic
+                file (a :class:`~defcoop.views.dcad_layout.DcadLayout`: COW codes, not
+                directed, indicators missing outside coverage), to append to DCAD's years.
             frame: a DataFrame (True), plain rows (False), or whichever pandas allows (None).
 
         Raises:
             MissingExtraError: for ``frame=True`` without pandas (``defcoop[pandas]``).
+            ArgumentError: for ``layout="dcad"`` with ``directed=True`` or another system.
         """
         from defcoop.views.panels import build_panel, deliver
 
+        if layout != "defcoop":
+            from defcoop.views.dcad_layout import deliver_dcad
+
+            return deliver_dcad(self, layout, years, party, dyad, (directed, system), frame)
         panel = build_panel(
             self, "dyad", years=years, directed=directed, system=system, party=party, dyad=dyad
         )

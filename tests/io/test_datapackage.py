@@ -38,6 +38,7 @@ def test_descriptor_is_v2_with_keys(db: Dataset) -> None:
     assert package["defcoop"] == {
         "data_version": db.info.version,  # type: ignore[union-attr]
         "code_version": defcoop.__version__,
+        "codebook": ["codebook.md", "codebook.json"],
     }
     resources = {r["name"]: r for r in package["resources"]}
     assert resources["countries"]["schema"]["primaryKey"] == ["code"]
@@ -52,8 +53,23 @@ def test_descriptor_is_v2_with_keys(db: Dataset) -> None:
         {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}
     ]
     assert set(resources) == {
-        name.removesuffix(".csv") for name in files(db) if name != "datapackage.json"
+        name.removesuffix(".csv") for name in files(db) if name.endswith(".csv")
     }
+
+
+def test_the_codebook_ships_in_the_package(db: Dataset) -> None:
+    """codebook.md and codebook.json are written beside the descriptor, which names them, and
+    each field's description is its meaning in the codebook."""
+    import defcoop
+
+    written = files(db)
+    package = descriptor(db)
+    assert package["defcoop"]["codebook"] == ["codebook.md", "codebook.json"]
+    assert {"codebook.md", "codebook.json"} <= set(written)
+    book = defcoop.codebook(db)
+    fields = {r["name"]: r["schema"]["fields"] for r in package["resources"]}
+    for field in fields["events"]:
+        assert field["description"].startswith(book.table("events").column(field["name"]).meaning)
 
 
 def test_link_tables_and_citations_hold_every_reference(db: Dataset) -> None:

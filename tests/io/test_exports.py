@@ -59,7 +59,9 @@ def test_plover_cite_info_carries_the_source_url(db: Dataset) -> None:
     assert line["cite_info"][0]["url"] == "https://example.org/a"
 
 
-@pytest.mark.parametrize("format", [f for f in FORMATS if f != "parquet"])
+# DuckDB files differ byte for byte from one write to the next: tests/io/test_sql.py checks
+# its all-or-nothing writes by the tables' contents.
+@pytest.mark.parametrize("format", [f for f in FORMATS if f not in ("parquet", "duckdb")])
 def test_every_format_is_written_and_refuses_to_overwrite(
     db: Dataset, tmp_path: Path, format: str
 ) -> None:
@@ -86,7 +88,7 @@ def test_one_existing_file_stops_the_whole_export(db: Dataset, tmp_path: Path) -
 
 def test_bad_folder_and_format(db: Dataset, tmp_path: Path) -> None:
     """An empty path, a file given as the folder and a misspelt format are refused."""
-    with pytest.raises(ArgumentError, match="empty path"):
+    with pytest.raises(ArgumentError, match="empty string"):
         export(db, "", format="csv")
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     with pytest.raises(ExportError, match="not a folder"):

@@ -23,6 +23,8 @@ ODD = [None, 3, True, 1.5, [], {}, ["VNM", "VNM"], "VNM"]
 CAMEOS = ["042", "04", "0421", "4", "04210", "٠٤٢", "04a"]
 IDENTIFIERS = ["dcad:12", "dcad:12", "x", "Dcad:1", "atop:3 4"]
 COUNTS = [1, 2, 3, 0, -1, 2**64, True, 2.0]
+WIKIDATA = ["Q881", "Q1", "q881", "Q0", "881", 881]
+UNTS = ["I:33521", "II:965", "I-33521", "III:1", 33521]
 
 
 def ids(minimum: int = 0) -> st.SearchStrategy[list[Any]]:
@@ -50,6 +52,8 @@ def agreement_values() -> tuple[dict[str, Any], dict[str, Any]]:
         "renewed": st.sampled_from(DATES[:3]),
         "scope": st.sampled_from(["general", "sector", "Sector"]),
         "identifiers": st.lists(st.sampled_from(IDENTIFIERS), max_size=2),
+        "wikidata": st.sampled_from(WIKIDATA),
+        "unts": st.sampled_from(UNTS),
         "several": st.sampled_from([True, True, False, 1]),
         "count": st.sampled_from(COUNTS),
         "notes": st.sampled_from(TEXTS[::2]),

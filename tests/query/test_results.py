@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import defcoop
 from defcoop import Dataset, Results
+from defcoop.query import _display
 
 
 def test_every_query_returns_results(db: Dataset) -> None:
@@ -73,7 +74,13 @@ def test_repr_lists_one_record_per_line(db: Dataset) -> None:
     lines = repr(db.people()).splitlines()
     assert lines[0] == "Results("
     assert lines[-1] == ")"
-    assert lines[1:-1] == [f"  {person!r}," for person in db.people()]
+    people = [f"  {person!r}," for person in db.people()]
+    assert len(people) > _display.MAX_ROWS  # so only the first 20 and last 5 are listed
+    assert lines[1:-1] == [
+        *people[:20],
+        f"  … and {len(people) - 25} more; iterate over it or use .to_frame() for all …",
+        *people[-5:],
+    ]
 
 
 def test_ids_in_order(db: Dataset) -> None:

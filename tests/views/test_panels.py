@@ -246,7 +246,7 @@ def test_rows_are_plain_values_without_pandas(db: Dataset, hide_module: Any) -> 
 
 def test_bad_arguments_say_what_is_expected(db: Dataset) -> None:
     """Unreadable years and unknown systems raise, naming what would do."""
-    with pytest.raises(defcoop.ArgumentError, match="frame= expects True, False or None"):
+    with pytest.raises(defcoop.ArgumentError, match="expects frame=True, False or None"):
         db.dyad_years(years="2018", frame="yes")  # type: ignore[call-overload]
     with pytest.raises(QueryError, match="must end"):
         db.dyad_years(years="2008/..", frame=False)

@@ -14,13 +14,12 @@ do (as ``git diff --exit-code``).
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from defcoop.cli._terminal import path_argument
+from defcoop.cli._terminal import path_argument, write_json
 
 __all__ = ["add_diff", "load_side"]
 
@@ -56,7 +55,7 @@ def _run(arguments: argparse.Namespace) -> int:
     old = load_side(arguments.old, bundled=arguments.bundled)
     changes = old.diff(load_side(arguments.new, bundled=arguments.bundled))
     if arguments.json:
-        sys.stdout.write(changes.to_json())
+        write_json(changes.to_json())
     else:
         print(changes)
     return 1 if arguments.exit_code and changes else 0

@@ -7,34 +7,36 @@ RUS``), and different filters combine with AND. Errors
 go to stderr, one line per problem: the exit status is 2 for a usage error (an unknown
 option, an option given twice, an unreadable date, an empty path) and 1 for a data, lookup or
 file system error (an invalid file, a misspelt name with suggestions, a folder that cannot
-be written).
+be written); Ctrl-C ends it with status 130 and one line, a closed pipe quietly with 141
+(:mod:`defcoop.cli._exits` declares each status once).
 
 Output is UTF-8 where the terminal takes it; elsewhere (an ASCII or C locale) characters it
 cannot show are printed as escapes (JSON as ``\\u`` escapes, so it stays valid JSON), never a
-traceback. Arguments the locale cannot decode are read as the UTF-8 the user typed.
+traceback. Arguments the locale cannot decode are read as the UTF-8 the user typed, and
+paths open the files whose names were typed, whatever the locale.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 import attrs
 
-from defcoop._quote import one_line
 from defcoop._version import __version__
+from defcoop.cli import _exits
 from defcoop.cli._terminal import StoreOnce as _StoreOnce
 from defcoop.cli._terminal import any_of as _any_of
 from defcoop.cli._terminal import as_typed as _as_typed
+from defcoop.cli._terminal import formulas_option as _formulas_option
 from defcoop.cli._terminal import path_argument as _path
 from defcoop.cli._terminal import print_json as _print_json
+from defcoop.cli._terminal import safe_terminal as _safe_terminal
 from defcoop.cli._terminal import tolerant_output as _tolerant_output
 from defcoop.dataset import Dataset
-from defcoop.errors import ArgumentError, DataError, DefcoopError, UnknownNameError
+from defcoop.errors import DataError
 from defcoop.model import registry
 from defcoop.model._names import did_you_mean, suggest
 from defcoop.model.records import Record
@@ -100,6 +102,12 @@ class _Parser(argparse.ArgumentParser):
             kwargs["action"] = _StoreOnce
         return super().add_argument(*args, **kwargs)
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Print as argparse does, but let a failure to write be seen: argparse ignores it,
+        so that ``defcoop --help > /dev/full`` would succeed having printed nothing."""
+        if message:
+            (file or sys.stderr).write(message)
+
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
             self._print_message(message, sys.stderr)
@@ -117,45 +125,36 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (the process's arguments by default).
+    """Run the command line with ``argv`` (the process's arguments by default), printing
+    everything through ``defcoop.cli._terminal.shown`` (data never controls a terminal).
 
     Returns:
-        The exit status, 0 on success, 1 for a data or lookup error and 2 for a usage error.
+        The exit status, 0 on success, 1 for a data, lookup or file system error, 2 for a
+        usage error, 130 when interrupted (Ctrl-C) and 141 when the reader of the output
+        went away, as ``defcoop.cli._exits.EXITS`` declares them error class by error
+        class. Output that cannot be written (``defcoop --help > /dev/full``) is an error.
     """
-    _tolerant_output()
-    if argv is None:
-        argv = [_as_typed(argument) for argument in sys.argv[1:]]
+    with _safe_terminal():
+        try:
+            _tolerant_output()
+            if argv is None:
+                argv = [_as_typed(argument) for argument in sys.argv[1:]]
+            return _exits.flushed(_run(argv))
+        except _exits.HANDLED as exc:
+            return _exits.ended(exc)
+
+
+def _run(argv: Sequence[str]) -> int:
     parser = _parser()
     try:
         arguments = parser.parse_args(argv)
-        if arguments.command is None:
-            parser.print_help(sys.stderr)
-            return 2
-        run: Callable[[argparse.Namespace], int] = arguments.run
-        return run(arguments)
     except _ParserExitError as exc:
         return exc.status
-    except DataError as exc:
-        print(f"defcoop: {exc}", file=sys.stderr)
-        return 1
-    except UnknownNameError as exc:
-        print(f"defcoop: error: {exc}", file=sys.stderr)
-        return 1
-    except ArgumentError as exc:
-        print(f"defcoop: error: {exc}", file=sys.stderr)
-        return 2
-    except DefcoopError as exc:
-        print(f"defcoop: error: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        # The reader went away (``defcoop events | head``): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except OSError as exc:
-        # Any other file system error: one line, never a traceback.
-        print(f"defcoop: error: {one_line(str(exc), 400)}", file=sys.stderr)
-        return 1
+    if arguments.command is None:
+        parser.print_help(sys.stderr)
+        return _exits.USAGE
+    run: Callable[[argparse.Namespace], int] = arguments.run
+    return run(arguments)
 
 
 def _parser() -> _Parser:
@@ -239,34 +238,12 @@ def _parser() -> _Parser:
         "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
     )
     export.add_argument("--force", action="store_true", help="replace files that exist")
+    _formulas_option(export)
     export.set_defaults(run=_export)
 
-    importing = commands.add_parser(
-        "import",
-        help="convert another dataset's file into defcoop data files",
-        description="Convert a file of another dataset into a defcoop data file that "
-        "'defcoop --data DIR --bundled' and defcoop.load(DIR, bundled=True) read.",
-    )
-    formats = importing.add_subparsers(dest="dataset", metavar="DATASET", required=True)
-    dcad = formats.add_parser(
-        "dcad",
-        help="the Defense Cooperation Agreement Dataset's main file",
-        description="Convert DCAD-v1.0-main.csv into DIR/dcad.json: one agreement per row, "
-        "parties matched by COW code against the bundled countries; see defcoop.io.dcad.",
-    )
-    dcad.add_argument("file", help="the DCAD main file, DCAD-v1.0-main.csv")
-    dcad.add_argument(
-        "--out", metavar="DIR", type=_path, required=True, help="the folder to write into"
-    )
-    dcad.add_argument(
-        "--crosswalk",
-        metavar="TOML",
-        help="a TOML file with [categories] (DCAD category = field id) and [types] "
-        "(DCAD type = agreement kind) tables, added to the built-in crosswalk",
-    )
-    dcad.add_argument("--accessed", metavar="DATE", help="the day you downloaded the file")
-    dcad.add_argument("--force", action="store_true", help="replace dcad.json if it exists")
-    dcad.set_defaults(run=_import_dcad)
+    from defcoop.cli._dcad import add_import
+
+    add_import(commands)
 
     from defcoop.cli._cite import add_cite
 
@@ -366,55 +343,13 @@ def _export(arguments: argparse.Namespace) -> int:
     from defcoop.io.exports import export
 
     for path in export(
-        _dataset(arguments), arguments.out, format=arguments.format, force=arguments.force
+        _dataset(arguments),
+        arguments.out,
+        format=arguments.format,
+        force=arguments.force,
+        formulas=arguments.formulas,
     ):
         print(path)
-    return 0
-
-
-def _import_dcad(arguments: argparse.Namespace) -> int:
-    from defcoop.errors import DateError
-    from defcoop.io import dcad
-    from defcoop.io.exports import export_files
-    from defcoop.loading._loader import load
-    from defcoop.model.dates import PartialDate
-
-    crosswalk: dict[str, Any] = {}
-    if arguments.crosswalk:
-        import tomllib
-
-        try:
-            crosswalk = tomllib.loads(Path(arguments.crosswalk).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ArgumentError(f"--crosswalk {arguments.crosswalk}: {exc}") from None
-        unknown_keys = sorted(set(crosswalk) - {"categories", "types"})
-        if unknown_keys:
-            raise ArgumentError(
-                f"--crosswalk {arguments.crosswalk}: unknown tables {unknown_keys}; "
-                "expected [categories] and [types]"
-            )
-    try:
-        accessed = PartialDate.parse(arguments.accessed) if arguments.accessed else None
-    except DateError as exc:
-        raise ArgumentError(f"--accessed: {exc}") from None
-    conversion = dcad.convert(
-        arguments.file,
-        base=load(),
-        categories=crosswalk.get("categories"),
-        types=crosswalk.get("types"),
-        accessed=accessed,
-    )
-    for value, rows in conversion.unmapped.items():
-        print(
-            f"defcoop: warning: {value} is not mapped (rows {', '.join(map(str, rows))}); "
-            "kept in the notes",
-            file=sys.stderr,
-        )
-    written = export_files(
-        arguments.out, {"dcad.json": conversion.data_file()}, force=arguments.force
-    )
-    for path in written:
-        print(f"{path}: {len(conversion.agreements)} agreements")
     return 0
 
 

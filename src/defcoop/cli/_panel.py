@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
-from defcoop.cli._terminal import StoreOnce
+from defcoop.cli._terminal import StoreOnce, formulas_option, write_data, write_json
 
 __all__ = ["add_panel"]
 
@@ -58,6 +57,7 @@ def add_panel(
     panel.add_argument(
         "--format", choices=("csv", "json"), default="csv", action=StoreOnce, help="default csv"
     )
+    formulas_option(panel)
     panel.set_defaults(run=lambda arguments: _run(arguments, load))
 
 
@@ -83,8 +83,8 @@ def _run(arguments: argparse.Namespace, load: Callable[[Any], Any]) -> int:
             years=arguments.years, system=arguments.system, party=arguments.party, frame=False
         )
     if arguments.format == "csv":
-        sys.stdout.write(panel.to_csv())
+        write_data(panel.to_csv(formulas=arguments.formulas))
     else:
         document = {"metadata": panel.metadata, "rows": list(panel)}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        write_json(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     return 0

@@ -47,6 +47,8 @@ class Format:
             ``pip install "defcoop[arrow]"``), or None.
         writer: the files of a dataset, by name (:func:`defcoop.io.exports.render` returns
             them); None for a format that is only read.
+        formulas: whether spreadsheets open its files, so that its writer takes
+            ``formulas=`` (``"escape"`` or ``"raw"``, ``defcoop.query._csv``).
         module: the module that declares it (:func:`defcoop.formats` fills it in).
     """
 
@@ -56,9 +58,9 @@ class Format:
     writes: str | None = None
     reads: str | None = None
     extra: str | None = None
-    writer: Callable[[Dataset], Mapping[str, str | bytes]] | None = attrs.field(
-        default=None, repr=False
-    )
+    # Called with the dataset, and formulas= when ``formulas`` is true.
+    writer: Callable[..., Mapping[str, str | bytes]] | None = attrs.field(default=None, repr=False)
+    formulas: bool = False
     module: str = ""
 
 

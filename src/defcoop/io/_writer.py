@@ -5,7 +5,9 @@ a file that cannot be replaced) would leave a truncated file where a good one wa
 mix of new and old files. :func:`write_all` writes every file into a temporary folder
 beside the targets, and only once all are written moves them into place, each move an
 atomic rename on the same file system. Existing files are refused unless ``force`` is
-given; with ``force``, the old files are set aside first and put back if a move fails.
+given; with ``force``, the old files are set aside first and put back if a move fails or is
+interrupted (Ctrl-C included): the folder then holds the old files or the new ones, never
+neither.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from defcoop._quote import one_line
 from defcoop.errors import ExportError
 
 __all__ = ["write_all", "write_one"]
+
+_OLD = ".old-"  # the prefix of an old file set aside in the staging folder
 
 
 def write_all(
@@ -45,13 +49,10 @@ def write_all(
     for path in targets.values():
         if os.path.isdir(path):
             raise ExportError(f"{_shown(path)} is a folder; cannot write a file there")
-    staging = _staging(folder)
-    try:
+    with _staged(folder) as staging:
         for name, text in contents.items():
             _write(Path(staging, name), text)
         _move_into_place(staging, targets)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return list(targets.values())
 
 
@@ -64,12 +65,9 @@ def write_one(path: Path, text: str | bytes) -> None:
         )
     if path.is_dir():
         raise ExportError(f"{_shown(path)} is a folder; cannot write a file there")
-    staging = _staging(folder)
-    try:
+    with _staged(folder) as staging:
         _write(Path(staging, path.name), text)
         _move_into_place(staging, {path.name: path})
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _shown(path: object) -> str:
@@ -83,6 +81,22 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"cannot create the folder {_shown(folder)}: {_reason(exc)}") from None
+
+
+@contextlib.contextmanager
+def _staged(folder: Path) -> Iterator[str]:
+    """A staging folder (:func:`_staging`), removed afterwards unless it holds the only copy
+    of an old file that could not be put back."""
+    staging = _staging(folder)
+    try:
+        yield staging
+    except BaseException:
+        # After a failure, an old file still set aside (".old-NAME") is one that could not
+        # be put back: its folder stays. After success, the old files are garbage.
+        if not any(name.startswith(_OLD) for name in os.listdir(staging)):
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _staging(folder: Path) -> str:
@@ -105,29 +119,56 @@ def _write(path: Path, content: str | bytes) -> None:
 
 
 def _move_into_place(staging: str, targets: Mapping[str, Path]) -> None:
-    """Move every staged file to its target; on a failure, undo the moves already made."""
+    """Move every staged file to its target; on a failure, undo the moves already made.
+
+    Undone on any exception, Ctrl-C (KeyboardInterrupt) included, so that the folder holds
+    either all the old files or all the new ones, never neither. Each move is recorded
+    before it is made: an interruption that lands between a rename and its record would
+    otherwise leave a file set aside that nobody puts back.
+    """
     backups: dict[Path, str] = {}
     moved: list[Path] = []
     try:
         for name, target in targets.items():
             if os.path.lexists(target):
-                backup = os.path.join(staging, f".old-{name}")
+                backup = backups[target] = os.path.join(staging, f"{_OLD}{name}")
                 os.replace(target, backup)
-                backups[target] = backup
-            os.replace(os.path.join(staging, name), target)
             moved.append(target)
-    except OSError as exc:
-        for target in moved:
-            with contextlib.suppress(OSError):
-                os.remove(target)
-        for target, backup in backups.items():
-            with contextlib.suppress(OSError):
-                os.replace(backup, target)
+            os.replace(os.path.join(staging, name), target)
+    except BaseException as exc:
+        kept = _undo(moved, backups)
+        if kept:
+            # An old file could not be put back: it stays in the staging folder, which
+            # _staged keeps (never deleted while it holds the only copy).
+            raise ExportError(
+                f"cannot move the new files into place, nor put back {_shown(kept[0])}: "
+                f"the old files are kept in {_shown(staging)}"
+            ) from exc
+        if not isinstance(exc, OSError):
+            raise  # Ctrl-C and the like go on, the folder as it was
         where = exc.filename2 if exc.filename2 else exc.filename
         raise ExportError(
             f"cannot move the new files into place ({_shown(where or staging)}): {_reason(exc)}; "
             "nothing was changed"
         ) from None
+
+
+def _undo(moved: list[Path], backups: Mapping[Path, str]) -> list[Path]:
+    """Remove the new files moved in and put the old ones back; return the targets whose
+    old file could not be put back."""
+    for target in moved:
+        if target not in backups or os.path.lexists(backups[target]):
+            # The new file, if it was moved in: its old one (if any) is still set aside.
+            with contextlib.suppress(OSError):
+                os.remove(target)
+    kept = []
+    for target, backup in backups.items():
+        if os.path.lexists(backup):
+            try:
+                os.replace(backup, target)
+            except OSError:
+                kept.append(target)
+    return kept
 
 
 def _reason(exc: OSError) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from defcoop.io._registry import Format
 from defcoop.model.registry import collections
 from defcoop.query import _tabular
+from defcoop.query._csv import Formulas
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
@@ -19,10 +20,16 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "csv_files"]
 
 
-def csv_files(dataset: Dataset) -> dict[str, str]:
-    """One CSV file per record type, by name (``agreements.csv``...), as text."""
+def csv_files(dataset: Dataset, *, formulas: Formulas = "escape") -> dict[str, str]:
+    """One CSV file per record type, by name (``agreements.csv``...), as text.
+
+    A text cell that a spreadsheet would run as a formula gets a leading ``'`` unless
+    ``formulas="raw"`` (``defcoop.query._csv``).
+    """
     return {
-        f"{key}.csv": _tabular.csv_text((r for r in dataset if type(r) is cls), cls)
+        f"{key}.csv": _tabular.csv_text(
+            (r for r in dataset if type(r) is cls), cls, formulas=formulas
+        )
         for key, cls in collections().items()
     }
 
@@ -34,4 +41,5 @@ FORMAT = Format(
     title="CSV",
     writes="one CSV file per record type (``agreements.csv``...)",
     writer=csv_files,
+    formulas=True,
 )

@@ -15,21 +15,25 @@ point at the records on both sides; and ``citations.csv`` lists every citation a
 evidence), with a foreign key to the sources. A package validates with the ``frictionless``
 library (``frictionless validate DIR/datapackage.json``).
 
+The codebook (:func:`defcoop.codebook`) ships beside the descriptor as ``codebook.md`` and
+``codebook.json`` (named under the descriptor's ``defcoop`` property), and each field's
+``description`` is its meaning as the codebook gives it: both read the model's one
+declaration of meanings.
+
 Nothing needs an optional dependency.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from defcoop._version import __version__
 from defcoop.io._registry import Format
-from defcoop.model.records import Record, Relationship
+from defcoop.io._relations import citation_rows, links
+from defcoop.model.records import Record
 from defcoop.query import _columns, _tabular
+from defcoop.query._csv import Formulas, csv_text
 
 if TYPE_CHECKING:
     from defcoop.dataset import Dataset
@@ -49,22 +53,6 @@ def _collections() -> dict[str, type[Record]]:
 
 def _key_of(record_type: type[Record]) -> str:
     return next(key for key, cls in _collections().items() if cls is record_type)
-
-
-def _kind(record_type: type[Record]) -> str:
-    from defcoop.model.registry import of
-
-    return of(record_type).singular
-
-
-def _links() -> list[tuple[str, type[Record], str, type[Record]]]:
-    """The link tables: (table name, owner type, attribute, referred type)."""
-    return [
-        (f"{_kind(owner)}_{name}", owner, name, target)
-        for owner in _collections().values()
-        for name, target, several in _columns.references(owner)
-        if several
-    ]
 
 
 def _field(column: _columns.Column) -> dict[str, Any]:
@@ -120,8 +108,9 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
             schema["foreignKeys"] = single
         fields = [_field(column) for column in _columns.columns(record_type)]
         resources.append(_resource(key, fields, schema))
-    for table, owner, _name, target in _links():
-        owner_column, target_column = _kind(owner), _kind(target)
+    for link in links():
+        table, owner, target = link.table, link.owner, link.target
+        owner_column, target_column = link.columns
         fields = [
             {"name": owner_column, "type": "string", "constraints": {"required": True}},
             {"name": target_column, "type": "string", "constraints": {"required": True}},
@@ -163,28 +152,39 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
     package["defcoop"] = {
         "data_version": None if info is None else info.version,
         "code_version": __version__,
+        "codebook": list(_CODEBOOK),
     }
     package["resources"] = resources
     return package
 
 
-def files(dataset: Dataset) -> dict[str, str]:
-    """Every file of the package by name: the CSV tables and ``datapackage.json``."""
-    written: dict[str, str] = {}
+_CODEBOOK = ("codebook.md", "codebook.json")
+
+
+def files(dataset: Dataset, *, formulas: Formulas = "escape") -> dict[str, str]:
+    """Every file of the package by name: the CSV tables, the codebook and
+    ``datapackage.json``.
+
+    A text cell that a spreadsheet would run as a formula gets a leading ``'`` unless
+    ``formulas="raw"`` (``defcoop.query._csv``).
+    """
+    from defcoop.io import codebook
+
+    written: dict[str, str] = codebook.files(dataset)
     by_type: dict[type, list[Record]] = {}
     for record in dataset:
         by_type.setdefault(type(record), []).append(record)
     for key, record_type in _collections().items():
-        written[f"{key}.csv"] = _tabular.csv_text(by_type.get(record_type, ()), record_type)
-    for table, owner, name, _target in _links():
-        rows = [
-            (record.id, item)
-            for record in by_type.get(owner, ())
-            for item in _sorted(getattr(record, name))
-        ]
-        written[f"{table}.csv"] = _csv([_kind(owner), _kind(_target)], rows)
-    written["citations.csv"] = _csv(
-        ["record", "record_type", "source", "paragraph", "field"], _citation_rows(dataset)
+        written[f"{key}.csv"] = _tabular.csv_text(
+            by_type.get(record_type, ()), record_type, formulas=formulas
+        )
+    for link in links():
+        rows = link.rows(by_type.get(link.owner, ()))
+        written[f"{link.table}.csv"] = csv_text(list(link.columns), rows, formulas=formulas)
+    written["citations.csv"] = csv_text(
+        ["record", "record_type", "source", "paragraph", "field"],
+        ((*row[:4], "" if row[4] is None else row[4]) for row in citation_rows(dataset)),
+        formulas=formulas,
     )
     written["datapackage.json"] = (
         json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
@@ -197,32 +197,8 @@ FORMAT = Format(
     name="datapackage",
     suffix=".csv",
     title="Frictionless Data Package (v2)",
-    writes="the CSV tables, link tables, ``citations.csv`` and ``datapackage.json``",
+    writes="the CSV tables, link tables, ``citations.csv``, the codebook and ``datapackage.json``",
     reads="with the ``frictionless`` library (``frictionless validate DIR/datapackage.json``)",
     writer=files,
+    formulas=True,
 )
-
-
-def _sorted(values: Iterable[str]) -> list[str]:
-    return sorted(values) if isinstance(values, frozenset) else list(dict.fromkeys(values))
-
-
-def _citation_rows(dataset: Dataset) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = []
-    for record in dataset:
-        kind = _kind(type(record))
-        for citation in getattr(record, "sources", ()):
-            rows.append((record.id, kind, citation.source, citation.paragraph, ""))
-        if isinstance(record, Relationship):
-            for item in record.evidence:
-                for citation in item.sources:
-                    rows.append((record.id, kind, citation.source, citation.paragraph, item.field))
-    return rows
-
-
-def _csv(header: list[str], rows: Iterable[tuple[Any, ...]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()

@@ -79,14 +79,16 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
 
     Raises:
         ExportError: when the file cannot be written (the message says why).
+        ArgumentError: for a path that is not a path, is empty, holds a NUL character or
+            does not end in ``.json``.
     """
     from defcoop.query.collection import require_dataset
 
     require_dataset(dataset, "dump()")
     from defcoop.io import _writer as _export
-    from defcoop.loading._walk import check_path
+    from defcoop.query._arguments import require_path
 
-    target = Path(check_path(path, "dump()"))
+    target = Path(require_path(path, "dump()"))
     if target.suffix.lower() != ".json":
         raise ArgumentError(
             f"dump writes JSON: expected a path ending in .json, got {one_line(str(target), 240)}"

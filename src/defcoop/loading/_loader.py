@@ -21,6 +21,7 @@ from defcoop.errors import ArgumentError, DataError, Problem
 from defcoop.loading import _snapshot, _walk
 from defcoop.model import registry
 from defcoop.model.records import Record
+from defcoop.query._arguments import require_flag, require_path
 from defcoop.query.collection import DatasetInfo
 
 # The parsing, structuring and checking modules are imported by the calls that need them, so
@@ -127,27 +128,21 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
 
     Raises:
         DataError: listing every problem found, each with file, record and attribute.
-        ArgumentError: for a path that is not a path, or is empty.
+        ArgumentError: for a path that is not a path, is empty or holds a NUL character,
+            and for a ``bundled`` that is not True or False.
     """
     if path is None:
         if bundled is not False:
-            _check_flag(bundled)
+            require_flag(bundled, "bundled", "load()")
             raise ArgumentError("bundled=True needs a path to combine with the bundled data")
         return load_bundled()
-    text = _walk.check_path(path, "load()")
-    _check_flag(bundled)
+    text = require_path(path, "load()")
+    require_flag(bundled, "bundled", "load()")
     with _collector_paused():
         parsed = _read_all(_walk.data_files(text))
         if bundled:
             parsed = _bundled_parsed() + parsed
         return _checked(parsed)
-
-
-def _check_flag(bundled: object) -> None:
-    if not isinstance(bundled, bool):
-        from defcoop._quote import described
-
-        raise ArgumentError(f"load() expects bundled=True or False, got {described(bundled)}")
 
 
 _lock = threading.RLock()

@@ -15,8 +15,8 @@ files are parsed as if there were none: never an exception, never wrong data (th
 bytes are checked against a digest before they are unpickled).
 
 Format (chosen by measurement, see ``benchmarks/README.md``): the magic line, the data key,
-the payload's SHA-256, then a pickle (protocol 5) of ``(columns, records, spans, info,
-by_id)``. Records and the values inside them (dates, citations...) are pickled blank
+the payload's digest (BLAKE2b, 32 bytes), then a pickle (protocol 5) of ``(columns, records,
+spans, info, by_id)``. Records and the values inside them (dates, citations...) are pickled blank
 (``cls.__new__(cls)``, in C) and their values in columns, one tuple per class and attribute;
 :func:`fill` then sets each column's slots with one ``map`` of the slot's setter, so that no
 Python code runs per object and no validator runs again, and the snapshot does not depend on
@@ -31,20 +31,23 @@ from __future__ import annotations
 import os
 import types
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from defcoop._version import __version__
+
+if TYPE_CHECKING:
+    from hashlib import blake2b
 
 __all__ = ["FILE", "Folder", "SnapshotWarning", "data_key", "dumps", "served"]
 
 FILE = "_snapshot.pickle"
 """The snapshot's name in the package's ``data`` folder (built, never committed)."""
 
-FORMAT = 1
+FORMAT = 2
 """The layout of the snapshot file; a change makes every older snapshot's key differ."""
 
 MAGIC = b"defcoop snapshot\n"
-_DIGEST = 32  # bytes of a SHA-256
+_DIGEST = 32  # bytes of each digest (BLAKE2b cut to 32 bytes)
 
 
 class SnapshotWarning(UserWarning):
@@ -104,14 +107,12 @@ class Folder:
 
 
 def data_key(files: Iterable[tuple[str, bytes]]) -> bytes:
-    """The key of a snapshot: SHA-256 of the version, the format and each file's name and bytes.
+    """The key of a snapshot: a hash of the version, the format and each file's name and bytes.
 
     >>> data_key([("a.toml", b"x")]) == data_key([("a.toml", b"x ")])
     False
     """
-    import hashlib
-
-    digest = hashlib.sha256(f"defcoop {__version__} snapshot {FORMAT}\n".encode())
+    digest = _hash(f"defcoop {__version__} snapshot {FORMAT}\n".encode())
     for name, raw in files:
         digest.update(f"{name}\n{len(raw)}\n".encode())
         digest.update(raw)
@@ -120,9 +121,21 @@ def data_key(files: Iterable[tuple[str, bytes]]) -> bytes:
 
 def dumps(key: bytes, payload: bytes) -> bytes:
     """A snapshot file's bytes: the magic line, the data key, the payload's digest, the payload."""
-    import hashlib
+    return MAGIC + key + _hash(payload).digest() + payload
 
-    return MAGIC + key + hashlib.sha256(payload).digest() + payload
+
+def _hash(data: bytes | memoryview) -> blake2b:
+    """BLAKE2b (32 bytes) of ``data``, to be updated with more.
+
+    BLAKE2b rather than SHA-256: :mod:`hashlib` loads OpenSSL when imported, which cost a
+    first load more than hashing all the bundled data and the snapshot with the built-in
+    BLAKE2b does (``benchmarks/README.md``); the digest is the same as ``hashlib``'s.
+    """
+    try:
+        from _blake2 import blake2b as built_in
+    except ImportError:  # pragma: no cover - an implementation without the built-in module
+        from hashlib import blake2b as built_in
+    return built_in(data, digest_size=_DIGEST)
 
 
 def served(
@@ -178,14 +191,12 @@ def _problem(snapshot: _Readable, expected: bool) -> bytes | str | None:
 
 
 def _payload(digest: bytes, payload: memoryview) -> tuple[Any, ...]:
-    import hashlib
-
     try:  # the C unpickler alone: the pickle module around it costs a first load more
         from _pickle import loads
     except ImportError:  # pragma: no cover - an implementation without it
         from pickle import loads
 
-    if hashlib.sha256(payload).digest() != digest:
+    if _hash(payload).digest() != digest:
         raise ValueError("its records do not match their digest (truncated or damaged)")
     loaded = loads(payload)
     if not (isinstance(loaded, tuple) and len(loaded) == 5):

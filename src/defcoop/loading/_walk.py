@@ -22,7 +22,11 @@ import os
 import stat
 from typing import TYPE_CHECKING
 
-from defcoop.errors import ArgumentError, DataError, Problem
+from defcoop.errors import DataError, Problem
+
+# The check of a path argument lives with the other argument checks (one check for load(),
+# export(), dump() and the readers of other datasets); its old name here still works.
+from defcoop.query._arguments import require_path as check_path  # noqa: F401
 
 if TYPE_CHECKING:
     from pathlib import Path  # imported by data_files: a bundled load never needs it
@@ -47,24 +51,6 @@ def is_ignored(name: str) -> bool:
     (True, False)
     """
     return name.startswith(".")
-
-
-def check_path(path: object, argument: str = "path") -> str:
-    """``path`` as text if it names a path; an :class:`ArgumentError` for an empty one.
-
-    An empty path would mean the current folder to the operating system, which nobody
-    means by giving an empty string.
-    """
-    if not isinstance(path, str | os.PathLike):
-        from defcoop._quote import described
-
-        raise ArgumentError(f"{argument} expects a path, got {described(path)}")
-    text = os.fspath(path)
-    if not isinstance(text, str):
-        raise ArgumentError(f"{argument} expects a path as text, got bytes {text!r:.60}")
-    if not text:
-        raise ArgumentError(f"{argument} expects a path, got an empty string")
-    return text
 
 
 def data_files(path: str) -> list[tuple[str, Path]]:

@@ -6,5 +6,10 @@ views, loading, formats or command-line layers. The record classes are re-export
 :mod:`defcoop.model.records`).
 """
 
-from defcoop.model.records import *  # noqa: F403
-from defcoop.model.records import __all__ as __all__
+from defcoop.model._compiled import cached
+
+# Every model module is imported from here (a submodule's import runs this first), with the
+# compiled code of attrs' generated methods taken from a cache (see _compiled).
+with cached():
+    from defcoop.model.records import *  # noqa: F403
+    from defcoop.model.records import __all__ as __all__

@@ -16,7 +16,7 @@ from typing import Any
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.rules import InstanceOf, MemberOf, Rule
 
-__all__ = ["date_fields", "guaranteed", "hints", "unwrap_optional"]
+__all__ = ["date_fields", "guaranteed", "hint", "hints", "unwrap_optional"]
 
 
 def hints(cls: type) -> dict[str, Any]:
@@ -32,6 +32,24 @@ def hints(cls: type) -> dict[str, Any]:
                 annotation = evaluated(annotation, klass.__module__)
             found[name] = annotation
     return found
+
+
+def hint(cls: type, name: str) -> Any:
+    """The annotation of one attribute of an attrs class, as a type (see :func:`hints`).
+
+    Only that one annotation is evaluated: building a dataset's indexes needs a few, and a
+    first load pays for every annotation evaluated (each is compiled).
+
+    >>> from defcoop.model.records import Agreement
+    >>> hint(Agreement, "parties") == hints(Agreement)["parties"]
+    True
+    """
+    for klass in cls.__mro__:
+        annotations = vars(klass).get("__annotations__", {})
+        if name in annotations:
+            text = annotations[name]
+            return evaluated(text, klass.__module__) if isinstance(text, str) else text
+    raise KeyError(name)
 
 
 @functools.cache

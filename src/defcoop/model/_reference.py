@@ -23,6 +23,7 @@ from defcoop.model.rules import (
     ID,
     NUMERIC,
     URL,
+    WIKIDATA,
     Check,
     Each,
     InstanceOf,
@@ -81,6 +82,7 @@ class Source(RecordDisplay):
     names=("alpha2", "numeric", "name", "formal_name", "names", "cow_code", "cow_abbrev"),
     node=True,
     id_attribute="code",
+    external=("wikidata",),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
@@ -94,6 +96,8 @@ class Country(RecordDisplay):
     say when it belonged to the COW and the Gleditsch-Ward state systems, and under which
     code. ``continued_by`` names the country whose state number an ISO-only record shares
     (the Soviet Union, ``SUN``, is continued by Russia: both lists number them 365).
+    ``wikidata`` is its Wikidata item (``Q881``), where a published list gives it; no two
+    countries share one, and ``db.get("Q881")`` finds the country.
     """
 
     code: str = attrs.field(validator=Check(InstanceOf(str), COUNTRY_ID))
@@ -103,6 +107,7 @@ class Country(RecordDisplay):
     numeric: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), NUMERIC))
     cow_code: int | None = attrs.field(default=None, validator=Check(InstanceOf(int)))
     cow_abbrev: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), COW_ABBREV))
+    wikidata: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), WIKIDATA))
     names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
     memberships: tuple[Membership, ...] = attrs.field(
         default=(),

@@ -15,8 +15,9 @@ from defcoop.errors import Problem
 from defcoop.model import registry
 from defcoop.model._inside_coverage import outside_coverage
 from defcoop.model._keys import name_keys
-from defcoop.model._names import Suggester, did_you_mean, normalize
+from defcoop.model._names import normalize
 from defcoop.model._taxonomy import field_column
+from defcoop.model._unresolved import UnknownIds, walked_types
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.records import (
     Agreement,
@@ -95,10 +96,6 @@ def _a(word: str) -> str:
     return "an" if word[0] in "aeiou" else "a"
 
 
-_SUGGESTED = 200
-"""How many distinct unknown ids get "did you mean" hints in one check: past that, a file is
-broken wholesale, and hints for every one would cost more than the rest of the load."""
-
 _CYCLE_SHOWN = 8  # ids of a cycle shown in its message; longer cycles are cut
 
 
@@ -108,9 +105,9 @@ class _Checker:
         self.locate = locate
         self.problems: list[Problem] = []
         self.by_id: dict[str, Record] = {}
-        # Per kind of record, its ids ready for suggestions; per unknown id, its message.
-        self._suggesters: dict[type, Suggester] = {}
-        self._messages: dict[tuple[str, type], str] = {}
+        self._unknown = UnknownIds(self.by_id)
+        # The record types holding an unknown id (or paragraph): the others are not walked.
+        self._walked: tuple[set[type], set[type]] | None = None
 
     def report(self, record: Record, attribute: str | None, message: str) -> None:
         origin = self.locate(record)
@@ -148,47 +145,37 @@ class _Checker:
                     f"given at positions {positions[id(record)]} and {position}",
                 )
 
+    def _types(self) -> tuple[set[type], set[type]]:
+        if self._walked is None:
+            self._walked = walked_types(self.records, self.by_id)
+        return self._walked
+
     def references(self) -> None:
+        walked = self._types()[0]
         for record in self.records:
+            if type(record) not in walked:
+                continue
             for attribute, target_id, expected in _references(record):
                 target = self.by_id.get(target_id)
                 if isinstance(target, expected):
                     continue
                 wanted = kind_name(expected)
                 if target is None:
-                    message = self._no_such(target_id, expected)
+                    message = self._unknown.message(target_id, expected)
                 else:
                     found = kind_name(type(target))
                     message = f"{target_id!r} is {_a(found)} {found}, not {_a(wanted)} {wanted}"
                 self.report(record, attribute, message)
 
-    def _no_such(self, target_id: str, expected: type) -> str:
-        """Says no record of the expected kind has this id, suggesting the closest ids.
-
-        The message is made once per distinct id, and hints are looked for only for the
-        first few hundred distinct ids, each at a cost that does not grow with the data: a
-        problem costs the same in a small file and in a large one.
-        """
-        known = self._messages.get((target_id, expected))
-        if known is not None:
-            return known
-        close: list[str] = []
-        if len(self._messages) < _SUGGESTED:
-            suggester = self._suggesters.get(expected)
-            if suggester is None:
-                pool = [r.id for r in self.by_id.values() if isinstance(r, expected)]
-                suggester = self._suggesters[expected] = Suggester(pool)
-            close = suggester.close(target_id)
-        message = f"no {kind_name(expected)} has the id {quote(target_id)}{did_you_mean(close)}"
-        self._messages[(target_id, expected)] = message
-        return message
-
     def citations(self) -> None:
+        walked = self._types()[1]
         for record in self.records:
+            if type(record) not in walked:
+                continue
             for attribute, citation in _citations(record):
                 source = self.by_id.get(citation.source)
                 if not isinstance(source, Source):
-                    self.report(record, attribute, self._no_such(citation.source, Source))
+                    self.report(record, attribute, self._unknown.message(citation.source, Source))
                 elif citation.paragraph > source.paragraphs:
                     self.report(
                         record,

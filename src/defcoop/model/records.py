@@ -60,6 +60,8 @@ from defcoop.model.rules import (
     CAMEO,
     ID,
     IDENTIFIER,
+    UNTS,
+    WIKIDATA,
     Among,
     Check,
     Differs,
@@ -112,15 +114,21 @@ __all__ = [
     summary="people the sources name",
     columns=("id", "country", "name"),
     node=True,
+    external=("wikidata",),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Person(RecordDisplay):
-    """Someone the sources name, with other spellings and scripts of the name in ``aliases``."""
+    """Someone the sources name, with other spellings and scripts of the name in ``aliases``.
+
+    ``wikidata`` is their Wikidata item, where a stored source or a published list gives it
+    (never matched by name alone); ``db.get()`` finds the person by it.
+    """
 
     id: str = attrs.field(validator=ID_)
     name: str = attrs.field(validator=TEXT)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
     country: str | None = attrs.field(default=None, validator=ID_)
+    wikidata: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), WIKIDATA))
     roles: tuple[Role, ...] = attrs.field(
         default=(), converter=to_tuple, validator=Check(InstanceOf(tuple), Each(InstanceOf(Role)))
     )
@@ -178,6 +186,7 @@ class Organization(RecordDisplay):
     summary="agreements and plans, by date signed",
     columns=("id", "signed", "parties", "title"),
     node=True,
+    external=("wikidata", "unts"),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(RecordDisplay):
@@ -187,7 +196,10 @@ class Agreement(RecordDisplay):
     id of the event it was signed at; ``entered_into_force`` the date it took effect.
     ``identifiers`` are its ids in other datasets, each written ``scheme:value``
     (``"dcad:1234"`` for an agreement of the Defense Cooperation Agreement Dataset), so that
-    records join back to the datasets they came from. ``several`` is true where the record
+    records join back to the datasets they came from; ``wikidata`` (its Wikidata item) and
+    ``unts`` (its UN Treaty Series registration number, ``"I:33521"``) are ids in public
+    registers, given where a source or a published list states them, each unique among
+    agreements and accepted by ``db.get()``. ``several`` is true where the record
     stands for more than one document ("several agreements were signed"); ``count`` says how
     many, only where the source gives a number.
 
@@ -225,6 +237,8 @@ class Agreement(RecordDisplay):
         converter=to_tuple,
         validator=Check(InstanceOf(tuple), Each(InstanceOf(str), IDENTIFIER), Unique()),
     )
+    wikidata: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), WIKIDATA))
+    unts: str | None = attrs.field(default=None, validator=Check(InstanceOf(str), UNTS))
     several: bool = attrs.field(default=False, validator=FLAG)
     count: int | None = attrs.field(default=None, validator=SEVERAL_COUNT)
     sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)

@@ -114,6 +114,9 @@ class RecordType:
             record is observed at, or None where it is not observed at a date (a planned
             event); a type without it is not held to the rule (see
             ``defcoop.model._inside_coverage``).
+        external: the attributes holding the record's ids in public registers (a country's
+            ``wikidata``, an agreement's ``unts``): each finds one record of its type, and
+            ``db.get()`` accepts them as it accepts ids.
     """
 
     cls: type[Any]
@@ -132,6 +135,7 @@ class RecordType:
     id_attribute: str = "id"
     counted: bool = False
     observed: Callable[[Any], tuple[str, Any] | None] | None = None
+    external: tuple[str, ...] = ()
 
     @property
     def plural(self) -> str:

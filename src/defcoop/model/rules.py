@@ -49,7 +49,9 @@ __all__ = [
     "ID",
     "IDENTIFIER",
     "NUMERIC",
+    "UNTS",
     "URL",
+    "WIKIDATA",
     "Among",
     "Ascending",
     "AtLeast",
@@ -484,3 +486,13 @@ CURRENCY = Pattern("[A-Z]{3}", "an ISO 4217 currency code of three capital lette
 
 NUMERIC = Pattern("[0-9]{3}", "an ISO 3166-1 numeric code of three digits, such as '704'")
 """A country's ISO 3166-1 numeric code, as text (it keeps its leading zeros)."""
+
+WIKIDATA = Pattern("Q[1-9][0-9]*", "a Wikidata item id, Q and a number, such as 'Q881'")
+"""The id of a Wikidata item (``Q881`` is Vietnam), which joins a record to Wikidata."""
+
+UNTS = Pattern(
+    "(?:I|II):[1-9][0-9]*", "a UN Treaty Series registration number such as 'I:33521' or 'II:965'"
+)
+"""A treaty's registration number in the United Nations Treaty Series, written as the UN's
+treaty collection writes it: the part (``I``, registered; ``II``, filed and recorded), a colon
+and the serial number."""

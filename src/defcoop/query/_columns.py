@@ -4,8 +4,9 @@ CSV files, data-package table schemas, DataFrames and Arrow tables share one lay
 :mod:`defcoop.query._tabular`): one column per attribute, and after each date three more
 (``_precision``, ``_earliest``, ``_latest``). What each column holds (its type, pattern,
 vocabulary, whether it may be empty) is not written again here: it is read from the JSON
-Schema that :func:`defcoop.json_schema` derives from the model, and the references between
-record types from the checker's table of references.
+Schema that :func:`defcoop.json_schema` derives from the model, what it means from the
+model's declared meanings (``defcoop.model._meanings``), and the references between record
+types from the checker's table of references.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from defcoop.model import _jsonschema, registry
+from defcoop.model import _jsonschema, _meanings, registry
 from defcoop.model._fieldtypes import date_fields
 from defcoop.model.records import Record
 
@@ -31,6 +32,7 @@ class Column:
     ``"array"`` or ``"object"`` (one nested table, such as a transfer's value); ``items`` is
     the type of an array's items (``"string"``, or ``"object"`` for nested tables such as a
     person's roles). ``object_fields`` names the nested tables' attributes and their types.
+    ``description`` is what the column means, as the model declares it.
     """
 
     name: str
@@ -68,6 +70,7 @@ def columns(record_type: type[Record]) -> tuple[Column, ...]:
 
 def _columns_of(record_type: type[Record]) -> tuple[Column, ...]:
     definition = _definitions()[record_type.__name__]
+    key = registry.of(record_type).key
     required = set(definition.get("required", ()))
     dates = date_fields(record_type)
     found: list[Column] = []
@@ -87,7 +90,7 @@ def _columns_of(record_type: type[Record]) -> tuple[Column, ...]:
                 name=name,
                 type=column_type,
                 required=name in required and not optional,
-                description=value.get("description"),
+                description=_meanings.meaning(key, name),
                 pattern=value.get("pattern"),
                 enum=tuple(value["enum"]) if "enum" in value else None,
                 minimum=value.get("minimum"),
@@ -101,7 +104,7 @@ def _columns_of(record_type: type[Record]) -> tuple[Column, ...]:
                     name=f"{name}_precision",
                     type="string",
                     required=False,
-                    description=f"how precisely {name} is known",
+                    description=f"how precisely {name} is known: to the year, month or day",
                     enum=("year", "month", "day"),
                 ),
                 Column(f"{name}_earliest", "date", False, f"the first day {name} may mean"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from defcoop._quote import described, quote
@@ -12,6 +12,7 @@ from defcoop.model import registry
 from defcoop.model._names import Suggester, normalize
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.rules import CAMEO
+from defcoop.query._table import name_values
 
 E = TypeVar("E", bound=enum.StrEnum)
 _MEMO_SIZE = 4096
@@ -25,11 +26,11 @@ class NameIndex:
     """
 
     __slots__ = (
-        "_entries",
-        "_ids_given",
         "_kind",
         "_listing",
         "_maps",
+        "_pending",
+        "_read",
         "_resolved",
         "_suggester",
     )
@@ -37,20 +38,30 @@ class NameIndex:
     def __init__(
         self,
         kind: str,
-        entries: Iterable[tuple[str, Iterable[str] | Tiers]],
+        entries: Iterable[Entry] | Callable[[], Iterable[Entry]],
         *,
         listing: str | None = None,
     ) -> None:
         self._kind = kind
         self._listing = listing
         self._resolved: dict[str, str] = {}
-        self._entries = [
-            (record_id, names if isinstance(names, Tiers) else Tiers((record_id, *names)))
-            for record_id, names in entries
-        ]
+        # A function giving the entries is called on the first lookup: a dataset that is never
+        # searched by name, such as a first load answering a query by field, never pays for it.
+        # (Two threads' first lookups may both call it; each makes the same entries.)
+        self._pending = entries if callable(entries) else tuple(entries).__iter__
+        self._read: tuple[list[tuple[str, Tiers]], frozenset[str]] | None = None
         self._maps: tuple[dict[str, set[str]], dict[str, str]] | None = None
-        self._ids_given = frozenset(record_id for record_id, _ in self._entries)
         self._suggester: Suggester | None = None
+
+    def _listed(self) -> tuple[list[tuple[str, Tiers]], frozenset[str]]:
+        """Each record's id and names as tiers, and the ids given (read from ``entries`` once)."""
+        if self._read is None:
+            entries = [
+                (record_id, names if isinstance(names, Tiers) else Tiers((record_id, *names)))
+                for record_id, names in self._pending()
+            ]
+            self._read = (entries, frozenset(record_id for record_id, _ in entries))
+        return self._read
 
     @property
     def _ids(self) -> dict[str, set[str]]:
@@ -65,9 +76,10 @@ class NameIndex:
             ids: dict[str, set[str]] = {}
             shown: dict[str, str] = {}
             tier_of: dict[str, int] = {}
-            depth = max((len(tiers.names) for _, tiers in self._entries), default=0)
+            entries = self._listed()[0]
+            depth = max((len(tiers.names) for _, tiers in entries), default=0)
             for tier in range(depth):
-                for record_id, tiers in self._entries:
+                for record_id, tiers in entries:
                     for name in tiers.names[tier] if tier < len(tiers.names) else ():
                         key = normalize(name)
                         # A name already meaning another record at a stronger tier keeps it.
@@ -89,7 +101,7 @@ class NameIndex:
             known = self._resolved.get(name)
             if known is not None:
                 return known
-            if name in self._ids_given:
+            if name in self._listed()[1]:
                 return name
         ids = self.resolve_all(name, argument)
         if len(ids) > 1:
@@ -141,6 +153,10 @@ class Tiers:
 
     def __init__(self, *names: Iterable[str]) -> None:
         self.names = tuple(tuple(tier) for tier in names)
+
+
+Entry = tuple[str, Iterable[str] | Tiers]
+"""A record's id and its names (or its names as tiers)."""
 
 
 def check_text(value: object, argument: str) -> str:
@@ -323,3 +339,8 @@ def event_filters(
     if "cameo" in given:
         filters["cameo"] = cameo_code(given["cameo"])
     return filters
+
+
+def named_tiers(records: Sequence[Any], names: Sequence[str]) -> Iterator[tuple[str, Tiers]]:
+    """Each record's id and its names as tiers, for a :class:`NameIndex` to read when first used."""
+    return ((r.id, Tiers((r.id,), *name_values(r, names))) for r in records)

@@ -27,7 +27,8 @@ from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from defcoop.model import registry
-from defcoop.model._fieldtypes import hints, unwrap_optional
+from defcoop.model._fieldtypes import hint as annotation
+from defcoop.model._fieldtypes import unwrap_optional
 from defcoop.model.dates import PartialDate, Period
 
 R = TypeVar("R")
@@ -236,7 +237,7 @@ def index_keys(
     declared: registry.RecordType, index: registry.Index
 ) -> Callable[[Any], Iterable[str]]:
     """The index keys of a record: the items of a list, a word's text, a value, or none."""
-    hint, _ = unwrap_optional(hints(declared.cls)[index.attribute])  # once per dataset
+    hint, _ = unwrap_optional(annotation(declared.cls, index.attribute))  # once per dataset
     name = index.attribute
     if typing.get_origin(hint) in (tuple, frozenset):
         return attrgetter(name)

@@ -24,6 +24,8 @@ from defcoop.model.records import Record
 if typing.TYPE_CHECKING:
     import pandas
 
+    from defcoop.query import _csv
+
 DATE_PARTS = ("precision", "earliest", "latest")
 
 
@@ -82,33 +84,44 @@ def date_columns(names: Sequence[str]) -> list[str]:
     return [name for name in names if name.endswith(("_earliest", "_latest"))]
 
 
-def csv_text(records: Iterable[Record], kind: type[Any]) -> str:
+def csv_text(
+    records: Iterable[Record], kind: type[Any], *, formulas: _csv.Formulas = "escape"
+) -> str:
     """Records of one kind as CSV text: a header row, then one row per record, in order.
 
     Lists and nested tables are written as JSON (``["VNM", "RUS"]``), so that nothing is lost
     to a separator that may occur in a value; None is an empty cell; days are ISO dates.
+    Text that a spreadsheet would run as a formula gets a leading ``'`` unless
+    ``formulas="raw"``, and a value holding a line break is quoted (``defcoop.query._csv``).
     Rows end with a bare newline, so the same records always give the same bytes.
     """
-    import csv
     import datetime as _dt
-    import io
     import json
 
-    def cell(value: Any) -> str:
-        if value is None:
-            return ""
+    from defcoop.query import _csv  # imported when CSV is written, not by every load
+
+    def cell(value: Any) -> Any:
         if isinstance(value, list | dict):
-            return json.dumps(value, ensure_ascii=False)
+            return _Written(json.dumps(value, ensure_ascii=False))
         if isinstance(value, _dt.date):
-            return value.isoformat()
-        return str(value)
+            return _Written(value.isoformat())
+        return value
 
     names, rows = table(records, kind)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows([cell(row.get(name)) for name in names] for row in rows)
-    return buffer.getvalue()
+    body = ([cell(row.get(name)) for name in names] for row in rows)
+    return _csv.csv_text(names, body, formulas=formulas)
+
+
+class _Written:
+    """A cell written by defcoop itself (JSON, an ISO day), never read as a formula."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class JsonList(list[Any]):

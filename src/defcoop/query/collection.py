@@ -8,11 +8,10 @@ imports upward.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
-
-import attrs
 
 from defcoop._quote import described
 from defcoop.errors import ArgumentError, DataError, QueryError
@@ -38,20 +37,21 @@ from defcoop.model.records import (
     Transfer,
 )
 from defcoop.query._arguments import is_record_class, require_records
+from defcoop.query._external import External
 from defcoop.query._identity import Travels
-from defcoop.query._info import DatasetInfo
+from defcoop.query._info import DatasetInfo, all_claims
 from defcoop.query._lookup import (
     NameIndex,
-    Tiers,
     check_text,
     coerce_member,
     day_range,
     designation_key,
     event_filters,
     listing,
+    named_tiers,
     unknown,
 )
-from defcoop.query._table import Table, index_keys, name_values, within
+from defcoop.query._table import Table, index_keys, within
 from defcoop.query.results import Results
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ class Collection(Travels):
         "_by_id",
         "_claims",
         "_countries",
+        "_external",
         "_listed",
         "_names",
         "_suggesters",
@@ -94,7 +95,8 @@ class Collection(Travels):
     _by_id: dict[str, Record]
     _countries: dict[str, Country]
     _by_cow_code: dict[int, Country]
-    _claims: tuple[Coverage, ...]
+    _external: External
+    _claims: tuple[Coverage, ...] | None
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
     _names: dict[type, NameIndex]
@@ -150,16 +152,11 @@ class Collection(Travels):
         other is listed by id. A type with names gets a name index for its lookups.
         """
         set_ = object.__setattr__
-        sources = cast("Sequence[Source]", groups.get(Source, ()))
-        own = (
-            attrs.evolve(claim, sources=(source.id,))
-            for source in sorted(sources, key=attrgetter("id"))
-            for claim in source.coverage
-        )
-        set_(self, "_claims", (*(() if info is None else info.coverage), *own))
+        set_(self, "_claims", None)  # made by the first call that needs them (claims)
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
+        set_(self, "_external", External(groups))
         # The taxonomy's closures are computed on demand: linear in the taxonomy at load.
         taxonomy = Taxonomy(groups.get(Field, ()))  # type: ignore[arg-type]
         set_(self, "_taxonomy", taxonomy)
@@ -180,7 +177,7 @@ class Collection(Travels):
             if declared.names:
                 names[declared.cls] = NameIndex(
                     declared.singular,
-                    ((r.id, Tiers((r.id,), *name_values(r, declared.names))) for r in group),
+                    functools.partial(named_tiers, group, declared.names),
                     listing=listing(declared.key, getattr(type(self), declared.key, None)),
                 )
         set_(self, "_listed", listed)
@@ -222,7 +219,10 @@ class Collection(Travels):
     def claims(self) -> tuple[Coverage, ...]:
         """Every coverage claim as declared, the dataset's own and then each source's, with
         ``sources`` naming that source (:attr:`coverage` gathers them into runs)."""
-        return self._claims
+        if self._claims is None:  # made by the first call that needs them
+            sources = cast("Sequence[Source]", self._listed.get(Source, ()))
+            object.__setattr__(self, "_claims", all_claims(self.info, sources))
+        return cast("tuple[Coverage, ...]", self._claims)
 
     @property
     def coverage(self) -> tuple[Coverage, ...]:
@@ -234,7 +234,7 @@ class Collection(Travels):
         the records the column counts (see ``Coverage.records``); elsewhere the column's
         count is missing.
         """
-        return merged(self._claims)
+        return merged(self.claims)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""
@@ -264,7 +264,8 @@ class Collection(Travels):
     def get(self, record_id: str, kind: type[R]) -> R: ...
 
     def get(self, record_id: str, kind: type[Any] | None = None) -> Record:
-        """The record with this id (a country's id is its alpha-3 code).
+        """The record with this id (a country's id is its alpha-3 code), or with this id in a
+        public register: a Wikidata item (``"Q881"``), an agreement's UNTS number.
 
         With ``kind``, the record must be of that type, and the result is typed as such:
         ``db.get("mcis-7", Event)``.
@@ -277,9 +278,9 @@ class Collection(Travels):
             raise QueryError(
                 f"get() expects a record class such as Agreement as kind, got {described(kind)}"
             )
-        record = self._by_id.get(record_id)
+        record = self._by_id.get(record_id) or self._external.find(record_id, kind)
         if record is None or (kind is not None and not isinstance(record, kind)):
-            raise unknown(
+            raise self._external.unknown(record_id, kind, type(self)) or unknown(
                 "id" if kind is None else f"{registry.of(kind).singular} id",
                 record_id,
                 self._suggester(kind),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from defcoop.dataset import Dataset
+from defcoop.model import registry
 from defcoop.model._inside_coverage import covering, outside_coverage
 from defcoop.model._names import normalize
 from defcoop.model.dates import Period
@@ -331,11 +332,28 @@ def _datasets(
         *trade,
     ]
     drawn_info = draw(_maybe(dataset_infos(dates=span)) if info is None else _strategy(info))
-    records = _covered(records, given=given_sources is not None)
+    records = _covered(_held_once(records), given=given_sources is not None)
     if info is None and drawn_info is not None and country_list:
         claims = draw(dataset_claims(span, codes, found, source_list))
         drawn_info = attrs.evolve(drawn_info, coverage=tuple(claims))
     return Dataset.from_records(records, info=drawn_info)
+
+
+def _held_once(records: list[Record]) -> list[Record]:
+    """The records with each id in a public register (a Wikidata id, a UNTS number: the
+    ``external`` attributes of their types) held by the first record only, across types, so
+    that ``db.get()`` finds one record by it; later holders lose it."""
+    held: set[str] = set()
+    kept: list[Record] = []
+    for record in records:
+        changes: dict[str, Any] = {}
+        for attribute in registry.of(type(record)).external:
+            value = getattr(record, attribute)
+            if value is not None and value in held:
+                changes[attribute] = None
+            held.add(value)
+        kept.append(attrs.evolve(record, **changes) if changes else record)
+    return kept
 
 
 def _covered(records: list[Record], *, given: bool) -> list[Record]:

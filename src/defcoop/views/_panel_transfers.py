@@ -45,26 +45,6 @@ COLUMNS = {
 }
 """The transfer columns of each unit, in order."""
 
-DESCRIPTIONS = {
-    "transfers_ordered": (
-        "arms transfers ordered in the year, from the first state to the second (both ways"
-        " when not directed)"
-    ),
-    "transfers_delivering": (
-        "arms transfers with a delivery in the year, from the first state to the second (both"
-        " ways when not directed); missing where a deal may have delivered unrecorded"
-    ),
-    "units_delivered": (
-        "units of arms delivered in the year, from the first state to the second (both ways"
-        " when not directed); missing where a delivery's count is not known"
-    ),
-    "transfers_supplied": "arms transfers the state supplied, ordered in the year",
-    "transfers_received": "arms transfers the state received, ordered in the year",
-    "units_supplied": "units of arms the state delivered in the year; missing where not known",
-    "units_received": "units of arms delivered to the state in the year; missing where not known",
-}
-"""What each transfer column counts, for the panel's metadata."""
-
 NOT_ORDERED = "planned, not ordered"
 UNKNOWN_DELIVERIES = "delivered in years not recorded"
 

@@ -58,13 +58,14 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from defcoop._extras import require
-from defcoop._quote import described
 from defcoop._version import __version__
 from defcoop.errors import ArgumentError, DataError, Problem, QueryError
 from defcoop.model._taxonomy import field_column
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import StateSystem
 from defcoop.model.records import Country, Coverage, Record, Source
+from defcoop.query._arguments import require_flag
+from defcoop.query._csv import Formulas, csv_text
 from defcoop.views import (
     _panel_arguments,
     _panel_cells,
@@ -79,7 +80,7 @@ if TYPE_CHECKING:
 
     from defcoop.query.collection import Collection
 
-__all__ = ["Cell", "DyadFilter", "Panel", "PartyFilter", "YearsFilter"]
+__all__ = ["Cell", "DyadFilter", "Panel", "PartyFilter", "YearsFilter", "column_names"]
 
 PartyFilter = str | int | Country | Sequence[str | int | Country]
 """The forms a panel's ``party=`` takes: a country, or a list of countries (the units of any of
@@ -91,35 +92,6 @@ DyadFilter = tuple[str | int | Country, str | int | Country]
 YearsFilter = str | Period | PartialDate | tuple[int, int] | int
 """The forms a panel's years take, ``"2008/2020"``, a Period, a date, ``(2008, 2020)``
 or one year."""
-
-_DESCRIPTIONS = {
-    "stateabb": "the state's Correlates of War abbreviation",
-    "agreements_signed": "agreements signed in the year",
-    "agreements_in_force": (
-        "agreements in force in the year: from entry into force (or signing) to their end;"
-        " with no end known, until a source says otherwise"
-    ),
-    "agreements_in_force_open": (
-        "of agreements_in_force, those counted in force because no source gives their end"
-    ),
-    "events_occurred": "events that took place in the year",
-    "events_planned": "events planned for the year",
-    "visits": "visits from the first state to the second (both ways when not directed)",
-    "visits_made": "visits the state made",
-    "visits_received": "visits the state received",
-    "multilateral_events": "events involving more than the two parties",
-    "mechanisms_active": (
-        "standing mechanisms reported at work in the year (their period covers it); missing"
-        " where a mechanism of the unit may have been at work unreported: after its founding"
-        " (any year, if undated) but outside its period"
-    ),
-    "framework": "the relationship's framework, from the year it began",
-    "<count>_lb": (
-        "true where the count is a lower bound: a record standing for several, with no number"
-        " given, counts as one"
-    ),
-    **_panel_transfers.DESCRIPTIONS,
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -172,22 +144,9 @@ class Panel(Sequence[dict[str, Any]]):
         self.metadata: dict[str, Any] = metadata
         """Unit, system, years, directed, party, coverage, data version, what was left out,
         and how many covered cells each column leaves ``unknown``."""
-        unit = ["ccode1", "ccode2"] if grid.unit == "dyad" else ["ccode"]
-        if metadata["system"] == StateSystem.GW.value:
-            unit = [name.replace("ccode", "gwcode") for name in unit]
-        self._names = unit
+        self._names = _unit_columns(grid.unit, metadata["system"])
         self._fields = [(f, field_column(f)) for f in fields]
-        framework = ["framework"] if grid.unit == "dyad" else []
-        abbreviations = ["stateabb1", "stateabb2"] if grid.unit == "dyad" else ["stateabb"]
-        self.columns: tuple[str, ...] = (
-            *unit,
-            "year",
-            *abbreviations,
-            *grid.counts,
-            *(name + LOWER_BOUND for name in _panel_cells.BOUNDED[grid.unit]),
-            *framework,
-            *(column for _field, column in self._fields),
-        )
+        self.columns: tuple[str, ...] = column_names(grid.unit, metadata["system"], fields)
         """The column names, in order."""
         _unique_columns(self.columns, fields)
 
@@ -362,25 +321,38 @@ class Panel(Sequence[dict[str, Any]]):
         frame.attrs.update(json.loads(json.dumps(self.metadata)))
         return frame
 
-    def to_csv(self) -> str:
+    def to_csv(self, *, formulas: Formulas = "escape") -> str:
         """The panel as CSV text: a header, then one line per row; a missing value is empty,
-        a lower-bound flag ``true`` or ``false``."""
-        import csv
-        import io
+        a lower-bound flag ``true`` or ``false``; text that starts like a spreadsheet formula
+        gets a leading ``'`` unless ``formulas="raw"`` (``defcoop.query._csv``)."""
+        flags = {True: "true", False: "false"}
+        rows = ([flags[v] if v is True or v is False else v for v in row.values()] for row in self)
+        return csv_text(self.columns, rows, formulas=formulas)
 
-        def text(value: Any) -> Any:
-            if value is None:
-                return ""
-            if value is True or value is False:
-                return "true" if value else "false"
-            return value
 
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(self.columns)
-        for row in self:
-            writer.writerow([text(value) for value in row.values()])
-        return buffer.getvalue()
+def _unit_columns(unit: str, system: str) -> list[str]:
+    names = ["ccode1", "ccode2"] if unit == "dyad" else ["ccode"]
+    if system == StateSystem.GW.value:
+        names = [name.replace("ccode", "gwcode") for name in names]
+    return names
+
+
+def column_names(unit: str, system: StateSystem | str, fields: Sequence[str]) -> tuple[str, ...]:
+    """The columns of a panel of ``unit`` (``"dyad"`` or ``"state"``) in the state system
+    ``system``, with a column for each of ``fields`` (ids), in order: the unit's codes, the
+    year, the abbreviations, the counts, their lower-bound flags, the framework (dyads) and
+    the field columns."""
+    unit_names = _unit_columns(unit, StateSystem(system).value)
+    return (
+        *unit_names,
+        "year",
+        *(["stateabb1", "stateabb2"] if unit == "dyad" else ["stateabb"]),
+        *_panel_cells.COUNTS[unit],
+        *_panel_transfers.COLUMNS[unit],
+        *(name + LOWER_BOUND for name in _panel_cells.BOUNDED[unit]),
+        *(["framework"] if unit == "dyad" else []),
+        *(field_column(field) for field in fields),
+    )
 
 
 def _unique_columns(columns: Sequence[str], fields: Sequence[str]) -> None:
@@ -445,8 +417,7 @@ def build_panel(
     dyad: DyadFilter | None = None,
 ) -> Panel:
     """A panel of ``dataset``; see :meth:`Dataset.dyad_years <defcoop.Dataset.dyad_years>`."""
-    if type(directed) is not bool:
-        raise ArgumentError(f"directed= expects True or False, got {described(directed)}")
+    require_flag(directed, "directed", f"{unit}_years()")
     chosen = _panel_arguments.system_of(system)
     span = _panel_arguments.years_of(years, dataset, chosen)
     if dyad is not None and unit != "dyad":
@@ -466,7 +437,7 @@ def build_panel(
         "data_version": None if dataset.info is None else dataset.info.version,
         "code_version": __version__,
         "fields": fields,
-        "columns": {**_DESCRIPTIONS},
+        "columns": dict(_panel_columns.MEANINGS),
         "counted": {name: str(_panel_columns.COUNTED[name]) for name in grid.counts},
         "left_out": {
             column: dict(sorted(reasons.items()))
@@ -484,8 +455,7 @@ def build_panel(
 def deliver(panel: Panel, frame: bool | None) -> Panel | pandas.DataFrame:
     """The panel in the form asked for: its DataFrame for ``frame=True``, and for ``None``
     where pandas is installed; else the panel of plain rows itself."""
-    if frame is not None and type(frame) is not bool:
-        raise ArgumentError(f"frame= expects True, False or None, got {described(frame)}")
+    require_flag(frame, "frame", f"{panel.metadata['unit'].replace('-', '_')}s()", none=True)
     if frame is None:
         try:
             import pandas  # noqa: F401  (only to learn whether it is there)

@@ -8,7 +8,7 @@ table alone otherwise. :meth:`~defcoop.Timeline.plot` draws the chart on demand.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from defcoop._extras import require
@@ -88,8 +88,8 @@ class Timeline(Results[Agreement | Event | Transfer]):
             width: the width in inches of the new figure; only without ``ax``.
 
         Raises:
-            ArgumentError: when ``ax`` is not matplotlib axes, when ``width`` is not a positive
-                number, or when both are given.
+            ArgumentError: when ``ax`` is not matplotlib axes, when ``width`` is not a number
+                of inches from 1 to 100, or when both are given.
             MissingExtraError: when matplotlib is not installed (``defcoop[plot]``).
         """
         if ax is None:
@@ -113,11 +113,18 @@ class Timeline(Results[Agreement | Event | Transfer]):
         return ax
 
     def _repr_html_(self) -> str:
+        """The chart and the table; of a long timeline, the chart draws the first
+        :data:`~defcoop.query._display.MAX_ROWS` records and says so (``.plot()`` draws all),
+        so that showing it in a notebook never hangs."""
         table = _display.results_html(self, caption=f"Timeline of {len(self)} records")
         try:
-            chart = _svg(self)
+            chart = _svg(self[: _display.MAX_ROWS])
         except MissingExtraError:
             return table + '<p><em>pip install "defcoop[plot]" to see this as a chart.</em></p>'
+        if len(self) > _display.MAX_ROWS:
+            more = len(self) - _display.MAX_ROWS
+            chart += f"<p><em>The first {_display.MAX_ROWS} records; {more} more are not "
+            chart += "drawn: .plot() draws them all.</em></p>"
         return f'<div class="defcoop-timeline">{chart}</div>{table}'
 
 
@@ -295,7 +302,7 @@ def _draw_transfer(transfer: Transfer, row: int, ax: Axes, dates_module: Any) ->
         ax.plot([(start + end) / 2], [row + _BAR], marker="D", color=color, linestyle="")
 
 
-def _svg(timeline: Timeline) -> str:
+def _svg(timeline: Sequence[Dated]) -> str:
     """The chart as inline SVG with text kept as text; no pyplot, so no global figure."""
     import io
 

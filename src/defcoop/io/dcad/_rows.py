@@ -1,0 +1,245 @@
+"""One row of DCAD's main file into the values of one agreement, or problems naming its cells.
+
+A :class:`Row` is compact (a tuple whose parts repeat across rows and are shared: the
+parties, dates, field sets), so that a file of a million rows is read in one pass in a few
+hundred megabytes; the agreement itself is built from it when asked for
+(:class:`~defcoop.io.dcad.Conversion`). Every value a row gives is checked here, so that
+building the agreement later cannot fail on it.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from defcoop._quote import quote
+from defcoop.errors import DefcoopError, Problem
+from defcoop.io.dcad.columns import SCOPES, TYPES, UNTS_NUMBER, USED, WHOLE_NUMBER
+from defcoop.model.dates import PartialDate
+from defcoop.model.kinds import AgreementKind, AgreementScope
+from defcoop.model.rules import ID
+
+if TYPE_CHECKING:
+    from defcoop.query.collection import Collection
+
+__all__ = ["Row", "RowReader"]
+
+_NO_FIELDS: frozenset[str] = frozenset()
+
+
+class Row(NamedTuple):
+    """The values of one agreement read from one row."""
+
+    number: int
+    dcaid: str
+    parties: tuple[str, str]
+    kind: AgreementKind
+    scope: AgreementScope | None
+    signed: PartialDate | None
+    in_force: PartialDate | None
+    fields: frozenset[str]
+    notes: tuple[str, ...]
+    """What the row says that no attribute holds: values the crosswalk left unmapped."""
+    unts: str | None
+    """The UNTS registration number, where the row gives one."""
+
+
+class RowReader:
+    """Reads rows into :class:`Row` values, collecting problems and unmapped values.
+
+    Values that repeat (codes, dates, types, categories) are read once and shared.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        positions: Mapping[str, int],
+        base: Collection,
+        crosswalk: tuple[Mapping[str, str], Mapping[str, AgreementKind]],
+        missing: frozenset[str],
+        problems: list[Problem],
+    ) -> None:
+        self.name, self.base, self.missing, self.problems = name, base, missing, problems
+        self.pick = operator.itemgetter(*(positions[column] for column in USED))
+        """The cells of :data:`~defcoop.io.dcad.columns.USED`, in its order, from a row."""
+        categories, types = crosswalk
+        self.categories = {key.strip().casefold(): value for key, value in categories.items()}
+        self.types = {k.casefold(): v for k, v in {**TYPES, **types}.items()}
+        self.unmapped: dict[str, list[int]] = {}
+        self.ids: dict[str, int] = {}
+        self._parties: dict[str, str] = {}
+        self._pairs: dict[tuple[str | None, str | None], tuple[str, str]] = {}
+        """Each pair of code cells read, and the pair of country ids it gives."""
+        self._dates: dict[tuple[str | None, ...], PartialDate | tuple[str, str] | None] = {}
+        self._fields: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+
+    def _problem(self, number: int, column: str, message: str, record: str | None) -> None:
+        self.problems.append(
+            Problem(
+                file=self.name,
+                path=f"row {number}",
+                record=record,
+                attribute=column,
+                message=message,
+            )
+        )
+
+    def read(self, number: int, cells: list[str]) -> Row | None:
+        """The values of one row, or None (with its problems recorded)."""
+        missing = self.missing
+        values = [None if (v := c.strip()) in missing else v for c in self.pick(cells)]
+        ccode1, ccode2, *sign, eif_day, eif_month, eif_year, type_, c1, c2, c3, unts, dcaid = values
+        before = len(self.problems)
+        record = self._record_id(number, dcaid)
+        pair = self._pairs.get((ccode1, ccode2))
+        if pair is None:
+            first = self._party(number, ccode1, "ccode1", record)
+            second = self._party(number, ccode2, "ccode2", record)
+            if first is not None and second is not None and first != second:
+                pair = self._pairs[(ccode1, ccode2)] = (first, second)
+            elif first is not None and first == second:
+                self._problem(number, "ccode2", "both parties are the same country", record)
+        dates = self._dates
+        key = (sign[2], sign[1], sign[0])
+        signed = dates[key] if key in dates else self._date(number, key, "sign", record)
+        key = (eif_year, eif_month, eif_day)
+        in_force = dates[key] if key in dates else self._date(number, key, "EIF", record)
+        if isinstance(signed, tuple) or isinstance(in_force, tuple):
+            self._date_problems(number, signed, in_force, record)
+        notes: list[str] = []
+        kind, scope = self._kind(number, type_, notes)
+        fields = (
+            self._categories(number, (c1 or "", c2 or "", c3 or ""), notes)
+            if c1 or c2 or c3
+            else _NO_FIELDS
+        )
+        number_unts = None if unts is None or unts == "0" else self._unts(number, unts, notes)
+        if len(self.problems) > before or record is None or pair is None:
+            return None
+        assert dcaid is not None  # a record id was made of it
+        return tuple.__new__(  # NamedTuple's __new__, faster
+            Row,
+            (number, dcaid, pair, kind, scope, signed, in_force, fields, tuple(notes), number_unts),
+        )
+
+    def _date_problems(self, number: int, *found: object) -> None:
+        """Record the problem of each date of a row that could not be read."""
+        *dates, record = found
+        for prefix, known in zip(("sign", "EIF"), dates, strict=True):
+            if isinstance(known, tuple):
+                unit, message = known
+                self._problem(number, f"{prefix}{unit}", message, record)  # type: ignore[arg-type]
+
+    def _record_id(self, number: int, dcaid: str | None) -> str | None:
+        record_id = f"dcad-{dcaid}" if dcaid else None
+        if record_id is None or not ID.matches(record_id):
+            self._problem(number, "DCAid", f"expected an id, got {quote(dcaid)}", None)
+            return None
+        first = self.ids.setdefault(record_id, number)
+        if first != number:
+            message = f"DCAid {quote(dcaid)} is given twice: first in row {first}"
+            self._problem(number, "DCAid", message, record_id)
+        return record_id
+
+    def _party(self, number: int, value: str | None, column: str, record: str | None) -> str | None:
+        known = self._parties.get(value or "")
+        if known is None:
+            known = self._parties[value or ""] = self._country(value)
+        if known.startswith("!"):
+            self._problem(number, column, known[1:], record)
+            return None
+        return known
+
+    def _country(self, value: str | None) -> str:
+        """The id of the country with the COW code ``value``, or ``"!"`` and the problem."""
+        if value is None or not WHOLE_NUMBER.fullmatch(value):
+            return f"!expected a COW state code (ASCII digits), got {quote(value)}"
+        try:
+            return self.base.country(int(value)).code
+        except DefcoopError:
+            return f"!COW code {int(value)} is not among the countries of the dataset"
+
+    def _date(
+        self,
+        number: int,
+        key: tuple[str | None, str | None, str | None],
+        prefix: str,
+        record: str | None,
+    ) -> PartialDate | tuple[str, str] | None:
+        """The date of a row's three cells (read once per distinct cells), or its problem."""
+        known = self._dates[key] = _partial_date(*key)
+        return known
+
+    def _kind(
+        self, number: int, value: str | None, notes: list[str]
+    ) -> tuple[AgreementKind, AgreementScope | None]:
+        if value is None:
+            return AgreementKind.AGREEMENT, None
+        key = value.casefold()
+        kind = self.types.get(key)
+        if kind is None:
+            self.unmapped.setdefault(f"type {value}", []).append(number)
+            notes.append(f"DCAD type {value!r} is not mapped to a kind.")
+            return AgreementKind.AGREEMENT, None
+        return kind, SCOPES.get(key)
+
+    def _categories(
+        self, number: int, values: tuple[str, str, str], notes: list[str]
+    ) -> frozenset[str]:
+        known = self._fields.get(values)
+        if known is None:
+            known = self._fields[values] = self._map(values)
+        fields, unmapped = known
+        for i, value in enumerate(values, start=1):
+            if value in unmapped:
+                self.unmapped.setdefault(f"category {value}", []).append(number)
+                notes.append(f"DCAD category{i} {value!r} is not mapped to a field.")
+        return fields
+
+    def _map(self, values: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+        fields, unmapped = set(), []
+        for value in values:
+            if not value:
+                continue
+            field = self.categories.get(value.casefold()) or self._field_named(value)
+            if field is None:
+                unmapped.append(value)
+            else:
+                fields.add(field)
+        return frozenset(fields), tuple(unmapped)
+
+    def _field_named(self, value: str) -> str | None:
+        try:
+            return self.base.field(value).id
+        except DefcoopError:
+            return None
+
+    def _unts(self, number: int, value: str | None, notes: list[str]) -> str | None:
+        if value is None or value == "0":
+            return None
+        if value != "1" and UNTS_NUMBER.fullmatch(value):
+            return value
+        self.unmapped.setdefault(f"UNTS {value}", []).append(number)
+        notes.append(f"DCAD UNTS {value!r} is not read as a registration number.")
+        return None
+
+
+def _partial_date(
+    year: str | None, month: str | None, day: str | None
+) -> PartialDate | tuple[str, str] | None:
+    """A date of DCAD's three cells, None where none is given, or the faulty unit and why."""
+    parts: list[int | None] = []
+    for unit, value in (("Year", year), ("Month", month), ("Day", day)):
+        if value and not WHOLE_NUMBER.fullmatch(value):
+            return unit, f"expected a number (ASCII digits), got {quote(value)}"
+        parts.append(int(value) if value else None)
+    number_year, number_month, number_day = parts
+    if number_year is None:
+        if number_month is not None or number_day is not None:
+            return "Year", "a month or day is given without a year"
+        return None
+    try:
+        return PartialDate(number_year, number_month, number_day)
+    except (DefcoopError, TypeError, ValueError) as exc:
+        return "Month", str(exc)
