@@ -64,7 +64,10 @@ def test_output_that_cannot_be_written_is_an_error() -> None:
 def test_a_closed_pipe_ends_quietly_with_141() -> None:
     """A reader that stops early (defcoop events | head -1) ends the command as SIGPIPE
     ends a Unix tool: status 141, nothing on stderr."""
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
+    # Unbuffered (PYTHONUNBUFFERED), CPython's text stdout drops the rest of a write that
+    # the pipe took only part of, without an error: the broken pipe then goes unseen.
+    unset = ("PYTHONIOENCODING", "PYTHONUNBUFFERED")
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     with subprocess.Popen(
         [sys.executable, "-m", "defcoop", "events", "--json"],
         stdout=subprocess.PIPE,

@@ -26,6 +26,7 @@ SHARED: dict[str, str] = {
     "notes": "the curators' remarks on the record and its sources",
     "inferred": "the attributes whose values a source implies rather than states",
     "aliases": "other names or spellings the sources use",
+    "wikidata": "its Wikidata item (a Q-number), where a published list or a source gives it",
 }
 """Meanings of the attributes that several record types share, unless a type says otherwise."""
 
@@ -86,6 +87,7 @@ ATTRIBUTES: dict[str, dict[str, str]] = {
         "renewed": "when a source says it was last renewed or extended",
         "scope": "DCAD's general or sector agreement",
         "identifiers": "its ids in other datasets, as scheme:value (dcad:1234)",
+        "unts": "its UN Treaty Series registration number, where a source gives it",
         "several": "true where the record stands for more than one document",
         "count": "how many documents the record stands for, where a source gives a number",
     },
