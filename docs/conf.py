@@ -7,7 +7,7 @@ the format registry, check that the API reference documents every public name on
 attrs classes with the types their attributes hold, and resolve standard-library names and
 type variables without downloading an inventory, so that nitpicky mode needs no exceptions.
 The gallery's pictures are drawn at build time by matplotlib's ``plot`` directive, from the
-code shown on each page.
+code shown under each picture.
 """
 
 from __future__ import annotations
@@ -61,6 +61,20 @@ napoleon_numpy_docstring = False
 python_maximum_signature_line_length = 90
 
 # The gallery: each page's code runs at build time and its figures are saved beside it.
+# Pictures first: the template shows each figure above the code that draws it (matplotlib's
+# own shows the code first).
+plot_template = """
+{% for img in images %}
+.. figure:: {{ build_dir }}/{{ img.basename }}.{{ default_fmt }}
+   {% for option in options -%}
+   {{ option }}
+   {% endfor %}
+
+   {{ caption }}
+{% endfor %}
+
+{{ source_code }}
+"""
 plot_include_source = True
 plot_html_show_source_link = False
 plot_html_show_formats = False

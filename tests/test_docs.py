@@ -302,9 +302,6 @@ def test_gallery_pictures_have_names_of_their_own() -> None:
 # least 10 px high there. Text of s points in a figure saved w inches wide (bbox "tight", as
 # conf.py sets) is s / 72 * PHONE / w px high once the picture is shrunk to the screen.
 PHONE = 358
-# Not yet readable on a phone: Timeline.plot draws a 10-inch figure with a labelled row per
-# record and its legend at the side (a change to defcoop.views.timeline, not to the docs).
-WIDE = frozenset({"timeline.md"})
 
 
 def _smallest_text_on_a_phone(figure: Any) -> tuple[float, str]:
@@ -341,9 +338,18 @@ def test_gallery_code_draws_its_pictures(page: Path) -> None:
                 figure = pyplot.figure(number)
                 assert figure.axes, page.name
                 pixels, text = _smallest_text_on_a_phone(figure)
-                if page.name not in WIDE:
-                    assert pixels >= 10, f"{page.name}: {text!r} is {pixels:.1f} px on a phone"
+                assert pixels >= 10, f"{page.name}: {text!r} is {pixels:.1f} px on a phone"
     pyplot.close("all")
+
+
+@pytest.mark.parametrize("page", _GALLERY, ids=lambda p: p.stem)
+def test_gallery_pages_show_their_picture_first(page: Path) -> None:
+    """A gallery page's first picture comes before any example, and conf.py's template shows
+    each picture above the code that draws it."""
+    text = page.read_text("utf-8")
+    assert text.index(".. plot::") < text.index("```pycon"), page.name
+    template = runpy.run_path(str(DOCS / "conf.py"))["plot_template"]
+    assert template.index(".. figure::") < template.index("{{ source_code }}")
 
 
 def _extra(extras: dict[str, list[str]], name: str) -> set[str]:

@@ -129,27 +129,31 @@ def test_empty_timeline(db: Dataset) -> None:
 
 
 def test_plot_draws_a_row_per_record(db: Dataset) -> None:
-    """plot() draws one labelled row per record on the axes it is given."""
+    """plot() draws one labelled row per record on the axes it is given, each label the
+    record's title or the start of it, shortened with an ellipsis."""
     figure_module = pytest.importorskip("matplotlib.figure")
     timeline = db.timeline(party="Belarus")
     axes = figure_module.Figure().add_subplot()
     assert timeline.plot(ax=axes) is axes
-    labels = [label.get_text() for label in axes.get_yticklabels()]
+    labels = [text.get_text() for text in axes.texts]
     assert len(labels) == len(timeline)
-    title = timeline[0].title
-    assert labels[0] == (title if len(title) <= 48 else f"{title[:47].rstrip()}…")
+    for label, record in zip(labels, timeline, strict=True):
+        name = record.designation if isinstance(record, Transfer) else record.title
+        assert label == name or (label.endswith("…") and name.startswith(label[:-1]))
+    assert any(label.endswith("…") for label in labels)
     assert axes.get_title() == f"Timeline of {len(timeline)} records"
 
 
 def test_plot_without_axes_makes_a_figure(db: Dataset) -> None:
-    """plot() without axes makes a new pyplot figure and returns its axes."""
+    """plot() without axes makes a new pyplot figure, 4.8 inches wide, with a row per record."""
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     try:
         axes = db.timeline(when="2018").plot()
-        assert len(axes.get_yticklabels()) == len(db.timeline(when="2018"))
+        assert len(axes.texts) == len(db.timeline(when="2018"))
+        assert axes.figure.get_figwidth() == 4.8
     finally:
         plt.close("all")
 
@@ -158,23 +162,49 @@ def test_plot_without_axes_makes_a_figure(db: Dataset) -> None:
 def test_a_saved_plot_keeps_its_labels_and_legend_whole(
     db: Dataset, when: str, tmp_path: Path
 ) -> None:
-    """Saved as PNG without bbox_inches, every label and the legend lie inside the figure."""
+    """Saved as PNG without bbox_inches, every text and the legend lie inside the figure,
+    each record's label inside the axes, and the legend below the dates under the axes."""
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
     try:
-        figure = db.timeline(when=when).plot().figure
+        axes = db.timeline(when=when).plot()
+        figure = axes.figure
         figure.savefig(tmp_path / "timeline.png")
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         inside = figure.bbox.padded(0.5)
-        texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+        low, high = sorted(axes.get_xlim())
+        unseen = {  # the locator's ticks past the ends of the axis, which are not drawn
+            id(label)
+            for tick in axes.xaxis.get_major_ticks()
+            if not low <= tick.get_loc() <= high
+            for label in (tick.label1, tick.label2)
+        }
+        texts = [
+            t
+            for t in figure.findobj(Text)
+            if t.get_visible() and t.get_text() and id(t) not in unseen
+        ]
         assert len(texts) > len(db.timeline(when=when))
         for text in texts:
             extent = text.get_window_extent(renderer)
             assert inside.contains(extent.x0, extent.y0), text.get_text()
             assert inside.contains(extent.x1, extent.y1), text.get_text()
+        frame = axes.bbox.padded(0.5)
+        for label in axes.texts:
+            extent = label.get_window_extent(renderer)
+            assert frame.x0 <= extent.x0, label.get_text()
+            assert extent.x1 <= frame.x1, label.get_text()
+        legend = axes.get_legend()
+        assert legend is not None
+        dates = [
+            t.get_window_extent(renderer)
+            for t in axes.get_xticklabels()
+            if t.get_text() and id(t) not in unseen
+        ]
+        assert legend.get_window_extent(renderer).y1 < min(date.y0 for date in dates)
     finally:
         plt.close("all")
 

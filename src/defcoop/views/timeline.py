@@ -29,7 +29,12 @@ __all__ = ["Timeline"]
 
 _COLORS = {Agreement: "tab:blue", Event: "tab:orange", Transfer: "tab:green"}
 Dated = Agreement | Event | Transfer
-_LABEL = 48
+_WIDTH = 4.8  # inches: text of 10 points is 10 px high on a phone screen 358 px wide
+_ROW = 2.2  # a row's height in font sizes: a label and, under it, its bar
+_BAR = 0.2  # the middle of a row's bar, below the row's label, in rows
+_HEIGHT = 0.3  # a bar's height, in rows
+_GAP = 0.02  # between a label and the bar under it, in rows
+_EM = 0.6  # a character's average width in font sizes, a little over DejaVu Sans's
 _DOT = _dt.timedelta(days=7)  # spans shorter than a week are drawn as dots, to stay visible
 
 
@@ -57,35 +62,53 @@ class Timeline(Results[Agreement | Event | Transfer]):
         transfer's runs from its order to its last delivery)."""
         return tuple(_date(record) for record in self)
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, width: float | None = None) -> Axes:
         """Draw the timeline with matplotlib and return the axes.
 
-        Each record is a bar over every day its date may mean, so that a year-precise date is
-        as wide as its year (spans under a week are dots); agreements and events have their
-        own colors, and planned events are drawn hollow. A transfer's order is a diamond and
-        each year with a delivery a bar over that year, on the transfer's row.
+        Each record is a row: its label above a bar over every day its date may mean, so that
+        a year-precise date is as wide as its year (spans under a week are dots); agreements
+        and events have their own colors, and planned events are drawn hollow. A transfer's
+        order is a diamond and each year with a delivery a bar over that year, on the
+        transfer's row.
+
+        The chart is made to be read on a phone: a new figure is ``width`` inches wide (4.8 by
+        default, so that text stays 10 px high or more on a screen 358 px wide) and grows in
+        height with the number of rows; labels span the width of the axes, shortened with an
+        ellipsis where they do not fit (the table and ``record.title`` keep them whole); the
+        dates are shown above and below the rows, and the legend below them. Pass a larger
+        ``width`` for a wide screen or a printed page.
 
         A figure made here has matplotlib's constrained layout, which makes room for the
-        record labels on the left and the legend on the right, so that ``savefig`` keeps
-        them whole without ``bbox_inches="tight"``. Axes you pass keep the layout of their
-        figure: give it ``layout="constrained"`` too.
+        dates and the legend, so that ``savefig`` keeps them whole without
+        ``bbox_inches="tight"``. Axes you pass keep the size and layout of their figure: give
+        it ``layout="constrained"`` too.
 
         Args:
             ax: the axes to draw on; a new figure (through pyplot) when None.
+            width: the width in inches of the new figure; only without ``ax``.
 
         Raises:
+            ArgumentError: when ``ax`` is not matplotlib axes, when ``width`` is not a number
+                of inches from 1 to 100, or when both are given.
             MissingExtraError: when matplotlib is not installed (``defcoop[plot]``).
         """
         if ax is None:
             pyplot = require("matplotlib.pyplot", "plot", purpose="Timeline.plot()")
-            _figure, ax = pyplot.subplots(figsize=_size(len(self)), layout="constrained")
+            inches = _WIDTH if width is None else _width(width)
+            _figure, ax = pyplot.subplots(figsize=_size(len(self), inches), layout="constrained")
         else:
             axes = require("matplotlib.axes", "plot", purpose="Timeline.plot()")
+            from defcoop.errors import ArgumentError
+
             if not isinstance(ax, axes.Axes):
                 from defcoop._quote import described
-                from defcoop.errors import ArgumentError
 
                 raise ArgumentError(f"plot() expects ax= matplotlib Axes, got {described(ax)}")
+            if width is not None:
+                raise ArgumentError(
+                    "plot() takes width= for a figure of its own; axes passed as ax= keep "
+                    "the size of their figure (give only one of the two)"
+                )
         _draw(self, ax)
         return ax
 
@@ -154,8 +177,29 @@ def _order(record: Dated) -> tuple[Any, str]:
     return (_date(record).sort_key(), record.id)
 
 
-def _size(count: int) -> tuple[float, float]:
-    return (10.0, 1.2 + 0.35 * max(count, 1))
+def _width(width: object) -> float:
+    """``width`` as inches of figure, or ArgumentError."""
+    if isinstance(width, bool) or not isinstance(width, int | float) or not 1 <= width <= 100:
+        from defcoop._quote import described
+        from defcoop.errors import ArgumentError
+
+        raise ArgumentError(
+            f"plot() expects width= a number of inches from 1 to 100, got {described(width)}"
+        )
+    return float(width)
+
+
+def _font_size() -> float:
+    """matplotlib's text size in points (the ``font.size`` setting)."""
+    matplotlib = require("matplotlib", "plot", purpose="Timeline.plot()")
+    return float(matplotlib.rcParams["font.size"])
+
+
+def _size(count: int, width: float = _WIDTH) -> tuple[float, float]:
+    """A figure ``width`` inches wide and tall enough for ``count`` rows, a title, the dates
+    above and below, and a legend of up to three lines."""
+    points = _font_size() * (_ROW * max(count, 1) + 14)
+    return (width, points / 72)
 
 
 def _draw(records: Iterable[Dated], ax: Axes) -> None:
@@ -166,7 +210,12 @@ def _draw(records: Iterable[Dated], ax: Axes) -> None:
         ax.set_title("No dated records")
         ax.set_yticks([])
         return
+    size = _font_size()
+    characters = _characters(ax, size)
+    on_row = ax.get_yaxis_transform()  # x in axes fractions, y in rows
     for row, record in enumerate(rows):
+        label = _display.shorten(_display.label(record), characters)
+        ax.text(0.01, row - _GAP, label, transform=on_row, va="bottom", ha="left", clip_on=True)
         if isinstance(record, Transfer):
             _draw_transfer(record, row, ax, dates_module)
             continue
@@ -178,13 +227,17 @@ def _draw(records: Iterable[Dated], ax: Axes) -> None:
         face = "none" if planned else color
         if period.latest - period.earliest < _DOT:
             middle = (start + end) / 2
-            ax.plot([middle], [row], marker="o", color=color, markerfacecolor=face)
+            ax.plot([middle], [row + _BAR], marker="o", color=color, markerfacecolor=face)
         else:
-            ax.barh(row, end - start, left=start, height=0.5, color=face, edgecolor=color)
-    ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([_display.shorten(_display.label(r), _LABEL) for r in rows])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.xaxis_date()
+            ax.barh(
+                row + _BAR, end - start, left=start, height=_HEIGHT, color=face, edgecolor=color
+            )
+    ax.set_yticks([])
+    ax.set_ylim(len(rows) - 1 + _BAR + _HEIGHT, -1 + _BAR + _HEIGHT / 2)
+    locator = dates_module.AutoDateLocator(minticks=3, maxticks=6)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(dates_module.ConciseDateFormatter(locator, show_offset=False))
+    ax.tick_params(axis="x", labeltop=True, top=True)
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(f"Timeline of {len(rows)} records")
     handles = [
@@ -197,13 +250,40 @@ def _draw(records: Iterable[Dated], ax: Axes) -> None:
         color = _COLORS[Transfer]
         handles += [
             lines.Line2D([], [], color=color, marker="D", linestyle="", label="transfer ordered"),
-            patches.Patch(color=color, alpha=0.6, label="transfer delivered (year)"),
+            patches.Patch(color=color, alpha=0.6, label="delivered that year"),
         ]
+    _legend(ax, handles, size)
+
+
+def _characters(ax: Axes, size: float) -> int:
+    """How many characters of a label fit across ``ax`` in text of ``size`` points: the axes'
+    width once laid out (nearly the figure's in a figure of its own, whose layout has not run
+    yet), at :data:`_EM` of the size per character on average."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None, "axes to draw on belong to a figure"
+    share = ax.get_position().width
+    if figure.get_layout_engine() is not None and len(figure.axes) == 1:
+        share = 1.0
+    points = share * figure.get_figwidth() * 72 - 3 * size
+    return max(8, int(points / (_EM * size)))
+
+
+def _legend(ax: Axes, handles: list[Any], size: float) -> None:
+    """The legend below the axes, under their dates, in as many columns as the figure's width
+    holds."""
+    mpl = require("matplotlib", "plot", purpose="Timeline.plot()")
+    figure = ax.get_figure(root=True)
+    assert figure is not None, "axes to draw on belong to a figure"
+    longest = max(len(handle.get_label()) for handle in handles)
+    column = (longest * _EM + 4) * size  # the label, its handle and the space between columns
+    columns = max(1, min(len(handles), int(figure.get_figwidth() * 72 // column)))
+    ticks = (mpl.rcParams["xtick.major.size"] + mpl.rcParams["xtick.major.pad"]) / size
     ax.legend(
         handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        fontsize="small",
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        borderaxespad=1.6 + ticks,  # in font sizes: below the dates under the axes
+        ncols=columns,
     )
 
 
@@ -215,11 +295,11 @@ def _draw_transfer(transfer: Transfer, row: int, ax: Axes, dates_module: Any) ->
         year = PartialDate(delivery.year)
         start = dates_module.date2num(year.earliest)
         end = dates_module.date2num(year.latest + _dt.timedelta(days=1))
-        ax.barh(row, end - start, left=start, height=0.5, color=color, alpha=0.6)
+        ax.barh(row + _BAR, end - start, left=start, height=_HEIGHT, color=color, alpha=0.6)
     if transfer.ordered is not None:
         start = dates_module.date2num(transfer.ordered.earliest)
         end = dates_module.date2num(transfer.ordered.latest + _dt.timedelta(days=1))
-        ax.plot([(start + end) / 2], [row], marker="D", color=color, linestyle="")
+        ax.plot([(start + end) / 2], [row + _BAR], marker="D", color=color, linestyle="")
 
 
 def _svg(timeline: Sequence[Dated]) -> str:
@@ -228,7 +308,7 @@ def _svg(timeline: Sequence[Dated]) -> str:
 
     matplotlib = require("matplotlib", "plot", purpose="the timeline chart")
     figure_module = require("matplotlib.figure", "plot", purpose="the timeline chart")
-    figure = figure_module.Figure(figsize=_size(len(timeline)))
+    figure = figure_module.Figure(figsize=_size(len(timeline)), layout="constrained")
     _draw(timeline, figure.add_subplot())
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "defcoop"}):
