@@ -46,8 +46,17 @@ from pathlib import Path
 
 LIMIT = 15_000
 # Pages of generated reference tables: every record, every source, every command, every
-# API name. They are long because the data and the API are; search and links lead into them.
-EXEMPT = ("records.html", "sources.html", "cli.html", "api/", "genindex.html", "search.html")
+# API name, every column of every table (the codebook). They are long because the data and
+# the API are; search and links lead into them.
+EXEMPT = (
+    "records.html",
+    "sources.html",
+    "cli.html",
+    "codebook.html",
+    "api/",
+    "genindex.html",
+    "search.html",
+)
 WIDTH = 736
 CHARS = 90
 LINE = 24
