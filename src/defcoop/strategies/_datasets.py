@@ -340,15 +340,21 @@ def _datasets(
 
 
 def _held_once(records: list[Record]) -> list[Record]:
-    """The records with each id in a public register (a Wikidata id, a UNTS number: the
-    ``external`` attributes of their types) held by the first record only, across types, so
-    that ``db.get()`` finds one record by it; later holders lose it."""
+    """The records with each id in a public register (a Wikidata id, a UNTS number, an id in
+    another dataset: the ``external`` attributes of their types) held by the first record
+    only, across types, so that ``db.get()`` finds one record by it; later holders lose it."""
     held: set[str] = set()
     kept: list[Record] = []
     for record in records:
         changes: dict[str, Any] = {}
         for attribute in registry.of(type(record)).external:
             value = getattr(record, attribute)
+            if isinstance(value, tuple):  # a list of ids (an agreement's identifiers)
+                kept_ids = tuple(item for item in value if item not in held)
+                if kept_ids != value:
+                    changes[attribute] = kept_ids
+                held.update(value)
+                continue
             if value is not None and value in held:
                 changes[attribute] = None
             held.add(value)
