@@ -5,8 +5,9 @@ it: suggestions made once per distinct unknown value and from a bounded set of c
 closures not built at load, filters answered from postings, collections not re-sorted. The
 full sizes of the hostile test (200k records, 10k-deep taxonomies, 2,000 relationships) are
 timed against generous absolute bounds in the tests marked slow, which CI runs once
-(``pytest --run-slow -m slow``); what a load with 100k problems costs against a clean one, a
-ratio of two timings, is measured by ``benchmarks/problems.py``, not asserted here.
+(``pytest --run-slow -m slow``). One slow test holds issue 25's budget for a load with
+problems, a ratio of two CPU timings at 40,000 records (best of interleaved rounds, since
+the machines are shared); ``benchmarks/problems.py`` measures the same at 100,000.
 """
 
 from __future__ import annotations
@@ -317,6 +318,10 @@ def test_full_size_problems_cost_at_most_three_clean_loads(tmp_path: Path) -> No
     for i, agreement in enumerate(data["agreements"]):
         agreement["sources"] = [f"sorce-{i % 20_000}#1"]
     broken = write(tmp_path / "broken.json", data)
-    base = min(_cpu(lambda: defcoop.load(clean)) for _ in range(2))
-    failing = min(_cpu(lambda: _load_failing(broken)) for _ in range(2))
+    # Interleaved rounds, the best of each: a change in the machine's load between the two
+    # would otherwise show as a difference between them.
+    rounds = [
+        (_cpu(lambda: defcoop.load(clean)), _cpu(lambda: _load_failing(broken))) for _ in range(3)
+    ]
+    base, failing = min(good for good, _ in rounds), min(bad for _, bad in rounds)
     assert failing <= 3 * base, (failing, base)

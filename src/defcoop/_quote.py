@@ -88,7 +88,8 @@ def one_line(text: str, limit: int | None = None) -> str:
     Surrogates (as in file names that are not valid UTF-8) are escaped too, so that the
     result can always be printed.
     """
-    text = _UNSAFE.sub(_escape, text)
+    if not (text.isascii() and text.isprintable()):  # printable ASCII is safe as it is
+        text = _UNSAFE.sub(_escape, text)
     if not text.isascii():
         text = _WORD.sub(_lookalikes, text)
         text = text.encode("utf-8", "backslashreplace").decode("utf-8")

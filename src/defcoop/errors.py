@@ -159,6 +159,31 @@ class Problem:
         return one_line(f"{where}{subject}: {self.message}")
 
 
+def made_problem(
+    file: str, message: str, path: str, record: str | None, attribute: str | None
+) -> Problem:
+    """A :class:`Problem` from text the library has already checked (a file name, a record's
+    id, a message it wrote), built without the validators that guard users' arguments.
+
+    A load that finds a problem in each of 100,000 records builds 100,000 of them, and the
+    validators were a tenth of that work.
+
+    >>> made_problem("a.json", "no source has the id 'x'", "$.agreements[0]", "a1", None)
+    Problem(file='a.json', message="no source has the id 'x'", path='$.agreements[0]', \
+record='a1', attribute=None)
+    """
+    problem = _new(Problem)
+    _set(problem, "file", file)
+    _set(problem, "message", message)
+    _set(problem, "path", path)
+    _set(problem, "record", record)
+    _set(problem, "attribute", attribute)
+    return problem
+
+
+_new, _set = object.__new__, object.__setattr__
+
+
 class ExportError(DefcoopError, OSError):
     """A file that cannot be written; the message names it and says why, on one line.
 

@@ -63,3 +63,20 @@ def test_every_suggestion_is_a_few_typos_away_or_holds_the_name(
             or f" {key} " in f" {other} "
             or (f" {other} " in f" {key} ")
         )
+
+
+@given(
+    st.text(alphabet="abcd", max_size=10),
+    st.text(alphabet="abcd", max_size=10),
+    st.integers(min_value=0, max_value=5),
+)
+def test_a_bounded_count_of_typos_agrees_up_to_its_bound(
+    first: str, second: str, most: int
+) -> None:
+    """Counting with a bound gives the full count up to the bound, and more than the bound
+    beyond it: the early exits never call two distant texts close."""
+    full, bounded = typos(first, second), typos(first, second, most)
+    if full <= most:
+        assert bounded == full
+    else:
+        assert most < bounded <= full

@@ -280,13 +280,16 @@ def _parse(name: str, file: _Readable, problems: list[Problem]) -> Any:
 
 def _checked(parsed: _Parsed) -> Dataset:
     from defcoop.model._claims import check_coverage
-    from defcoop.model._validation import check, ids, is_sound
+    from defcoop.model._soundness import doubtful
+    from defcoop.model._validation import CHECKS, check, ids
 
     groups = parsed.groups()
     by_id = ids(groups)
     problems: list[Problem] = []
-    if len(by_id) != len(parsed.records) or not is_sound(groups, by_id):
-        problems = check(parsed.records, parsed.locate())
+    # With every id unique, the quick pass says which detailed checks can find anything.
+    wanted = CHECKS if len(by_id) != len(parsed.records) else doubtful(groups, by_id)
+    if wanted:
+        problems = check(parsed.records, parsed.locate(), wanted)
     problems += check_coverage(parsed.info, by_id)
     if problems:
         raise DataError(problems)

@@ -84,8 +84,13 @@ class Suggester:
             pool = dict.fromkeys(
                 [*_around(self._sorted, key), *_around_reversed(self._reversed, key)]
             )
-        near = difflib.get_close_matches(key, list(pool), n=max(4 * limit, 12), cutoff=0.6)
-        close = [k for k in near if typos(key, k) <= _allowed(key)][:limit]
+        # A name whose length differs by more than the typos allowed cannot be close: it is
+        # left out before difflib's costly ratios (it may still hold the name as words).
+        allowed = _allowed(key)
+        size = len(key)
+        within = [k for k in pool if abs(len(k) - size) <= allowed]
+        near = difflib.get_close_matches(key, within, n=max(4 * limit, 12), cutoff=0.6)
+        close = [k for k in near if typos(key, k, allowed) <= allowed][:limit]
         if not close:
             close = [k for k in pool if _holds_words(k, key) or _holds_words(key, k)][:limit]
         found = [by_key[k] for k in close]
@@ -100,12 +105,20 @@ class Suggester:
         return heapq.nsmallest(count, self._keys().values())
 
 
-def typos(first: str, second: str) -> int:
+def typos(first: str, second: str, most: int | None = None) -> int:
     """The edits (insertions, deletions, changes, swaps of neighbours) between two texts.
+
+    With ``most``, any count above it may be answered as ``most + 1`` without being
+    counted in full: enough to tell whether two texts are close, at a fraction of the cost
+    for those that are not.
 
     >>> typos("militery", "military"), typos("LOA", "LAO"), typos("rusia", "prussia")
     (1, 1, 2)
+    >>> typos("sorce-1", "src-17"), typos("sorce-1", "src-17", most=1)
+    (3, 2)
     """
+    if most is not None and abs(len(first) - len(second)) > most:
+        return most + 1
     before: list[int] = []
     previous = list(range(len(second) + 1))
     for i, a in enumerate(first, 1):
@@ -115,6 +128,9 @@ def typos(first: str, second: str) -> int:
             if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
                 cost = min(cost, before[j - 2] + 1)
             current.append(cost)
+        # A swap reaches back two rows, so only two rows both over the bound settle it.
+        if most is not None and min(current) > most and min(previous) > most:
+            return most + 1
         before, previous = previous, current
     return previous[-1]
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-import attrs
-
 from defcoop._quote import quote
-from defcoop.errors import Problem
+from defcoop.errors import Problem, made_problem
 from defcoop.model import registry
 from defcoop.model._inside_coverage import outside_coverage
 from defcoop.model._keys import name_keys
@@ -113,15 +110,7 @@ class _Checker:
         origin = self.locate(record)
         path = origin.path if attribute is None else f"{origin.path}.{attribute}"
         top = None if attribute is None else attribute.split("[")[0].split(".")[0]
-        self.problems.append(
-            Problem(
-                file=origin.file,
-                path=path,
-                record=record.id,
-                attribute=top,
-                message=message,
-            )
-        )
+        self.problems.append(made_problem(origin.file, message, path, record.id, top))
 
     def unique_ids(self) -> None:
         positions: dict[int, int] = {}
@@ -169,20 +158,32 @@ class _Checker:
 
     def citations(self) -> None:
         walked = self._types()[1]
+        report = self.report
+        # Records share citation objects (one per distinct text in a load): each is judged once.
+        verdicts: dict[int, str | None] = {}
         for record in self.records:
             if type(record) not in walked:
                 continue
             for attribute, citation in _citations(record):
-                source = self.by_id.get(citation.source)
-                if not isinstance(source, Source):
-                    self.report(record, attribute, self._unknown.message(citation.source, Source))
-                elif citation.paragraph > source.paragraphs:
-                    self.report(
-                        record,
-                        attribute,
-                        f"paragraph {citation.paragraph} is past the end of source "
-                        f"{source.id!r}, which has {source.paragraphs} paragraphs",
-                    )
+                key = id(citation)
+                try:
+                    message = verdicts[key]
+                except KeyError:
+                    message = verdicts[key] = self._verdict(citation)
+                if message is not None:
+                    report(record, attribute, message)
+
+    def _verdict(self, citation: Citation) -> str | None:
+        """What is wrong with a citation (None when nothing is)."""
+        source = self.by_id.get(citation.source)
+        if not isinstance(source, Source):
+            return self._unknown.message(citation.source, Source)
+        if citation.paragraph > source.paragraphs:
+            return (
+                f"paragraph {citation.paragraph} is past the end of source "
+                f"{source.id!r}, which has {source.paragraphs} paragraphs"
+            )
+        return None
 
     def dates(self) -> None:
         for record in self.records:
@@ -344,16 +345,24 @@ def _key_clashes(records: Iterable[Record]) -> Iterator[Clash]:
                 yield Clash(record, attribute, text, first, first_attribute, message)
 
 
-def check(records: Sequence[Record], locate: Locate) -> list[Problem]:
-    """Every reference, citation, date, coverage and key problem in sound records."""
+CHECKS = ("references", "citations", "dates", "coverage", "cycles", "unique_keys")
+"""The checks of :func:`check` after unique ids, in the order they run and report."""
+
+
+def check(records: Sequence[Record], locate: Locate, only: Iterable[str] = CHECKS) -> list[Problem]:
+    """Every reference, citation, date, coverage and key problem in sound records.
+
+    ``only`` names the checks (of :data:`CHECKS`) worth running, when a quick pass
+    (:func:`~defcoop.model._soundness.doubtful`) has shown the others find nothing: a file
+    with many problems of one kind costs no more than the checks that find them. Ids are
+    always checked, since every other check needs them.
+    """
     checker = _Checker(records, locate)
     checker.unique_ids()
-    checker.references()
-    checker.citations()
-    checker.dates()
-    checker.coverage()
-    checker.cycles()
-    checker.unique_keys()
+    wanted = set(only)
+    for name in CHECKS:
+        if name in wanted:
+            getattr(checker, name)()
     return checker.problems
 
 
@@ -375,115 +384,3 @@ def ids(groups: Mapping[type, Sequence[Record]]) -> dict[str, Record]:
 
 def _id_of(cls: type) -> Callable[[Any], str]:
     return attrgetter(registry.of(cls).id_attribute)
-
-
-def is_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
-    """Whether :func:`check` would find nothing, answered quickly for large datasets.
-
-    The checks are those of :func:`check`, done over each attribute of a whole record type
-    at once (sets of distinct ids, citations and dates) rather than record by record. A
-    false answer means only "look closer": the caller then runs :func:`check` for the
-    detailed problems. ``by_id`` must hold every record (no id used twice).
-    """
-    for cls, group in groups.items():
-        for reference in registry.of(cls).references:
-            expected = reference.target_type
-            if "." in reference.attribute:  # inside the items of a list: record by record
-                for record in group:
-                    for _, value in _values_at(record, reference.attribute):
-                        found = value if isinstance(value, tuple | frozenset) else (value,)
-                        if any(
-                            v is not None and not isinstance(by_id.get(v), expected) for v in found
-                        ):
-                            return False
-                continue
-            values = _distinct(group, reference.attribute)
-            if not all(isinstance(by_id.get(value), expected) for value in values):
-                return False
-    dated = chain.from_iterable(
-        groups.get(declared.cls, ()) for declared in registry.record_types() if declared.observed
-    )
-    return (
-        _citations_sound(groups, by_id)
-        and _dates_sound(groups, by_id)
-        and next(outside_coverage(dated, by_id), None) is None
-        and not _has_cycle(groups)
-        and next(_key_clashes(_keyed(groups)), None) is None
-    )
-
-
-def _keyed(groups: Mapping[type, Sequence[Record]]) -> Iterator[Record]:
-    for group in groups.values():
-        yield from group
-
-
-def _distinct(group: Sequence[Record], name: str) -> set[Any]:
-    values = list(map(attrgetter(name), group))
-    if values and isinstance(values[0], tuple | frozenset):
-        # Loaded records share equal id lists: look into each shared list once.
-        lists = dict(zip(map(id, values), values, strict=True)).values()
-        return set(chain.from_iterable(lists))
-    found = set(values)
-    found.discard(None)
-    return found
-
-
-def _citations_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
-    cited: list[Citation] = []
-    for cls, group in groups.items():
-        if "sources" not in attrs.fields_dict(cls):
-            continue
-        cited += chain.from_iterable(map(attrgetter("sources"), group))
-    for relationship in groups.get(Relationship, ()):
-        for item in relationship.evidence:  # type: ignore[union-attr]
-            cited += item.sources
-    # Records share equal citations, so each distinct object is checked once.
-    for citation in dict(zip(map(id, cited), cited, strict=True)).values():
-        source = by_id.get(citation.source)
-        if not isinstance(source, Source) or citation.paragraph > source.paragraphs:
-            return False
-    return True
-
-
-def _dates_sound(groups: Mapping[type, Sequence[Record]], by_id: Mapping[str, Record]) -> bool:
-    spans: dict[int, tuple[int, int]] = {}
-
-    def span(value: PartialDate | Period) -> tuple[int, int]:
-        known = spans.get(id(value))
-        if known is None:
-            known = spans[id(value)] = (value.earliest.toordinal(), value.latest.toordinal())
-        return known
-
-    def inside(inner: PartialDate | Period, outer: Period) -> bool:
-        (low, high), (start, end) = span(inner), span(outer)
-        return start <= low and high <= end
-
-    # A date inside the event it names: an agreement's signing, an event's part of another.
-    for cls, link, date in ((Agreement, "signed_during", "signed"), (Event, "part_of", "when")):
-        group = groups.get(cls, ())
-        for record in compress(group, map(attrgetter(link), group)):
-            inner, outer = getattr(record, date), by_id.get(getattr(record, link))
-            if inner and isinstance(outer, Event) and outer.when and not inside(inner, outer.when):
-                return False
-    return True
-
-
-def _has_cycle(groups: Mapping[type, Sequence[Record]]) -> bool:
-    links: dict[str, str] = {}
-    for cls, group in groups.items():
-        name = registry.of(cls).parent
-        if name is None:
-            continue
-        links.update(
-            (record.id, getattr(record, name))
-            for record in compress(group, map(attrgetter(name), group))
-        )
-    walked: dict[str, str] = {}
-    for start in links:
-        current: str | None = start
-        while current is not None and current not in walked:
-            walked[current] = start
-            current = links.get(current)
-        if current is not None and walked[current] == start:
-            return True
-    return False
