@@ -11,6 +11,7 @@ import attrs
 
 from defcoop._quote import described, quote
 from defcoop.errors import ArgumentError, DataError, Problem
+from defcoop.io.dcad._fast import read_rows
 from defcoop.io.dcad._file import DcadFile, file_name
 from defcoop.io.dcad._matching import Matcher, MatchReport
 from defcoop.io.dcad._rows import Row, RowReader
@@ -225,18 +226,11 @@ def convert(
     file = DcadFile(name, USED, problems)
     reader = RowReader(name, file.positions, base, crosswalk, missing_values, problems)
     matcher = Matcher(base.agreements())
-    rows: list[Row] = []
-    count = 0
-    for number, cells in file.rows():
-        count = number
-        row = reader.read(number, cells)
-        if row is None or matcher.match(row):
-            continue
-        rows.append(row)
+    rows = read_rows(reader, file.batches(), matcher)
     if problems:
         raise DataError(problems)
     return Conversion(
-        source=source(count, accessed=accessed),
+        source=source(file.count, accessed=accessed),
         agreements=Agreements(rows, {c.code: c.name for c in base.countries}),
         unmapped={key: tuple(value) for key, value in reader.unmapped.items()},
         matches=matcher.report(len(rows)),

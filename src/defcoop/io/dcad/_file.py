@@ -14,6 +14,7 @@ import csv
 import os
 import stat
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import IO
 
 from defcoop._quote import quote
@@ -67,6 +68,8 @@ class DcadFile:
         self._file = _open(name)
         self._reader = csv.reader(self._file, strict=True)
         self.header: tuple[str, ...] = ()
+        self.count = 0
+        """The number of rows read so far (blank lines not counted)."""
         try:
             header = self._next()
         except DataError:
@@ -106,49 +109,78 @@ class DcadFile:
             return next(self._reader)
         except StopIteration:
             return None
-        except csv.Error as exc:
+        except (csv.Error, UnicodeDecodeError, OSError) as exc:
+            raise self._fault(exc) from None
+
+    def _fault(self, exc: Exception) -> DataError:
+        """The error of a fault the CSV reader cannot go on after, naming where it is."""
+        if isinstance(exc, csv.Error):
             where = f"row {max(self._reader.line_num - 1, 1)}" if self.header else "header"
-            raise DataError(
+            return DataError(
                 [Problem(file=self.name, path=where, message=f"is not valid CSV: {_csv(exc)}")]
-            ) from None
-        except UnicodeDecodeError as exc:
+            )
+        if isinstance(exc, UnicodeDecodeError):
             where = f"row {max(self._reader.line_num, 1)}" if self.header else "header"
             message = f"is not UTF-8 text: {exc.reason} (byte {exc.start} of a block read)"
-            raise DataError([Problem(file=self.name, path=where, message=message)]) from None
-        except OSError as exc:
-            message = f"cannot be read: {exc.strerror or exc}"
-            raise DataError([Problem(file=self.name, message=message)]) from None
+            return DataError([Problem(file=self.name, path=where, message=message)])
+        assert isinstance(exc, OSError)
+        message = f"cannot be read: {exc.strerror or exc}"
+        return DataError([Problem(file=self.name, message=message)])
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """Each row's number (from 1, after the header) and cells; rows of the wrong width or
-        with an oversized cell are reported and left out. Closes the file at the end.
+    def batches(self, size: int = 1024) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+        """The rows, ``size`` at a time: each row's number (from 1, after the header) and its
+        cells. Rows of the wrong width or with an oversized cell are reported and left out.
+        Closes the file at the end.
+
+        A batch is read and checked with a few calls over the whole batch (every row as
+        wide as the header, no row longer than a cell may be), so that a million rows cost
+        little more than the csv module's own reading; a batch that fails a check is gone
+        through row by row.
 
         Raises:
             DataError: every problem so far and the fault, for a fault the reader cannot go
-                on after.
+                on after (after the rows read before it are given).
         """
-        width = len(self.header)
-        number = 0
+        width, reader, join = len(self.header), self._reader, "".join
         try:
             while True:
+                batch: list[list[str]] = []
+                fault = None
                 try:
-                    cells = self._next()
-                except DataError as fault:
+                    batch.extend(islice(reader, size))  # keeps the rows read before a fault
+                except (csv.Error, UnicodeDecodeError, OSError) as exc:
+                    fault = self._fault(exc)
+                if batch:
+                    first = self.count + 1
+                    if set(map(len, batch)) == {width} and max(map(len, map(join, batch))) <= (
+                        MAX_CELL  # no cell is longer than its whole row
+                    ):
+                        self.count += len(batch)
+                        yield range(first, self.count + 1), batch
+                    else:
+                        yield from self._checked(batch, width)
+                if fault is not None:
                     raise DataError([*self.problems, *fault.problems]) from None
-                if cells is None:
+                if len(batch) < size:
                     return
-                if not cells:  # a blank line, which the csv module reads as no cells
-                    continue
-                number += 1
-                if len(cells) != width:
-                    self._width(number, cells, width)
-                    continue
-                if max(map(len, cells)) > MAX_CELL:
-                    self._oversized(number, cells)
-                    continue
-                yield number, cells
         finally:
             self._file.close()
+
+    def _checked(
+        self, batch: list[list[str]], width: int
+    ) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+        """The rows of a batch one at a time: blank lines skipped, faulty rows reported
+        when they are reached (so that problems stay in the order of the rows)."""
+        for cells in batch:
+            if not cells:  # a blank line, which the csv module reads as no cells
+                continue
+            self.count += 1
+            if len(cells) != width:
+                self._width(self.count, cells, width)
+            elif max(map(len, cells)) > MAX_CELL:
+                self._oversized(self.count, cells)
+            else:
+                yield (self.count,), [cells]
 
     def _width(self, number: int, cells: list[str], width: int) -> None:
         what = "more" if len(cells) > width else "fewer"

@@ -98,6 +98,8 @@ class Matcher:
             for identifier in agreement.identifiers:
                 if identifier.startswith("dcad:"):
                     self.by_identifier.setdefault(identifier, agreement)
+        self.dcaids = frozenset(identifier[len("dcad:") :] for identifier in self.by_identifier)
+        """The DCAids the agreements carry (``dcad:<DCAid>``): a row with one of them matches."""
         self.matches: list[Match] = []
         self.doubts: list[Doubt] = []
         self.taken: dict[str, int] = {}

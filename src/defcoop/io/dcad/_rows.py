@@ -10,7 +10,7 @@ building the agreement later cannot fail on it.
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from defcoop._quote import quote
@@ -48,7 +48,11 @@ class Row(NamedTuple):
 class RowReader:
     """Reads rows into :class:`Row` values, collecting problems and unmapped values.
 
-    Values that repeat (codes, dates, types, categories) are read once and shared.
+    Values that repeat (codes, dates, types, categories) are read once and shared. Each
+    value read without a problem or a note is also kept by the exact texts of its cells
+    (``pairs_by_cells`` and the like), so that the rows of a large file take their values
+    with one lookup each (:func:`~defcoop.io.dcad._fast.read_rows`): only a row with
+    anything to report is read cell by cell (:meth:`read`).
     """
 
     def __init__(
@@ -68,11 +72,21 @@ class RowReader:
         self.types = {k.casefold(): v for k, v in {**TYPES, **types}.items()}
         self.unmapped: dict[str, list[int]] = {}
         self.ids: dict[str, int] = {}
+        """Each DCAid read and its first row."""
         self._parties: dict[str, str] = {}
         self._pairs: dict[tuple[str | None, str | None], tuple[str, str]] = {}
         """Each pair of code cells read, and the pair of country ids it gives."""
         self._dates: dict[tuple[str | None, ...], PartialDate | tuple[str, str] | None] = {}
         self._fields: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+        # The values read without a problem or a note, by the exact texts of their cells
+        # (never merged with another text: " 2" and "2" are two keys of the same value);
+        # a pair is kept only where the dataset has no agreement of it (see _pair).
+        self.pairs_by_cells: dict[tuple[str, str], tuple[str, str]] = {}
+        self.dates_by_cells: dict[tuple[str, str, str], PartialDate | None] = {}
+        self.types_by_cells: dict[str, tuple[AgreementKind, AgreementScope | None]] = {}
+        self.fields_by_cells: dict[tuple[str, str, str], frozenset[str]] = {}
+        self.no_unts_by_cell: dict[str, None] = dict.fromkeys({"0", *missing})
+        """The UNTS cells that give no number, as they are written."""
 
     def _problem(self, number: int, column: str, message: str, record: str | None) -> None:
         self.problems.append(
@@ -86,9 +100,10 @@ class RowReader:
         )
 
     def read(self, number: int, cells: list[str]) -> Row | None:
-        """The values of one row, or None (with its problems recorded)."""
+        """The values of one row, or None (with its problems recorded), read cell by cell."""
         missing = self.missing
-        values = [None if (v := c.strip()) in missing else v for c in self.pick(cells)]
+        cells = self.pick(cells)
+        values = [None if (v := c.strip()) in missing else v for c in cells]
         ccode1, ccode2, *sign, eif_day, eif_month, eif_year, type_, c1, c2, c3, unts, dcaid = values
         before = len(self.problems)
         record = self._record_id(number, dcaid)
@@ -107,13 +122,21 @@ class RowReader:
         in_force = dates[key] if key in dates else self._date(number, key, "EIF", record)
         if isinstance(signed, tuple) or isinstance(in_force, tuple):
             self._date_problems(number, signed, in_force, record)
+        else:
+            self.dates_by_cells[cells[4], cells[3], cells[2]] = signed
+            self.dates_by_cells[cells[7], cells[6], cells[5]] = in_force
         notes: list[str] = []
         kind, scope = self._kind(number, type_, notes)
+        mapped = len(notes)
+        if not mapped:
+            self.types_by_cells[cells[8]] = kind, scope
         fields = (
             self._categories(number, (c1 or "", c2 or "", c3 or ""), notes)
             if c1 or c2 or c3
             else _NO_FIELDS
         )
+        if len(notes) == mapped:
+            self.fields_by_cells[cells[9], cells[10], cells[11]] = fields
         number_unts = None if unts is None or unts == "0" else self._unts(number, unts, notes)
         if len(self.problems) > before or record is None or pair is None:
             return None
@@ -122,6 +145,63 @@ class RowReader:
             Row,
             (number, dcaid, pair, kind, scope, signed, in_force, fields, tuple(notes), number_unts),
         )
+
+    def learn(
+        self,
+        pairs: Iterable[tuple[str, str]],
+        dates: Iterable[tuple[str, str, str]],
+        types: Iterable[str],
+        categories: Iterable[tuple[str, str, str]],
+        watched: Container[frozenset[str]],
+    ) -> None:
+        """Read the cell texts not seen before into the ``*_by_cells`` caches; a value with a
+        problem or a note is left out, so that its rows are read by :meth:`read`."""
+        missing = self.missing
+        for code1, code2 in set(pairs).difference(self.pairs_by_cells):
+            self._pair(code1, code2, watched)
+        for texts in set(dates).difference(self.dates_by_cells):
+            key = tuple(None if (v := c.strip()) in missing else v for c in texts)
+            if key not in self._dates:
+                self._dates[key] = _partial_date(*key)
+            date = self._dates[key]
+            if not isinstance(date, tuple):
+                self.dates_by_cells[texts] = date
+        for text in set(types).difference(self.types_by_cells):
+            kind_scope = self._kind_of(None if (v := text.strip()) in missing else v)
+            if kind_scope is not None:
+                self.types_by_cells[text] = kind_scope
+        for texts in set(categories).difference(self.fields_by_cells):
+            values = tuple("" if (v := c.strip()) in missing else v for c in texts)
+            if not any(values):
+                self.fields_by_cells[texts] = _NO_FIELDS
+                continue
+            known = self._fields.get(values)
+            if known is None:
+                known = self._fields[values] = self._map(values)
+            if not known[1]:
+                self.fields_by_cells[texts] = known[0]
+
+    def _pair(
+        self, code1: str, code2: str, watched: Container[frozenset[str]]
+    ) -> tuple[str, str] | None:
+        """The parties of two code cells, kept by the cells' texts for the next row; None
+        where a cell is not a known code, both give the same country, or the dataset has
+        agreements of the pair (which a row of it may match)."""
+        values = [None if (v := c.strip()) in self.missing else v for c in (code1, code2)]
+        parties = []
+        for value in values:
+            known = self._parties.get(value or "")
+            if known is None:
+                known = self._parties[value or ""] = self._country(value)
+            if known.startswith("!"):
+                return None
+            parties.append(known)
+        first, second = parties
+        if first == second or frozenset(parties) in watched:
+            return None
+        pair = self._pairs.setdefault((values[0], values[1]), (first, second))
+        self.pairs_by_cells[code1, code2] = pair
+        return pair
 
     def _date_problems(self, number: int, *found: object) -> None:
         """Record the problem of each date of a row that could not be read."""
@@ -136,7 +216,8 @@ class RowReader:
         if record_id is None or not ID.matches(record_id):
             self._problem(number, "DCAid", f"expected an id, got {quote(dcaid)}", None)
             return None
-        first = self.ids.setdefault(record_id, number)
+        assert dcaid is not None  # a record id was made of it
+        first = self.ids.setdefault(dcaid, number)
         if first != number:
             message = f"DCAid {quote(dcaid)} is given twice: first in row {first}"
             self._problem(number, "DCAid", message, record_id)
@@ -174,15 +255,20 @@ class RowReader:
     def _kind(
         self, number: int, value: str | None, notes: list[str]
     ) -> tuple[AgreementKind, AgreementScope | None]:
+        known = self._kind_of(value)
+        if known is None:
+            self.unmapped.setdefault(f"type {value}", []).append(number)
+            notes.append(f"DCAD type {value!r} is not mapped to a kind.")
+            return AgreementKind.AGREEMENT, None
+        return known
+
+    def _kind_of(self, value: str | None) -> tuple[AgreementKind, AgreementScope | None] | None:
+        """The kind and scope of a ``type`` cell's value, or None where none is mapped."""
         if value is None:
             return AgreementKind.AGREEMENT, None
         key = value.casefold()
         kind = self.types.get(key)
-        if kind is None:
-            self.unmapped.setdefault(f"type {value}", []).append(number)
-            notes.append(f"DCAD type {value!r} is not mapped to a kind.")
-            return AgreementKind.AGREEMENT, None
-        return kind, SCOPES.get(key)
+        return None if kind is None else (kind, SCOPES.get(key))
 
     def _categories(
         self, number: int, values: tuple[str, str, str], notes: list[str]
