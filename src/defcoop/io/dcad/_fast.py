@@ -16,9 +16,12 @@ that problems and matches come in the order of the rows either way.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import compress, repeat
+from operator import eq, not_
+from typing import cast
 
 from defcoop.io.dcad._matching import Matcher
 from defcoop.io.dcad._rows import Row, RowReader
@@ -37,11 +40,22 @@ def read_rows(
     batches: Iterable[tuple[Sequence[int], list[list[str]]]],
     matcher: Matcher,
 ) -> list[Row]:
-    """The rows new to ``matcher``'s dataset, of every batch (row numbers and cells)."""
+    """The rows new to ``matcher``'s dataset, of every batch (row numbers and cells).
+
+    The cycle collector is paused meanwhile (and restored as it was): rows hold no cycles,
+    and it would otherwise go through every row made so far, again and again, as more are
+    made (a third of the time of a million rows).
+    """
     new: list[Row] = []
-    for numbers, batch in batches:
-        if not _batch(reader, numbers, batch, matcher, new):
-            _one_by_one(reader, numbers, batch, matcher, new)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for numbers, batch in batches:
+            if not _batch(reader, numbers, batch, matcher, new):
+                _one_by_one(reader, numbers, batch, matcher, new)
+    finally:
+        if collecting:
+            gc.enable()
     return new
 
 
@@ -54,32 +68,29 @@ def _batch(
 ) -> bool:
     """Add the rows of a batch whose rows all take their values from the caches, and say
     so; add nothing and say False for any other batch."""
-    pairs, dates = reader.pairs_by_cells, reader.dates_by_cells
-    types, fields = reader.types_by_cells, reader.fields_by_cells
-    columns = tuple(zip(*map(reader.pick, batch), strict=True))
-    code1, code2, sd, sm, sy, ed, em, ey, type_, k1, k2, k3, unts, dcaids = columns
-    parties = list(zip(code1, code2, strict=True))
-    signed = list(zip(sy, sm, sd, strict=True))
-    in_force = list(zip(ey, em, ed, strict=True))
-    categories = list(zip(k1, k2, k3, strict=True))
-
-    def known() -> bool:
-        return (
-            all(map(pairs.__contains__, parties))
-            and all(map(dates.__contains__, signed))
-            and all(map(dates.__contains__, in_force))
-            and all(map(types.__contains__, type_))
-            and all(map(fields.__contains__, categories))
+    cell, codes, shapes = reader.cell, reader.parties_by_cell, reader.shapes_by_cells
+    code1, code2 = list(map(cell["ccode1"], batch)), list(map(cell["ccode2"], batch))
+    shape_cells = list(map(reader.pick_shape, batch))
+    first, second = list(map(codes.get, code1)), list(map(codes.get, code2))
+    found = list(map(shapes.get, shape_cells))
+    if not (all(first) and all(second) and all(found)):  # ids and tuples are never empty
+        reader.learn(
+            [*compress(code1, map(not_, first)), *compress(code2, map(not_, second))],
+            compress(shape_cells, map(not_, found)),
         )
-
-    if not known():
-        reader.learn(parties, signed + in_force, type_, categories, matcher.by_parties)
-        if not known():
+        first, second = list(map(codes.get, code1)), list(map(codes.get, code2))
+        found = list(map(shapes.get, shape_cells))
+        if not (all(first) and all(second) and all(found)):
             return False
+    if any(map(eq, first, second)):  # both parties the same country: a problem
+        return False
+    parties = cast("list[tuple[str, str]]", list(zip(first, second, strict=True)))
+    unts, dcaids = list(map(cell["UNTS"], batch)), list(map(cell["DCAid"], batch))
     numbers_unts = list(map(reader.no_unts_by_cell.get, unts, unts))  # None where none
     fresh = dict(zip(dcaids, numbers, strict=True))
     if not (
-        "1" not in numbers_unts
+        matcher.pairs.isdisjoint(parties)  # no agreement of the parties: no row matches
+        and "1" not in numbers_unts
         and "" not in numbers_unts
         and all(map(UNTS_NUMBER.fullmatch, filter(None, numbers_unts)))
         and all(dcaids)
@@ -91,16 +102,16 @@ def _batch(
     ):
         return False
     reader.ids.update(fresh)
-    kinds, scopes = zip(*map(types.__getitem__, type_), strict=True)
+    kinds, scopes, signed, in_force, fields = zip(*found, strict=True)
     values = zip(
         numbers,
         dcaids,
-        map(pairs.__getitem__, parties),
+        map(reader.pairs.setdefault, parties, parties),  # one tuple per pair, shared
         kinds,
         scopes,
-        map(dates.__getitem__, signed),
-        map(dates.__getitem__, in_force),
-        map(fields.__getitem__, categories),
+        signed,
+        in_force,
+        fields,
         repeat(_NO_NOTES, len(dcaids)),
         numbers_unts,
         strict=True,
@@ -118,28 +129,28 @@ def _one_by_one(
 ) -> None:
     """Add the rows of a batch new to the dataset, each from the caches where it can be,
     else read cell by cell and matched."""
-    pairs, dates = reader.pairs_by_cells, reader.dates_by_cells
-    types, fields_of = reader.types_by_cells, reader.fields_by_cells
+    codes, shapes, pick_shape = reader.parties_by_cell, reader.shapes_by_cells, reader.pick_shape
     no_unts, first_row, missing = reader.no_unts_by_cell, reader.ids.setdefault, reader.missing
     for number, cells in zip(numbers, batch, strict=True):
-        code1, code2, sd, sm, sy, ed, em, ey, type_, k1, k2, k3, unts, dcaid = reader.pick(cells)
+        code1, code2, *_, unts, dcaid = reader.pick(cells)
         try:
-            pair = pairs[code1, code2]
-            signed, in_force = dates[sy, sm, sd], dates[ey, em, ed]
-            kind, scope = types[type_]
-            fields = fields_of[k1, k2, k3]
+            parties = codes[code1], codes[code2]
+            kind, scope, signed, in_force, fields = shapes[pick_shape(cells)]
         except KeyError:
             pass
         else:
             number_unts = no_unts.get(unts, unts)
             if (
-                (number_unts is None or (unts != "1" and UNTS_NUMBER.fullmatch(unts)))
+                parties[0] != parties[1]
+                and parties not in matcher.pairs
+                and (number_unts is None or (unts != "1" and UNTS_NUMBER.fullmatch(unts)))
                 and dcaid
                 and dcaid not in missing
                 and dcaid not in matcher.dcaids
                 and _IS_ID("dcad-" + dcaid)
                 and first_row(dcaid, number) == number  # else a DCAid given twice
             ):
+                pair = reader.pairs.setdefault(parties, parties)
                 values = (number, dcaid, pair, kind, scope, signed, in_force, fields,
                           _NO_NOTES, number_unts)  # fmt: skip
                 new.append(tuple.__new__(Row, values))

@@ -98,6 +98,13 @@ class Matcher:
             for identifier in agreement.identifiers:
                 if identifier.startswith("dcad:"):
                     self.by_identifier.setdefault(identifier, agreement)
+        self.pairs = frozenset(
+            (first, second)
+            for parties in self.by_parties
+            for first in parties
+            for second in parties
+        )
+        """The parties of the agreements, as pairs in either order: a row of one may match."""
         self.dcaids = frozenset(identifier[len("dcad:") :] for identifier in self.by_identifier)
         """The DCAids the agreements carry (``dcad:<DCAid>``): a row with one of them matches."""
         self.matches: list[Match] = []

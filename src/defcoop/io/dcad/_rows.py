@@ -10,7 +10,7 @@ building the agreement later cannot fail on it.
 from __future__ import annotations
 
 import operator
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from defcoop._quote import quote
@@ -23,7 +23,7 @@ from defcoop.model.rules import ID
 if TYPE_CHECKING:
     from defcoop.query.collection import Collection
 
-__all__ = ["Row", "RowReader"]
+__all__ = ["SHAPE", "Row", "RowReader", "Shape"]
 
 _NO_FIELDS: frozenset[str] = frozenset()
 
@@ -45,12 +45,22 @@ class Row(NamedTuple):
     """The UNTS registration number, where the row gives one."""
 
 
+SHAPE = ("signYear", "signMonth", "signDay", "EIFYear", "EIFMonth", "EIFDay", "type",
+         "category1", "category2", "category3")  # fmt: skip
+"""The cells that give a row's :data:`Shape`, in the order of its cache's keys."""
+
+Shape = tuple[AgreementKind, AgreementScope | None, PartialDate | None, PartialDate | None,
+              frozenset[str]]  # fmt: skip
+"""A row's kind, scope, dates of signing and entry into force, and fields: the values that
+many rows share, in the order of :class:`Row`'s."""
+
+
 class RowReader:
     """Reads rows into :class:`Row` values, collecting problems and unmapped values.
 
     Values that repeat (codes, dates, types, categories) are read once and shared. Each
     value read without a problem or a note is also kept by the exact texts of its cells
-    (``pairs_by_cells`` and the like), so that the rows of a large file take their values
+    (``parties_by_cell`` and the like), so that the rows of a large file take their values
     with one lookup each (:func:`~defcoop.io.dcad._fast.read_rows`): only a row with
     anything to report is read cell by cell (:meth:`read`).
     """
@@ -67,6 +77,9 @@ class RowReader:
         self.name, self.base, self.missing, self.problems = name, base, missing, problems
         self.pick = operator.itemgetter(*(positions[column] for column in USED))
         """The cells of :data:`~defcoop.io.dcad.columns.USED`, in its order, from a row."""
+        self.cell = {column: operator.itemgetter(positions[column]) for column in USED}
+        """For each column read, the function that takes its cell from a row."""
+        self.pick_shape = operator.itemgetter(*(positions[column] for column in SHAPE))
         categories, types = crosswalk
         self.categories = {key.strip().casefold(): value for key, value in categories.items()}
         self.types = {k.casefold(): v for k, v in {**TYPES, **types}.items()}
@@ -80,11 +93,14 @@ class RowReader:
         self._fields: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
         # The values read without a problem or a note, by the exact texts of their cells
         # (never merged with another text: " 2" and "2" are two keys of the same value);
-        # a pair is kept only where the dataset has no agreement of it (see _pair).
-        self.pairs_by_cells: dict[tuple[str, str], tuple[str, str]] = {}
-        self.dates_by_cells: dict[tuple[str, str, str], PartialDate | None] = {}
+        self.parties_by_cell: dict[str, str] = {}
+        self.shapes_by_cells: dict[tuple[str, ...], Shape] = {}
+        """The cells of :data:`SHAPE` of a row and its kind, scope, dates and fields."""
+        self.pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        """Each pair of parties made, kept to be shared by the rows of the pair."""
+        self.dates_by_cells: dict[tuple[str, ...], PartialDate | None] = {}
         self.types_by_cells: dict[str, tuple[AgreementKind, AgreementScope | None]] = {}
-        self.fields_by_cells: dict[tuple[str, str, str], frozenset[str]] = {}
+        self.fields_by_cells: dict[tuple[str, ...], frozenset[str]] = {}
         self.no_unts_by_cell: dict[str, None] = dict.fromkeys({"0", *missing})
         """The UNTS cells that give no number, as they are written."""
 
@@ -102,8 +118,7 @@ class RowReader:
     def read(self, number: int, cells: list[str]) -> Row | None:
         """The values of one row, or None (with its problems recorded), read cell by cell."""
         missing = self.missing
-        cells = self.pick(cells)
-        values = [None if (v := c.strip()) in missing else v for c in cells]
+        values = [None if (v := c.strip()) in missing else v for c in self.pick(cells)]
         ccode1, ccode2, *sign, eif_day, eif_month, eif_year, type_, c1, c2, c3, unts, dcaid = values
         before = len(self.problems)
         record = self._record_id(number, dcaid)
@@ -122,21 +137,13 @@ class RowReader:
         in_force = dates[key] if key in dates else self._date(number, key, "EIF", record)
         if isinstance(signed, tuple) or isinstance(in_force, tuple):
             self._date_problems(number, signed, in_force, record)
-        else:
-            self.dates_by_cells[cells[4], cells[3], cells[2]] = signed
-            self.dates_by_cells[cells[7], cells[6], cells[5]] = in_force
         notes: list[str] = []
         kind, scope = self._kind(number, type_, notes)
-        mapped = len(notes)
-        if not mapped:
-            self.types_by_cells[cells[8]] = kind, scope
         fields = (
             self._categories(number, (c1 or "", c2 or "", c3 or ""), notes)
             if c1 or c2 or c3
             else _NO_FIELDS
         )
-        if len(notes) == mapped:
-            self.fields_by_cells[cells[9], cells[10], cells[11]] = fields
         number_unts = None if unts is None or unts == "0" else self._unts(number, unts, notes)
         if len(self.problems) > before or record is None or pair is None:
             return None
@@ -146,62 +153,53 @@ class RowReader:
             (number, dcaid, pair, kind, scope, signed, in_force, fields, tuple(notes), number_unts),
         )
 
-    def learn(
-        self,
-        pairs: Iterable[tuple[str, str]],
-        dates: Iterable[tuple[str, str, str]],
-        types: Iterable[str],
-        categories: Iterable[tuple[str, str, str]],
-        watched: Container[frozenset[str]],
-    ) -> None:
-        """Read the cell texts not seen before into the ``*_by_cells`` caches; a value with a
+    def learn(self, codes: Iterable[str], shapes: Iterable[tuple[str, ...]]) -> None:
+        """Read the cell texts not seen before into the caches: ``codes`` are ``ccode1`` or
+        ``ccode2`` cells, ``shapes`` the cells of :data:`SHAPE` of rows. A value with a
         problem or a note is left out, so that its rows are read by :meth:`read`."""
+        shapes = set(shapes).difference(self.shapes_by_cells)
+        dates = {shape[0:3] for shape in shapes} | {shape[3:6] for shape in shapes}
+        types = {shape[6] for shape in shapes}
+        categories = {shape[7:10] for shape in shapes}
         missing = self.missing
-        for code1, code2 in set(pairs).difference(self.pairs_by_cells):
-            self._pair(code1, code2, watched)
-        for texts in set(dates).difference(self.dates_by_cells):
+        for text in set(codes).difference(self.parties_by_cell):
+            value = None if (v := text.strip()) in missing else v
+            known = self._parties.get(value or "")
+            if known is None:
+                known = self._parties[value or ""] = self._country(value)
+            if not known.startswith("!"):
+                self.parties_by_cell[text] = known
+        for texts in dates.difference(self.dates_by_cells):
             key = tuple(None if (v := c.strip()) in missing else v for c in texts)
             if key not in self._dates:
                 self._dates[key] = _partial_date(*key)
             date = self._dates[key]
             if not isinstance(date, tuple):
                 self.dates_by_cells[texts] = date
-        for text in set(types).difference(self.types_by_cells):
+        for text in types.difference(self.types_by_cells):
             kind_scope = self._kind_of(None if (v := text.strip()) in missing else v)
             if kind_scope is not None:
                 self.types_by_cells[text] = kind_scope
-        for texts in set(categories).difference(self.fields_by_cells):
+        for texts in categories.difference(self.fields_by_cells):
             values = tuple("" if (v := c.strip()) in missing else v for c in texts)
             if not any(values):
                 self.fields_by_cells[texts] = _NO_FIELDS
                 continue
-            known = self._fields.get(values)
-            if known is None:
-                known = self._fields[values] = self._map(values)
-            if not known[1]:
-                self.fields_by_cells[texts] = known[0]
-
-    def _pair(
-        self, code1: str, code2: str, watched: Container[frozenset[str]]
-    ) -> tuple[str, str] | None:
-        """The parties of two code cells, kept by the cells' texts for the next row; None
-        where a cell is not a known code, both give the same country, or the dataset has
-        agreements of the pair (which a row of it may match)."""
-        values = [None if (v := c.strip()) in self.missing else v for c in (code1, code2)]
-        parties = []
-        for value in values:
-            known = self._parties.get(value or "")
-            if known is None:
-                known = self._parties[value or ""] = self._country(value)
-            if known.startswith("!"):
-                return None
-            parties.append(known)
-        first, second = parties
-        if first == second or frozenset(parties) in watched:
-            return None
-        pair = self._pairs.setdefault((values[0], values[1]), (first, second))
-        self.pairs_by_cells[code1, code2] = pair
-        return pair
+            mapped = self._fields.get(values)
+            if mapped is None:
+                mapped = self._fields[values] = self._map(values)
+            if not mapped[1]:
+                self.fields_by_cells[texts] = mapped[0]
+        for shape in shapes:
+            try:
+                self.shapes_by_cells[shape] = (
+                    *self.types_by_cells[shape[6]],
+                    self.dates_by_cells[shape[0:3]],
+                    self.dates_by_cells[shape[3:6]],
+                    self.fields_by_cells[shape[7:10]],
+                )
+            except KeyError:  # a value with a problem or a note
+                continue
 
     def _date_problems(self, number: int, *found: object) -> None:
         """Record the problem of each date of a row that could not be read."""
