@@ -127,7 +127,7 @@ class DcadFile:
         message = f"cannot be read: {exc.strerror or exc}"
         return DataError([Problem(file=self.name, message=message)])
 
-    def batches(self, size: int = 1024) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+    def batches(self, size: int = 256) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
         """The rows, ``size`` at a time: each row's number (from 1, after the header) and its
         cells. Rows of the wrong width or with an oversized cell are reported and left out.
         Closes the file at the end.
