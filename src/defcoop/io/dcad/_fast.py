@@ -16,7 +16,6 @@ that problems and matches come in the order of the rows either way.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
@@ -44,18 +43,17 @@ def read_rows(
 
     The cycle collector is paused meanwhile (and restored as it was): rows hold no cycles,
     and it would otherwise go through every row made so far, again and again, as more are
-    made (a third of the time of a million rows).
+    made (a third of the time of a million rows). The pause is the loader's, shared by
+    every load and read in every thread, so that one ending cannot switch the collector
+    back on under another.
     """
+    from defcoop.loading._loader import _collector_paused
+
     new: list[Row] = []
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         for numbers, batch in batches:
             if not _batch(reader, numbers, batch, matcher, new):
                 _one_by_one(reader, numbers, batch, matcher, new)
-    finally:
-        if collecting:
-            gc.enable()
     return new
 
 
