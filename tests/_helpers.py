@@ -12,11 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 import defcoop
 from defcoop import Citation, DataError, Record, RecordError
 from defcoop.cli._main import main
+
+# Whole generated datasets (defcoop.strategies.datasets()) cost some 120 ms each to draw, some
+# 5 to 10 ms for each of their dozen records, almost all of it in hypothesis's own engine; the
+# properties over them get a sixth of the profile's examples: 10 in the default seeded profile,
+# which keeps the whole suite within its two minutes on two cores, and 333 in the thorough
+# one (DEFCOOP_PROFILE=thorough), which is where the exploring is done.
+WHOLE_DATASETS = max(10, settings.default.max_examples // 6)
+"""The examples of a property that draws one or more whole generated datasets."""
 
 
 def citations(record: Record) -> Iterator[Citation]:

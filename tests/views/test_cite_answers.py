@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _helpers import parse_bibtex
+from _helpers import WHOLE_DATASETS, parse_bibtex
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -212,7 +212,7 @@ def test_control_characters_never_reach_bibtex(db: Dataset) -> None:
     assert "\x1b" not in with_hostile.cite("deal")
 
 
-@settings(max_examples=max(10, settings.default.max_examples // 4))
+@settings(max_examples=WHOLE_DATASETS)  # whole datasets: see _helpers.WHOLE_DATASETS
 @given(data=st.data())
 def test_any_answer_of_any_dataset_cites_each_source_once(data: st.DataObject) -> None:
     """For generated data and any records of it, one entry per source cited, keys unique."""
