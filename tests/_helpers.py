@@ -12,11 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 import defcoop
 from defcoop import Citation, DataError, Record, RecordError
 from defcoop.cli._main import main
+
+# Whole generated datasets (defcoop.strategies.datasets()) cost some 120 ms each to draw, some
+# 5 to 10 ms for each of their dozen records, almost all of it in hypothesis's own engine; the
+# properties over them get a sixth of the profile's examples: 10 in the default seeded profile,
+# which keeps the whole suite within its two minutes on two cores, and 333 in the thorough
+# one (DEFCOOP_PROFILE=thorough), which is where the exploring is done.
+WHOLE_DATASETS = max(10, settings.default.max_examples // 6)
+"""The examples of a property that draws one or more whole generated datasets."""
 
 
 def citations(record: Record) -> Iterator[Citation]:
@@ -193,3 +202,19 @@ def in_child(body: Callable[[], bool], timeout: float = 30) -> str:
     os.kill(pid, 9)
     os.waitpid(pid, 0)
     return "hung"
+
+
+def parse_bibtex(text: str) -> Any:
+    """pybtex's reading of a BibTeX string; the test is skipped where pybtex is not installed.
+
+    The same parser as ``pybtex.database.parse_string(text, "bibtex")``, whose plugin lookup
+    reads every installed package's entry points on each call (a tenth of a second): here the
+    parser class is looked up once.
+    """
+    return _bibtex_parser()().parse_string(text)
+
+
+@functools.cache
+def _bibtex_parser() -> Any:
+    plugin = pytest.importorskip("pybtex.plugin")
+    return plugin.find_plugin("pybtex.database.input", "bibtex")

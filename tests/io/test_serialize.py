@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
+from _helpers import WHOLE_DATASETS
 from defcoop import Agreement, ArgumentError, DataError, Dataset, Event
 from defcoop import strategies as dst
 from defcoop.model._converter import make_converter
 
-# Whole datasets cost some 40 ms each to generate: a quarter of the profile's examples.
-DATASETS = settings(max_examples=max(10, settings.default.max_examples // 4))
+DATASETS = settings(max_examples=WHOLE_DATASETS)  # see _helpers.WHOLE_DATASETS
 
 RECORDS = [
     dst.sources,

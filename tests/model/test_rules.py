@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
+from _helpers import WHOLE_DATASETS
 from defcoop import DefcoopError, RecordError
 from defcoop import strategies as dst
 from defcoop.loading.fast._fast import Structurer, UnsoundError, source_of
@@ -255,9 +256,9 @@ def test_the_generated_loader_never_doubts_the_bundled_records() -> None:
     assert_fast_path_takes_every_record(defcoop.load())
 
 
-# Each dataset holds some twenty records, each checked on its own: a quarter of the
-# profile's examples, as the other properties over whole datasets draw.
-@settings(max_examples=max(10, settings.default.max_examples // 4))
+# Each dataset holds some twenty records, each checked on its own: as many examples as the
+# other properties over whole datasets draw (_helpers.WHOLE_DATASETS).
+@settings(max_examples=WHOLE_DATASETS)
 @given(dst.datasets())
 def test_the_generated_loader_never_doubts_generated_records(db: defcoop.Dataset) -> None:
     """Every record of a generated dataset takes the fast path, so none hides a fast-path bug."""

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
+from _helpers import WHOLE_DATASETS
 from defcoop import (
     Agreement,
     Country,
@@ -39,8 +40,7 @@ from defcoop import strategies as dst
 from defcoop.model._names import normalize
 from invariants import assert_integrity
 
-# Whole datasets cost some 40 ms each to generate: a quarter of the profile's examples.
-DATASETS = settings(max_examples=max(10, settings.default.max_examples // 4))
+DATASETS = settings(max_examples=WHOLE_DATASETS)  # see _helpers.WHOLE_DATASETS
 SPAN = Period.parse("1900/2100")
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import defcoop
+from _helpers import WHOLE_DATASETS
 from defcoop import ArgumentError, Dataset
 from defcoop import strategies as dst
 from defcoop.query.diff import DataDiff, diff
@@ -82,7 +83,7 @@ def test_diff_refuses_what_is_not_a_dataset(db: Dataset) -> None:
         diff(db, list(db))  # type: ignore[arg-type]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=WHOLE_DATASETS, deadline=None)  # two whole datasets: _helpers.WHOLE_DATASETS
 @given(dst.datasets(), dst.datasets())
 def test_diff_accounts_for_every_id(first: Dataset, second: Dataset) -> None:
     """Added and removed are the ids on one side only; changed are the common unequal ones."""

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
-from _helpers import assert_refused, small
+from _helpers import WHOLE_DATASETS, assert_refused, small
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -130,7 +130,7 @@ def test_a_unts_number_is_written_as_the_un_writes_it(value: str) -> None:
     assert_refused(Agreement, valid, "unts", value)
 
 
-@settings(max_examples=max(10, settings.default.max_examples // 4))
+@settings(max_examples=WHOLE_DATASETS)  # whole datasets: see _helpers.WHOLE_DATASETS
 @given(db=dst.datasets(sizes=st.integers(1, 4)))
 def test_every_register_id_finds_its_record(db: Dataset) -> None:
     """In any valid dataset, each register id a record holds finds that record, with or

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
-from _helpers import with_transfers
+from _helpers import WHOLE_DATASETS, with_transfers
 from defcoop import Dataset, Period, QueryError, Transfer, UnknownNameError
 from defcoop import strategies as dst
 from defcoop.model._parts import compact
@@ -105,7 +105,7 @@ def test_filters_combine_with_and(db: Dataset) -> None:
     assert ids(db.transfers(supplier="VNM", designation="Su-30MK2")) == []
 
 
-@settings(max_examples=25)
+@settings(max_examples=WHOLE_DATASETS)  # whole datasets: see _helpers.WHOLE_DATASETS
 @given(dst.datasets(sizes=st.integers(0, 4)), st.data())
 def test_each_filter_keeps_exactly_the_transfers_that_match(
     db: Dataset, data: st.DataObject

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 import defcoop
+from _helpers import WHOLE_DATASETS
 from defcoop import (
     Agreement,
     Citation,
@@ -44,8 +45,7 @@ from invariants import assert_integrity
 
 T = TypeVar("T")
 
-# Whole datasets cost some 40 ms each to generate: a quarter of the profile's examples.
-DATASETS = settings(max_examples=max(10, settings.default.max_examples // 4))
+DATASETS = settings(max_examples=WHOLE_DATASETS)  # see _helpers.WHOLE_DATASETS
 
 RECORD_STRATEGIES: list[tuple[Callable[..., st.SearchStrategy[Any]], type]] = [
     (dst.sources, Source),

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import defcoop
+from _helpers import parse_bibtex
 from defcoop import DataError, Dataset, UnknownNameError
 from defcoop.views import citation
 from defcoop.views._cff import read
@@ -21,8 +22,7 @@ CFF = ROOT / "CITATION.cff"
 
 def test_bibtex_entry_parses_with_pybtex_and_names_both_versions(db: Dataset) -> None:
     """pybtex reads the entry: its version is the data's, its note names the code's."""
-    pybtex = pytest.importorskip("pybtex.database")
-    parsed = pybtex.parse_string(defcoop.cite_dataset(style="bibtex"), "bibtex")
+    parsed = parse_bibtex(defcoop.cite_dataset(style="bibtex"))
     ((key, entry),) = parsed.entries.items()
     info = db.info
     assert info is not None

@@ -7,6 +7,7 @@ import json
 import pytest
 from hypothesis import given, settings
 
+from _helpers import parse_bibtex
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -51,8 +52,7 @@ def web(db: Dataset) -> Dataset:
 
 def test_bibtex_parses_with_its_values(web: Dataset) -> None:
     """pybtex reads the entry back: authors, title with special characters, dates, url."""
-    pybtex = pytest.importorskip("pybtex.database")
-    parsed = pybtex.parse_string(web.cite("web-report"), "bibtex")
+    parsed = parse_bibtex(web.cite("web-report"))
     entry = parsed.entries["web-report"]
     assert entry.type == "misc"
     assert [str(person) for person in entry.persons["author"]] == ["{Nguyễn Văn A}", "{Le Thi B}"]
@@ -69,8 +69,7 @@ def test_bibtex_parses_with_its_values(web: Dataset) -> None:
 
 def test_a_record_cites_each_source_once_with_its_paragraphs(web: Dataset) -> None:
     """A record's entries are its sources, in citation order, each naming the paragraphs."""
-    pybtex = pytest.importorskip("pybtex.database")
-    parsed = pybtex.parse_string(web.cite("deal", style="bibtex"), "bibtex")
+    parsed = parse_bibtex(web.cite("deal", style="bibtex"))
     assert list(parsed.entries) == ["web-report", "strengthening-2016"]
     version = web.info.version  # type: ignore[union-attr]
     assert parsed.entries["web-report"].fields["note"] == (
@@ -83,11 +82,10 @@ def test_a_record_cites_each_source_once_with_its_paragraphs(web: Dataset) -> No
 
 def test_every_bundled_record_has_parsable_citations(db: Dataset) -> None:
     """Each bundled source and record gives BibTeX that parses, one entry per source cited."""
-    pybtex = pytest.importorskip("pybtex.database")
     for record in db:
         if not hasattr(record, "sources") and not isinstance(record, Source):
             continue
-        parsed = pybtex.parse_string(db.cite(record.id), "bibtex")
+        parsed = parse_bibtex(db.cite(record.id))
         expected = {item.source.id for item in db.evidence(record)} or {record.id}
         assert set(parsed.entries) == expected
 
@@ -133,10 +131,9 @@ def test_bad_style_and_unknown_id() -> None:
 @given(dst.sources())
 def test_any_source_gives_an_entry_pybtex_reads(source: Source) -> None:
     """Whatever a source's text holds (braces, backslashes, any script), its entry parses."""
-    pybtex = pytest.importorskip("pybtex.database")
     from defcoop.views.cite import bibtex, bibtex_key, csl_json
 
-    parsed = pybtex.parse_string(bibtex(source), "bibtex")
+    parsed = parse_bibtex(bibtex(source))
     assert list(parsed.entries) == [bibtex_key(source.id)]
     entry = parsed.entries[bibtex_key(source.id)]
     assert len(entry.persons.get("author", [])) == len(source.authors)

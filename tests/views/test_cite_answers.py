@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _helpers import WHOLE_DATASETS, parse_bibtex
 from defcoop import (
     Agreement,
     AgreementKind,
@@ -25,11 +26,11 @@ from defcoop import (
 from defcoop import strategies as dst
 from defcoop.views.cite import LANGUAGES, TITLE_REMARKS, bibtex, bibtex_key, split_title
 
-pybtex_database = pytest.importorskip("pybtex.database")
+pytest.importorskip("pybtex.database")
 
 
 def _entries(text: str) -> dict[str, object]:
-    return dict(pybtex_database.parse_string(text, "bibtex").entries)
+    return dict(parse_bibtex(text).entries)
 
 
 def test_military_science_agreements_give_one_bibtex_with_unique_keys(db: Dataset) -> None:
@@ -114,7 +115,7 @@ def test_undated_sources_say_so_and_are_never_dated_by_their_reading(db: Dataset
     from pybtex.plugin import find_plugin
 
     style = find_plugin("pybtex.style.formatting", "plain")()
-    parsed = pybtex_database.parse_string(db.cite(answer), "bibtex")
+    parsed = parse_bibtex(db.cite(answer))
     rendered = {e.key: e.text.render_as("text") for e in style.format_bibliography(parsed)}
     assert "n.d." in rendered[undated.id]
     # No year of its own: the access year appears at most in the data version (2026.12.0).
@@ -211,7 +212,7 @@ def test_control_characters_never_reach_bibtex(db: Dataset) -> None:
     assert "\x1b" not in with_hostile.cite("deal")
 
 
-@settings(max_examples=max(10, settings.default.max_examples // 4))
+@settings(max_examples=WHOLE_DATASETS)  # whole datasets: see _helpers.WHOLE_DATASETS
 @given(data=st.data())
 def test_any_answer_of_any_dataset_cites_each_source_once(data: st.DataObject) -> None:
     """For generated data and any records of it, one entry per source cited, keys unique."""

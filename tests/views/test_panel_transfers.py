@@ -8,7 +8,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _helpers import with_transfers
+from _helpers import WHOLE_DATASETS, with_transfers
 from defcoop import Dataset, Delivery, Period, StateSystem, Transfer, TransferStatus
 from defcoop import strategies as dst
 
@@ -114,7 +114,7 @@ def _covering_every_state(db: Dataset) -> Dataset:
 SPAN = Period.parse("1990/1999")
 
 
-@settings(max_examples=30)
+@settings(max_examples=WHOLE_DATASETS)  # whole datasets: see _helpers.WHOLE_DATASETS
 @given(dst.datasets(dates=SPAN, sizes=st.integers(0, 5)))
 def test_each_directed_transfer_count_is_the_deals_in_its_cell(db: Dataset) -> None:
     """In a covered directed cell, each transfer column is what the deals from the first

@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _helpers import WHOLE_DATASETS
 from defcoop import (
     Agreement,
     Country,
@@ -28,7 +29,7 @@ from defcoop import strategies as dst
 
 SPAN = Period.parse("1990/1999")
 YEARS = range(1990, 2000)
-PANELS = settings(max_examples=max(10, settings.default.max_examples // 3))
+PANELS = settings(max_examples=WHOLE_DATASETS)  # whole datasets: see _helpers.WHOLE_DATASETS
 
 
 @st.composite
