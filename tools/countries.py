@@ -19,10 +19,16 @@ INPUTS holds:
 - ``owid.ts``: Our World in Data's country crosswalk (owid/owid-grapher commit c7402d12e2,
   packages/@ourworldindata/grapher/src/mapCharts/CountriesRegions.ts), used to pair COW
   state numbers with ISO alpha-3 codes and, by ISO alpha-3 code, each state with its
-  Wikidata item (its ``wikidata_uri`` column). A state the list gives no item keeps none.
+  Wikidata item (its ``wikidata_uri`` column).
+- ``geopolhist.csv``: GeoPolHist's entity table (medialab/GeoPolHist commit f710c678ad,
+  data/GeoPolHist_entities.csv; Sciences Po médialab, ODbL 1.0), whose codes are the COW
+  state numbers (its ``public/GPH2022_vs_COW2016.csv`` pairs them), for the Wikidata item of
+  each state the OWID crosswalk gives none: the column ``GEOPOLHIST`` names, by record.
+  A state neither list gives an item keeps none.
 
-With ``--wikidata-only``, the script reads just ``owid.ts`` and adds the Wikidata ids to the
-countries.json it is given on standard input, leaving every other value as it is:
+With ``--wikidata-only``, the script reads just ``owid.ts`` and ``geopolhist.csv`` and adds
+the Wikidata ids to the countries.json it is given on standard input, leaving every other
+value as it is:
 
     python tools/countries.py --wikidata-only INPUTS < countries.json > new.json
 
@@ -78,6 +84,45 @@ OWN_NAMES = {
     ],
 }
 SHORT = {"SUN": "Soviet Union", "VDR": "Democratic Republic of Vietnam"}
+
+# The states OWID's crosswalk gives no Wikidata item: GeoPolHist's entity (its code, the COW
+# state number where COW lists the state; else the entity of that name) and the column read.
+# An entity that stands for several states lists one item for each, in the order its name
+# gives them ("Russia (USSR)": Russia, then the USSR). VNM-815 has none: GeoPolHist's
+# Vietnam (815) carries Q881, modern Vietnam's item, which VNM holds.
+GEOPOLHIST = {
+    "ABK": ("3721", "wikidata"),  # Abkhazia
+    "AUH": ("300", "wikidata"),
+    "BAD": ("267", "wikidata"),
+    "BAV": ("245", "wikidata"),
+    "CSK": ("315", "wikidata"),
+    "DDR": ("265", "wikidata"),
+    "GCL": ("100", "wikidata_alt2"),  # Colombia (New Granada) (Gran Colombia)
+    "GFR": ("260", "wikidata"),
+    "HAN": ("240", "wikidata"),
+    "HSE": ("273", "wikidata"),
+    "HSG": ("275", "wikidata_alt1"),  # People's State of Hesse (Hesse Grand Ducal)
+    "KOR-730": ("730", "wikidata"),
+    "KOS": ("347", "wikidata"),
+    "MEC": ("280", "wikidata"),
+    "MOD": ("332", "wikidata"),
+    "OFS": ("564", "wikidata"),
+    "PMA": ("335", "wikidata"),
+    "RVN": ("817", "wikidata"),
+    "SAX": ("269", "wikidata"),
+    "SIC": ("329", "wikidata"),
+    "SOT": ("3722", "wikidata"),  # South Ossetia
+    "SUN": ("365", "wikidata_alt1"),  # Russia (USSR)
+    "TBT": ("7910", "wikidata"),  # Tibet
+    "TRA": ("563", "wikidata"),
+    "TUS": ("337", "wikidata"),
+    "UPC": ("89", "wikidata"),  # United States of Central America
+    "VDR": ("816", "wikidata"),  # Vietnam, Democratic Rep.
+    "WRT": ("271", "wikidata"),
+    "YAR": ("678", "wikidata"),
+    "YMD": ("680", "wikidata"),
+    "ZAN": ("511", "wikidata"),
+}
 FORMAL = {"SUN": "Union of Soviet Socialist Republics", "VDR": "Democratic Republic of Vietnam"}
 
 
@@ -109,9 +154,21 @@ def wikidata_ids(owid_text: str) -> dict[str, str]:
     return found
 
 
-def with_wikidata(countries_json: str, owid_text: str) -> str:
-    """countries.json with each country's Wikidata id added, by its ISO alpha-3 code."""
-    items = wikidata_ids(owid_text)
+def geopolhist_ids(gph_text: str) -> dict[str, str]:
+    """The Wikidata item GeoPolHist gives each record ``GEOPOLHIST`` names (``DDR``: ``Q16957``)."""
+    entities = {r["GPH_code"]: r for r in csv.DictReader(io.StringIO(gph_text))}
+    found = {}
+    for code, (gph, column) in GEOPOLHIST.items():
+        match = re.search(r"/(Q[1-9][0-9]*)$", entities[gph][column] or "")
+        if match:
+            found[code] = match.group(1)
+    return found
+
+
+def with_wikidata(countries_json: str, owid_text: str, gph_text: str) -> str:
+    """countries.json with each country's Wikidata id added: by its ISO alpha-3 code from
+    OWID's crosswalk, else from GeoPolHist's entity for the state."""
+    items = {**geopolhist_ids(gph_text), **wikidata_ids(owid_text)}
     lines = []
     for country in json.loads(countries_json)["countries"]:
         country.pop("wikidata", None)
@@ -135,7 +192,8 @@ def main(inputs: Path) -> str:
         e["alpha_3"]: e for e in json.loads((inputs / "iso3166-3.json").read_text())["3166-3"]
     }
     owid_text = (inputs / "owid.ts").read_text(encoding="utf-8").split("`")[1]
-    items = wikidata_ids(owid_text)
+    gph_text = (inputs / "geopolhist.csv").read_text(encoding="utf-8")
+    items = {**geopolhist_ids(gph_text), **wikidata_ids(owid_text)}
     crosswalk = {
         int(float(r["cow_code"])): r
         for r in csv.DictReader(io.StringIO(owid_text))
@@ -310,6 +368,7 @@ def render(records: list[dict]) -> str:
 if __name__ == "__main__":
     if sys.argv[1] == "--wikidata-only":
         owid = (Path(sys.argv[2]) / "owid.ts").read_text(encoding="utf-8").split("`")[1]
-        sys.stdout.write(with_wikidata(sys.stdin.read(), owid))
+        gph = (Path(sys.argv[2]) / "geopolhist.csv").read_text(encoding="utf-8")
+        sys.stdout.write(with_wikidata(sys.stdin.read(), owid, gph))
     else:
         sys.stdout.write(main(Path(sys.argv[1])))

@@ -250,6 +250,7 @@ HEAVY = {
     "defcoop.loading._compile",
     "defcoop.loading.fast",
     "defcoop.model._validation",
+    "defcoop.model._soundness",
     "defcoop.model._converter",
 }
 
