@@ -260,7 +260,6 @@ class Agreement(RecordDisplay):
         Reference("part_of", "event", edge="part_of"),
         Reference("organizer", "organization", edge="organizer"),
         Reference("forum", "organization", edge="forum"),
-        Reference("host", "country", edge="host"),
         Reference("actor", "country", edge="actor"),
         Reference("recipient", "country", edge="recipient"),
         Reference("mechanism", "mechanism", edge="round_of"),

@@ -113,8 +113,9 @@ def _edges(
 ) -> Iterator[tuple[str, str, dict[str, str]]]:
     """Every edge from ``record``: (target id, edge type, extra attributes).
 
-    Each reference its record type declares with an edge type gives edges; so does the
-    relationship of two of a counted record's parties, which is not a reference.
+    Each reference its record type declares with an edge type gives edges; so do a host,
+    which is among the parties rather than a reference of its own, and the relationship of
+    two of a counted record's parties.
     """
     for reference in registry.of(type(record)).references:
         if reference.edge is None:
@@ -131,6 +132,9 @@ def _edges(
                 yield target, reference.edge, {}
         elif value is not None:
             yield value, reference.edge, {}
+    host = getattr(record, "host", None)  # an event's: among its parties, not a reference
+    if host is not None:
+        yield host, "host", {}
     if isinstance(record, _IN_RELATIONSHIPS) and relationships:
         pairs = map(frozenset, itertools.combinations(getattr(record, "parties", ()), 2))
         found = sorted(filter(None, map(relationships.get, pairs)), key=lambda item: item[0])
