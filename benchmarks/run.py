@@ -18,16 +18,12 @@ import json
 import os
 import platform
 import random
-import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import timeit
 import tracemalloc
-from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import defcoop
 import generate
+import queries
 import structuring
-
-Row = list[str]
-GOAL_SIZE = 100_000
-"""The size the goals for loading, memory and queries are set at."""
+from report import GOAL_SIZE, ms, table, us, verdict
 
 
 def main() -> int:
@@ -64,8 +58,8 @@ def main() -> int:
         report.append(_loads(files, reps=2 if quick else 7))
         report.append(_structuring(files, quick))
         report.append(_memory(files[max(sizes)], max(sizes)))
-        queries, scaling = _queries(files, quick, failures)
-        report += [queries, scaling]
+        combined, scaling = queries.queries(files, quick, failures)
+        report += [combined, scaling]
     text = "\n\n".join(report) + "\n"
     print(text)
     if args.output:
@@ -98,28 +92,6 @@ def _environment(quick: bool) -> str:
             f"- command: `{command}`",
         ]
     )
-
-
-def _table(title: str, header: Row, rows: Sequence[Row], notes: str = "") -> str:
-    lines = [f"## {title}", "", "| " + " | ".join(header) + " |"]
-    lines.append("|" + "|".join(" --- " for _ in header) + "|")
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    if notes:
-        lines += ["", notes]
-    return "\n".join(lines)
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
-
-
-def _us(seconds: float) -> str:
-    return f"{seconds * 1e6:.1f} µs"
-
-
-def _verdict(ratio: float, goal: float, *, at_most: bool = True) -> str:
-    met = ratio <= goal if at_most else ratio >= goal
-    return f"{'≤' if at_most else '≥'} {goal:g}× {'met' if met else 'missed'}"
 
 
 # Import ------------------------------------------------------------------------------------
@@ -170,23 +142,23 @@ def _imports(reps: int) -> str:
     rows = []
     for name in _STATEMENTS:
         heavy, data = probes[name]
-        rows.append([f"`{name}`", _ms(median[name]), heavy or "none", str(data)])
+        rows.append([f"`{name}`", ms(median[name]), heavy or "none", str(data)])
     bare = median["import defcoop"] / median["import attrs"]
     named = median["import defcoop; defcoop.Dataset"] / median["import attrs"]
     first = median["import defcoop; defcoop.load()"] / median["import attrs, cattrs"]
     notes = "\n".join(
         [
             f"- `import defcoop` / `import attrs`: **{bare:.2f}×** "
-            f"(goal {_verdict(bare, 1.3)}); with a public name used "
+            f"(goal {verdict(bare, 1.3)}); with a public name used "
             f"(`defcoop.Dataset`, which imports the model): {named:.2f}×",
             f"- `import defcoop` + first `defcoop.load()` / `import attrs, cattrs`: "
-            f"**{first:.2f}×** (goal {_verdict(first, 1.5)})",
+            f"**{first:.2f}×** (goal {verdict(first, 1.5)})",
             f"- medians of {reps} fresh interpreters per statement, interleaved; the time is "
             "measured inside each interpreter, so start-up is not counted.",
         ]
     )
     header = ["statement", "median", "heavy modules imported", "data files read"]
-    return _table("Import", header, rows, notes)
+    return table("Import", header, rows, notes)
 
 
 # Loading -----------------------------------------------------------------------------------
@@ -225,15 +197,15 @@ def _loads(files: dict[int, dict[str, Path]], reps: int) -> str:
                     del result
             ratio = statistics.median(loads) / statistics.median(parses)
             first = statistics.median(firsts) / statistics.median(parses)
-            goal = _verdict(ratio, 1.0) if (label, n) == ("agreements", GOAL_SIZE) else ""
+            goal = verdict(ratio, 1.0) if (label, n) == ("agreements", GOAL_SIZE) else ""
             rows.append(
                 [
                     f"{n:,} {label}",
                     f"{path.stat().st_size / 1e6:.1f} MB",
-                    _ms(statistics.median(parses)),
-                    _ms(statistics.median(loads)),
+                    ms(statistics.median(parses)),
+                    ms(statistics.median(loads)),
                     f"**{ratio:.2f}×** {goal}".strip(),
-                    f"{_ms(statistics.median(firsts))}: {first:.2f}×",
+                    f"{ms(statistics.median(firsts))}: {first:.2f}×",
                 ]
             )
     header = [
@@ -253,7 +225,7 @@ def _loads(files: dict[int, dict[str, Path]], reps: int) -> str:
         "combined query (field, party and signing period), and its ratio to `json.loads`. "
         "Between runs, a full collection (not timed) clears what the previous run left."
     )
-    return _table("Loading from JSON", header, rows, notes)
+    return table("Loading from JSON", header, rows, notes)
 
 
 def _structuring(files: dict[int, dict[str, Path]], quick: bool) -> str:
@@ -262,7 +234,7 @@ def _structuring(files: dict[int, dict[str, Path]], quick: bool) -> str:
     with tempfile.TemporaryDirectory() as folder:
         baseline = structuring.baseline_source(Path(folder), Path(__file__).resolve().parents[1])
         if isinstance(baseline, str):
-            return _table(title, ["note"], [[f"not measured: {baseline}"]])
+            return table(title, ["note"], [[f"not measured: {baseline}"]])
         rows = []
         rounds, passes = (2, 1) if quick else (6, 3)
         for n, paths in files.items():
@@ -274,9 +246,9 @@ def _structuring(files: dict[int, dict[str, Path]], quick: bool) -> str:
                 rows.append(
                     [
                         f"{n:,} {key}",
-                        _us(before),
-                        _us(after),
-                        f"**{ratio:.2f}×** {_verdict(ratio, 1.0)}",
+                        us(before),
+                        us(after),
+                        f"**{ratio:.2f}×** {verdict(ratio, 1.0)}",
                     ]
                 )
     header = ["records", f"before ({structuring.BASELINE})", "after (generated)", "after / before"]
@@ -287,7 +259,7 @@ def _structuring(files: dict[int, dict[str, Path]], quick: bool) -> str:
         "pass structures every record of the parsed file with a new `Structurer`, as one load "
         "does (checks, shared values). The goal: the generated path at least as fast (≤ 1×)."
     )
-    return _table(title, header, rows, notes)
+    return table(title, header, rows, notes)
 
 
 def _memory(paths: dict[str, Path], n: int) -> str:
@@ -298,7 +270,7 @@ def _memory(paths: dict[str, Path], n: int) -> str:
     db = defcoop.load(path)
     gc.collect()
     loaded = tracemalloc.get_traced_memory()[0] - before
-    for query in _pick(db, n, random.Random(1), 5, 0.001, 0.01):
+    for query in queries.pick(db, n, random.Random(1), 5, 0.001, 0.01):
         query.run_defcoop(db)
     queried = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
@@ -319,238 +291,7 @@ def _memory(paths: dict[str, Path], n: int) -> str:
         "agreements; the reference records (150 countries, 20 fields, 300 organizations, 500 "
         "people, 100 sources) are included." + goal
     )
-    return _table("Memory", ["data", "traced", "per agreement"], rows, notes)
-
-
-# Queries -----------------------------------------------------------------------------------
-
-
-class _Query:
-    """One combined query (field, party, signing period) in every method's terms."""
-
-    def __init__(self, db: defcoop.Dataset, field: str, party: str, since: int, until: int):
-        self.field, self.party, self.text = field, party, f"{since}/{until}"
-        period = defcoop.Period.parse(self.text)
-        self.period = period
-        self.first, self.last = period.earliest.toordinal(), period.latest.toordinal()
-        self.below = db.narrower(field)
-        self.answer = [a.id for a in self.run_defcoop(db)]
-
-    def run_defcoop(self, db: defcoop.Dataset) -> tuple[defcoop.Agreement, ...]:
-        return db.agreements(field=self.field, party=self.party, signed=self.text)
-
-    def run_scan(self, records: Sequence[defcoop.Agreement]) -> list[defcoop.Agreement]:
-        party, below, period = self.party, self.below, self.period
-        return [
-            a
-            for a in records
-            if party in a.parties
-            and not below.isdisjoint(a.fields)
-            and a.signed is not None
-            and period.contains(a.signed)
-        ]
-
-    def run_pandas(self, frame: Any) -> Any:
-        mask = (
-            frame[f"f:{self.field}"]
-            & frame[f"p:{self.party}"]
-            & (frame["earliest"] >= self.first)
-            & (frame["latest"] <= self.last)
-        )
-        return frame[mask]
-
-    def run_sqlite(self, connection: sqlite3.Connection) -> list[tuple[str]]:
-        return connection.execute(_SQL, (self.party, self.field, self.first, self.last)).fetchall()
-
-
-_SQL = """
-SELECT a.id FROM party p
-JOIN field f ON f.pos = p.pos AND f.field = ?2
-JOIN agreement a ON a.pos = p.pos
-WHERE p.party = ?1 AND a.earliest >= ?3 AND a.latest <= ?4
-ORDER BY a.pos
-"""
-
-
-def _pick(
-    db: defcoop.Dataset, n: int, rng: random.Random, count: int, low: float, high: float
-) -> list[_Query]:
-    """Queries whose answers hold between ``low`` and ``high`` of the agreements."""
-    fields = [f.id for f in db.fields]
-    parties = [c.code for c in db.countries]
-    found: list[_Query] = []
-    for _ in range(200_000):
-        since = rng.randint(generate.FIRST_YEAR, generate.LAST_YEAR - 2)
-        until = min(since + rng.randint(2, 20), generate.LAST_YEAR)
-        query = _Query(db, rng.choice(fields), rng.choice(parties), since, until)
-        if low * n <= len(query.answer) <= max(high * n, 1):
-            found.append(query)
-            if len(found) == count:
-                break
-    return found
-
-
-def _baselines(db: defcoop.Dataset) -> tuple[Any, sqlite3.Connection]:
-    """The same agreements as a pandas frame and an indexed in-memory SQLite database."""
-    import numpy as np
-    import pandas as pd
-
-    records = db.agreements()
-    undated = 10**9
-    earliest = [a.signed.earliest.toordinal() if a.signed else undated for a in records]
-    latest = [a.signed.latest.toordinal() if a.signed else undated for a in records]
-    columns: dict[str, Any] = {
-        "id": [a.id for a in records],
-        "earliest": np.array(earliest),
-        "latest": np.array(latest),
-    }
-    for field in db.fields:
-        below = db.narrower(field)
-        columns[f"f:{field.id}"] = np.array([not below.isdisjoint(a.fields) for a in records])
-    for country in db.countries:
-        columns[f"p:{country.code}"] = np.array([country.code in a.parties for a in records])
-    frame = pd.DataFrame(columns)
-    connection = sqlite3.connect(":memory:")
-    connection.executescript(
-        """
-        CREATE TABLE agreement (pos INTEGER PRIMARY KEY, id TEXT, earliest INT, latest INT);
-        CREATE TABLE field (pos INTEGER, field TEXT);
-        CREATE TABLE party (pos INTEGER, party TEXT);
-        """
-    )
-    connection.executemany(
-        "INSERT INTO agreement VALUES (?, ?, ?, ?)",
-        ((i, a.id, earliest[i], latest[i]) for i, a in enumerate(records)),
-    )
-    narrower = {f.id: db.narrower(f) for f in db.fields}
-    connection.executemany(
-        "INSERT INTO field VALUES (?, ?)",
-        (
-            (i, f)
-            for i, a in enumerate(records)
-            for f, below in narrower.items()
-            if not below.isdisjoint(a.fields)
-        ),
-    )
-    connection.executemany(
-        "INSERT INTO party VALUES (?, ?)",
-        ((i, p) for i, a in enumerate(records) for p in a.parties),
-    )
-    connection.executescript(
-        """
-        CREATE INDEX field_by_name ON field (field, pos);
-        CREATE INDEX party_by_code ON party (party, pos);
-        CREATE INDEX agreement_by_date ON agreement (earliest);
-        ANALYZE;
-        """
-    )
-    return frame, connection
-
-
-def _per_call(call: Callable[[], object], budget: float) -> float:
-    """The median time of one call, over batches of about ``budget`` seconds each."""
-    number = 1
-    while True:
-        elapsed = timeit.timeit(call, number=number)
-        if elapsed >= budget / 5 or number >= 1 << 16:
-            break
-        number *= 4
-    runs = timeit.repeat(call, number=number, repeat=5)
-    return statistics.median(runs) / number
-
-
-def _queries(
-    files: dict[int, dict[str, Path]], quick: bool, failures: list[str]
-) -> tuple[str, str]:
-    budget = 0.002 if quick else 0.02
-    count = 5 if quick else 20
-    rows, scale_rows = [], []
-    latency: dict[int, float] = {}
-    for n, paths in files.items():
-        db = defcoop.load(paths["agreements"])
-        rng = random.Random(n)
-        start = time.perf_counter()
-        db.agreements(field=db.fields[0], party=db.countries[0], signed="1990/2000")
-        first = time.perf_counter() - start  # sorts, and builds the (field, party) posting
-        queries = _pick(db, n, rng, count, 0.001, 0.01)
-        small = _pick(db, n, rng, count, 5 / n, 15 / n)
-        frame, connection = _baselines(db)
-        records = db.agreements()
-        times: dict[str, list[float]] = {m: [] for m in ("defcoop", "pandas", "sqlite3", "scan")}
-        for query in queries:
-            answers = {
-                "defcoop": [a.id for a in query.run_defcoop(db)],
-                "pandas": frame.loc[query.run_pandas(frame).index, "id"].tolist(),
-                "sqlite3": [row[0] for row in query.run_sqlite(connection)],
-                "scan": [a.id for a in query.run_scan(records)],
-            }
-            for method, answer in answers.items():
-                if answer != query.answer:
-                    failures.append(f"{method} disagrees on {vars(query)} at {n}")
-            calls: dict[str, Callable[[], object]] = {
-                "defcoop": partial(query.run_defcoop, db),
-                "pandas": partial(query.run_pandas, frame),
-                "sqlite3": partial(query.run_sqlite, connection),
-                "scan": partial(query.run_scan, records),
-            }
-            for method, call in calls.items():
-                times[method].append(_per_call(call, budget))
-        median = {method: statistics.median(values) for method, values in times.items()}
-        latency[n] = median["defcoop"]
-        sizes = [len(q.answer) for q in queries]
-        goals = {"pandas": 10, "sqlite3": 20, "scan": 400}
-        row = [f"{n:,}", f"{statistics.median(sizes):.0f} ({min(sizes)}–{max(sizes)})"]
-        row.append(f"**{_us(median['defcoop'])}**")
-        for method, goal in goals.items():
-            ratio = median[method] / median["defcoop"]
-            verdict = _verdict(ratio, goal, at_most=False) if n == GOAL_SIZE else ""
-            row.append(f"{_us(median[method])}: **{ratio:.0f}×** {verdict}".strip())
-        rows.append(row)
-        small_times = [_per_call(partial(q.run_defcoop, db), budget) for q in small]
-        small_sizes = [len(q.answer) for q in small]
-        scale_rows.append(
-            [
-                f"{n:,}",
-                f"{_us(statistics.median(small_times))} ({statistics.median(small_sizes):.0f})",
-                f"{_us(median['defcoop'])} ({statistics.median(sizes):.0f})",
-                _ms(first),
-            ]
-        )
-        connection.close()
-        del db, frame, records
-    header = ["agreements", "answer size (median, range)", "defcoop median"]
-    header += ["pandas mask: time, defcoop faster by", "sqlite3: …", "linear scan: …"]
-    notes = (
-        f"The combined query is `db.agreements(field=..., party=..., signed='YYYY/YYYY')`, "
-        f"{count} different queries whose answers hold 0.1–1% of the agreements; each figure "
-        f"is the median over the queries of the median time per call. Every method returns the "
-        f"same agreements in the same order (checked for every query). pandas: a boolean mask "
-        f"over precomputed columns (one per field, narrower fields included, one per country, "
-        f"first and last day); sqlite3: in memory, with indexes on (field, pos), (party, pos) "
-        f"and the first day; scan: a list comprehension over the agreements tuple."
-    )
-    if GOAL_SIZE in latency:
-        met = "met" if latency[GOAL_SIZE] <= 20e-6 else "missed"
-        notes += f" Goal at {GOAL_SIZE:,}: a median of at most 20 µs, {met}."
-    table = _table(
-        "Combined query: defcoop against pandas, sqlite3 and a scan", header, rows, notes
-    )
-    scale_header = [
-        "agreements",
-        "query with 5–15 results (answer size)",
-        "query with 0.1–1% (answer size)",
-        "first query (sorts, builds the field+party posting)",
-    ]
-    scale_notes = (
-        "Median time per call, with the median answer size in brackets. With answers of the "
-        "same size (5–15 agreements) a query costs the same whatever the size of the dataset; "
-        "queries that keep a fixed share of a growing dataset grow with their answers. The "
-        "first query sorts the agreements by date, and the first with a new combination of "
-        "filters builds that combination's posting; both once, in time proportional to the "
-        "dataset."
-    )
-    scaling = _table("Query cost as the dataset grows", scale_header, scale_rows, scale_notes)
-    return table, scaling
+    return table("Memory", ["data", "traced", "per agreement"], rows, notes)
 
 
 if __name__ == "__main__":

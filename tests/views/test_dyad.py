@@ -127,3 +127,12 @@ def test_a_profile_refuses_values_of_other_types(
     type: anything else raises a RecordError naming the attribute."""
     valid, wrong = profile_values
     assert_refused(DyadProfile, valid, name, data.draw(wrong[name]))
+
+
+def test_the_profile_holds_every_counted_record_type() -> None:
+    """A profile has an attribute, named by its key, for each record type panels count: the
+    profile's listing, timeline and build read the types from the registry."""
+    from defcoop.model import registry
+
+    held = {declared.key for declared in registry.record_types() if declared.counted}
+    assert held <= set(attrs.fields_dict(DyadProfile))

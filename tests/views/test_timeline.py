@@ -247,3 +247,13 @@ def test_plot_without_matplotlib_names_the_extra(
     assert isinstance(info.value, defcoop.DefcoopError)
     assert info.value.extra == "plot"
     assert info.value.module == "matplotlib"
+
+
+def test_the_timeline_holds_every_dated_record_type(db: Dataset) -> None:
+    """The timeline shows the record types the registry declares dated, and no other: it
+    reads them from the declarations rather than naming them."""
+    from defcoop.model import registry
+
+    shown = {registry.of(type(record)) for record in db.timeline()}
+    assert shown == set(registry.dated())
+    assert all(declared.date is not None and declared.counted for declared in shown)

@@ -48,7 +48,7 @@ def test_the_dyad_profile_holds_transfers_both_ways(db: Dataset) -> None:
     profile = db.dyad("Vietnam", "Russia")
     assert [t.id for t in profile.transfers] == [t.id for t in db.transfers()]
     assert "3 transfers" in repr(profile)
-    assert "Arms transfers (3)" in profile._repr_html_()
+    assert "Transfers (3)" in profile._repr_html_()
     assert set(db.transfers()) <= set(profile.timeline)
     assert db.dyad("VNM", "BLR").transfers == ()
 

@@ -301,6 +301,11 @@ def observed_ordered(transfer: Any) -> tuple[str, PartialDate | Period] | None:
     return None
 
 
+def delivery_years(transfer: Any) -> tuple[PartialDate, ...]:
+    """A transfer's stages after its order: the years of its deliveries, in order."""
+    return tuple(PartialDate(delivery.year) for delivery in transfer.deliveries)
+
+
 def inferred_attribute() -> Any:
     """The ``inferred`` attribute of a cited record: names of its data attributes, as a set."""
     return attrs.field(factory=frozenset, converter=to_frozenset, validator=INFERRED)

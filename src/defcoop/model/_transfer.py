@@ -20,6 +20,7 @@ from defcoop.model._parts import (
     Citation,
     Delivery,
     Value,
+    delivery_years,
     designation_keys,
     inferred_attribute,
     observed_ordered,
@@ -28,7 +29,7 @@ from defcoop.model._parts import (
 from defcoop.model._show import RecordDisplay
 from defcoop.model.dates import PartialDate, Period
 from defcoop.model.kinds import TransferCategory, TransferStatus
-from defcoop.model.registry import Index, Reference, record_type
+from defcoop.model.registry import Index, Reference, Stages, record_type
 from defcoop.model.rules import (
     ID,
     Ascending,
@@ -51,6 +52,7 @@ __all__ = ["Transfer"]
     counted=True,
     date="ordered",
     observed=observed_ordered,
+    stages=Stages(delivery_years, "delivered that year"),
     label="designation",
     references=(
         Reference("supplier", "country", edge="supplier"),

@@ -26,8 +26,10 @@ __all__ = [
     "Index",
     "RecordType",
     "Reference",
+    "Stages",
     "by_key",
     "collections",
+    "dated",
     "keys",
     "named",
     "of",
@@ -80,6 +82,20 @@ class Index:
     help: str = ""
 
 
+@attrs.frozen
+class Stages:
+    """Dates a record reaches after its own, which a timeline draws on its row as bars (a
+    transfer's years of delivery after its order).
+
+    Attributes:
+        of: the function that gives a record's stages, in order, as partial dates or periods.
+        label: what one of them is, for a chart's legend (``"delivered that year"``).
+    """
+
+    of: Callable[[Any], tuple[Any, ...]]
+    label: str
+
+
 @attrs.frozen(kw_only=True)
 class RecordType:
     """One record type as the rest of the package sees it.
@@ -117,6 +133,8 @@ class RecordType:
         external: the attributes holding the record's ids in public registers (a country's
             ``wikidata``, an agreement's ``unts``): each finds one record of its type, and
             ``db.get()`` accepts them as it accepts ids.
+        stages: for a dated type, the dates its records reach after their own (a transfer's
+            deliveries after its order), which stretch its span on a timeline; None for none.
     """
 
     cls: type[Any]
@@ -136,6 +154,7 @@ class RecordType:
     counted: bool = False
     observed: Callable[[Any], tuple[str, Any] | None] | None = None
     external: tuple[str, ...] = ()
+    stages: Stages | None = None
 
     @property
     def plural(self) -> str:
@@ -167,6 +186,15 @@ def record_type(key: str, singular: str, **details: Any) -> Callable[[C], C]:
 def record_types() -> tuple[RecordType, ...]:
     """Every record type, in declaration order (the order of the data-file keys)."""
     return tuple(_declared.values())
+
+
+def dated() -> tuple[RecordType, ...]:
+    """The record types a timeline shows: those panels count that have a date, in order.
+
+    >>> [declared.key for declared in dated()]
+    ['agreements', 'events', 'transfers']
+    """
+    return tuple(declared for declared in _declared.values() if declared.counted and declared.date)
 
 
 def collections() -> dict[str, type[Any]]:

@@ -306,6 +306,10 @@ def day_range(value: PartialDate | Period | str | None, argument: str) -> tuple[
     return days
 
 
+_COUNTRY_FILTERS = frozenset(("party", "actor", "recipient", "host"))
+"""The event filters that name a country."""
+
+
 def event_filters(
     arguments: Mapping[str, Any],
     country: Callable[[Any, str], str],
@@ -315,11 +319,15 @@ def event_filters(
     """The index filters of an event query (``Collection.events``) from its arguments, each
     None where not given: vocabularies coerced, and countries, people and mechanisms resolved
     to ids by the collection's ``country``, ``person`` and ``mechanism`` lookups."""
+    given = {name: value for name, value in arguments.items() if value is not None}
+    filters: dict[str, str] = {}
+    if given.keys() <= _COUNTRY_FILTERS:  # most queries: countries only (or nothing)
+        for name, value in given.items():
+            filters[name] = country(value, name)
+        return filters
     from defcoop.model.kinds import EventKind, EventStatus
     from defcoop.model.records import Mechanism
 
-    given = {name: value for name, value in arguments.items() if value is not None}
-    filters = {}
     if "kind" in given:
         filters["kind"] = coerce_member(given["kind"], EventKind, "event kind", "kind").value
     if "status" in given:

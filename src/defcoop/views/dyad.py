@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from defcoop.errors import QueryError
+from defcoop.model import registry
 from defcoop.model.records import Agreement, Country, Event, Mechanism, Relationship, Transfer
 from defcoop.model.rules import Check, Each, InstanceOf, Pairs, to_tuple
 from defcoop.query import _display
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from defcoop.query.collection import Collection, CountryName
 
 __all__ = ["DyadProfile"]
+
+_HELD = tuple(declared for declared in registry.record_types() if declared.counted)
+"""The record types a profile holds, each as the attribute named by its key: those panels
+count, by their parties (``tests/views/test_dyad.py`` checks that each has its attribute)."""
 
 
 def _results(value: Iterable[Any]) -> Results[Any]:
@@ -71,19 +76,11 @@ class DyadProfile:
     @property
     def timeline(self) -> Timeline:
         """The pair's dated agreements, events and transfers, in date order."""
-        return chronology([*self.agreements, *self.events, *self.transfers])
+        return chronology(record for declared in _HELD for record in self._held(declared))
 
     def __repr__(self) -> str:
         framework = self.relationship.framework if self.relationship else None
-        counts = ", ".join(
-            f"{len(found)} {name}"
-            for name, found in (
-                ("agreements", self.agreements),
-                ("events", self.events),
-                ("mechanisms", self.mechanisms),
-                ("transfers", self.transfers),
-            )
-        )
+        counts = ", ".join(f"{len(self._held(d))} {d.key}" for d in _HELD)
         if self.relationship is None:
             said = "no relationship recorded"
         else:
@@ -100,14 +97,16 @@ class DyadProfile:
             parts.append("<p><em>No relationship recorded for this pair.</em></p>")
         else:
             parts.append(_display.record_html(self.relationship))
-        for caption, found in (
-            ("Agreements", self.agreements),
-            ("Events", self.events),
-            ("Mechanisms", self.mechanisms),
-            ("Arms transfers", self.transfers),
-        ):
-            parts.append(_display.results_html(found, caption=f"{caption} ({len(found)})"))
+        for declared in _HELD:
+            found = self._held(declared)
+            caption = f"{declared.key.capitalize()} ({len(found)})"
+            parts.append(_display.results_html(found, caption=caption))
         return '<div class="defcoop-dyad">' + "".join(parts) + "</div>"
+
+    def _held(self, declared: registry.RecordType) -> Results[Any]:
+        """The records of one type the profile holds."""
+        found: Results[Any] = getattr(self, declared.key)
+        return found
 
     def _pair(self) -> str:
         return "-".join(country.code for country in self.countries)
@@ -127,11 +126,10 @@ def build_dyad(dataset: Collection, first: CountryName, second: CountryName) -> 
     relationship = next(
         (r for r in dataset.relationships(party=one) if set(r.parties) == pair), None
     )
-    return DyadProfile(
-        countries=(one, two),
-        relationship=relationship,
-        agreements=Results(a for a in dataset.agreements(party=one) if two.code in a.parties),
-        events=Results(e for e in dataset.events(party=one) if two.code in e.parties),
-        mechanisms=Results(m for m in dataset.mechanisms(party=one) if two.code in m.parties),
-        transfers=Results(t for t in dataset.transfers(party=one) if two.code in t.parties),
-    )
+    held = {
+        declared.key: Results(
+            r for r in getattr(dataset, declared.key)(party=one) if two.code in r.parties
+        )
+        for declared in _HELD
+    }
+    return DyadProfile(countries=(one, two), relationship=relationship, **held)

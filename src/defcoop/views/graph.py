@@ -13,15 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from defcoop._extras import require
 from defcoop.model import registry
-from defcoop.model.records import (
-    Agreement,
-    Country,
-    Event,
-    Mechanism,
-    Record,
-    Relationship,
-    Transfer,
-)
+from defcoop.model.records import Country, Record, Relationship
 from defcoop.query import _display
 
 if TYPE_CHECKING:
@@ -58,6 +50,9 @@ EDGE_TYPES = {
 """The ``type`` of every edge, and what it links."""
 
 _NODE_KINDS = tuple(declared.cls for declared in registry.record_types() if declared.node)
+_IN_RELATIONSHIPS = tuple(declared.cls for declared in registry.record_types() if declared.counted)
+"""The record types that are part of the relationship of two of their parties: those panels
+count, by their parties."""
 
 
 def to_graph(dataset: Collection) -> networkx.MultiDiGraph:
@@ -118,8 +113,9 @@ def _edges(
 ) -> Iterator[tuple[str, str, dict[str, str]]]:
     """Every edge from ``record``: (target id, edge type, extra attributes).
 
-    Each reference its record type declares with an edge type gives edges; so do an event's
-    host and the relationship of two of a record's parties, which are not references.
+    Each reference its record type declares with an edge type gives edges; so do a host,
+    which is among the parties rather than a reference of its own, and the relationship of
+    two of a counted record's parties.
     """
     for reference in registry.of(type(record)).references:
         if reference.edge is None:
@@ -136,10 +132,11 @@ def _edges(
                 yield target, reference.edge, {}
         elif value is not None:
             yield value, reference.edge, {}
-    if isinstance(record, Event) and record.host is not None:
-        yield record.host, "host", {}
-    if isinstance(record, Agreement | Event | Mechanism | Transfer) and relationships:
-        pairs = map(frozenset, itertools.combinations(record.parties, 2))
+    host = getattr(record, "host", None)  # an event's: among its parties, not a reference
+    if host is not None:
+        yield host, "host", {}
+    if isinstance(record, _IN_RELATIONSHIPS) and relationships:
+        pairs = map(frozenset, itertools.combinations(getattr(record, "parties", ()), 2))
         found = sorted(filter(None, map(relationships.get, pairs)), key=lambda item: item[0])
         for _position, relationship in found:
             yield relationship.id, "part_of_relationship", {}

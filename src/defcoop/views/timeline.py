@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from defcoop._extras import require
 from defcoop.errors import MissingExtraError
+from defcoop.model import registry
 from defcoop.model.dates import PartialDate, Period
-from defcoop.model.kinds import EventStatus
-from defcoop.model.records import Agreement, Event, Transfer
+from defcoop.model.records import Record
 from defcoop.query import _display
 from defcoop.query._lookup import coerce_period
 from defcoop.query.results import Results
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Timeline"]
 
-_COLORS = {Agreement: "tab:blue", Event: "tab:orange", Transfer: "tab:green"}
-Dated = Agreement | Event | Transfer
+_PALETTE = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown")
+"""The colors of the dated record types, in declaration order (matplotlib's own cycle)."""
 _WIDTH = 4.8  # inches: text of 10 points is 10 px high on a phone screen 358 px wide
 _ROW = 2.2  # a row's height in font sizes: a label and, under it, its bar
 _BAR = 0.2  # the middle of a row's bar, below the row's label, in rows
@@ -38,12 +38,14 @@ _EM = 0.6  # a character's average width in font sizes, a little over DejaVu San
 _DOT = _dt.timedelta(days=7)  # spans shorter than a week are drawn as dots, to stay visible
 
 
-class Timeline(Results[Agreement | Event | Transfer]):
+class Timeline(Results[Record]):
     """Dated agreements, events and transfers in date order, then id; a :class:`~defcoop.Results`.
 
-    Agreements are dated by when they were signed, events by when they took place, arms
-    transfers from their order (or, without one, their first delivery) to their last
-    delivery. Built by :meth:`Dataset.timeline <defcoop.Dataset.timeline>`:
+    The record types are those panels count that have a date
+    (:func:`defcoop.model.registry.dated`), each dated by its declared date: agreements by
+    when they were signed, events by when they took place, arms transfers from their order
+    (or, without one, their first delivery) to their last delivery, the stages their type
+    declares. Built by :meth:`Dataset.timeline <defcoop.Dataset.timeline>`:
 
     >>> import defcoop
     >>> timeline = defcoop.load().timeline(party="Russia", when="2018-04")
@@ -131,50 +133,66 @@ class Timeline(Results[Agreement | Event | Transfer]):
 def build_timeline(
     dataset: Collection, *, party: CountryName | None = None, when: DateFilter | None = None
 ) -> Timeline:
-    """The timeline of a dataset, filtered as :meth:`Dataset.timeline` says."""
+    """The timeline of a dataset, filtered as :meth:`Dataset.timeline` says: the records of
+    every dated type (:func:`~defcoop.model.registry.dated`) among ``party``'s, whose span lies
+    wholly within ``when``."""
     within = None if when is None else coerce_period(when, "when")
-    transfers: Iterable[Transfer] = dataset.transfers(party=party)
-    if within is not None:
-        transfers = [t for t in transfers if _dated(t) and _inside(_date(t), within)]
-    return chronology(
-        [
-            *dataset.agreements(party=party, signed=within),
-            *dataset.events(party=party, when=within),
-            *transfers,
-        ]
-    )
+    found: list[Record] = []
+    for declared in registry.dated():
+        records: Iterable[Record] = getattr(dataset, declared.key)(party=party)
+        if within is not None:
+            records = [r for r in records if _dated(r) and _inside(_date(r), within)]
+        found += records
+    return chronology(found)
 
 
-def chronology(records: Iterable[Dated]) -> Timeline:
+def chronology(records: Iterable[Record]) -> Timeline:
     """The dated ones among ``records`` as a :class:`Timeline`, in date order, then id."""
     return Timeline(sorted(filter(_dated, records), key=_order))
 
 
-def _dated(record: Dated) -> bool:
-    if isinstance(record, Transfer):
-        return record.ordered is not None or bool(record.deliveries)
-    return (record.signed if isinstance(record, Agreement) else record.when) is not None
+def _stages(record: Record) -> tuple[PartialDate | Period, ...]:
+    """The stages ``record``'s type declares (a transfer's delivery years), or none."""
+    stages = registry.of(type(record)).stages
+    return () if stages is None else stages.of(record)
+
+
+def _own_date(record: Record) -> PartialDate | Period | None:
+    """The value of ``record``'s declared date."""
+    attribute = registry.of(type(record)).date
+    return None if attribute is None else getattr(record, attribute)
+
+
+def _dated(record: Record) -> bool:
+    return _own_date(record) is not None or bool(_stages(record))
 
 
 def _inside(period: Period, within: Period) -> bool:
     return within.earliest <= period.earliest and period.latest <= within.latest
 
 
-def _date(record: Dated) -> Period:
-    if isinstance(record, Transfer):
-        delivered = record.delivered
-        start = record.ordered or (delivered.start if delivered else None)
-        assert start is not None, "a timeline holds dated records only"
-        return Period(start, start if delivered is None else max(start, delivered.end))
-    value: PartialDate | Period | None = (
-        record.signed if isinstance(record, Agreement) else record.when
-    )
-    assert value is not None, "a timeline holds dated records only"
-    return Period.coerce(value)
+def _date(record: Record) -> Period:
+    """The span of ``record``: its date (or, without one, its first stage) to its last stage."""
+    parts = [Period.coerce(part) for part in (_own_date(record), *_stages(record)) if part]
+    assert parts, "a timeline holds dated records only"
+    if len(parts) == 1:
+        return parts[0]
+    return Period(parts[0].start, max(part.end for part in parts))
 
 
-def _order(record: Dated) -> tuple[Any, str]:
+def _order(record: Record) -> tuple[Any, str]:
     return (_date(record).sort_key(), record.id)
+
+
+def _color(declared: registry.RecordType) -> str:
+    """The color of a dated record type: its place among them, in matplotlib's cycle."""
+    return _PALETTE[registry.dated().index(declared) % len(_PALETTE)]
+
+
+def _planned(record: Record) -> bool:
+    """A dated record its type does not hold as observed at its date (a planned event)."""
+    observed = registry.of(type(record)).observed
+    return observed is not None and observed(record) is None
 
 
 def _width(width: object) -> float:
@@ -202,9 +220,8 @@ def _size(count: int, width: float = _WIDTH) -> tuple[float, float]:
     return (width, points / 72)
 
 
-def _draw(records: Iterable[Dated], ax: Axes) -> None:
+def _draw(records: Iterable[Record], ax: Axes) -> None:
     dates_module = require("matplotlib.dates", "plot", purpose="Timeline.plot()")
-    patches = require("matplotlib.patches", "plot", purpose="Timeline.plot()")
     rows = list(records)
     if not rows:
         ax.set_title("No dated records")
@@ -216,15 +233,14 @@ def _draw(records: Iterable[Dated], ax: Axes) -> None:
     for row, record in enumerate(rows):
         label = _display.shorten(_display.label(record), characters)
         ax.text(0.01, row - _GAP, label, transform=on_row, va="bottom", ha="left", clip_on=True)
-        if isinstance(record, Transfer):
-            _draw_transfer(record, row, ax, dates_module)
+        if registry.of(type(record)).stages is not None:
+            _draw_stages(record, row, ax, dates_module)
             continue
         period = _date(record)
         start = dates_module.date2num(period.earliest)
         end = dates_module.date2num(period.latest + _dt.timedelta(days=1))
-        color = _COLORS[type(record)]
-        planned = isinstance(record, Event) and record.status is EventStatus.PLANNED
-        face = "none" if planned else color
+        color = _color(registry.of(type(record)))
+        face = "none" if _planned(record) else color
         if period.latest - period.earliest < _DOT:
             middle = (start + end) / 2
             ax.plot([middle], [row + _BAR], marker="o", color=color, markerfacecolor=face)
@@ -240,19 +256,7 @@ def _draw(records: Iterable[Dated], ax: Axes) -> None:
     ax.tick_params(axis="x", labeltop=True, top=True)
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(f"Timeline of {len(rows)} records")
-    handles = [
-        patches.Patch(color=_COLORS[Agreement], label="agreement (signed)"),
-        patches.Patch(color=_COLORS[Event], label="event"),
-        patches.Patch(facecolor="none", edgecolor=_COLORS[Event], label="planned event"),
-    ]
-    if any(isinstance(record, Transfer) for record in rows):
-        lines = require("matplotlib.lines", "plot", purpose="Timeline.plot()")
-        color = _COLORS[Transfer]
-        handles += [
-            lines.Line2D([], [], color=color, marker="D", linestyle="", label="transfer ordered"),
-            patches.Patch(color=color, alpha=0.6, label="delivered that year"),
-        ]
-    _legend(ax, handles, size)
+    _legend(ax, _handles(rows), size)
 
 
 def _characters(ax: Axes, size: float) -> int:
@@ -287,22 +291,51 @@ def _legend(ax: Axes, handles: list[Any], size: float) -> None:
     )
 
 
-def _draw_transfer(transfer: Transfer, row: int, ax: Axes, dates_module: Any) -> None:
-    """A transfer's row: a diamond at its order (the middle of the days it may mean) and a
-    bar over each year in which units were delivered."""
-    color = _COLORS[Transfer]
-    for delivery in transfer.deliveries:
-        year = PartialDate(delivery.year)
-        start = dates_module.date2num(year.earliest)
-        end = dates_module.date2num(year.latest + _dt.timedelta(days=1))
+def _handles(rows: Sequence[Record]) -> list[Any]:
+    """The legend's entries for the record types among ``rows``, in declaration order: a
+    color per type, a hollow one for its planned records where there are any; for a type
+    with stages, its date's marker and its stages' bars."""
+    patches = require("matplotlib.patches", "plot", purpose="Timeline.plot()")
+    present = {registry.of(type(record)) for record in rows}
+    handles: list[Any] = []
+    for declared in registry.dated():
+        if declared not in present:
+            continue
+        color, word = _color(declared), declared.singular
+        if declared.stages is None:
+            handles.append(patches.Patch(color=color, label=word))
+            if any(_planned(r) for r in rows if registry.of(type(r)) is declared):
+                handles.append(
+                    patches.Patch(facecolor="none", edgecolor=color, label=f"planned {word}")
+                )
+            continue
+        lines = require("matplotlib.lines", "plot", purpose="Timeline.plot()")
+        handles += [
+            lines.Line2D(
+                [], [], color=color, marker="D", linestyle="", label=f"{word} {declared.date}"
+            ),
+            patches.Patch(color=color, alpha=0.6, label=declared.stages.label),
+        ]
+    return handles
+
+
+def _draw_stages(record: Record, row: int, ax: Axes, dates_module: Any) -> None:
+    """The row of a record with stages: a bar over each stage (a transfer's delivery years)
+    and a diamond at its own date (the middle of the days it may mean)."""
+    color = _color(registry.of(type(record)))
+    for stage in map(Period.coerce, _stages(record)):
+        start = dates_module.date2num(stage.earliest)
+        end = dates_module.date2num(stage.latest + _dt.timedelta(days=1))
         ax.barh(row + _BAR, end - start, left=start, height=_HEIGHT, color=color, alpha=0.6)
-    if transfer.ordered is not None:
-        start = dates_module.date2num(transfer.ordered.earliest)
-        end = dates_module.date2num(transfer.ordered.latest + _dt.timedelta(days=1))
+    own = _own_date(record)
+    if own is not None:
+        own = Period.coerce(own)
+        start = dates_module.date2num(own.earliest)
+        end = dates_module.date2num(own.latest + _dt.timedelta(days=1))
         ax.plot([(start + end) / 2], [row + _BAR], marker="D", color=color, linestyle="")
 
 
-def _svg(timeline: Sequence[Dated]) -> str:
+def _svg(timeline: Sequence[Record]) -> str:
     """The chart as inline SVG with text kept as text; no pyplot, so no global figure."""
     import io
 
