@@ -22,7 +22,7 @@ one that opens the coverage page. :func:`defcoop.codebook` builds it for the bun
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import attrs
 
@@ -100,13 +100,7 @@ class CodebookTable:
         Raises:
             UnknownNameError: naming the closest columns.
         """
-        _require_text(name, "column()")
-        for column in self.columns:
-            if column.name == name:
-                return column
-        from defcoop.query._lookup import unknown
-
-        raise unknown(f"column of {self.name}", name, [c.name for c in self.columns])
+        return _named(self.columns, name, f"column of {self.name}", "column()")
 
 
 @attrs.frozen(kw_only=True)
@@ -151,25 +145,35 @@ class Codebook:
         Raises:
             UnknownNameError: naming the closest tables.
         """
-        _require_text(name, "table()")
-        for table in self.tables:
-            if table.name == name:
-                return table
-        from defcoop.query._lookup import unknown
-
-        raise unknown("codebook table", name, [t.name for t in self.tables])
+        return _named(self.tables, name, "codebook table", "table()")
 
     def label(self, table: str, column: str) -> str:
         """A label of at most 80 characters (Stata's limit) for a column, from its meaning."""
         return label_of(self.table(table).column(column).meaning)
 
 
-def _require_text(value: object, function: str) -> None:
-    if not isinstance(value, str):
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_N = TypeVar("_N", bound=_Named)
+
+
+def _named(items: tuple[_N, ...], name: object, kind: str, function: str) -> _N:
+    """The item called ``name``; an ArgumentError for a name that is not text, and an
+    UnknownNameError naming the closest for one that no item has."""
+    if not isinstance(name, str):
         from defcoop._quote import described
         from defcoop.errors import ArgumentError
 
-        raise ArgumentError(f"{function} expects a name, got {described(value)}")
+        raise ArgumentError(f"{function} expects a name, got {described(name)}")
+    for item in items:
+        if item.name == name:
+            return item
+    from defcoop.query._lookup import unknown
+
+    raise unknown(kind, name, [item.name for item in items])
 
 
 def label_of(meaning: str) -> str:
