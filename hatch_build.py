@@ -33,7 +33,11 @@ class SnapshotHook(BuildHookInterface):
             return
         folder = Path(tempfile.mkdtemp(prefix="defcoop-snapshot-"))
         out = folder / "_snapshot.pickle"
-        env = {**os.environ, "PYTHONPATH": str(Path(self.root) / "src")}
+        # src goes first, in front of whatever the build frontend put on the path: pip's
+        # isolated build environment reaches its build requirements (attrs, cattrs) through
+        # PYTHONPATH, so replacing it would leave the interpreter without them.
+        paths = [str(Path(self.root) / "src"), os.environ.get("PYTHONPATH", "")]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, paths))}
         subprocess.run(
             [sys.executable, "-m", "defcoop.loading._compile", str(out)],
             env=env,
