@@ -64,6 +64,28 @@ def test_the_note_names_the_lists_the_ids_come_from(db: Dataset) -> None:
     assert {c.code for c in db.countries if dissolved(c)} == {"CSK", "DDR", "SUN", "VDR", "YMD"}
 
 
+# GeoPolHist's entities for the parts of Vietnam, read for VNM-815 and not taken.
+GEOPOLHIST_PARTS_OF_VIETNAM = (("Cochin China", 8151), ("Annam", 8152), ("Tonkin", 8153))
+
+
+def test_the_note_says_what_the_audit_of_the_states_gone_before_1946_found(db: Dataset) -> None:
+    """The note names every state without a current ISO code whose last membership ended
+    before 1946 in its second look at GeoPolHist's items (issue 23), and says which of
+    GeoPolHist's entities it read for VNM-815 and did not take."""
+    audit = NOTE[NOTE.index("Checked again (issue 23)") :]
+    gone = [
+        c
+        for c in db.countries
+        if c.alpha2 is None
+        and c.memberships
+        and all(not m.period.open and m.period.latest.year < 1946 for m in c.memberships)
+    ]
+    assert len(gone) == 19
+    assert [c.code for c in gone if c.code != "VNM-815" and c.name not in audit] == []
+    assert "data/GeoPolHist_entities_status_over_time.csv" in NOTE
+    assert all(f"{name} ({code})" in NOTE for name, code in GEOPOLHIST_PARTS_OF_VIETNAM)
+
+
 @pytest.mark.parametrize(
     ("item", "code"),
     [

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import defcoop
+from _dcad_files import write
 from defcoop import AgreementKind, DataError, Dataset, PartialDate
 from defcoop import strategies as dst
 from defcoop.cli._main import main
@@ -25,12 +26,6 @@ def row(**cells: str) -> str:
     values.update(ccode1="816", ccode2="365", signYear="2001", type="sector", DCAid="SYN-9")
     values.update(cells)
     return ",".join(values[column] for column in dcad.COLUMNS)
-
-
-def write(tmp_path: Path, *rows: str) -> Path:
-    path = tmp_path / "DCAD-v1.0-main.csv"
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 import defcoop
+from _dcad_files import HEADER, write
 from defcoop import ArgumentError, DataError, DefcoopError, UnknownNameError
 from defcoop.cli._main import main
 from defcoop.io import dcad
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "DCAD-v1.0-main-synthetic.csv"
-HEADER = ",".join(dcad.COLUMNS)
 
 
 def row(**cells: str) -> str:
@@ -23,12 +23,6 @@ def row(**cells: str) -> str:
     values.update(ccode1="816", ccode2="365", signYear="2001", type="sector", DCAid="SYN-9")
     values.update(cells)
     return ",".join(values[column] for column in dcad.COLUMNS)
-
-
-def write(tmp_path: Path, *lines: str, header: str = HEADER) -> Path:
-    path = tmp_path / "DCAD-v1.0-main.csv"
-    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
-    return path
 
 
 def problems(path: Path) -> list[tuple[str, str | None, str]]:

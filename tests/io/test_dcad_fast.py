@@ -3,6 +3,7 @@ cell by cell gives, to the problem, the note and the match."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -11,11 +12,13 @@ from hypothesis import strategies as st
 
 import defcoop
 from defcoop.io import dcad
-from defcoop.io.dcad._fast import read_rows
+from defcoop.io.dcad._fast import every_match, read_rows
 from defcoop.io.dcad._file import DcadFile
 from defcoop.io.dcad._matching import Matcher
-from defcoop.io.dcad._rows import RowReader
-from defcoop.io.dcad.columns import MISSING, USED
+from defcoop.io.dcad._register import Register
+from defcoop.io.dcad._rows import Row, RowReader
+from defcoop.io.dcad.columns import MISSING, UNTS_NUMBER, USED
+from defcoop.model.rules import ID
 
 BASE = defcoop.load()
 
@@ -105,3 +108,43 @@ def test_gc_is_left_as_it_was(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@given(
+    texts=st.lists(st.text(alphabet="aZ09-_.: \n\t/", max_size=6), max_size=6),
+    prefix=st.sampled_from(["", "dcad-", "I-"]),
+)
+def test_a_list_matched_at_once_as_each_text_alone(texts: list[str], prefix: str) -> None:
+    """``every_match`` says of a list what matching each text alone says, for the patterns
+    the batch path uses it with, whatever newlines the texts hold."""
+    for pattern in (re.compile(ID.regex), UNTS_NUMBER):
+        alone = all(pattern.fullmatch(prefix + text) for text in texts)
+        assert every_match(pattern, prefix)(texts) == alone
+
+
+def test_a_dcaid_given_again_names_its_first_row_across_batches(tmp_path: Path) -> None:
+    """A DCAid of a row made a batch at a time, given again batches later (several times,
+    and by rows read one by one), is reported with its first row, as reading every row
+    alone reports it."""
+    rows = [{"ccode1": "2", "ccode2": "20", "DCAid": f"B{n}"} for n in range(1, 41)]
+    rows += [{"ccode1": "2", "ccode2": "20", "DCAid": f"B{n}"} for n in (3, 17, 3, 38, 41)]
+    rows += [{"ccode1": "2", "ccode2": "20", "DCAid": "B41"}]
+    path = _file(rows, str(tmp_path))
+    batched = _read(path, 8, batched=True)
+    assert batched == _read(path, 8, batched=False)
+    problems = batched[1]
+    assert [p.message for p in problems] == [  # type: ignore[attr-defined]
+        f"DCAid '{dcaid}' is given twice: first in row {first}"
+        for dcaid, first in (("B3", 3), ("B17", 17), ("B3", 3), ("B38", 38), ("B41", 45))
+    ]
+
+
+def test_the_register_registers_a_batch_only_if_every_dcaid_is_new() -> None:
+    """A batch with a DCAid read before, or twice in itself, registers none of its DCAids."""
+    register: Register[Row] = Register()
+    assert register.first("A", 1) == 1
+    assert not register.add_batch(["B", "A"])
+    assert not register.add_batch(["C", "D", "C"])
+    assert register.add_batch(["B", "C", "D"])
+    assert not register.add_batch(["E", "D"])
+    assert register.first("E", 9) == 9

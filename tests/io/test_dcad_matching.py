@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 import defcoop
+from _dcad_files import write
 from defcoop import Agreement
 from defcoop.cli._main import main
 from defcoop.io import dcad
 
-HEADER = ",".join(dcad.COLUMNS)
 FRAMEWORK_1998 = "vnm-rus-military-cooperation-agreement-1998"
 STATEMENT_1998 = "vnm-rus-joint-political-statement-1998"
 
@@ -22,12 +22,6 @@ def row(**cells: str) -> str:
     values.update(ccode1="816", ccode2="365", type="sector")
     values.update(cells)
     return ",".join(values[column] for column in dcad.COLUMNS)
-
-
-def write(tmp_path: Path, *rows: str) -> Path:
-    path = tmp_path / "DCAD-v1.0-main.csv"
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture

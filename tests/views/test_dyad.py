@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _helpers import assert_refused, values_but
-from defcoop import Dataset, DyadProfile, QueryError, Relationship, Results, UnknownNameError
+from defcoop import (
+    Dataset,
+    DyadProfile,
+    QueryError,
+    RecordError,
+    Relationship,
+    Results,
+    UnknownNameError,
+)
 
 
 def test_vietnam_russia_profile(db: Dataset) -> None:
@@ -129,10 +137,32 @@ def test_a_profile_refuses_values_of_other_types(
     assert_refused(DyadProfile, valid, name, data.draw(wrong[name]))
 
 
-def test_the_profile_holds_every_counted_record_type() -> None:
-    """A profile has an attribute, named by its key, for each record type panels count: the
-    profile's listing, timeline and build read the types from the registry."""
+def test_the_profile_holds_every_counted_record_type(db: Dataset) -> None:
+    """records() gives the pair's records of each record type panels count, by class or key:
+    those of its typed attributes, and any other counted type's from ``more``."""
     from defcoop.model import registry
 
-    held = {declared.key for declared in registry.record_types() if declared.counted}
-    assert held <= set(attrs.fields_dict(DyadProfile))
+    profile = db.dyad("VNM", "RUS")
+    for declared in registry.record_types():
+        if declared.counted:
+            expected = Results(
+                r for r in db.select(declared.cls, party="RUS") if "VNM" in r.parties
+            )
+            assert profile.records(declared.cls) == profile.records(declared.key) == expected
+            assert getattr(profile, declared.key) == expected
+    assert profile.more == ()
+    with pytest.raises(QueryError, match="not people"):
+        profile.records("people")
+
+
+def test_more_holds_only_counted_types_without_an_attribute(db: Dataset) -> None:
+    """``more`` takes (key, records) pairs of a counted type that has no attribute of its own:
+    today there is none, so every pair is refused with the attribute's name."""
+    valid = {
+        field.name: getattr(db.dyad("VNM", "BLR"), field.name)
+        for field in attrs.fields(DyadProfile)
+    }
+    agreements = valid["agreements"]
+    for more in ([("agreements", agreements)], [("people", ())], [("statements", ())], ["x"]):
+        with pytest.raises(RecordError, match="more"):
+            DyadProfile(**{**valid, "more": more})

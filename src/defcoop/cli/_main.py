@@ -19,6 +19,7 @@ paths open the files whose names were typed, whatever the locale.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -61,8 +62,8 @@ def _listings() -> dict[str, _Listing]:
     """A command for each record type with a query method, read from its declaration
     (:mod:`defcoop.model.registry`), and the timeline, a view of agreements and events.
 
-    A record type with query indexes has a query method named after its key, taking each
-    index's filter and its date, so that a new record type is a new command.
+    A record type with query indexes is queried by ``Dataset.select`` with each index's
+    filter and its date, so that a new record type is a new command.
     """
     listings = {
         declared.key: _Listing(
@@ -281,7 +282,12 @@ def _query(arguments: argparse.Namespace) -> int:
         for option, _text in listing.filters
         if getattr(arguments, option) is not None
     }
-    records = _any_of(getattr(dataset, arguments.command), options)
+    command = arguments.command
+    declared = registry.by_key(command)
+    query = (
+        dataset.timeline if declared is None else functools.partial(dataset.select, declared.cls)
+    )
+    records = _any_of(query, options)
     if arguments.json and arguments.command == "timeline":
         _print_json([{"type": _column(r, "type"), **_plain(r)} for r in records])
     elif arguments.json:

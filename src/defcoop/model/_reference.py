@@ -40,6 +40,23 @@ __all__ = ["Country", "Field", "Source"]
     date="published",
     label="title",
     references=(Reference("coverage.countries", "country"),),
+    meanings={
+        "id": "the source's id, cited by records as id#paragraph",
+        "title": "the document's title as published (empty where it states none)",
+        "publisher": "who published the document",
+        "published": "when the document was published",
+        "language": "the document's language, as an ISO 639-1 code",
+        "paragraphs": "how many blank-line separated paragraphs the document has",
+        "translator": "who translated the document, where it names a translator",
+        "url": "the web address the document was read at",
+        "authors": "the document's authors, as it names them",
+        "accessed": "the day the document was read at its address",
+        "coverage": "the states or pairs, years and records the source looked at in full",
+    },
+    inclusion=(
+        "A document that states at least one fact a record holds, stored and read in full; a "
+        "source claims coverage only where it looked at everything of a kind."
+    ),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Source(RecordDisplay):
@@ -83,6 +100,22 @@ class Source(RecordDisplay):
     node=True,
     id_attribute="code",
     external=("wikidata",),
+    meanings={
+        "code": "the country's id: its ISO 3166-1 alpha-3 code, or a COW-based code",
+        "name": "the country's common English name",
+        "formal_name": "the country's formal English name",
+        "alpha2": "its ISO 3166-1 alpha-2 code",
+        "numeric": "its ISO 3166-1 numeric code",
+        "cow_code": "its Correlates of War state number",
+        "cow_abbrev": "its Correlates of War state abbreviation",
+        "names": "other common names, in English and the state's own languages",
+        "memberships": "when it belonged to the COW and Gleditsch-Ward systems, and its codes",
+        "continued_by": "the country whose state number this one shares (SUN by RUS)",
+    },
+    inclusion=(
+        "Every state of the Correlates of War and Gleditsch-Ward state systems, and every "
+        "country a record names; listed whether or not any record names it."
+    ),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Country(RecordDisplay):
@@ -140,6 +173,12 @@ class Country(RecordDisplay):
     parent="broader",
     references=(Reference("broader", "field"),),
     names=("label", "aliases"),
+    meanings={
+        "id": "the field's id, as records name it",
+        "label": "the field's name",
+        "broader": "the id of the field this one lies under in the taxonomy",
+    },
+    inclusion="Every field of cooperation of the taxonomy, whether or not a record names it.",
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Field(RecordDisplay):

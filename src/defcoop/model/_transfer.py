@@ -90,6 +90,23 @@ __all__ = ["Transfer"]
         "designation",
     ),
     node=True,
+    meanings={
+        "supplier": "the country supplying the weapons",
+        "recipient": "the country receiving them",
+        "designation": "the weapon, as commonly written (Su-30MK2)",
+        "category": "the SIPRI category of the weapon",
+        "quantity": "how many units were ordered",
+        "ordered": "when the deal was ordered",
+        "deliveries": "the years of delivery, each with its count where stated",
+        "status": "how far the deal had gone by the latest source",
+        "licensed": "true for production under licence in the recipient country",
+        "value": "the deal's value: amount, ISO 4217 currency and the year of the money",
+        "contract": "the id of the agreement that is the deal's contract",
+    },
+    inclusion=(
+        "One deal (a contract or a batch) of one weapon from one state to another that a "
+        "source reports; upgrades, repairs and licensed production included."
+    ),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Transfer(RecordDisplay):

@@ -94,7 +94,7 @@ class OrganizationKind(enum.StrEnum):
 
 
 class MechanismKind(enum.StrEnum):
-    """What sort of standing arrangement a :class:`~defcoop.model.records.Mechanism` is."""
+    """What sort of standing arrangement a :class:`~defcoop.Mechanism` is."""
 
     COMMITTEE = "committee"
     DIALOGUE = "dialogue"

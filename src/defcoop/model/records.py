@@ -19,7 +19,6 @@ from defcoop.model._parts import (
     FLAG,
     ID_,
     ID_SET,
-    LISTED,
     PERIOD,
     ROUND,
     SEVERAL_COUNT,
@@ -35,7 +34,6 @@ from defcoop.model._parts import (
     Value,
     cameo_roots,
     event_keys,
-    fields_from_evidence,
     ids,
     inferred_attribute,
     observed_signed,
@@ -50,8 +48,6 @@ from defcoop.model.kinds import (
     AgreementScope,
     EventKind,
     EventStatus,
-    MechanismKind,
-    MechanismLevel,
     OrganizationKind,
 )
 from defcoop.model.plover import Plover, classify
@@ -67,12 +63,9 @@ from defcoop.model.rules import (
     Differs,
     Each,
     InstanceOf,
-    KeysOf,
     MemberOf,
     NonEmpty,
-    NotAfter,
     OnlyWith,
-    Pairs,
     Unique,
     to_frozenset,
     to_tuple,
@@ -115,6 +108,12 @@ __all__ = [
     columns=("id", "country", "name"),
     node=True,
     external=("wikidata",),
+    meanings={
+        "name": "the person's full name",
+        "country": "the country the person serves",
+        "roles": "the posts the person held, with their organizations and periods",
+    },
+    inclusion="A person a source names as taking part in a recorded event or agreement.",
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Person(RecordDisplay):
@@ -150,6 +149,13 @@ class Person(RecordDisplay):
     summary="governments, ministries, armed forces, departments and forums",
     columns=("id", "kind", "country", "name"),
     node=True,
+    meanings={
+        "name": "the body's name",
+        "kind": "what sort of body it is",
+        "country": "the country it belongs to (empty for international bodies)",
+        "parent": "the id of the body it is part of",
+    },
+    inclusion="A body a source names as signing, holding or taking part in a record.",
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Organization(RecordDisplay):
@@ -187,6 +193,30 @@ class Organization(RecordDisplay):
     columns=("id", "signed", "parties", "title"),
     node=True,
     external=("wikidata", "unts", "identifiers"),
+    meanings={
+        "title": "the document's title, as the sources give it or in our words",
+        "kind": "what sort of document it is",
+        "parties": "the countries that are party to it",
+        "signatories": "the organizations that signed it",
+        "signed": "when the document was signed",
+        "period": "when it was in force, where a source gives both ends",
+        "fields": "the fields of cooperation a source ties to the document",
+        "signed_during": "the id of the event it was signed at",
+        "entered_into_force": "when it took effect",
+        "ended": "when it stopped being in force",
+        "ending": "how it stopped being in force",
+        "renewed": "when a source says it was last renewed or extended",
+        "scope": "DCAD's general or sector agreement",
+        "identifiers": "its ids in other datasets, as scheme:value (dcad:1234)",
+        "unts": "its UN Treaty Series registration number (I:33521), where one is given",
+        "several": "true where the record stands for more than one document",
+        "count": "how many documents the record stands for, where a source gives a number",
+    },
+    inclusion=(
+        "A document signed between states on defense cooperation, or a plan or arms contract "
+        "between them, that a stored source reports; one record per document, or one record "
+        "standing for several where the source does not tell them apart."
+    ),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(RecordDisplay):
@@ -279,6 +309,30 @@ class Agreement(RecordDisplay):
     summary="visits, meetings, conferences and other events, by date",
     columns=("id", "when", "kind", "status", "title"),
     node=True,
+    meanings={
+        "title": "what happened, in our words",
+        "kind": "what sort of event it is",
+        "when": "when it took place, or a period it took place in",
+        "parties": "the countries involved",
+        "host": "the country where it took place",
+        "participants": "the people who took part",
+        "status": "whether it took place or was still planned when reported",
+        "part_of": "the id of a larger event it happened within",
+        "organizer": "the id of the organization that held it",
+        "forum": "the id of the forum it was held in",
+        "cameo": "its CAMEO event code (two to four digits)",
+        "actor": "the country acting: for a visit, the visiting side",
+        "recipient": "the country acted upon: for a visit, the host side",
+        "multilateral": "true where more than the parties took part",
+        "several": "true where the record stands for more than one event",
+        "count": "how many events the record stands for, where a source gives a number",
+        "mechanism": "the id of the committee or dialogue it is a session of",
+        "round": "the session's number, where the sources number it",
+    },
+    inclusion=(
+        "A dated happening between the parties (a visit, meeting, signing, exercise...) that "
+        "a stored source reports, past or planned; never one known only from elsewhere."
+    ),
 )
 @attrs.frozen(kw_only=True, repr=False)
 class Event(RecordDisplay):
@@ -342,127 +396,8 @@ class Event(RecordDisplay):
         )
 
 
-@record_type(
-    "mechanisms",
-    "mechanism",
-    counted=True,
-    label="name",
-    references=(Reference("parties", "country", edge="party"), Reference("fields", "field")),
-    names=("name", "aliases"),
-    indexes=(Index("party", "parties", help="a country among the parties, by code or name"),),
-    summary="standing committees and dialogues",
-    columns=("id", "period", "level", "parties", "name"),
-    node=True,
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Mechanism(RecordDisplay):
-    """A standing committee, dialogue or consultation between countries.
-
-    ``period`` is the span over which the sources show the mechanism at work, from its founding
-    or first reported session to the latest report of it at work; ``founded`` is when it was
-    set up, where a source says. A panel counts it as active over ``period``, and as unknown
-    (missing) in the years between ``founded`` (or, without it, any year) and the period, and
-    after the period: the reports do not say whether it was at work then.
-    """
-
-    id: str = attrs.field(validator=ID_)
-    name: str = attrs.field(validator=TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=TEXTS)
-    kind: MechanismKind = attrs.field(validator=Check(MemberOf(MechanismKind)))
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(NonEmpty()))
-    level: MechanismLevel | None = attrs.field(
-        default=None, validator=Check(MemberOf(MechanismLevel))
-    )
-    founded: PartialDate | None = attrs.field(
-        default=None, validator=Check(*DATE.rules, NotAfter("period"))
-    )
-    period: Period | None = attrs.field(default=None, validator=PERIOD)
-    fields: frozenset[str] = attrs.field(
-        factory=frozenset, converter=to_frozenset, validator=ID_SET
-    )
-    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = inferred_attribute()
-
-
-@record_type(
-    "relationships",
-    "relationship",
-    references=(
-        Reference("parties", "country", edge="party"),
-        Reference("fields", "field"),
-        Reference("forums", "organization", edge="forum"),
-    ),
-    indexes=(
-        Index("party", "parties", help="a country of the pair, by code or name"),
-        Index("field", "fields", broader=True, help="a field of cooperation named for the pair"),
-    ),
-    summary="relationships between pairs of countries",
-    columns=("id", "parties", "framework"),
-    node=True,
-)
-@attrs.frozen(kw_only=True, repr=False)
-class Relationship(RecordDisplay):
-    """Everything the sources say of one pair of countries as a whole.
-
-    ``fields`` are the fields of cooperation named for the dyad; ``evidence`` keeps which
-    paragraphs support which field (``fields`` defaults to the fields with evidence).
-    ``forums`` are organizations in which the pair cooperates; ``framework_since`` is when
-    the ``framework`` began, where a source says.
-    """
-
-    id: str = attrs.field(validator=ID_)
-    parties: tuple[str, ...] = attrs.field(converter=to_tuple, validator=ids(Pairs()))
-    framework: str | None = attrs.field(default=None, validator=TEXT)
-    framework_since: PartialDate | None = attrs.field(default=None, validator=DATE)
-    evidence: tuple[FieldEvidence, ...] = attrs.field(
-        default=(),
-        converter=to_tuple,
-        validator=Check(InstanceOf(tuple), Each(InstanceOf(FieldEvidence))),
-    )
-    fields: frozenset[str] = attrs.field(
-        default=attrs.Factory(fields_from_evidence, takes_self=True),
-        converter=to_frozenset,
-        validator=Check(*ID_SET.rules, KeysOf("evidence", "field")),
-    )
-    forums: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids())
-    sources: tuple[Citation, ...] = attrs.field(converter=to_tuple, validator=SOURCES)
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-    inferred: frozenset[str] = inferred_attribute()
-
-    def sources_for(self, field: str) -> tuple[Citation, ...]:
-        """The citations that name ``field`` (an id) for this pair; empty if none do."""
-        for item in self.evidence:
-            if item.field == field:
-                return item.sources
-        return ()
-
-
-@record_type("searches", "search", date="done")
-@attrs.frozen(kw_only=True, repr=False)
-class Search(RecordDisplay):
-    """A search for records: where it looked, for what, in which languages and years, when.
-
-    A coverage claim of a dataset's ``[dataset]`` table names the search it rests on
-    (``search = "search-id"``), so that a reader can tell what "no record" means there and
-    repeat the search. ``collections`` are the stored collections or archives searched,
-    ``queries`` the queries as typed, ``languages`` their languages (ISO 639-1 codes),
-    ``years`` the years the search looked for records in, ``done`` when it was carried out,
-    and ``by`` who carried it out, where recorded. A claim resting on a search lies within its
-    ``years`` and ends no later than ``done``.
-    """
-
-    id: str = attrs.field(validator=ID_)
-    collections: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
-    queries: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
-    languages: tuple[str, ...] = attrs.field(converter=to_tuple, validator=LISTED)
-    years: Period = attrs.field(validator=PERIOD)
-    done: PartialDate = attrs.field(validator=DATE)
-    by: str | None = attrs.field(default=None, validator=TEXT)
-    notes: str | None = attrs.field(default=None, validator=TEXT)
-
-
-# Last, so that transfers come last among the record types (the order of data-file keys).
+# Then the standing records and searches, and last the transfers (the order of data-file keys).
+from defcoop.model._standing import Mechanism, Relationship, Search  # noqa: E402
 from defcoop.model._transfer import Transfer  # noqa: E402
 
 Record: TypeAlias = (

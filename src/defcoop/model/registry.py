@@ -17,7 +17,7 @@ own, so adding a record type touches the model, its data and its tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -135,6 +135,13 @@ class RecordType:
             ``db.get()`` accepts them as it accepts ids.
         stages: for a dated type, the dates its records reach after their own (a transfer's
             deliveries after its order), which stretch its span on a timeline; None for none.
+        meanings: what each of its attributes means, in our words (what a value is, not how
+            it is checked): the codebook, the data package, Stata's variable labels and the
+            docs read them (``defcoop.model._meanings.meaning``); an attribute several
+            types share (``id``, ``sources``) may take its meaning from
+            ``defcoop.model._meanings.SHARED``.
+        inclusion: what qualifies a record of the type for the data, in a sentence or two
+            (the codebook's inclusion rule).
     """
 
     cls: type[Any]
@@ -155,6 +162,8 @@ class RecordType:
     observed: Callable[[Any], tuple[str, Any] | None] | None = None
     external: tuple[str, ...] = ()
     stages: Stages | None = None
+    meanings: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False)
+    inclusion: str = ""
 
     @property
     def plural(self) -> str:

@@ -38,7 +38,6 @@ from defcoop.model.records import (
 )
 from defcoop.query._arguments import is_record_class, require_records
 from defcoop.query._external import External
-from defcoop.query._identity import Travels
 from defcoop.query._info import DatasetInfo, all_claims
 from defcoop.query._lookup import (
     NameIndex,
@@ -49,8 +48,11 @@ from defcoop.query._lookup import (
     event_filters,
     listing,
     named_tiers,
+    record_kind,
     unknown,
 )
+from defcoop.query._lookups import CountryName, Lookups
+from defcoop.query._select import check_filters, select
 from defcoop.query._table import Table, index_keys, within
 from defcoop.query.results import Results
 
@@ -62,12 +64,9 @@ __all__ = ["Collection", "CountryName", "DatasetInfo", "DateFilter"]
 R = TypeVar("R", bound=Record)
 #: The forms a date filter accepts, a date, a period or their text (``"2018"``, ``"2018/2020"``).
 DateFilter = PartialDate | Period | str
-#: The forms ``party=`` and ``country=`` accept, a code or name, an int COW code or a Country.
-CountryName = str | int | Country
-"""A country by code or name; an int is a Correlates of War code."""
 
 
-class Collection(Travels):
+class Collection(Lookups):
     """Validated records and the queries over them, without the views; immutable once built.
 
     The base of :class:`~defcoop.Dataset`, which users build (:func:`defcoop.load`,
@@ -292,20 +291,39 @@ class Collection(Travels):
             )
         return record
 
-    def _suggester(self, kind: type[Record] | None) -> Suggester:
-        """The ids of a kind (all ids for None) ready for suggestions, made on first use, so
-        that a misspelt id costs the same in a small dataset and a large one."""
-        found = self._suggesters.get(kind)
-        if found is None:
-            pool = (
-                self._by_id
-                if kind is None
-                else [r.id for r in self._by_id.values() if isinstance(r, kind)]
-            )
-            found = self._suggesters[kind] = Suggester(pool)
-        return found
-
     # Queries -----------------------------------------------------------------------------
+
+    def select(self, kind: type[R] | str, /, **filters: Any) -> Results[R]:
+        """The records of one type that match ``filters``, the filters its declaration names.
+
+        ``kind`` is a record class or its data-file key (``"agreements"``). Each type's
+        filters are those of its query method where it has one (:meth:`agreements` for
+        agreements); any type is queried this way, a new one too, each filter read as its
+        declaration says (see ``defcoop.query._select``): a record by id or name, a word of
+        a vocabulary, text, and the date attribute (``signed=``) as a date or period.
+        A type without filters (sources, countries) gives all its records.
+
+        >>> import defcoop
+        >>> db = defcoop.load()
+        >>> db.select("agreements", field="military science") == db.agreements(
+        ...     field="military science"
+        ... )
+        True
+        """
+        declared = registry.of(record_kind(kind))
+        check_filters(declared, (name for name, value in filters.items() if value is not None))
+        named = getattr(type(self), declared.key, None)
+        if callable(named):
+            found: Results[R] = named(self, **filters)
+            return found
+        return self._select(declared.cls, filters)
+
+    def _select(self, kind: type[R], filters: Mapping[str, object]) -> Results[R]:
+        """:meth:`select` read from the declaration of ``kind`` alone."""
+        declared = registry.of(kind)
+        listed = self._listed.get(kind, ())
+        found = select(self._tables.get(kind), listed, declared, filters, self._resolve)
+        return Results(found)
 
     def agreements(
         self,
@@ -322,12 +340,7 @@ class Collection(Travels):
                 Correlates of War code (an int is read as a COW code), or a name.
             signed: keep those whose signing date lies wholly within this date or period.
         """
-        filters = {}
-        if field is not None:
-            filters["field"] = self.field(field).id
-        if party is not None:
-            filters["party"] = self._country(party, "party").code
-        return Results(self._tables[Agreement].select(filters, day_range(signed, "signed")))
+        return self._select(Agreement, {"field": field, "party": party, "signed": signed})
 
     def events(
         self,
@@ -375,19 +388,13 @@ class Collection(Travels):
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
-        filters = {} if party is None else {"party": self._country(party, "party").code}
-        return Results(self._tables[Mechanism].select(filters, None))
+        return self._select(Mechanism, {"party": party})
 
     def relationships(
         self, *, party: CountryName | None = None, field: str | Field | None = None
     ) -> Results[Relationship]:
         """Dyad relationships, by id; ``field`` matches the fields named for the dyad."""
-        filters = {}
-        if party is not None:
-            filters["party"] = self._country(party, "party").code
-        if field is not None:
-            filters["field"] = self.field(field).id
-        return Results(self._tables[Relationship].select(filters, None))
+        return self._select(Relationship, {"party": party, "field": field})
 
     def transfers(
         self,
@@ -435,58 +442,11 @@ class Collection(Travels):
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
-        filters = {} if country is None else {"country": self._country(country, "country").code}
-        return Results(self._tables[Person].select(filters, None))
+        return self._select(Person, {"country": country})
 
     def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
         """Organizations and forums, by id."""
-        filters = {} if country is None else {"country": self._country(country, "country").code}
-        return Results(self._tables[Organization].select(filters, None))
-
-    # Lookups -----------------------------------------------------------------------------
-
-    def country(self, name: CountryName) -> Country:
-        """The country with this alpha-3, alpha-2, numeric or COW code, or name (any case).
-
-        An int is read as a Correlates of War code (``country(816)`` is Vietnam); an ISO
-        numeric code is text (``"704"``), which keeps its leading zeros.
-        """
-        return self._country(name, "country")
-
-    def _country(self, name: CountryName, argument: str) -> Country:
-        """:meth:`country`, with errors naming the argument the caller gave (``party=``)."""
-        if isinstance(name, Country):
-            code = name.code
-        elif isinstance(name, int) and not isinstance(name, bool):
-            found = self._by_cow_code.get(name)
-            if found is None:
-                raise unknown("COW code", str(name), map(str, self._by_cow_code))
-            return found
-        else:
-            code = check_text(name, argument)
-        return self._countries[self._names[Country].resolve(code, argument)]
-
-    def field(self, name: str | Field) -> Field:
-        """The field with this id, label or alias (any case, diacritics ignored)."""
-        field_id = name.id if isinstance(name, Field) else self._names[Field].resolve(name, "field")
-        result = self._by_id.get(field_id)
-        if not isinstance(result, Field):
-            raise unknown("field", field_id, (f.id for f in self.fields))
-        return result
-
-    def person(self, name: str | Person) -> Person:
-        """The person with this id, full name or alias (any case, diacritics ignored)."""
-        person_id = (
-            name.id if isinstance(name, Person) else self._names[Person].resolve(name, "person")
-        )
-        result = self._by_id.get(person_id)
-        if not isinstance(result, Person):
-            raise unknown("person", person_id, (p.id for p in self._tables[Person].records))
-        return result
-
-    def narrower(self, field: str | Field) -> frozenset[str]:
-        """The ids of a field and of every field below it in the taxonomy."""
-        return self._taxonomy.narrower(self.field(field).id)
+        return self._select(Organization, {"country": country})
 
 
 def require_dataset(value: object, function: str) -> Collection:

@@ -29,6 +29,7 @@ Example (not a doctest: hypothesis draws different examples on each run)::
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -101,17 +102,19 @@ def _register() -> None:
     (and ``st.builds`` of a function taking an ``Agreement``) draws valid records.
 
     The record types are read from their declarations (:mod:`defcoop.model.registry`): the
-    strategy of a type is the function named after its data-file key (``agreements``). A
-    type without one is left to hypothesis (tests/strategies checks that none is).
+    strategy of a type is the function named after its data-file key (``agreements``), and a
+    type without one is drawn from its declaration alone (``_rules.valid_records``).
     """
     from hypothesis import strategies as st
 
     from defcoop.model import registry
+    from defcoop.strategies._rules import valid_records
 
     for declared in registry.record_types():
         strategy = globals().get(declared.key)
-        if callable(strategy):
-            st.register_type_strategy(declared.cls, _deferred(strategy))
+        if not callable(strategy):
+            strategy = functools.partial(valid_records, declared.cls)
+        st.register_type_strategy(declared.cls, _deferred(strategy))
 
 
 def _deferred(strategy: Callable[[], Any]) -> Callable[[type], Any]:

@@ -3,7 +3,7 @@
 Generated from the model and the data, never written by hand: each record type's table has
 the columns its frames and Arrow tables have (``defcoop.query._columns``), each panel the
 columns :func:`defcoop.views.panels.column_names` gives, and every meaning, dtype, vocabulary
-and inclusion rule is read from where it is declared (``defcoop.model._meanings``,
+and inclusion rule is read from where it is declared (the record type's declaration,
 ``defcoop.views._panel_columns``, the vocabularies of :mod:`defcoop.model.kinds`). The search
 protocol comes from the dataset's searches and coverage claims, and the coverage table is the
 one that opens the coverage page. :func:`defcoop.codebook` builds it for the bundled data;
@@ -240,7 +240,7 @@ def _record_table(declared: registry.RecordType) -> CodebookTable:
         name=declared.key,
         title=f"{declared.key.capitalize()} ({cls.__name__})",
         row=f"one {declared.singular}: {doc[:1].lower()}{doc[1:]}",
-        inclusion=_meanings.INCLUSION[declared.key],
+        inclusion=declared.inclusion,
         columns=columns,
         kinds=kinds,
     )

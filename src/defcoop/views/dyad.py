@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from defcoop.errors import QueryError
 from defcoop.model import registry
-from defcoop.model.records import Agreement, Country, Event, Mechanism, Relationship, Transfer
-from defcoop.model.rules import Check, Each, InstanceOf, Pairs, to_tuple
+from defcoop.model.records import (
+    Agreement,
+    Country,
+    Event,
+    Mechanism,
+    Record,
+    Relationship,
+    Transfer,
+)
+from defcoop.model.rules import Check, Each, InstanceOf, Pairs, Rule, to_tuple
 from defcoop.query import _display
+from defcoop.query._lookup import record_kind
 from defcoop.query.results import Results
 from defcoop.views.timeline import Timeline, chronology
 
@@ -21,8 +30,40 @@ if TYPE_CHECKING:
 __all__ = ["DyadProfile"]
 
 _HELD = tuple(declared for declared in registry.record_types() if declared.counted)
-"""The record types a profile holds, each as the attribute named by its key: those panels
-count, by their parties (``tests/views/test_dyad.py`` checks that each has its attribute)."""
+"""The record types a profile holds: those panels count, by their parties. Each is the
+attribute named by its key where the class has one, and otherwise in ``more``."""
+
+R = TypeVar("R", bound=Record)
+
+
+def _pairs(value: object) -> object:
+    """``more`` given as a mapping becomes (key, records) pairs, each records as Results;
+    anything else is left for the attribute's rules to report."""
+    if isinstance(value, dict):
+        value = tuple(value.items())
+    if isinstance(value, list | tuple):
+        return tuple(
+            (pair[0], _results(pair[1])) if isinstance(pair, tuple) and len(pair) == 2 else pair
+            for pair in value
+        )
+    return value
+
+
+@attrs.frozen
+class HeldPair(Rule):
+    """A (data-file key, records) pair of ``more``: a counted type without an attribute of
+    its own, and records of that type."""
+
+    def problem(self, value: Any, instance: Any) -> str | None:
+        if not (isinstance(value, tuple) and len(value) == 2):
+            return f"expected a (key, records) pair, got {value!r}"
+        key, records = value
+        declared = registry.by_key(key) if isinstance(key, str) else None
+        if declared is None or declared not in _HELD or key in _OWN:
+            return f"expected the key of a counted type without an attribute, got {key!r}"
+        if not (isinstance(records, Results) and all(isinstance(r, declared.cls) for r in records)):
+            return f"expected Results of {declared.cls.__name__} for {key}"
+        return None
 
 
 def _results(value: Iterable[Any]) -> Results[Any]:
@@ -38,7 +79,10 @@ class DyadProfile:
     """One pair of countries: their relationship and the records both are parties to.
 
     ``transfers`` are the arms transfers between the two, in either direction (the supplier
-    and recipient of each say which way).
+    and recipient of each say which way). :meth:`records` gives the records of any type that
+    panels count, by class or data-file key: a record type without an attribute of its own
+    here is held in ``more``, as (data-file key, records) pairs, so that a new record type
+    reaches the profile from its declaration alone.
 
     Built by :meth:`Dataset.dyad <defcoop.Dataset.dyad>`, with the countries in the order
     given; records with more parties than the pair count when both are among them. A value
@@ -72,6 +116,22 @@ class DyadProfile:
         converter=_results,
         validator=Check(InstanceOf(Results), Each(InstanceOf(Transfer))),
     )
+    more: tuple[tuple[str, Results[Any]], ...] = attrs.field(
+        default=(), converter=_pairs, validator=Check(InstanceOf(tuple), Each(HeldPair()))
+    )
+
+    def records(self, kind: type[R] | str) -> Results[R]:
+        """The pair's records of one type panels count, by class or data-file key.
+
+        >>> import defcoop
+        >>> profile = defcoop.load().dyad("VNM", "BLR")
+        >>> profile.records("agreements") == profile.agreements
+        True
+        """
+        declared = registry.of(record_kind(kind))
+        if declared not in _HELD:
+            raise QueryError(f"a dyad profile holds {_KEYS}, not {declared.key}")
+        return self._held(declared)
 
     @property
     def timeline(self) -> Timeline:
@@ -105,8 +165,10 @@ class DyadProfile:
 
     def _held(self, declared: registry.RecordType) -> Results[Any]:
         """The records of one type the profile holds."""
-        found: Results[Any] = getattr(self, declared.key)
-        return found
+        if declared.key in _OWN:
+            found: Results[Any] = getattr(self, declared.key)
+            return found
+        return dict(self.more).get(declared.key, Results())
 
     def _pair(self) -> str:
         return "-".join(country.code for country in self.countries)
@@ -128,8 +190,15 @@ def build_dyad(dataset: Collection, first: CountryName, second: CountryName) -> 
     )
     held = {
         declared.key: Results(
-            r for r in getattr(dataset, declared.key)(party=one) if two.code in r.parties
+            r for r in dataset.select(declared.cls, party=one) if two.code in r.parties
         )
         for declared in _HELD
     }
-    return DyadProfile(countries=(one, two), relationship=relationship, **held)
+    own = {key: found for key, found in held.items() if key in _OWN}
+    more = tuple((key, found) for key, found in held.items() if key not in _OWN)
+    return DyadProfile(countries=(one, two), relationship=relationship, more=more, **own)
+
+
+_OWN = frozenset(field.name for field in attrs.fields(DyadProfile))
+"""The attributes of a profile, among them the keys of the types with one of their own."""
+_KEYS = ", ".join(declared.key for declared in _HELD)

@@ -139,7 +139,7 @@ def build_timeline(
     within = None if when is None else coerce_period(when, "when")
     found: list[Record] = []
     for declared in registry.dated():
-        records: Iterable[Record] = getattr(dataset, declared.key)(party=party)
+        records: Iterable[Record] = dataset.select(declared.cls, party=party)
         if within is not None:
             records = [r for r in records if _dated(r) and _inside(_date(r), within)]
         found += records

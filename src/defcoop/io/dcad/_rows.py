@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from defcoop._quote import quote
 from defcoop.errors import DefcoopError, Problem
+from defcoop.io.dcad._register import Register
 from defcoop.io.dcad.columns import SCOPES, TYPES, UNTS_NUMBER, USED, WHOLE_NUMBER
 from defcoop.model.dates import PartialDate
 from defcoop.model.kinds import AgreementKind, AgreementScope
@@ -84,7 +85,7 @@ class RowReader:
         self.categories = {key.strip().casefold(): value for key, value in categories.items()}
         self.types = {k.casefold(): v for k, v in {**TYPES, **types}.items()}
         self.unmapped: dict[str, list[int]] = {}
-        self.ids: dict[str, int] = {}
+        self.ids: Register[Row] = Register()
         """Each DCAid read and its first row."""
         self._parties: dict[str, str] = {}
         self._pairs: dict[tuple[str | None, str | None], tuple[str, str]] = {}
@@ -215,7 +216,7 @@ class RowReader:
             self._problem(number, "DCAid", f"expected an id, got {quote(dcaid)}", None)
             return None
         assert dcaid is not None  # a record id was made of it
-        first = self.ids.setdefault(dcaid, number)
+        first = self.ids.first(dcaid, number)
         if first != number:
             message = f"DCAid {quote(dcaid)} is given twice: first in row {first}"
             self._problem(number, "DCAid", message, record_id)
