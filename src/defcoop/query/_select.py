@@ -18,9 +18,8 @@ designation) keeps a query method written by hand, which :meth:`Dataset.select` 
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from defcoop.errors import QueryError
 from defcoop.model import registry
@@ -28,10 +27,30 @@ from defcoop.model._fieldtypes import hint, unwrap_optional
 from defcoop.query._lookup import check_text, coerce_member, day_range, unknown
 from defcoop.query._table import Table
 
-__all__ = ["Resolve", "check_filters", "key", "select"]
+__all__ = ["Resolve", "accepted", "check_filters", "select"]
 
 Resolve = Callable[[type, object, str], str]
 """The id of a record of a type (the class) that a query argument (the name) names."""
+
+
+class _Filter(NamedTuple):
+    """How one index filter reads its argument: the record class its attribute refers to,
+    or its vocabulary and the word for it in messages, or neither (text)."""
+
+    target: type | None
+    vocabulary: type[enum.StrEnum] | None
+    word: str
+
+
+class _Plan(NamedTuple):
+    """How a record type's query reads its arguments, made once from its declaration."""
+
+    filters: dict[str, _Filter]
+    accepted: tuple[str, ...]  # the index filters, the date, the declared other filters
+    names: frozenset[str]  # the same, for lookups
+
+
+_plans: dict[type, _Plan] = {}
 
 
 def select(
@@ -51,17 +70,29 @@ def select(
             closest, or a value that names no record or word.
         QueryError: for a value of the wrong type.
     """
-    given = {name: value for name, value in arguments.items() if value is not None}
-    check_filters(declared, given)
+    plan = _plan(declared)
+    filters: dict[str, str] = {}
+    days = None
+    for name, value in arguments.items():
+        if value is None:
+            continue
+        found = plan.filters.get(name)
+        if found is not None:
+            filters[name] = _key(found, name, value, resolve)
+        elif name == declared.date and table is not None:
+            days = day_range(value, name)  # type: ignore[arg-type]
+        else:
+            check_filters(declared, (name,))
+            raise QueryError(f"{name}= needs the query method db.{declared.key}()")
     if table is None:
         return listed
-    allowed = {index.filter: index for index in declared.indexes}
-    for name in given.keys() - allowed.keys() - {declared.date}:
-        raise QueryError(f"{name}= needs the query method db.{declared.key}()")
-    date = declared.date
-    days = day_range(given.pop(date), date) if date in given else None  # type: ignore[arg-type]
-    filters = {name: key(declared, allowed[name], value, resolve) for name, value in given.items()}
     return table.select(filters, days)
+
+
+def accepted(declared: registry.RecordType) -> frozenset[str]:
+    """The arguments a query of ``declared`` takes: its index filters, its date (for a type
+    with indexes) and its other declared filters."""
+    return _plan(declared).names
 
 
 def check_filters(declared: registry.RecordType, arguments: Iterable[str]) -> None:
@@ -72,46 +103,46 @@ def check_filters(declared: registry.RecordType, arguments: Iterable[str]) -> No
         UnknownNameError: naming the closest filters.
         QueryError: for any argument to a type that takes none.
     """
-    if not declared.indexes:
-        for name in arguments:
-            raise QueryError(f"{declared.key} take no filters, got {name}=")
-        return
-    allowed = [index.filter for index in declared.indexes]
-    allowed += [*([declared.date] if declared.date else []), *(f for f, _ in declared.filters)]
+    accepted = _plan(declared).accepted
     for name in arguments:
-        if name not in allowed:
-            raise unknown(f"{declared.singular} filter", name, allowed)
+        if not accepted:
+            raise QueryError(f"{declared.key} take no filters, got {name}=")
+        if name not in accepted:
+            raise unknown(f"{declared.singular} filter", name, accepted)
 
 
-def key(
-    declared: registry.RecordType, index: registry.Index, value: object, resolve: Resolve
-) -> str:
-    """The key of ``index`` that a query argument stands for, read as the declaration says."""
-    target = _target(declared, index.attribute)
-    if target is not None:
-        return resolve(target, value, index.filter)
-    vocabulary = _vocabulary(declared, index.attribute)
-    if vocabulary is not None:
-        word = f"{declared.singular} {index.attribute.replace('_', ' ')}"
-        return coerce_member(value, vocabulary, word, index.filter).value
-    return check_text(value, index.filter)
+def _key(found: _Filter, name: str, value: object, resolve: Resolve) -> str:
+    """The index key that a query argument stands for, read as the declaration says."""
+    if found.target is not None:
+        return resolve(found.target, value, name)
+    if found.vocabulary is not None:
+        return coerce_member(value, found.vocabulary, found.word, name).value
+    return check_text(value, name)
 
 
-@functools.cache
-def _target(declared: registry.RecordType, attribute: str) -> type | None:
-    """The record class that ``attribute`` refers to, or None for no reference."""
-    for reference in declared.references:
-        if reference.attribute == attribute:
-            target: type = reference.target_type
-            return target
-    return None
+def _plan(declared: registry.RecordType) -> _Plan:
+    """The plan of ``declared``'s queries, made on first use (a declaration never changes)."""
+    plan = _plans.get(declared.cls)
+    if plan is None:
+        targets = {r.attribute: r.target_type for r in declared.references}
+        filters = {
+            index.filter: _Filter(
+                targets.get(index.attribute),
+                None if index.attribute in targets else _vocabulary(declared.cls, index.attribute),
+                f"{declared.singular} {index.attribute.replace('_', ' ')}",
+            )
+            for index in declared.indexes
+        }
+        others = [*([declared.date] if declared.date else []), *(f for f, _ in declared.filters)]
+        accepted = (*filters, *others) if filters else ()
+        plan = _plans[declared.cls] = _Plan(filters, accepted, frozenset(accepted))
+    return plan
 
 
-@functools.cache
-def _vocabulary(declared: registry.RecordType, attribute: str) -> type[enum.StrEnum] | None:
+def _vocabulary(cls: type, attribute: str) -> type[enum.StrEnum] | None:
     """The closed vocabulary of ``attribute``, or None where it holds no vocabulary word."""
     try:
-        found, _ = unwrap_optional(hint(declared.cls, attribute))
+        found, _ = unwrap_optional(hint(cls, attribute))
     except KeyError:  # derived, not an attribute
         return None
     return found if isinstance(found, type) and issubclass(found, enum.StrEnum) else None

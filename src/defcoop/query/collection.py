@@ -52,7 +52,7 @@ from defcoop.query._lookup import (
     unknown,
 )
 from defcoop.query._lookups import CountryName, Lookups
-from defcoop.query._select import check_filters, select
+from defcoop.query._select import accepted, check_filters, select
 from defcoop.query._table import Table, index_keys, within
 from defcoop.query.results import Results
 
@@ -310,8 +310,10 @@ class Collection(Lookups):
         ... )
         True
         """
-        declared = registry.of(record_kind(kind))
-        check_filters(declared, (name for name, value in filters.items() if value is not None))
+        known = kind in self._tables or kind in self._listed  # a record class, at once
+        declared = registry.of(kind if known else record_kind(kind))  # type: ignore[arg-type]
+        if not filters.keys() <= accepted(declared):
+            check_filters(declared, filters)
         named = getattr(type(self), declared.key, None)
         if callable(named):
             found: Results[R] = named(self, **filters)
@@ -340,7 +342,12 @@ class Collection(Lookups):
                 Correlates of War code (an int is read as a COW code), or a name.
             signed: keep those whose signing date lies wholly within this date or period.
         """
-        return self._select(Agreement, {"field": field, "party": party, "signed": signed})
+        filters = {}
+        if field is not None:
+            filters["field"] = self.field(field).id
+        if party is not None:
+            filters["party"] = self._country(party, "party").code
+        return Results(self._tables[Agreement].select(filters, day_range(signed, "signed")))
 
     def events(
         self,
@@ -388,13 +395,19 @@ class Collection(Lookups):
 
     def mechanisms(self, *, party: CountryName | None = None) -> Results[Mechanism]:
         """Standing committees and dialogues, by id."""
-        return self._select(Mechanism, {"party": party})
+        filters = {} if party is None else {"party": self._country(party, "party").code}
+        return Results(self._tables[Mechanism].select(filters, None))
 
     def relationships(
         self, *, party: CountryName | None = None, field: str | Field | None = None
     ) -> Results[Relationship]:
         """Dyad relationships, by id; ``field`` matches the fields named for the dyad."""
-        return self._select(Relationship, {"party": party, "field": field})
+        filters = {}
+        if party is not None:
+            filters["party"] = self._country(party, "party").code
+        if field is not None:
+            filters["field"] = self.field(field).id
+        return Results(self._tables[Relationship].select(filters, None))
 
     def transfers(
         self,
@@ -442,11 +455,13 @@ class Collection(Lookups):
 
     def people(self, *, country: CountryName | None = None) -> Results[Person]:
         """People, by id."""
-        return self._select(Person, {"country": country})
+        filters = {} if country is None else {"country": self._country(country, "country").code}
+        return Results(self._tables[Person].select(filters, None))
 
     def organizations(self, *, country: CountryName | None = None) -> Results[Organization]:
         """Organizations and forums, by id."""
-        return self._select(Organization, {"country": country})
+        filters = {} if country is None else {"country": self._country(country, "country").code}
+        return Results(self._tables[Organization].select(filters, None))
 
 
 def require_dataset(value: object, function: str) -> Collection:
