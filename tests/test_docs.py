@@ -235,12 +235,21 @@ def test_cli_page_shows_every_subcommand_with_its_options_and_output() -> None:
         assert f"$ defcoop {name}" in sections[name]
 
 
+def _only(cli: ModuleType, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Render the page with one subcommand and no error examples: the whole page, each
+    example run, is the test above's; a problem of one command is found the same way."""
+    every = cli.subcommands
+    monkeypatch.setattr(cli, "subcommands", lambda top: [c for c in every(top) if c[0] == name])
+    monkeypatch.setattr(cli, "ERRORS", [])
+
+
 def test_cli_page_reports_a_subcommand_without_an_example(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A command with no example is a problem that says where to add one."""
     cli = _extension("defcoop_cli")
     monkeypatch.delitem(cli.EXAMPLES, "schema")
+    _only(cli, "schema", monkeypatch)
     _page, problems = cli.render()
     assert problems == [
         "the command 'defcoop schema' has no example: add one to EXAMPLES in "
@@ -254,6 +263,7 @@ def test_cli_page_reports_an_example_that_ends_otherwise(
     """An example whose exit status is not the one the page expects is a problem."""
     cli = _extension("defcoop_cli")
     monkeypatch.setitem(cli.EXAMPLES, "show", [(["show", "no-such-record"], 0)])
+    _only(cli, "show", monkeypatch)
     _page, problems = cli.render()
     assert len(problems) == 1
     assert problems[0].startswith("'defcoop show no-such-record' ended with status 1, not 0")

@@ -1,9 +1,15 @@
-"""The suite's hypothesis settings: one printed seed by default, another on request."""
+"""The suite's hypothesis settings: one printed seed by default, another on request.
+
+Each run is an inner pytest session in this process (a fresh interpreter would cost a second
+of start-up per run). The seed hypothesis is forced to draw from is a global of its own:
+each run starts without one, as a fresh interpreter would, so that the run must set it
+itself, and this session's is put back afterwards."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import hypothesis.core
 import pytest
 
 pytest_plugins = ["pytester"]
@@ -23,13 +29,16 @@ def test_draw(n):
 def _drawn(pytester: pytest.Pytester, *args: str) -> tuple[list[str], str]:
     drawn = pytester.path / "drawn.txt"
     drawn.unlink(missing_ok=True)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *args)
+    hypothesis.core.global_force_seed = None  # as in a fresh interpreter
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider", *args)
     result.assert_outcomes(passed=1)
     return drawn.read_text().split(), result.stdout.str()
 
 
 @pytest.fixture
-def project(pytester: pytest.Pytester) -> pytest.Pytester:
+def project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    # This session's seed, put back after the test whatever the inner runs set.
+    monkeypatch.setattr(hypothesis.core, "global_force_seed", hypothesis.core.global_force_seed)
     pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text("utf-8"))
     pytester.makepyfile(test_draw=_PROPERTY)
     return pytester

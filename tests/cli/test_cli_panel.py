@@ -7,9 +7,12 @@ import io
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import defcoop
 from _helpers import run
+from defcoop.cli._panel import panel_json
 
 
 def test_dyad_year_csv_has_the_field_s_columns(capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,6 +43,31 @@ def test_json_gives_rows_and_metadata(
     )
     visits = {(r["ccode1"], r["ccode2"]) for r in document["rows"] if r["visits"]}
     assert visits == {(365, 816), (816, 365), (370, 816)}
+
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.sampled_from(['},\n   {"x": 1', "}, {", "\n", '"', "\\", "é", "\u2028"])
+)
+VALUES = SCALARS | st.lists(SCALARS, max_size=2) | st.dictionaries(st.text(), SCALARS, max_size=2)
+
+
+@given(
+    metadata=st.dictionaries(st.text(), VALUES, max_size=3),
+    rows=st.lists(st.dictionaries(st.text(), SCALARS | VALUES, max_size=4), max_size=4)
+    | st.lists(st.dictionaries(st.text(), SCALARS, max_size=4), max_size=4),
+)
+def test_panel_json_is_the_standard_library_s_indented_text(
+    metadata: dict[str, object], rows: list[dict[str, object]]
+) -> None:
+    """The fast writer of ``--format json`` gives, character for character, the text of
+    ``json.dumps(..., ensure_ascii=False, indent=1)``, whatever the rows hold."""
+    document = {"metadata": metadata, "rows": rows}
+    assert panel_json(metadata, rows) == json.dumps(document, ensure_ascii=False, indent=1)
 
 
 def test_state_years_in_the_gleditsch_ward_system(capsys: pytest.CaptureFixture[str]) -> None:

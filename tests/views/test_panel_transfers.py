@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import attrs
@@ -17,12 +18,19 @@ COLUMNS = ("transfers_ordered", "transfers_delivering", "units_delivered")
 
 
 def cells(panel: Any, first: int, second: int) -> dict[int, tuple[Any, ...]]:
-    """The transfer columns of one pair (in its row's order), by year."""
-    return {
-        row["year"]: tuple(row[name] for name in COLUMNS)
-        for row in panel
-        if (row["ccode1"], row["ccode2"]) == (first, second)
-    }
+    """The transfer columns of one pair (in its row's order), by year.
+
+    Its rows are found by bisection, as rows come in the order of the codes, then the year
+    (the panel's docstring): a scan would build every row of a panel of all COW dyads."""
+    pair = (first, second)
+    start = bisect.bisect_left(panel, pair, key=lambda row: (row["ccode1"], row["ccode2"]))
+    found: dict[int, tuple[Any, ...]] = {}
+    for index in range(start, len(panel)):
+        row = panel[index]
+        if (row["ccode1"], row["ccode2"]) != pair:
+            break
+        found[row["year"]] = tuple(row[name] for name in COLUMNS)
+    return found
 
 
 def test_directed_rows_count_what_the_first_state_supplied_the_second() -> None:

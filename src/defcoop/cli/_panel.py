@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from defcoop.cli._terminal import StoreOnce, formulas_option, write_data, write_json
@@ -85,6 +85,28 @@ def _run(arguments: argparse.Namespace, load: Callable[[Any], Any]) -> int:
     if arguments.format == "csv":
         write_data(panel.to_csv(formulas=arguments.formulas))
     else:
-        document = {"metadata": panel.metadata, "rows": list(panel)}
-        write_json(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        write_json(panel_json(panel.metadata, list(panel)) + "\n")
     return 0
+
+
+_FLAT = frozenset({str, int, float, bool, type(None)})
+"""The types of the values a row may hold for :func:`panel_json` to encode it at C speed."""
+
+# Every row's items one to a line, three spaces in, as indent=1 puts them inside the list of
+# rows, by the standard library's C encoder (given an indent, json takes its Python encoder).
+_ROWS = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": "))
+
+
+def panel_json(metadata: Mapping[str, Any], rows: list[Mapping[str, Any]]) -> str:
+    """``{"metadata": ..., "rows": [...]}`` as ``json.dumps(..., ensure_ascii=False,
+    indent=1)`` writes it, character for character, in a fraction of the time: a panel of
+    every dyad has hundreds of thousands of rows, and the indenting encoder is pure Python.
+    Rows holding anything but text, numbers, booleans and None are left to that encoder."""
+    document = {"metadata": metadata, "rows": rows}
+    if not rows or not all(row and _FLAT.issuperset(map(type, row.values())) for row in rows):
+        return json.dumps(document, ensure_ascii=False, indent=1)
+    head = json.dumps({"metadata": metadata}, ensure_ascii=False, indent=1)
+    # '[{"a": 1,\n   "b": 2},\n   {"a": 3, ...}]': a row ends where "}," meets a new line
+    # and "{" (a line break inside a value is written as an escape, never as itself).
+    body = _ROWS.encode(rows)[2:-2].replace("},\n   {", "\n  },\n  {\n   ")
+    return head[: -len("\n}")] + ',\n "rows": [\n  {\n   ' + body + "\n  }\n ]\n}"

@@ -31,6 +31,7 @@ title
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
@@ -49,6 +50,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """The first characters that make a spreadsheet read a cell as a formula (OWASP)."""
 
 _QUOTED = (",", '"', "\n", "\r")
+"""The characters that make a cell quoted."""
+_NEEDS_QUOTES = re.compile("[" + re.escape("".join(_QUOTED)) + "]")
 
 
 def formulas_mode(value: object) -> Formulas:
@@ -78,7 +81,7 @@ def _field(value: Any, escape: bool) -> str:
     text = str(value)
     if escape and isinstance(value, str):
         text = neutral(text)
-    if any(mark in text for mark in _QUOTED):
+    if _NEEDS_QUOTES.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
 
@@ -94,7 +97,12 @@ def csv_text(
     escape = formulas_mode(formulas) == "escape"
     lines = [",".join(_field(name, False) for name in header)]
     for row in rows:
-        cells = [_field(value, escape) for value in row]
+        # Empty cells and whole numbers, most cells of a panel, need no quoting: written
+        # here without a call per cell (a bool is not one of them: its type is bool).
+        cells = [
+            "" if value is None else str(value) if type(value) is int else _field(value, escape)
+            for value in row
+        ]
         # A row of one empty cell is written "" so that it is not read as a blank line.
         lines.append('""' if cells == [""] else ",".join(cells))
     return "\n".join(lines) + "\n"

@@ -71,6 +71,7 @@ from defcoop.views import (
     _panel_cells,
     _panel_columns,
     _panel_records,
+    _panel_rows,
     _panel_transfers,
 )
 from defcoop.views._panel_cells import LOWER_BOUND
@@ -170,7 +171,10 @@ class Panel(Sequence[dict[str, Any]]):
 
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
-            return [self._row(i) for i in range(*index.indices(len(self)))]
+            start, stop, step = index.indices(len(self))
+            if step == 1:
+                return _panel_rows.rows(self._grid, self._names, self._fields, start, stop)
+            return [self._row(i) for i in range(start, stop, step)]
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
@@ -178,7 +182,7 @@ class Panel(Sequence[dict[str, Any]]):
         return self._row(index)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        return map(self._row, range(len(self)))
+        return _panel_rows.every_row(self._grid, self._names, self._fields)
 
     def __repr__(self) -> str:
         meta = self.metadata
@@ -187,29 +191,7 @@ class Panel(Sequence[dict[str, Any]]):
         return f"<Panel {kind}{meta['unit']} {meta['system']} {first}-{last}: {len(self)} rows>"
 
     def _row(self, i: int) -> dict[str, Any]:
-        grid = self._grid
-        row: dict[str, Any] = {self._names[0]: grid.first[i]}
-        if grid.unit == "dyad":
-            row[self._names[1]] = grid.second[i]
-        row["year"] = grid.year[i]
-        abbreviations = grid.abbreviations
-        if grid.unit == "dyad":
-            row["stateabb1"] = abbreviations.get(grid.first[i])
-            row["stateabb2"] = abbreviations.get(grid.second[i])
-        else:
-            row["stateabb"] = abbreviations.get(grid.first[i])
-        known: dict[str, bool] = {}
-        for name, values in grid.counts.items():
-            known[name] = bool(grid.covered[name][i]) and i not in grid.unknown.get(name, ())
-            row[name] = values[i] if known[name] else None
-        for name in _panel_cells.BOUNDED[grid.unit]:
-            row[name + LOWER_BOUND] = (i in grid.lower.get(name, ())) if known[name] else None
-        if grid.unit == "dyad":
-            row["framework"] = grid.framework.get(i)
-        covered = grid.field_covered[i]
-        for field, column in self._fields:
-            row[column] = (1 if i in grid.fields.get(field, ()) else 0) if covered else None
-        return row
+        return _panel_rows.rows(self._grid, self._names, self._fields, i, i + 1)[0]
 
     def cell(self, *key: int) -> Cell:
         """What makes up the cell of ``(ccode1, ccode2, year)``, or ``(ccode, year)`` in a
