@@ -79,6 +79,7 @@ class Collection(Lookups):
         "_by_id",
         "_claims",
         "_countries",
+        "_coverage",
         "_external",
         "_listed",
         "_names",
@@ -96,6 +97,7 @@ class Collection(Lookups):
     _by_cow_code: dict[int, Country]
     _external: External
     _claims: tuple[Coverage, ...] | None
+    _coverage: tuple[Coverage, ...] | None
     _taxonomy: Taxonomy
     _suggesters: dict[type[Record] | None, Suggester]
     _names: dict[type, NameIndex]
@@ -152,6 +154,7 @@ class Collection(Lookups):
         """
         set_ = object.__setattr__
         set_(self, "_claims", None)  # made by the first call that needs them (claims)
+        set_(self, "_coverage", None)  # likewise (coverage)
         set_(self, "info", info)
         set_(self, "_by_id", by_id)
         set_(self, "_suggesters", {})
@@ -233,7 +236,9 @@ class Collection(Lookups):
         the records the column counts (see ``Coverage.records``); elsewhere the column's
         count is missing.
         """
-        return merged(self.claims)
+        if self._coverage is None:  # merged once: panels and codebooks ask for it often
+            object.__setattr__(self, "_coverage", merged(self.claims))
+        return cast("tuple[Coverage, ...]", self._coverage)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record: sources, countries, fields, then the rest, each kind in query order."""

@@ -199,7 +199,7 @@ def _matching(regex: str) -> SearchStrategy[str]:
     pattern goes through ``from_regex``.
     """
     if _CLASSES.fullmatch(regex) is None:
-        return st.from_regex(regex, fullmatch=True)
+        return st.from_regex(regex, fullmatch=True, alphabet=_CHARACTERS)
     parts = [_class_text(shape) for shape in _ONE_CLASS.finditer(regex)]
     return parts[0] if len(parts) == 1 else st.tuples(*parts).map("".join)
 
