@@ -298,7 +298,13 @@ class Collection(Lookups):
 
     # Queries -----------------------------------------------------------------------------
 
-    def select(self, kind: type[R] | str, /, **filters: Any) -> Results[R]:
+    @overload
+    def select(self, kind: type[R], /, **filters: Any) -> Results[R]: ...
+
+    @overload
+    def select(self, kind: str, /, **filters: Any) -> Results[Record]: ...
+
+    def select(self, kind: type[Any] | str, /, **filters: Any) -> Results[Any]:
         """The records of one type that match ``filters``, the filters its declaration names.
 
         ``kind`` is a record class or its data-file key (``"agreements"``). Each type's
@@ -321,7 +327,7 @@ class Collection(Lookups):
             check_filters(declared, filters)
         named = getattr(type(self), declared.key, None)
         if callable(named):
-            found: Results[R] = named(self, **filters)
+            found: Results[Any] = named(self, **filters)
             return found
         return self._select(declared.cls, filters)
 
