@@ -91,3 +91,6 @@ def test_unknown_filters_and_values_name_the_closest(db: Dataset) -> None:
         db.select(Person, country=[])
     with pytest.raises(UnknownNameError, match="record kind"):
         db.select("agreement_s")
+    for kind in ([], None, 3, str):
+        with pytest.raises(QueryError, match="kind="):
+            db.select(kind)  # type: ignore[call-overload]

@@ -321,7 +321,7 @@ class Collection(Lookups):
         ... )
         True
         """
-        known = kind in self._tables or kind in self._listed  # a record class, at once
+        known = isinstance(kind, type) and (kind in self._tables or kind in self._listed)
         declared = registry.of(kind if known else record_kind(kind))  # type: ignore[arg-type]
         if not filters.keys() <= accepted(declared):
             check_filters(declared, filters)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from defcoop._quote import described
 from defcoop.errors import QueryError
 from defcoop.model import registry
 from defcoop.model.records import (
@@ -50,17 +51,17 @@ def _pairs(value: object) -> object:
 
 
 @attrs.frozen
-class HeldPair(Rule):
+class _HeldPair(Rule):
     """A (data-file key, records) pair of ``more``: a counted type without an attribute of
     its own, and records of that type."""
 
     def problem(self, value: Any, instance: Any) -> str | None:
         if not (isinstance(value, tuple) and len(value) == 2):
-            return f"expected a (key, records) pair, got {value!r}"
+            return f"expected a (key, records) pair, got {described(value)}"
         key, records = value
         declared = registry.by_key(key) if isinstance(key, str) else None
         if declared is None or declared not in _HELD or key in _OWN:
-            return f"expected the key of a counted type without an attribute, got {key!r}"
+            return f"expected the key of a counted type without an attribute, got {described(key)}"
         if not (isinstance(records, Results) and all(isinstance(r, declared.cls) for r in records)):
             return f"expected Results of {declared.cls.__name__} for {key}"
         return None
@@ -117,10 +118,16 @@ class DyadProfile:
         validator=Check(InstanceOf(Results), Each(InstanceOf(Transfer))),
     )
     more: tuple[tuple[str, Results[Any]], ...] = attrs.field(
-        default=(), converter=_pairs, validator=Check(InstanceOf(tuple), Each(HeldPair()))
+        default=(), converter=_pairs, validator=Check(InstanceOf(tuple), Each(_HeldPair()))
     )
 
-    def records(self, kind: type[R] | str) -> Results[R]:
+    @overload
+    def records(self, kind: type[R]) -> Results[R]: ...
+
+    @overload
+    def records(self, kind: str) -> Results[Record]: ...
+
+    def records(self, kind: type[Any] | str) -> Results[Any]:
         """The pair's records of one type panels count, by class or data-file key.
 
         >>> import defcoop
