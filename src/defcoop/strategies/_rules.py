@@ -146,15 +146,17 @@ def valid_records(record_type: type[Any]) -> SearchStrategy[Any]:
     draws them together instead of rejecting most draws.
     """
     return st.builds(
-        functools.partial(_built, record_type),
-        st.fixed_dictionaries(
-            {f.name: values_for(record_type, f.name) for f in _fields(record_type)}  # type: ignore[arg-type]
-        ),
+        functools.partial(_built, record_type), st.fixed_dictionaries(_attributes(record_type))
     )
 
 
-def _fields(record_type: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
-    return tuple(field for field in attrs.fields(record_type) if field.init)
+def _attributes(record_type: type[Any]) -> dict[str, SearchStrategy[Any]]:
+    """The values of each attribute a record's constructor takes, from :func:`values_for`."""
+    return {
+        field.name: values_for(record_type, field.name)  # type: ignore[arg-type]
+        for field in attrs.fields(record_type)
+        if field.init
+    }
 
 
 def _built(record_type: type[Any], values: dict[str, Any]) -> Any:
@@ -165,8 +167,6 @@ def _built(record_type: type[Any], values: dict[str, Any]) -> Any:
 
 
 def from_rules(record_type: type[Any]) -> SearchStrategy[Any]:
-    """Records of an attrs class whose attributes all take values from :func:`values_for`."""
-    return st.builds(
-        record_type,
-        **{f.name: values_for(record_type, f.name) for f in attrs.fields(record_type)},  # type: ignore[arg-type]
-    )
+    """Records of an attrs class whose attributes all take values from :func:`values_for`;
+    unlike :func:`valid_records`, a draw that breaks a rule raises rather than being rejected."""
+    return st.builds(record_type, **_attributes(record_type))
